@@ -1,0 +1,29 @@
+# motcua_module(NAME SOURCES a.cpp ... [DEPS target ...])
+#   A static library motcua_<NAME> for one folder of shared/. Includes are rooted at shared/,
+#   so code writes #include "calendar/deadline.h".
+function(motcua_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(motcua_${name} STATIC ${ARG_SOURCES})
+  target_include_directories(motcua_${name} PUBLIC ${PROJECT_SOURCE_DIR}/shared)
+  target_link_libraries(motcua_${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
+  set_property(GLOBAL APPEND PROPERTY MOTCUA_CORE_MODULES motcua_${name})
+endfunction()
+
+# motcua_test(NAME SOURCES a_test.cpp ... DEPS target ... [LABELS l ...] [TIMEOUT s])
+#   One GoogleTest binary tests_<NAME>, discovered at test time. MOTCUA_ASSETS_DIR and
+#   MOTCUA_BIN_DIR are compiled in so tests find the real assets and executables.
+function(motcua_test name)
+  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;DEPS;LABELS" ${ARGN})
+  add_executable(tests_${name} ${ARG_SOURCES})
+  target_link_libraries(tests_${name} PRIVATE ${ARG_DEPS} GTest::gtest_main GTest::gmock Threads::Threads)
+  target_include_directories(tests_${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/shared)
+  target_compile_definitions(tests_${name} PRIVATE
+    MOTCUA_ASSETS_DIR="${MOTCUA_ASSETS_DIR}"
+    MOTCUA_BIN_DIR="${CMAKE_RUNTIME_OUTPUT_DIRECTORY}"
+    MOTCUA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 120)
+  endif()
+  gtest_discover_tests(tests_${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 30
+    PROPERTIES LABELS "${name};${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT})
+endfunction()

@@ -1,0 +1,90 @@
+#include "cli/cli.h"
+
+#include <cstdlib>
+#include <unistd.h>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+namespace motcua::cli {
+
+Instant Context::Now() const { return now ? *now : SystemClock().Now(); }
+
+Result<std::optional<std::string>> Args::Flag(std::string_view name) {
+  const std::string flag = "--" + std::string(name);
+  for (std::size_t i = 0; i < args_.size(); ++i) {
+    if (args_[i] == flag) {
+      if (i + 1 >= args_.size())
+        return Invalid(std::string(name), "missing_value", flag + " needs a value");
+      std::string value = args_[i + 1];
+      args_.erase(args_.begin() + i, args_.begin() + i + 2);
+      return std::optional<std::string>(std::move(value));
+    }
+    if (args_[i].rfind(flag + "=", 0) == 0) {
+      std::string value = args_[i].substr(flag.size() + 1);
+      args_.erase(args_.begin() + i);
+      return std::optional<std::string>(std::move(value));
+    }
+  }
+  return std::optional<std::string>();
+}
+
+Result<std::string> Args::RequiredFlag(std::string_view name) {
+  MOTCUA_ASSIGN_OR_RETURN(auto value, Flag(name));
+  if (!value) return Invalid(std::string(name), "missing_flag", "--" + std::string(name) + " is required");
+  return *value;
+}
+
+bool Args::Switch(std::string_view name) {
+  const std::string flag = "--" + std::string(name);
+  for (std::size_t i = 0; i < args_.size(); ++i)
+    if (args_[i] == flag) {
+      args_.erase(args_.begin() + i);
+      return true;
+    }
+  return false;
+}
+
+Result<std::vector<std::string>> Args::Positional() {
+  for (const auto& a : args_)
+    if (a.size() > 2 && a.rfind("--", 0) == 0)
+      return Invalid(a.substr(2), "unknown_flag", "unknown option " + a);
+  return args_;
+}
+
+namespace {
+std::vector<Command>& Registry() {
+  static std::vector<Command> commands;
+  return commands;
+}
+}  // namespace
+
+bool RegisterCommand(const Command& command) {
+  Registry().push_back(command);
+  return true;
+}
+
+const std::vector<Command>& Commands() { return Registry(); }
+
+int ReportError(Context& ctx, const Error& error) {
+  if (ctx.json) {
+    nlohmann::json j = {{"error",
+                         {{"code", ErrorCodeName(error.code)},
+                          {"field", error.field},
+                          {"rule", error.rule},
+                          {"detail", error.detail}}}};
+    *ctx.out << j.dump() << "\n";
+  }
+  *ctx.err << "motcua: error: " << error.Describe() << "\n";
+  return error.code == ErrorCode::kInvalid ? kExitBadInput : kExitFailure;
+}
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("MOTCUA_DATA_DIR"); env && *env) return env;
+  if (geteuid() == 0) return "/var/lib/motcua";
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/motcua";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/motcua";
+  return "./motcua-data";
+}
+
+}  // namespace motcua::cli

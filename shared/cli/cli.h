@@ -1,0 +1,78 @@
+// The motcua command-line tool: a stable contract for operators and tests.
+//   exit 0 on success, 2 on bad input (the message names the field), 1 on any other failure.
+// Each verb lives in cmd_<verb>.cpp and registers itself with MOTCUA_CLI_COMMAND; main.cpp only
+// parses the global options and dispatches.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "common/time.h"
+
+namespace motcua::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+// Global options, parsed before the verb (or anywhere on the line).
+struct Context {
+  std::string db_path;      // --db PATH (default: <data dir>/motcua.db)
+  std::string data_dir;     // --data-dir DIR (default: $MOTCUA_DATA_DIR, /var/lib/motcua as root,
+                            //   else $XDG_DATA_HOME/motcua or ~/.local/share/motcua)
+  std::string assets_dir;   // --assets DIR (default: $MOTCUA_ASSETS_DIR, else the built-in path)
+  std::string station = "station-1";  // --station ID: who wrote a journal event
+  std::string actor = "cli";          // --actor NAME: the officer acting
+  bool json = false;                  // --json: machine-readable output
+  std::optional<Instant> now;         // --now "YYYY-MM-DD HH:MM" (Vietnam time): fixes the clock
+  std::ostream* out = nullptr;
+  std::ostream* err = nullptr;
+
+  Instant Now() const;
+};
+
+// Arguments after the verb, with "--flag VALUE" and "--switch" access.
+class Args {
+ public:
+  explicit Args(std::vector<std::string> args) : args_(std::move(args)) {}
+  // Value of --name, removing both tokens. Missing flag: nullopt. Flag without value: error.
+  Result<std::optional<std::string>> Flag(std::string_view name);
+  Result<std::string> RequiredFlag(std::string_view name);
+  bool Switch(std::string_view name);  // true if --name is present (and removes it)
+  // The remaining positional arguments; an unknown --flag left over is an error.
+  Result<std::vector<std::string>> Positional();
+  const std::vector<std::string>& Remaining() const { return args_; }
+
+ private:
+  std::vector<std::string> args_;
+};
+
+using CommandFn = int (*)(Context&, Args&);
+
+struct Command {
+  const char* name;     // "catalog", "receive", ...
+  const char* usage;    // "receive --json FILE"
+  const char* summary;  // one line
+  CommandFn run;
+};
+
+bool RegisterCommand(const Command& command);
+const std::vector<Command>& Commands();
+
+// Prints the error (English, naming the field) to ctx.err, or as {"error":...} on ctx.out with
+// --json; returns kExitBadInput for kInvalid and kExitFailure otherwise.
+int ReportError(Context& ctx, const Error& error);
+
+std::string DefaultDataDir();
+
+}  // namespace motcua::cli
+
+#define MOTCUA_CLI_CONCAT_INNER_(a, b) a##b
+#define MOTCUA_CLI_CONCAT_(a, b) MOTCUA_CLI_CONCAT_INNER_(a, b)
+#define MOTCUA_CLI_COMMAND(name, usage, summary, fn)                                       \
+  static const bool MOTCUA_CLI_CONCAT_(motcua_cli_registered_, __LINE__) =                 \
+      ::motcua::cli::RegisterCommand({name, usage, summary, fn})

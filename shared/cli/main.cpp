@@ -1,0 +1,92 @@
+// motcua CLI entry point: global options, then dispatch to the verb's cmd_<verb>.cpp.
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+
+#include "cli/cli.h"
+#include "common/crypto.h"
+
+#ifndef MOTCUA_DEFAULT_ASSETS_DIR
+#define MOTCUA_DEFAULT_ASSETS_DIR "/usr/share/motcua"
+#endif
+
+namespace {
+
+using namespace motcua;
+using namespace motcua::cli;
+
+void PrintUsage(std::ostream& os) {
+  os << "usage: motcua [--db PATH] [--data-dir DIR] [--assets DIR] [--station ID] [--actor NAME]\n"
+        "              [--now \"YYYY-MM-DD HH:MM\"] [--json] COMMAND [ARGS]\n\n"
+        "The database defaults to <data dir>/motcua.db; the data directory to $MOTCUA_DATA_DIR,\n"
+        "else /var/lib/motcua as root, else ~/.local/share/motcua.\n\ncommands:\n";
+  for (const auto& c : Commands()) os << "  " << c.usage << "\n      " << c.summary << "\n";
+}
+
+int Main(int argc, char** argv) {
+  Context ctx;
+  ctx.out = &std::cout;
+  ctx.err = &std::cerr;
+  if (const char* env = std::getenv("MOTCUA_ASSETS_DIR"); env && *env) ctx.assets_dir = env;
+  else ctx.assets_dir = MOTCUA_DEFAULT_ASSETS_DIR;
+
+  std::vector<std::string> rest;
+  for (int i = 1; i < argc; ++i) rest.emplace_back(argv[i]);
+  // "--json" before the verb asks for JSON output; after the verb it belongs to the verb
+  // (receive --json FILE). The value options below are accepted anywhere on the line.
+  for (auto it = rest.begin(); it != rest.end() && it->rfind("--", 0) == 0;) {
+    if (*it == "--json") {
+      ctx.json = true;
+      it = rest.erase(it);
+    } else if (*it == "--help" || it + 1 == rest.end()) {
+      break;
+    } else {
+      it += 2;  // a value option, handled below
+    }
+  }
+  Args global(rest);
+  std::string now_text;
+  for (auto [name, dest] : {std::pair<const char*, std::string*>{"db", &ctx.db_path},
+                            {"data-dir", &ctx.data_dir},
+                            {"assets", &ctx.assets_dir},
+                            {"station", &ctx.station},
+                            {"actor", &ctx.actor},
+                            {"now", &now_text}}) {
+    auto v = global.Flag(name);
+    if (!v) return ReportError(ctx, v.error());
+    if (*v) *dest = **v;
+  }
+  if (!now_text.empty()) {
+    auto t = ParseLocalMinute(now_text, "now");
+    if (!t) return ReportError(ctx, t.error());
+    ctx.now = FromLocalVn(*t);
+  }
+  if (ctx.data_dir.empty()) ctx.data_dir = DefaultDataDir();
+  if (ctx.db_path.empty()) ctx.db_path = ctx.data_dir + "/motcua.db";
+  if (auto s = InitCrypto(); !s) return ReportError(ctx, s.error());
+
+  std::vector<std::string> args = global.Remaining();
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    PrintUsage(args.empty() ? std::cerr : std::cout);
+    return args.empty() ? kExitBadInput : kExitOk;
+  }
+  const std::string verb = args[0];
+  args.erase(args.begin());
+  for (const auto& c : Commands())
+    if (verb == c.name) {
+      Args verb_args(std::move(args));
+      return c.run(ctx, verb_args);
+    }
+  return ReportError(ctx, Invalid("command", "unknown_command", "unknown command \"" + verb + "\"; try motcua help"));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "motcua: internal error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}

@@ -1,0 +1,87 @@
+#include "common/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace motcua {
+
+bool IsValidUtf8(std::string_view s) {
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string NormalizeNfc(std::string_view utf8) {
+  if (!IsValidUtf8(utf8)) return std::string(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), int32_t(utf8.size())));
+  if (nfc->isNormalized(in, status) && U_SUCCESS(status)) return std::string(utf8);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out = nfc->normalize(in, status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+std::string FoldForSearch(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  bool pending_space = false;
+  auto emit = [&](UChar32 c) {
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    char buf[4];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(buf, len, 4, c, error);
+    if (!error) out.append(buf, len);
+  };
+  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, n, c);
+    if (c < 0) continue;
+    if (c < 0x80) {  // fast path for ASCII
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) emit(c);
+      else if (c >= 'A' && c <= 'Z') emit(c + 32);
+      else pending_space = true;
+      continue;
+    }
+    if (c == 0x0110 || c == 0x0111) {  // Đ đ have no decomposition
+      emit('d');
+      continue;
+    }
+    icu::UnicodeString decomposed;
+    if (U_SUCCESS(status)) decomposed = nfd->normalize(icu::UnicodeString(c), status);
+    for (int32_t k = 0; k < decomposed.length();) {
+      UChar32 d = decomposed.char32At(k);
+      k += U16_LENGTH(d);
+      int8_t type = u_charType(d);
+      if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK) continue;
+      if (u_isalnum(d)) emit(u_tolower(d));
+      else pending_space = true;
+    }
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace motcua

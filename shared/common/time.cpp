@@ -1,0 +1,122 @@
+#include "common/time.h"
+
+#include <charconv>
+#include <cstdio>
+
+namespace motcua {
+namespace {
+
+using namespace std::chrono;
+
+bool ParseInt(std::string_view s, int& out) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+bool ParseYmd(std::string_view s, year_month_day& out) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  int y, m, d;
+  if (!ParseInt(s.substr(0, 4), y) || !ParseInt(s.substr(5, 2), m) || !ParseInt(s.substr(8, 2), d))
+    return false;
+  out = year{y} / month{unsigned(m)} / day{unsigned(d)};
+  return out.ok();
+}
+
+bool ParseHm(std::string_view s, minutes& out) {
+  if (s.size() != 5 || s[2] != ':') return false;
+  int h, m;
+  if (!ParseInt(s.substr(0, 2), h) || !ParseInt(s.substr(3, 2), m)) return false;
+  if (h > 23 || m > 59) return false;
+  out = hours{h} + minutes{m};
+  return true;
+}
+
+}  // namespace
+
+LocalMinute ToLocalVn(Instant at) {
+  return LocalMinute{floor<minutes>(at.time_since_epoch() + kVietnamUtcOffset)};
+}
+
+Instant FromLocalVn(LocalMinute local) {
+  return Instant{duration_cast<seconds>(local.time_since_epoch() - kVietnamUtcOffset)};
+}
+
+LocalDate LocalDateVn(Instant at) { return floor<days>(ToLocalVn(at)); }
+
+Result<LocalMinute> ParseLocalMinute(std::string_view text, std::string_view field) {
+  year_month_day ymd;
+  minutes hm;
+  if (text.size() != 16 || (text[10] != ' ' && text[10] != 'T') || !ParseYmd(text.substr(0, 10), ymd) ||
+      !ParseHm(text.substr(11, 5), hm))
+    return Invalid(std::string(field), "bad_datetime",
+                   "expected a real date and time as YYYY-MM-DD HH:MM, got \"" + std::string(text) + "\"");
+  return LocalMinute{local_days{ymd}.time_since_epoch() + hm};
+}
+
+Result<LocalDate> ParseLocalDate(std::string_view text, std::string_view field) {
+  year_month_day ymd;
+  if (!ParseYmd(text, ymd))
+    return Invalid(std::string(field), "bad_date",
+                   "expected a real date as YYYY-MM-DD, got \"" + std::string(text) + "\"");
+  return local_days{ymd};
+}
+
+std::string FormatLocalMinute(LocalMinute t) {
+  auto day = floor<days>(t);
+  year_month_day ymd{day};
+  auto tod = t - day;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02d:%02d", int(ymd.year()), unsigned(ymd.month()),
+                unsigned(ymd.day()), int(duration_cast<hours>(tod).count()), int(tod.count() % 60));
+  return buf;
+}
+
+std::string FormatLocalDate(LocalDate d) {
+  year_month_day ymd{d};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()),
+                unsigned(ymd.day()));
+  return buf;
+}
+
+std::string FormatInstantUtc(Instant at) {
+  auto day = floor<days>(at);
+  year_month_day ymd{day};
+  hh_mm_ss hms{at - day};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", int(ymd.year()), unsigned(ymd.month()),
+                unsigned(ymd.day()), int(hms.hours().count()), int(hms.minutes().count()),
+                int(hms.seconds().count()));
+  return buf;
+}
+
+Result<Instant> ParseInstantUtc(std::string_view text, std::string_view field) {
+  auto bad = [&] {
+    return Invalid(std::string(field), "bad_instant",
+                   "expected YYYY-MM-DDTHH:MM:SSZ or an offset like +07:00, got \"" + std::string(text) + "\"");
+  };
+  year_month_day ymd;
+  minutes hm;
+  int sec = 0;
+  if (text.size() < 20 || text[10] != 'T' || text[16] != ':' || !ParseYmd(text.substr(0, 10), ymd) ||
+      !ParseHm(text.substr(11, 5), hm) || !ParseInt(text.substr(17, 2), sec) || sec > 59)
+    return bad();
+  std::string_view zone = text.substr(19);
+  minutes offset{0};
+  if (zone == "Z") {
+  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-')) {
+    minutes off;
+    if (!ParseHm(zone.substr(1), off)) return bad();
+    offset = zone[0] == '+' ? off : -off;
+  } else {
+    return bad();
+  }
+  return Instant{sys_days{ymd}.time_since_epoch() + hm + seconds{sec} - offset};
+}
+
+Instant SystemClock::Now() const { return floor<seconds>(system_clock::now()); }
+
+}  // namespace motcua

@@ -1,0 +1,96 @@
+#include "scan/qr_image.h"
+
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+#include <ZXing/ReadBarcode.h>
+
+#include <stdexcept>
+
+#include "common/text.h"
+
+namespace motcua::scan {
+namespace {
+
+// ZXing's writer takes error correction on a 0-8 scale: 3 or 4 is level M (stack.md §8.2).
+constexpr int kEccLevelM = 4;
+
+Result<ZXing::BitMatrix> EncodeMatrix(std::string_view utf8) {
+  if (utf8.empty()) return Invalid("text", "empty_text", "nothing to encode");
+  if (!IsValidUtf8(utf8)) return Invalid("text", "bad_utf8", "text is not valid UTF-8");
+  try {
+    return ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
+        .setEncoding(ZXing::CharacterSet::UTF8)
+        .setEccLevel(kEccLevelM)
+        .setMargin(0)
+        .encode(std::string(utf8), 0, 0);
+  } catch (const std::exception& e) {
+    return Invalid("text", "text_too_long", std::string("cannot encode as a QR code: ") + e.what());
+  }
+}
+
+}  // namespace
+
+int QrModuleCount(std::string_view utf8) {
+  auto m = EncodeMatrix(utf8);
+  return m ? m->width() : 0;
+}
+
+Result<GrayImage> EncodeQr(std::string_view utf8, const QrEncodeOptions& options) {
+  if (options.module_px < 1 || options.quiet_zone_modules < 0)
+    return Invalid("module_px", "bad_qr_options", "module_px must be >= 1 and the quiet zone >= 0");
+  MOTCUA_ASSIGN_OR_RETURN(ZXing::BitMatrix matrix, EncodeMatrix(utf8));
+  const int modules = matrix.width() + 2 * options.quiet_zone_modules;
+  GrayImage img;
+  img.width = img.height = modules * options.module_px;
+  img.pixels.assign(std::size_t(img.width) * img.height, 255);
+  for (int my = 0; my < matrix.height(); ++my)
+    for (int mx = 0; mx < matrix.width(); ++mx) {
+      if (!matrix.get(mx, my)) continue;
+      const int x0 = (mx + options.quiet_zone_modules) * options.module_px;
+      const int y0 = (my + options.quiet_zone_modules) * options.module_px;
+      for (int y = y0; y < y0 + options.module_px; ++y)
+        std::fill_n(&img.pixels[std::size_t(y) * img.width + x0], options.module_px, 0);
+    }
+  return img;
+}
+
+Result<std::string> DecodeQr(const std::uint8_t* pixels, int width, int height, int row_stride,
+                             int pixel_stride, const QrDecodeOptions& options) {
+  if (!pixels || width <= 0 || height <= 0 || pixel_stride < 1)
+    return Invalid("image", "bad_image", "empty image or bad dimensions");
+  if (row_stride == 0) row_stride = width * pixel_stride;
+  std::vector<std::uint8_t> blurred;
+  if (options.pre_blur) {  // 3x3 box blur into a packed buffer
+    blurred.resize(std::size_t(width) * height);
+    auto at = [&](int x, int y) {
+      x = std::clamp(x, 0, width - 1);
+      y = std::clamp(y, 0, height - 1);
+      return int(pixels[std::size_t(y) * row_stride + std::size_t(x) * pixel_stride]);
+    };
+    for (int y = 0; y < height; ++y)
+      for (int x = 0; x < width; ++x) {
+        int sum = 0;
+        for (int dy = -1; dy <= 1; ++dy)
+          for (int dx = -1; dx <= 1; ++dx) sum += at(x + dx, y + dy);
+        blurred[std::size_t(y) * width + x] = static_cast<std::uint8_t>(sum / 9);
+      }
+    pixels = blurred.data();
+    row_stride = width;
+    pixel_stride = 1;
+  }
+  ZXing::DecodeHints hints;
+  hints.setFormats(ZXing::BarcodeFormat::QRCode);
+  hints.setTryHarder(options.try_harder);
+  hints.setTryRotate(options.try_rotate);
+  hints.setCharacterSet("UTF-8");
+  ZXing::ImageView view(pixels, width, height, ZXing::ImageFormat::Lum, row_stride, pixel_stride);
+  try {
+    ZXing::Result r = ZXing::ReadBarcode(view, hints);
+    if (!r.isValid()) return NotFound("image", "no_qr_code", "no readable QR code in the image");
+    return r.text();
+  } catch (const std::exception& e) {
+    return NotFound("image", "no_qr_code", std::string("decoder failed: ") + e.what());
+  }
+}
+
+}  // namespace motcua::scan

@@ -1,0 +1,49 @@
+// QR codes as images: encode text to a bitmap for screens, PDFs and printers, and decode text from
+// grayscale camera frames or rendered pages. ZXing-cpp 1.4 underneath (stack.md §8): UTF-8 with ECI,
+// error correction M, a quiet zone, and QR-only decode hints (8x cheaper on frames with no code).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+
+namespace motcua::scan {
+
+// 8-bit grayscale, row-major, 0 = black, 255 = white.
+struct GrayImage {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> pixels;  // width * height bytes
+};
+
+struct QrEncodeOptions {
+  int module_px = 4;           // pixels per module (default 4), >= 1
+  int quiet_zone_modules = 4;  // white border in modules (default 4, the QR minimum)
+};
+
+// Errors: kInvalid/"empty_text", kInvalid/"text_too_long" (beyond QR capacity at level M),
+// kInvalid/"bad_utf8".
+Result<GrayImage> EncodeQr(std::string_view utf8, const QrEncodeOptions& options = {});
+
+// Number of modules per side (without quiet zone) the text needs; 0 on error.
+int QrModuleCount(std::string_view utf8);
+
+struct QrDecodeOptions {
+  bool try_harder = true;   // default true: slower, finds small or damaged codes
+  bool try_rotate = true;   // default true
+  bool pre_blur = false;    // default false: 3x3 box blur first, which rescues impulse noise
+};
+
+// Decodes the first QR code in a grayscale frame. `row_stride` is bytes per row (0 = width),
+// `pixel_stride` bytes per pixel (1 for gray, 2 to read the Y plane of YUYV directly).
+// Errors: kNotFound/"no_qr_code" when no code is found; kInvalid/"bad_image" for bad dimensions.
+Result<std::string> DecodeQr(const std::uint8_t* pixels, int width, int height, int row_stride = 0,
+                             int pixel_stride = 1, const QrDecodeOptions& options = {});
+inline Result<std::string> DecodeQr(const GrayImage& image, const QrDecodeOptions& options = {}) {
+  return DecodeQr(image.pixels.data(), image.width, image.height, 0, 1, options);
+}
+
+}  // namespace motcua::scan

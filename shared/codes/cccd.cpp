@@ -1,0 +1,146 @@
+#include "codes/cccd.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <vector>
+
+#include "common/text.h"
+
+namespace motcua::codes {
+namespace {
+
+using namespace std::chrono;
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int DigitsValue(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = s.find(sep, start);
+    if (end == std::string_view::npos) {
+      parts.push_back(s.substr(start));
+      return parts;
+    }
+    parts.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+// DDMMYYYY → civil date.
+Result<LocalDate> ParseDdmmyyyy(std::string_view raw, const char* field) {
+  const std::string_view text = Trim(raw);
+  if (text.size() != 8 || !AllDigits(text))
+    return Invalid(field, "bad_date", "expected DDMMYYYY, got \"" + std::string(text) + "\"");
+  const year_month_day ymd = year{DigitsValue(text.substr(4, 4))} / month{unsigned(DigitsValue(text.substr(2, 2)))} /
+                             day{unsigned(DigitsValue(text.substr(0, 2)))};
+  if (!ymd.ok() || int(ymd.year()) < 1900)
+    return Invalid(field, "bad_date", "\"" + std::string(text) + "\" is not a real date");
+  return local_days{ymd};
+}
+
+Status CheckDigits(std::string_view value, const char* field, const char* not_digits_rule) {
+  if (value.empty() || !AllDigits(value))
+    return Invalid(field, not_digits_rule, std::string(field) + " must be digits only");
+  return Ok();
+}
+
+// Province codes of TT 07/2016/TT-BCA (the 63 provinces before the 2025 merger; numbers already
+// issued keep them).
+constexpr std::array<int, 63> kProvinceCodes = {
+    1,  2,  4,  6,  8,  10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33,
+    34, 35, 36, 37, 38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66,
+    67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96};
+
+}  // namespace
+
+Result<CccdData> ParseCccdQr(std::string_view raw) {
+  std::string_view text = Trim(raw);
+  if (text.empty()) return Invalid("cccd_qr", "empty", "the scanned CCCD text is empty");
+  if (!IsValidUtf8(text)) return Invalid("cccd_qr", "bad_utf8", "the scanned CCCD text is not valid UTF-8");
+
+  std::vector<std::string_view> parts = Split(text, '|');
+  while (!parts.empty() && Trim(parts.back()).empty()) parts.pop_back();  // "...|15042021|"
+  if (parts.size() < 6)
+    return Invalid("cccd_qr", "too_few_fields",
+                   "a CCCD QR has 7 '|'-separated fields (6 without the old ID); got " + std::to_string(parts.size()));
+  // Where is the old-ID slot? Anchor on "<DDMMYYYY>|<sex>", which sits at fields 4-5 with the slot and
+  // at 3-4 without it; failing both (a bad date or sex follows), a second field that is empty or
+  // digits is an old ID, since a name never is. The errors below then name the bad field.
+  const auto is_sex = [](std::string_view s) {
+    const std::string f = FoldForSearch(NormalizeNfc(Trim(s)));
+    return f == "nam" || f == "nu";
+  };
+  const auto is_date = [](std::string_view s) { return Trim(s).size() == 8 && AllDigits(Trim(s)); };
+  const std::string_view second = Trim(parts[1]);
+  bool has_old_slot;
+  if (parts.size() >= 7 && is_date(parts[3]) && is_sex(parts[4])) has_old_slot = true;
+  else if (is_date(parts[2]) && is_sex(parts[3])) has_old_slot = false;
+  else has_old_slot = second.empty() || AllDigits(second);
+  const std::size_t base = has_old_slot ? 2 : 1;
+  if (parts.size() < base + 5)
+    return Invalid("cccd_qr", "too_few_fields", "the CCCD QR has an old-ID field but no room for the address");
+
+  CccdData out;
+  out.id = std::string(Trim(parts[0]));
+  MOTCUA_TRY(CheckDigits(out.id, "id", "id_not_digits"));
+  if (out.id.size() != 12)
+    return Invalid("id", "bad_id_length", "the CCCD number has 12 digits, got " + std::to_string(out.id.size()));
+  if (has_old_slot && !second.empty()) {
+    out.old_id = std::string(second);
+    MOTCUA_TRY(CheckDigits(out.old_id, "old_id", "old_id_not_digits"));
+    if (out.old_id.size() != 9 && out.old_id.size() != 12)
+      return Invalid("old_id", "bad_old_id_length",
+                     "an old CMND number has 9 or 12 digits, got " + std::to_string(out.old_id.size()));
+  }
+
+  out.name = NormalizeNfc(Trim(parts[base]));
+  if (out.name.empty()) return Invalid("name", "empty_name", "the name field is empty");
+  MOTCUA_ASSIGN_OR_RETURN(out.birth_date, ParseDdmmyyyy(parts[base + 1], "birth_date"));
+
+  const std::string sex = FoldForSearch(NormalizeNfc(Trim(parts[base + 2])));
+  if (sex == "nam") out.sex = "Nam";
+  else if (sex == "nu") out.sex = "N\u1EEF";  // "Nữ", NFC
+  else return Invalid("sex", "unknown_sex", "sex must be \"Nam\" or \"Nữ\", got \"" + std::string(Trim(parts[base + 2])) + "\"");
+
+  std::string address;
+  for (std::size_t i = base + 3; i + 1 < parts.size(); ++i) {
+    if (i > base + 3) address += '|';
+    address += parts[i];
+  }
+  out.address = NormalizeNfc(Trim(address));
+  if (out.address.empty()) return Invalid("address", "empty_address", "the address field is empty");
+
+  MOTCUA_ASSIGN_OR_RETURN(out.issue_date, ParseDdmmyyyy(parts.back(), "issue_date"));
+  if (out.issue_date < out.birth_date)
+    return Invalid("issue_date", "issued_before_birth", "the card's issue date is before the birth date");
+  return out;
+}
+
+Status CheckCccdConsistency(const CccdData& data) {
+  if (data.id.size() != 12 || !AllDigits(data.id))
+    return Invalid("id", "bad_id_length", "the CCCD number has 12 digits");
+  const int province = DigitsValue(std::string_view(data.id).substr(0, 3));
+  if (!std::binary_search(kProvinceCodes.begin(), kProvinceCodes.end(), province))
+    return Invalid("id", "id_bad_province", "the first three digits are not a province code");
+  const int birth_year = int(year_month_day{data.birth_date}.year());
+  const int century = birth_year / 100 - 19;  // 0 for 1900-1999, 1 for 2000-2099, ...
+  const int expected = 2 * century + (data.sex == "Nam" ? 0 : 1);
+  if (century < 0 || century > 4 || data.id[3] - '0' != expected)
+    return Invalid("id", "id_sex_century_mismatch",
+                   "digit 4 of the CCCD number does not match the sex and birth century");
+  if (DigitsValue(std::string_view(data.id).substr(4, 2)) != birth_year % 100)
+    return Invalid("id", "id_birth_year_mismatch", "digits 5-6 of the CCCD number do not match the birth year");
+  return Ok();
+}
+
+}  // namespace motcua::codes

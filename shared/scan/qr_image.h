@@ -37,9 +37,10 @@ struct QrDecodeOptions {
   bool pre_blur = false;    // default false: 3x3 box blur first, which rescues impulse noise
 };
 
-// Decodes the first QR code in a grayscale frame. `row_stride` is bytes per row (0 = width),
-// `pixel_stride` bytes per pixel (1 for gray, 2 to read the Y plane of YUYV directly).
-// Errors: kNotFound/"no_qr_code" when no code is found; kInvalid/"bad_image" for bad dimensions.
+// Decodes the first QR code in a grayscale frame. `row_stride` is bytes per row (0 = width *
+// pixel_stride), `pixel_stride` bytes per pixel (1 for gray, 2 to read the Y plane of YUYV directly).
+// Errors: kNotFound/"no_qr_code" on "image" when no code is found; kInvalid/"bad_image" on "image"
+// for no pixels, width or height < 1, pixel_stride < 1, or a row_stride too short for `width` pixels.
 Result<std::string> DecodeQr(const std::uint8_t* pixels, int width, int height, int row_stride = 0,
                              int pixel_stride = 1, const QrDecodeOptions& options = {});
 inline Result<std::string> DecodeQr(const GrayImage& image, const QrDecodeOptions& options = {}) {

@@ -1,0 +1,27 @@
+// Tones: the meaning of a colour, chosen by view builders and turned into colours only by the
+// widgets in shared/ui_imgui/. A view says "danger"; the theme decides which red.
+//
+// Urgency is the deadline state officers sort their work by (issue 3, work list): overdue, due
+// today, due within 1 working day, on track. The dossier module computes it from the calendar; this
+// header only names it and gives each state its tone and label key.
+#pragma once
+
+#include <string_view>
+
+namespace motcua::ui {
+
+enum class Tone {
+  kNeutral,  // plain information, grey
+  kInfo,     // something to notice, blue
+  kSuccess,  // done, on track, green
+  kWarning,  // act soon, amber (dark text: white on amber is unreadable)
+  kDanger,   // act now or an error, red
+};
+
+enum class Urgency { kOverdue, kDueToday, kDueSoon, kOnTrack };
+
+Tone ToneForUrgency(Urgency urgency);
+// String-table key of the urgency's short label, e.g. "urgency.overdue".
+std::string_view UrgencyLabelKey(Urgency urgency);
+
+}  // namespace motcua::ui

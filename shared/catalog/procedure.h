@@ -36,6 +36,7 @@ struct Fee {
   std::string channel;          // "" = every channel; "online" / "counter" / "postal" when it differs
   std::string collected_when;   // "reception" (default), "supplement", "result"
   std::string note;
+  friend bool operator==(const Fee&, const Fee&) = default;
 };
 
 // One paper of the dossier (thành phần hồ sơ).
@@ -47,6 +48,7 @@ struct Component {
   int copies = 0;          // bản sao
   bool shown_only = false; // only shown to the officer (xuất trình), not kept
   bool required = true;    // false for case-dependent papers ("Trường hợp ... thì ...")
+  friend bool operator==(const Component&, const Component&) = default;
 };
 
 // A result document the procedure issues (kết quả giải quyết).
@@ -54,6 +56,7 @@ struct ResultDocument {
   std::string name;
   std::string code;             // result-document code (MaKetQua) where published, else ""
   bool paper_required = false;  // the procedure requires a paper / document result (766 indicator 4.1)
+  friend bool operator==(const ResultDocument&, const ResultDocument&) = default;
 };
 
 struct ProcessingTime {
@@ -61,6 +64,7 @@ struct ProcessingTime {
   std::optional<calendar::Duration> online;    // when the online channel differs
   bool no_due_date = false;                    // "không có ngày hẹn trả"
   std::string as_published;                    // the source's own wording, for officers
+  friend bool operator==(const ProcessingTime&, const ProcessingTime&) = default;
 };
 
 struct Procedure {
@@ -83,6 +87,13 @@ struct Procedure {
   std::optional<LocalDate> announced_on;   // date of the Quyết định công bố
   std::string announcing_decision;         // its number, e.g. "163/QĐ-BTP"
   std::vector<std::string> sources;        // where the values came from
+
+  // Appended fields (kept last so existing designated initialisers stay valid).
+  std::string fees_as_published;       // the sources' wording on fees, for officers ("" = none found)
+  bool online_level_recorded = false;  // false: no source states online_level; kNone is only the default
+  bool postal_recorded = false;        // false: no source states postal_allowed; true is only the default
+
+  friend bool operator==(const Procedure&, const Procedure&) = default;
 };
 
 }  // namespace motcua::catalog

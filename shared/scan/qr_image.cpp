@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <stdexcept>
 
 #include "common/text.h"
@@ -52,6 +53,23 @@ std::vector<std::uint8_t> BoxBlur3x3(const std::uint8_t* pixels, int width, int 
   return blurred;
 }
 
+// Each output pixel is the mean of a 2x2 block (an odd last row or column is dropped).
+std::vector<std::uint8_t> HalfSize(const std::uint8_t* pixels, int width, int height, int row_stride,
+                                   int pixel_stride) {
+  const int w = width / 2, h = height / 2;
+  std::vector<std::uint8_t> half(std::size_t(w) * h);
+  for (int y = 0; y < h; ++y) {
+    const std::uint8_t* r0 = pixels + std::size_t(2 * y) * row_stride;
+    const std::uint8_t* r1 = r0 + row_stride;
+    std::uint8_t* out = &half[std::size_t(y) * w];
+    for (int x = 0; x < w; ++x) {
+      const std::size_t a = std::size_t(2 * x) * pixel_stride, b = a + pixel_stride;
+      out[x] = static_cast<std::uint8_t>((r0[a] + r0[b] + r1[a] + r1[b] + 2) / 4);
+    }
+  }
+  return half;
+}
+
 }  // namespace
 
 int QrModuleCount(std::string_view utf8) {
@@ -84,23 +102,31 @@ Result<std::string> DecodeQr(const std::uint8_t* pixels, int width, int height, 
       (row_stride != 0 && row_stride < (width - 1) * pixel_stride + 1))
     return Invalid("image", "bad_image", "empty image or bad dimensions");
   if (row_stride == 0) row_stride = width * pixel_stride;
-  std::vector<std::uint8_t> blurred;
-  if (options.pre_blur) {
-    blurred = BoxBlur3x3(pixels, width, height, row_stride, pixel_stride);
-    pixels = blurred.data();
-    row_stride = width;
-    pixel_stride = 1;
-  }
   ZXing::DecodeHints hints;
   hints.setFormats(ZXing::BarcodeFormat::QRCode);
   hints.setTryHarder(options.try_harder);
   hints.setTryRotate(options.try_rotate);
   hints.setCharacterSet("UTF-8");
-  ZXing::ImageView view(pixels, width, height, ZXing::ImageFormat::Lum, row_stride, pixel_stride);
-  try {
-    ZXing::Result r = ZXing::ReadBarcode(view, hints);
-    if (!r.isValid()) return NotFound("image", "no_qr_code", "no readable QR code in the image");
+  // One decode attempt; nullopt when nothing was found.
+  auto attempt = [&](const std::uint8_t* px, int w, int h, int rs, int ps) -> std::optional<std::string> {
+    std::vector<std::uint8_t> blurred;
+    if (options.pre_blur) {
+      blurred = BoxBlur3x3(px, w, h, rs, ps);
+      px = blurred.data();
+      rs = w;
+      ps = 1;
+    }
+    ZXing::Result r = ZXing::ReadBarcode(ZXing::ImageView(px, w, h, ZXing::ImageFormat::Lum, rs, ps), hints);
+    if (!r.isValid()) return std::nullopt;
     return r.text();
+  };
+  try {
+    if (options.half_size_first_above_px > 0 && std::max(width, height) > options.half_size_first_above_px) {
+      const std::vector<std::uint8_t> half = HalfSize(pixels, width, height, row_stride, pixel_stride);
+      if (auto text = attempt(half.data(), width / 2, height / 2, width / 2, 1)) return *std::move(text);
+    }
+    if (auto text = attempt(pixels, width, height, row_stride, pixel_stride)) return *std::move(text);
+    return NotFound("image", "no_qr_code", "no readable QR code in the image");
   } catch (const std::exception& e) {
     return NotFound("image", "no_qr_code", std::string("decoder failed: ") + e.what());
   }

@@ -3,6 +3,7 @@
 #include <ZXing/ReadBarcode.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -203,16 +204,49 @@ TEST(DecodeQr, SurvivesRotationBlurAndNoiseTogetherOverTwoHundredSeeds) {
   EXPECT_GE(ok, 190) << "failed seeds" << failed;
 }
 
-TEST(DecodeQr, ReadsTheReceiptTokenInACameraFrame) {
+// 720p kiosk frames (tests/scan/test_images.h): "near" 5 px/module decodes with the defaults; "far"
+// 3 px/module needs pre_blur against sensor noise (bench_qr measured 10/30 without it, 30/30 with).
+TEST(DecodeQr, ReadsTheReceiptTokenInCameraFrames) {
   const std::string text = ReceiptToken();
-  std::string failed;
-  int ok = 0;
-  for (std::uint32_t seed = 1; seed <= 20; ++seed) {
-    auto got = DecodeQr(CameraFrame(text, {}, seed));
-    if (got && *got == text) ++ok;
-    else failed += " " + std::to_string(seed);
+  struct Case {
+    int module_px;
+    QrDecodeOptions options;
+  } cases[] = {{5, {}}, {5, {.pre_blur = true}}, {3, {.pre_blur = true}}, {5, {.half_size_first_above_px = 0}}};
+  for (const auto& c : cases) {
+    std::string failed;
+    int ok = 0;
+    for (std::uint32_t seed = 1; seed <= 20; ++seed) {
+      auto got = DecodeQr(CameraFrame(text, {.module_px = c.module_px}, seed), c.options);
+      if (got && *got == text) ++ok;
+      else failed += " " + std::to_string(seed);
+    }
+    EXPECT_GE(ok, 19) << c.module_px << " px/module, pre_blur " << c.options.pre_blur << ", half above "
+                      << c.options.half_size_first_above_px << ": failed seeds" << failed;
   }
-  EXPECT_GE(ok, 19) << "failed seeds" << failed;
+}
+
+// A code at 2 px/module in a large frame (1 px/module in the half-size pass) is still read, with and
+// without the half-size pass.
+TEST(DecodeQr, ReadsFineCodesInLargeFrames) {
+  for (const auto& text : Texts()) {
+    SCOPED_TRACE(text);
+    const GrayImage qr = *EncodeQr(text, {.module_px = 2});
+    GrayImage frame = Blank(1280, 720, 255);
+    for (int y = 0; y < qr.height; ++y)
+      std::copy_n(&qr.pixels[std::size_t(y) * qr.width], qr.width, &frame.pixels[std::size_t(y + 300) * 1280 + 601]);
+    ExpectDecodes(frame, text);
+    ExpectDecodes(frame, text, {.half_size_first_above_px = 0});
+  }
+}
+
+// An odd-sized frame above the threshold: the half-size pass drops the last row and column.
+TEST(DecodeQr, ReadsOddSizedLargeFrames) {
+  const std::string text = ReceiptToken();
+  const GrayImage qr = *EncodeQr(text, {.module_px = 6});
+  GrayImage frame = Blank(1001, 999, 255);
+  for (int y = 0; y < qr.height; ++y)
+    std::copy_n(&qr.pixels[std::size_t(y) * qr.width], qr.width, &frame.pixels[std::size_t(y + 777) * 1001 + 777]);
+  ExpectDecodes(frame, text);
 }
 
 TEST(DecodeQr, ReportsNoCodeInAFrameWithoutOne) {

@@ -1,0 +1,201 @@
+#include "store/internal/schema.h"
+
+#include "store/store.h"
+
+namespace motcua::store::internal {
+namespace {
+
+// Version 1. Times are INTEGER unix seconds (UTC); money is INTEGER whole đồng; booleans 0/1.
+// Child rows are keyed by (dossier_code, position) and rewritten with their dossier.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE settings(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE procedures(
+  code        TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  document    TEXT NOT NULL           -- the procedure as catalog JSON
+);
+CREATE TABLE sequences(
+  key   TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+CREATE TABLE dossiers(
+  code                TEXT PRIMARY KEY,
+  lookup_secret       TEXT NOT NULL,
+  procedure_code      TEXT NOT NULL,
+  procedure_name      TEXT NOT NULL,
+  field_code          TEXT NOT NULL,
+  field_name          TEXT NOT NULL,
+  agency_id           TEXT NOT NULL,
+  receiving_unit      TEXT NOT NULL,
+  processing_unit     TEXT NOT NULL,
+  state               TEXT NOT NULL,
+  channel             INTEGER NOT NULL,
+  delivery            INTEGER NOT NULL,
+  delivery_address    TEXT NOT NULL,
+  applicant_kind      INTEGER NOT NULL,
+  applicant_id_type   INTEGER NOT NULL,
+  applicant_id        TEXT NOT NULL,
+  applicant_name      TEXT NOT NULL,
+  applicant_name_key  TEXT NOT NULL,     -- FoldForSearch(applicant_name)
+  applicant_phone     TEXT NOT NULL,
+  applicant_email     TEXT NOT NULL,
+  applicant_address   TEXT NOT NULL,
+  summary             TEXT NOT NULL,
+  sets                INTEGER NOT NULL,
+  duration            TEXT,              -- "3wd"; NULL when the procedure has no due date
+  received_at         INTEGER NOT NULL,
+  due_at              INTEGER,
+  original_due_at     INTEGER,
+  finished_at         INTEGER,
+  returned_at         INTEGER,
+  apology_count       INTEGER NOT NULL CHECK (apology_count BETWEEN 0 AND 1),
+  apology_reason      TEXT NOT NULL,
+  vneid_verified      INTEGER NOT NULL,
+  state_reason        TEXT NOT NULL,
+  return_at           INTEGER,
+  return_receiver_name TEXT,
+  return_receiver_id  TEXT,
+  return_originals    INTEGER,
+  return_no_digital_reason TEXT,
+  return_by           TEXT,
+  version             INTEGER NOT NULL
+);
+CREATE INDEX dossiers_by_state_due ON dossiers(state, due_at);
+CREATE INDEX dossiers_by_received ON dossiers(received_at);
+CREATE INDEX dossiers_by_applicant_id ON dossiers(applicant_id);
+CREATE INDEX dossiers_by_unit ON dossiers(processing_unit, state);
+
+CREATE TABLE attachments(
+  sha256      TEXT PRIMARY KEY,
+  mime        TEXT NOT NULL,
+  pages       INTEGER NOT NULL,
+  size_bytes  INTEGER NOT NULL
+);
+CREATE TABLE dossier_components(
+  dossier_code        TEXT NOT NULL REFERENCES dossiers(code),
+  position            INTEGER NOT NULL,
+  code                TEXT NOT NULL,
+  name                TEXT NOT NULL,
+  originals           INTEGER NOT NULL,
+  copies              INTEGER NOT NULL,
+  shown_only          INTEGER NOT NULL,
+  reused_result_code  TEXT NOT NULL,
+  from_citizen_store  INTEGER NOT NULL,
+  PRIMARY KEY (dossier_code, position)
+);
+CREATE TABLE component_files(
+  dossier_code  TEXT NOT NULL REFERENCES dossiers(code),
+  position      INTEGER NOT NULL,           -- the component's position
+  file_index    INTEGER NOT NULL,
+  sha256        TEXT NOT NULL REFERENCES attachments(sha256),
+  file_name     TEXT NOT NULL,
+  added_by      TEXT NOT NULL,
+  added_at      INTEGER NOT NULL,
+  PRIMARY KEY (dossier_code, position, file_index)
+);
+CREATE TABLE result_documents(
+  dossier_code    TEXT NOT NULL REFERENCES dossiers(code),
+  position        INTEGER NOT NULL,
+  name            TEXT NOT NULL,
+  result_code     TEXT NOT NULL,
+  paper_required  INTEGER NOT NULL,
+  sha256          TEXT REFERENCES attachments(sha256),
+  file_name       TEXT NOT NULL,
+  e_signed        INTEGER NOT NULL,
+  added_by        TEXT NOT NULL,
+  added_at        INTEGER NOT NULL,
+  PRIMARY KEY (dossier_code, position)
+);
+CREATE TABLE dossier_fees(
+  dossier_code  TEXT NOT NULL REFERENCES dossiers(code),
+  position      INTEGER NOT NULL,
+  name          TEXT NOT NULL,
+  amount_vnd    INTEGER NOT NULL CHECK (amount_vnd >= 0),
+  paid_at       INTEGER,
+  paid_online   INTEGER NOT NULL,
+  PRIMARY KEY (dossier_code, position)
+);
+CREATE TABLE dossier_steps(
+  dossier_code  TEXT NOT NULL REFERENCES dossiers(code),
+  position      INTEGER NOT NULL,
+  at            INTEGER NOT NULL,
+  actor         TEXT NOT NULL,
+  unit          TEXT NOT NULL,
+  content       TEXT NOT NULL,
+  state         TEXT NOT NULL,
+  PRIMARY KEY (dossier_code, position)
+);
+CREATE TABLE dossier_supplements(
+  dossier_code  TEXT NOT NULL REFERENCES dossiers(code),
+  position      INTEGER NOT NULL,
+  requested_at  INTEGER NOT NULL,
+  requested_by  TEXT NOT NULL,
+  reason        TEXT NOT NULL,
+  items         TEXT NOT NULL,              -- JSON array of strings
+  received_at   INTEGER,
+  received_by   TEXT NOT NULL,
+  due_before    INTEGER,
+  due_after     INTEGER,
+  PRIMARY KEY (dossier_code, position)
+);
+
+CREATE TABLE journal(
+  seq           INTEGER PRIMARY KEY,
+  uuid          TEXT NOT NULL UNIQUE,
+  type          TEXT NOT NULL,
+  dossier_code  TEXT NOT NULL,
+  actor         TEXT NOT NULL,
+  station       TEXT NOT NULL,
+  at            INTEGER NOT NULL,
+  payload       TEXT NOT NULL,
+  prev_hash     TEXT NOT NULL,
+  hash          TEXT NOT NULL
+);
+CREATE INDEX journal_by_dossier ON journal(dossier_code, seq);
+CREATE TABLE journal_head(
+  id    INTEGER PRIMARY KEY CHECK (id = 1),
+  seq   INTEGER NOT NULL,
+  hash  TEXT NOT NULL
+);
+CREATE TRIGGER journal_is_append_only_update BEFORE UPDATE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TRIGGER journal_is_append_only_delete BEFORE DELETE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+)sql";
+
+struct Migration {
+  int version;
+  const char* sql;
+};
+constexpr Migration kMigrations[] = {{1, kSchemaV1}};
+
+}  // namespace
+
+Status Migrate(Connection& db) {
+  MOTCUA_TRY(db.Exec("BEGIN IMMEDIATE"));
+  auto fail = [&](Error e) {
+    (void)db.Exec("ROLLBACK");
+    return e;
+  };
+  auto stmt = db.Prepare("PRAGMA user_version");
+  if (!stmt) return fail(stmt.error());
+  auto row = stmt->Step();
+  if (!row) return fail(row.error());
+  const int current = static_cast<int>(stmt->Int(0));
+  (void)stmt->Step();
+  if (current > kSchemaVersion)
+    return fail(Invalid("database", "schema_too_new",
+                        "the database has schema version " + std::to_string(current) +
+                            "; this motcua knows up to " + std::to_string(kSchemaVersion)));
+  for (const auto& m : kMigrations) {
+    if (m.version <= current) continue;
+    if (auto s = db.Exec(m.sql); !s) return fail(s.error());
+    if (auto s = db.Exec("PRAGMA user_version = " + std::to_string(m.version)); !s) return fail(s.error());
+  }
+  return db.Exec("COMMIT");
+}
+
+}  // namespace motcua::store::internal

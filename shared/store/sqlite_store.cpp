@@ -1,0 +1,734 @@
+// The SQLite backend of store.h: one file, WAL mode, foreign keys on, BEGIN IMMEDIATE for every
+// write, prepared statements only (stack.md §11).
+#include <chrono>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "catalog/catalog_json.h"
+#include "common/crypto.h"
+#include "common/text.h"
+#include "dossier/lifecycle.h"
+#include "store/internal/schema.h"
+#include "store/internal/sqlite_db.h"
+#include "store/store.h"
+
+namespace motcua::store {
+namespace {
+
+using internal::Connection;
+using internal::Statement;
+using namespace motcua::dossier;
+
+std::optional<std::int64_t> OptSeconds(const std::optional<Instant>& t) {
+  return t ? std::optional<std::int64_t>(ToUnixSeconds(*t)) : std::nullopt;
+}
+std::optional<Instant> OptInstant(const Statement& s, int col) {
+  return s.IsNull(col) ? std::nullopt : std::optional<Instant>(FromUnixSeconds(s.Int(col)));
+}
+
+// ---- dossier rows ---------------------------------------------------------------------------
+
+constexpr const char* kDossierColumns =
+    "code, lookup_secret, procedure_code, procedure_name, field_code, field_name, agency_id, "
+    "receiving_unit, processing_unit, state, channel, delivery, delivery_address, applicant_kind, "
+    "applicant_id_type, applicant_id, applicant_name, applicant_name_key, applicant_phone, applicant_email, "
+    "applicant_address, summary, sets, duration, received_at, due_at, original_due_at, finished_at, "
+    "returned_at, apology_count, apology_reason, vneid_verified, state_reason, return_at, "
+    "return_receiver_name, return_receiver_id, return_originals, return_no_digital_reason, return_by, version";
+
+constexpr const char* kInsertDossier =
+    "INSERT INTO dossiers(code, lookup_secret, procedure_code, procedure_name, field_code, field_name, "
+    "agency_id, receiving_unit, processing_unit, state, channel, delivery, delivery_address, applicant_kind, "
+    "applicant_id_type, applicant_id, applicant_name, applicant_name_key, applicant_phone, applicant_email, "
+    "applicant_address, summary, sets, duration, received_at, due_at, original_due_at, finished_at, "
+    "returned_at, apology_count, apology_reason, vneid_verified, state_reason, return_at, "
+    "return_receiver_name, return_receiver_id, return_originals, return_no_digital_reason, return_by, version) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40)";
+
+void BindDossier(Statement& s, const Dossier& d, std::int64_t version) {
+  const auto& a = d.applicant;
+  const auto& r = d.result_return;
+  s.Bind(1, d.code).Bind(2, d.lookup_secret).Bind(3, d.procedure_code).Bind(4, d.procedure_name);
+  s.Bind(5, d.field_code).Bind(6, d.field_name).Bind(7, d.agency_id).Bind(8, d.receiving_unit);
+  s.Bind(9, d.processing_unit).Bind(10, StateKey(d.state)).Bind(11, static_cast<int>(d.channel));
+  s.Bind(12, static_cast<int>(d.delivery)).Bind(13, d.delivery_address).Bind(14, static_cast<int>(a.kind));
+  s.Bind(15, static_cast<int>(a.id_type)).Bind(16, a.id_number).Bind(17, a.name).Bind(18, FoldForSearch(a.name));
+  s.Bind(19, a.phone).Bind(20, a.email).Bind(21, a.address).Bind(22, d.summary).Bind(23, d.sets);
+  if (d.duration) s.Bind(24, calendar::FormatDuration(*d.duration));
+  else s.BindNull(24);
+  s.Bind(25, ToUnixSeconds(d.received_at)).Bind(26, OptSeconds(d.due_at)).Bind(27, OptSeconds(d.original_due_at));
+  s.Bind(28, OptSeconds(d.finished_at)).Bind(29, OptSeconds(d.returned_at)).Bind(30, d.apology_count);
+  s.Bind(31, d.apology_reason).Bind(32, d.vneid_verified).Bind(33, d.state_reason);
+  if (r) {
+    s.Bind(34, ToUnixSeconds(r->at)).Bind(35, r->receiver_name).Bind(36, r->receiver_id);
+    s.Bind(37, r->originals_returned).Bind(38, r->no_digital_result_reason).Bind(39, r->by);
+  } else {
+    for (int i = 34; i <= 39; ++i) s.BindNull(i);
+  }
+  s.Bind(40, version);
+}
+
+Result<Dossier> ReadDossierRow(const Statement& s) {
+  Dossier d;
+  d.code = s.Text(0);
+  d.lookup_secret = s.Text(1);
+  d.procedure_code = s.Text(2);
+  d.procedure_name = s.Text(3);
+  d.field_code = s.Text(4);
+  d.field_name = s.Text(5);
+  d.agency_id = s.Text(6);
+  d.receiving_unit = s.Text(7);
+  d.processing_unit = s.Text(8);
+  auto state = ParseState(s.Text(9));
+  if (!state) return Corrupt("state", "bad_row", "dossier " + d.code + " has an unknown state");
+  d.state = *state;
+  d.channel = static_cast<Channel>(s.Int(10));
+  d.delivery = static_cast<Delivery>(s.Int(11));
+  d.delivery_address = s.Text(12);
+  d.applicant.kind = static_cast<ApplicantKind>(s.Int(13));
+  d.applicant.id_type = static_cast<IdType>(s.Int(14));
+  d.applicant.id_number = s.Text(15);
+  d.applicant.name = s.Text(16);
+  d.applicant.phone = s.Text(18);
+  d.applicant.email = s.Text(19);
+  d.applicant.address = s.Text(20);
+  d.summary = s.Text(21);
+  d.sets = static_cast<int>(s.Int(22));
+  if (!s.IsNull(23)) {
+    auto dur = calendar::ParseDuration(s.Text(23));
+    if (!dur) return Corrupt("duration", "bad_row", "dossier " + d.code + " has a bad duration");
+    d.duration = *dur;
+  }
+  d.received_at = FromUnixSeconds(s.Int(24));
+  d.due_at = OptInstant(s, 25);
+  d.original_due_at = OptInstant(s, 26);
+  d.finished_at = OptInstant(s, 27);
+  d.returned_at = OptInstant(s, 28);
+  d.apology_count = static_cast<int>(s.Int(29));
+  d.apology_reason = s.Text(30);
+  d.vneid_verified = s.Int(31) != 0;
+  d.state_reason = s.Text(32);
+  if (!s.IsNull(33)) {
+    ResultReturn r;
+    r.at = FromUnixSeconds(s.Int(33));
+    r.receiver_name = s.Text(34);
+    r.receiver_id = s.Text(35);
+    r.originals_returned = s.Int(36) != 0;
+    r.no_digital_result_reason = s.Text(37);
+    r.by = s.Text(38);
+    d.result_return = r;
+  }
+  d.version = s.Int(39);
+  return d;
+}
+
+Status InsertAttachment(Connection& db, const Attachment& a) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+      "INSERT INTO attachments(sha256, mime, pages, size_bytes) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT(sha256) DO NOTHING"));
+  return s.Bind(1, a.sha256).Bind(2, a.mime).Bind(3, a.pages).Bind(4, a.size_bytes).Run();
+}
+
+Status InsertChildren(Connection& db, const Dossier& d) {
+  for (std::size_t i = 0; i < d.components.size(); ++i) {
+    const Component& c = d.components[i];
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+        "INSERT INTO dossier_components(dossier_code, position, code, name, originals, copies, shown_only, "
+        "reused_result_code, from_citizen_store) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+    MOTCUA_TRY(s.Bind(1, d.code).Bind(2, int(i)).Bind(3, c.code).Bind(4, c.name).Bind(5, c.originals)
+                   .Bind(6, c.copies).Bind(7, c.shown_only).Bind(8, c.reused_result_code)
+                   .Bind(9, c.from_citizen_store).Run());
+    for (std::size_t k = 0; k < c.files.size(); ++k) {
+      const Attachment& a = c.files[k];
+      MOTCUA_TRY(InsertAttachment(db, a));
+      MOTCUA_ASSIGN_OR_RETURN(Statement f, db.Prepare(
+          "INSERT INTO component_files(dossier_code, position, file_index, sha256, file_name, added_by, added_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+      MOTCUA_TRY(f.Bind(1, d.code).Bind(2, int(i)).Bind(3, int(k)).Bind(4, a.sha256).Bind(5, a.file_name)
+                     .Bind(6, a.added_by).Bind(7, ToUnixSeconds(a.added_at)).Run());
+    }
+  }
+  for (std::size_t i = 0; i < d.results.size(); ++i) {
+    const ResultDocument& r = d.results[i];
+    if (r.file) MOTCUA_TRY(InsertAttachment(db, *r.file));
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+        "INSERT INTO result_documents(dossier_code, position, name, result_code, paper_required, sha256, "
+        "file_name, e_signed, added_by, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    s.Bind(1, d.code).Bind(2, int(i)).Bind(3, r.name).Bind(4, r.result_code).Bind(5, r.paper_required);
+    if (r.file) s.Bind(6, r.file->sha256).Bind(7, r.file->file_name);
+    else s.BindNull(6).Bind(7, "");
+    MOTCUA_TRY(s.Bind(8, r.e_signed).Bind(9, r.added_by).Bind(10, ToUnixSeconds(r.added_at)).Run());
+  }
+  for (std::size_t i = 0; i < d.fees.size(); ++i) {
+    const Fee& f = d.fees[i];
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+        "INSERT INTO dossier_fees(dossier_code, position, name, amount_vnd, paid_at, paid_online) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    MOTCUA_TRY(s.Bind(1, d.code).Bind(2, int(i)).Bind(3, f.name).Bind(4, f.amount_vnd)
+                   .Bind(5, OptSeconds(f.paid_at)).Bind(6, f.paid_online).Run());
+  }
+  for (std::size_t i = 0; i < d.steps.size(); ++i) {
+    const Step& st = d.steps[i];
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+        "INSERT INTO dossier_steps(dossier_code, position, at, actor, unit, content, state) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    MOTCUA_TRY(s.Bind(1, d.code).Bind(2, int(i)).Bind(3, ToUnixSeconds(st.at)).Bind(4, st.actor)
+                   .Bind(5, st.unit).Bind(6, st.content).Bind(7, StateKey(st.state)).Run());
+  }
+  for (std::size_t i = 0; i < d.supplements.size(); ++i) {
+    const SupplementRequest& r = d.supplements[i];
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+        "INSERT INTO dossier_supplements(dossier_code, position, requested_at, requested_by, reason, items, "
+        "received_at, received_by, due_before, due_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    MOTCUA_TRY(s.Bind(1, d.code).Bind(2, int(i)).Bind(3, ToUnixSeconds(r.requested_at)).Bind(4, r.requested_by)
+                   .Bind(5, r.reason).Bind(6, nlohmann::json(r.items).dump()).Bind(7, OptSeconds(r.received_at))
+                   .Bind(8, r.received_by).Bind(9, OptSeconds(r.due_before)).Bind(10, OptSeconds(r.due_after))
+                   .Run());
+  }
+  return Ok();
+}
+
+Status DeleteChildren(Connection& db, std::string_view code) {
+  static constexpr const char* kDeletes[] = {
+      "DELETE FROM component_files WHERE dossier_code = ?1",
+      "DELETE FROM dossier_components WHERE dossier_code = ?1",
+      "DELETE FROM result_documents WHERE dossier_code = ?1",
+      "DELETE FROM dossier_fees WHERE dossier_code = ?1",
+      "DELETE FROM dossier_steps WHERE dossier_code = ?1",
+      "DELETE FROM dossier_supplements WHERE dossier_code = ?1",
+  };
+  for (const char* sql : kDeletes) {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(sql));
+    MOTCUA_TRY(s.Bind(1, code).Run());
+  }
+  return Ok();
+}
+
+Result<Attachment> ReadAttachment(Connection& db, const std::string& sha256) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+      "SELECT mime, pages, size_bytes FROM attachments WHERE sha256 = ?1"));
+  s.Bind(1, sha256);
+  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return Corrupt("attachments", "bad_row", "attachment " + sha256 + " has no record");
+  Attachment a;
+  a.sha256 = sha256;
+  a.mime = s.Text(0);
+  a.pages = static_cast<int>(s.Int(1));
+  a.size_bytes = s.Int(2);
+  return a;
+}
+
+Status LoadChildren(Connection& db, Dossier& d) {
+  {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+        "SELECT code, name, originals, copies, shown_only, reused_result_code, from_citizen_store "
+        "FROM dossier_components WHERE dossier_code = ?1 ORDER BY position"));
+    s.Bind(1, d.code);
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      Component c;
+      c.code = s.Text(0);
+      c.name = s.Text(1);
+      c.originals = static_cast<int>(s.Int(2));
+      c.copies = static_cast<int>(s.Int(3));
+      c.shown_only = s.Int(4) != 0;
+      c.reused_result_code = s.Text(5);
+      c.from_citizen_store = s.Int(6) != 0;
+      d.components.push_back(std::move(c));
+    }
+  }
+  {
+    struct FileRow {
+      int position;
+      Attachment a;
+    };
+    std::vector<FileRow> rows;
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+        "SELECT position, sha256, file_name, added_by, added_at FROM component_files "
+        "WHERE dossier_code = ?1 ORDER BY position, file_index"));
+    s.Bind(1, d.code);
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      FileRow r;
+      r.position = static_cast<int>(s.Int(0));
+      r.a.sha256 = s.Text(1);
+      r.a.file_name = s.Text(2);
+      r.a.added_by = s.Text(3);
+      r.a.added_at = FromUnixSeconds(s.Int(4));
+      rows.push_back(std::move(r));
+    }
+    for (auto& r : rows) {
+      if (r.position < 0 || r.position >= static_cast<int>(d.components.size()))
+        return Corrupt("component_files", "bad_row", "a file of " + d.code + " names no component");
+      MOTCUA_ASSIGN_OR_RETURN(Attachment meta, ReadAttachment(db, r.a.sha256));
+      r.a.mime = meta.mime;
+      r.a.pages = meta.pages;
+      r.a.size_bytes = meta.size_bytes;
+      d.components[r.position].files.push_back(std::move(r.a));
+    }
+  }
+  {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+        "SELECT name, result_code, paper_required, sha256, file_name, e_signed, added_by, added_at "
+        "FROM result_documents WHERE dossier_code = ?1 ORDER BY position"));
+    s.Bind(1, d.code);
+    std::vector<std::pair<ResultDocument, std::string>> rows;
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      ResultDocument r;
+      r.name = s.Text(0);
+      r.result_code = s.Text(1);
+      r.paper_required = s.Int(2) != 0;
+      std::string sha = s.IsNull(3) ? "" : s.Text(3);
+      if (!sha.empty()) {
+        r.file = Attachment{};
+        r.file->file_name = s.Text(4);
+      }
+      r.e_signed = s.Int(5) != 0;
+      r.added_by = s.Text(6);
+      r.added_at = FromUnixSeconds(s.Int(7));
+      rows.emplace_back(std::move(r), std::move(sha));
+    }
+    for (auto& [r, sha] : rows) {
+      if (r.file) {
+        MOTCUA_ASSIGN_OR_RETURN(Attachment meta, ReadAttachment(db, sha));
+        meta.file_name = r.file->file_name;
+        meta.added_by = r.added_by;
+        meta.added_at = r.added_at;
+        r.file = meta;
+      }
+      d.results.push_back(std::move(r));
+    }
+  }
+  {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+        "SELECT name, amount_vnd, paid_at, paid_online FROM dossier_fees WHERE dossier_code = ?1 ORDER BY position"));
+    s.Bind(1, d.code);
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      d.fees.push_back(Fee{s.Text(0), s.Int(1), OptInstant(s, 2), static_cast<int>(s.Int(3))});
+    }
+  }
+  {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+        "SELECT at, actor, unit, content, state FROM dossier_steps WHERE dossier_code = ?1 ORDER BY position"));
+    s.Bind(1, d.code);
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      auto state = ParseState(s.Text(4));
+      if (!state) return Corrupt("dossier_steps", "bad_row", "a step of " + d.code + " has an unknown state");
+      d.steps.push_back(Step{FromUnixSeconds(s.Int(0)), s.Text(1), s.Text(2), s.Text(3), *state});
+    }
+  }
+  {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+        "SELECT requested_at, requested_by, reason, items, received_at, received_by, due_before, due_after "
+        "FROM dossier_supplements WHERE dossier_code = ?1 ORDER BY position"));
+    s.Bind(1, d.code);
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      SupplementRequest r;
+      r.requested_at = FromUnixSeconds(s.Int(0));
+      r.requested_by = s.Text(1);
+      r.reason = s.Text(2);
+      auto items = nlohmann::json::parse(s.Text(3), nullptr, false);
+      if (items.is_discarded() || !items.is_array())
+        return Corrupt("dossier_supplements", "bad_row", "a supplement of " + d.code + " has bad items");
+      for (const auto& it : items)
+        if (it.is_string()) r.items.push_back(it.get<std::string>());
+      r.received_at = OptInstant(s, 4);
+      r.received_by = s.Text(5);
+      r.due_before = OptInstant(s, 6);
+      r.due_after = OptInstant(s, 7);
+      d.supplements.push_back(std::move(r));
+    }
+  }
+  return Ok();
+}
+
+Result<std::optional<Dossier>> LoadDossierFrom(Connection& db, std::string_view code) {
+  static const std::string sql = std::string("SELECT ") + kDossierColumns + " FROM dossiers WHERE code = ?1";
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(sql.c_str()));
+  s.Bind(1, code);
+  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<Dossier>();
+  MOTCUA_ASSIGN_OR_RETURN(Dossier d, ReadDossierRow(s));
+  MOTCUA_TRY(LoadChildren(db, d));
+  return std::optional<Dossier>(std::move(d));
+}
+
+// ---- journal -------------------------------------------------------------------------------
+
+JournalEvent ReadEventRow(const Statement& s) {
+  JournalEvent e;
+  e.seq = s.Int(0);
+  e.uuid = s.Text(1);
+  e.type = s.Text(2);
+  e.dossier_code = s.Text(3);
+  e.actor = s.Text(4);
+  e.station = s.Text(5);
+  e.at = FromUnixSeconds(s.Int(6));
+  e.payload_json = s.Text(7);
+  e.prev_hash = s.Text(8);
+  e.hash = s.Text(9);
+  return e;
+}
+
+// ---- the transaction -------------------------------------------------------------------------
+
+class SqliteWriteTx final : public WriteTx {
+ public:
+  explicit SqliteWriteTx(Connection& db) : db_(db) {}
+
+  Result<std::optional<Dossier>> LoadDossier(std::string_view code) override {
+    return LoadDossierFrom(db_, code);
+  }
+
+  Status InsertDossier(const Dossier& d) override {
+    MOTCUA_TRY(ValidateDossier(d));
+    MOTCUA_ASSIGN_OR_RETURN(auto existing, LoadDossierFrom(db_, d.code));
+    if (existing) return Conflict("code", "duplicate_code", "dossier " + d.code + " already exists");
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertDossier));
+    BindDossier(s, d, 1);
+    MOTCUA_TRY(s.Run());
+    return InsertChildren(db_, d);
+  }
+
+  Status UpdateDossier(const Dossier& d) override {
+    MOTCUA_TRY(ValidateDossier(d));
+    MOTCUA_ASSIGN_OR_RETURN(Statement v, db_.Prepare("SELECT version FROM dossiers WHERE code = ?1"));
+    v.Bind(1, d.code);
+    MOTCUA_ASSIGN_OR_RETURN(bool row, v.Step());
+    if (!row) return NotFound("code", "no_such_dossier", "no dossier " + d.code);
+    const std::int64_t stored = v.Int(0);
+    (void)v.Step();
+    if (stored != d.version)
+      return Conflict("version", "stale_update",
+                      "dossier " + d.code + " changed since it was read (version " + std::to_string(stored) +
+                          ", not " + std::to_string(d.version) + ")");
+    MOTCUA_ASSIGN_OR_RETURN(Statement del, db_.Prepare("DELETE FROM dossiers WHERE code = ?1"));
+    MOTCUA_TRY(DeleteChildren(db_, d.code));
+    MOTCUA_TRY(del.Bind(1, d.code).Run());
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertDossier));
+    BindDossier(s, d, stored + 1);
+    MOTCUA_TRY(s.Run());
+    return InsertChildren(db_, d);
+  }
+
+  Result<int> NextOrdinal(std::string_view key) override {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+        "INSERT INTO sequences(key, value) VALUES (?1, 1) "
+        "ON CONFLICT(key) DO UPDATE SET value = value + 1 RETURNING value"));
+    s.Bind(1, key);
+    MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+    MOTCUA_ASSERT(row, "an upsert with RETURNING yields one row");
+    const int value = static_cast<int>(s.Int(0));
+    (void)s.Step();
+    return value;
+  }
+
+  Result<JournalEvent> AppendEvent(const NewEvent& in) override {
+    JournalEvent e;
+    e.type = in.type;
+    e.dossier_code = in.dossier_code;
+    e.actor = in.actor;
+    e.station = in.station;
+    e.at = in.at;
+    e.payload_json = in.payload_json.empty() ? "{}" : in.payload_json;
+    e.uuid = NewUuid();
+    {
+      MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT seq, hash FROM journal_head WHERE id = 1"));
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      e.seq = row ? s.Int(0) + 1 : 1;
+      e.prev_hash = row ? s.Text(1) : kGenesisHash;
+      if (row) (void)s.Step();
+    }
+    e.hash = HashEvent(e);
+    MOTCUA_ASSIGN_OR_RETURN(Statement ins, db_.Prepare(
+        "INSERT INTO journal(seq, uuid, type, dossier_code, actor, station, at, payload, prev_hash, hash) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    MOTCUA_TRY(ins.Bind(1, e.seq).Bind(2, e.uuid).Bind(3, e.type).Bind(4, e.dossier_code).Bind(5, e.actor)
+                   .Bind(6, e.station).Bind(7, ToUnixSeconds(e.at)).Bind(8, e.payload_json)
+                   .Bind(9, e.prev_hash).Bind(10, e.hash).Run());
+    MOTCUA_ASSIGN_OR_RETURN(Statement head, db_.Prepare(
+        "INSERT INTO journal_head(id, seq, hash) VALUES (1, ?1, ?2) "
+        "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash"));
+    MOTCUA_TRY(head.Bind(1, e.seq).Bind(2, e.hash).Run());
+    return e;
+  }
+
+  Status PutSetting(std::string_view key, std::string_view value) override {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+        "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    return s.Bind(1, key).Bind(2, value).Run();
+  }
+
+  Status UpsertProcedure(const catalog::Procedure& p) override {
+    MOTCUA_TRY(catalog::ValidateProcedure(p));
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+        "INSERT INTO procedures(code, name, document) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT(code) DO UPDATE SET name = excluded.name, document = excluded.document"));
+    return s.Bind(1, p.code).Bind(2, p.name).Bind(3, catalog::ProcedureToJson(p)).Run();
+  }
+
+ private:
+  Connection& db_;
+};
+
+// ---- the store -------------------------------------------------------------------------------
+
+class SqliteStore final : public Store {
+ public:
+  Status Open(const std::string& path, const SqliteOptions& options) {
+    options_ = options;
+    MOTCUA_TRY(db_.Open(path, options.create_if_missing, options.busy_timeout_ms));
+    // journal_mode=WAL is persistent; synchronous must be set per connection (Debian's default is
+    // FULL; stack.md §11).
+    MOTCUA_TRY(db_.Exec("PRAGMA journal_mode = WAL"));
+    MOTCUA_TRY(db_.Exec(options.synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL"));
+    MOTCUA_TRY(db_.Exec("PRAGMA foreign_keys = ON"));
+    return internal::Migrate(db_);
+  }
+
+  Status Write(const std::function<Status(WriteTx&)>& body) override {
+    // busy_timeout covers a busy BEGIN IMMEDIATE; retry a few times more for deadlock-style BUSY,
+    // which SQLite returns without calling the busy handler (stack.md §11).
+    Status begin;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+      begin = db_.Exec("BEGIN IMMEDIATE");
+      if (begin || begin.error().rule != "database_busy") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20 << attempt));
+    }
+    if (!begin) return begin;
+    SqliteWriteTx tx(db_);
+    Status result = body(tx);
+    if (!result) {
+      (void)db_.Exec("ROLLBACK");
+      return result;
+    }
+    Status commit = db_.Exec("COMMIT");
+    if (!commit) {
+      (void)db_.Exec("ROLLBACK");
+      return commit;
+    }
+    return Ok();
+  }
+
+  Result<std::optional<Dossier>> GetDossier(std::string_view code) override {
+    MOTCUA_TRY(db_.Exec("BEGIN"));  // one snapshot for the row and its children
+    auto d = LoadDossierFrom(db_, code);
+    (void)db_.Exec("COMMIT");
+    return d;
+  }
+
+  Result<std::vector<DossierSummary>> ListDossiers(const DossierQuery& q) override {
+    static constexpr const char* kSql =
+        "SELECT code, procedure_code, procedure_name, applicant_name, applicant_id, processing_unit, state, "
+        "channel, received_at, due_at, original_due_at, finished_at, apology_count, "
+        "(SELECT COUNT(*) FROM dossier_supplements s WHERE s.dossier_code = d.code) "
+        "FROM dossiers d "
+        "WHERE (?1 = '' OR procedure_code = ?1) "
+        "AND (?2 = '' OR processing_unit = ?2) "
+        "AND (?3 IS NULL OR due_at < ?3) "
+        "AND (?4 IS NULL OR received_at >= ?4) "
+        "AND (?5 IS NULL OR received_at < ?5) "
+        "AND (?6 = '' OR instr(?6, ',' || state || ',') > 0) "
+        "AND (?7 = '' OR code LIKE ?7 || '%' ESCAPE '\\' OR applicant_id LIKE ?7 || '%' ESCAPE '\\' "
+        "     OR applicant_name_key LIKE '%' || ?8 || '%' ESCAPE '\\') "
+        "ORDER BY due_at IS NULL, due_at, code LIMIT ?9 OFFSET ?10";
+    std::string states;
+    if (!q.states.empty()) {
+      states = ",";
+      for (State s : q.states) states += std::string(StateKey(s)) + ",";
+    }
+    auto escape_like = [](std::string_view in) {
+      std::string out;
+      for (char c : in) {
+        if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+        out.push_back(c);
+      }
+      return out;
+    };
+    const std::string text = std::string(Trim(q.text));
+    std::string name_pattern;
+    for (char c : FoldForSearch(text)) {  // words in order, anything between them
+      if (c == ' ') name_pattern += '%';
+      else if (c == '%' || c == '_' || c == '\\') name_pattern += std::string("\\") + c;
+      else name_pattern.push_back(c);
+    }
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kSql));
+    s.Bind(1, q.procedure_code).Bind(2, q.processing_unit).Bind(3, OptSeconds(q.due_before));
+    s.Bind(4, OptSeconds(q.received_from)).Bind(5, OptSeconds(q.received_before)).Bind(6, states);
+    s.Bind(7, text.empty() ? std::string() : escape_like(text));
+    s.Bind(8, name_pattern.empty() ? std::string("\x01") : name_pattern);
+    s.Bind(9, q.limit).Bind(10, q.offset);
+    std::vector<DossierSummary> out;
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      DossierSummary r;
+      r.code = s.Text(0);
+      r.procedure_code = s.Text(1);
+      r.procedure_name = s.Text(2);
+      r.applicant_name = s.Text(3);
+      r.applicant_id = s.Text(4);
+      r.processing_unit = s.Text(5);
+      auto state = ParseState(s.Text(6));
+      if (!state) return Corrupt("state", "bad_row", "dossier " + r.code + " has an unknown state");
+      r.state = *state;
+      r.channel = static_cast<Channel>(s.Int(7));
+      r.received_at = FromUnixSeconds(s.Int(8));
+      r.due_at = OptInstant(s, 9);
+      r.original_due_at = OptInstant(s, 10);
+      r.finished_at = OptInstant(s, 11);
+      r.apology_count = static_cast<int>(s.Int(12));
+      r.supplement_count = static_cast<int>(s.Int(13));
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  Result<std::int64_t> CountDossiers() override {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT COUNT(*) FROM dossiers"));
+    MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+    std::int64_t n = row ? s.Int(0) : 0;
+    (void)s.Step();
+    return n;
+  }
+
+  Result<std::vector<JournalEvent>> ReadJournal(const JournalQuery& q) override {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+        "SELECT seq, uuid, type, dossier_code, actor, station, at, payload, prev_hash, hash FROM journal "
+        "WHERE seq > ?1 AND (?2 = '' OR dossier_code = ?2) ORDER BY seq LIMIT ?3"));
+    s.Bind(1, q.after_seq).Bind(2, q.dossier_code).Bind(3, q.limit);
+    std::vector<JournalEvent> out;
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out.push_back(ReadEventRow(s));
+    }
+    return out;
+  }
+
+  Result<JournalCheck> VerifyJournal() override {
+    MOTCUA_TRY(db_.Exec("BEGIN"));
+    auto check = VerifyInSnapshot();
+    (void)db_.Exec("COMMIT");
+    return check;
+  }
+
+  Result<std::optional<std::string>> GetSetting(std::string_view key) override {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT value FROM settings WHERE key = ?1"));
+    s.Bind(1, key);
+    MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return std::optional<std::string>();
+    std::string v = s.Text(0);
+    (void)s.Step();
+    return std::optional<std::string>(std::move(v));
+  }
+
+  Result<std::vector<catalog::Procedure>> LoadProcedures() override {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT code, document FROM procedures ORDER BY code"));
+    std::vector<catalog::Procedure> out;
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      MOTCUA_ASSIGN_OR_RETURN(catalog::Procedure p, ParseProcedure(s.Text(0), s.Text(1)));
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+
+  Result<std::optional<catalog::Procedure>> GetProcedure(std::string_view code) override {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT code, document FROM procedures WHERE code = ?1"));
+    s.Bind(1, code);
+    MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return std::optional<catalog::Procedure>();
+    MOTCUA_ASSIGN_OR_RETURN(catalog::Procedure p, ParseProcedure(s.Text(0), s.Text(1)));
+    (void)s.Step();
+    return std::optional<catalog::Procedure>(std::move(p));
+  }
+
+  Status CheckIntegrity() override {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("PRAGMA integrity_check"));
+    std::string report;
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      report += s.Text(0) + "\n";
+    }
+    if (report != "ok\n") return Corrupt("database", "integrity_check_failed", report);
+    MOTCUA_ASSIGN_OR_RETURN(Statement fk, db_.Prepare("PRAGMA foreign_key_check"));
+    MOTCUA_ASSIGN_OR_RETURN(bool bad, fk.Step());
+    if (bad) {
+      std::string table = fk.Text(0);
+      (void)fk.Run();
+      return Corrupt("database", "foreign_key_check_failed", "a row of " + table + " points at nothing");
+    }
+    return Ok();
+  }
+
+ private:
+  static Result<catalog::Procedure> ParseProcedure(const std::string& code, const std::string& document) {
+    auto parsed = catalog::ParseProcedureJson(document);
+    if (!parsed) return Corrupt("procedures", "bad_row", "stored procedure " + code + " cannot be read");
+    return std::move(*parsed);
+  }
+
+  Result<JournalCheck> VerifyInSnapshot() {
+    JournalCheck check;
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+        "SELECT seq, uuid, type, dossier_code, actor, station, at, payload, prev_hash, hash FROM journal "
+        "ORDER BY seq"));
+    std::string prev = kGenesisHash;
+    std::int64_t expected_seq = 1;
+    auto fail = [&](std::int64_t seq, std::string problem) {
+      check.ok = false;
+      check.first_bad_seq = seq;
+      check.problem = std::move(problem);
+    };
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      JournalEvent e = ReadEventRow(s);
+      ++check.events;
+      if (!check.ok) continue;
+      if (e.seq != expected_seq) fail(expected_seq, "event " + std::to_string(expected_seq) + " is missing");
+      else if (e.prev_hash != prev) fail(e.seq, "event " + std::to_string(e.seq) + " does not follow its predecessor");
+      else if (HashEvent(e) != e.hash) fail(e.seq, "event " + std::to_string(e.seq) + " was altered (hash mismatch)");
+      prev = e.hash;
+      expected_seq = e.seq + 1;
+    }
+    if (!check.ok) return check;
+    MOTCUA_ASSIGN_OR_RETURN(Statement h, db_.Prepare("SELECT seq, hash FROM journal_head WHERE id = 1"));
+    MOTCUA_ASSIGN_OR_RETURN(bool head, h.Step());
+    const std::int64_t head_seq = head ? h.Int(0) : 0;
+    const std::string head_hash = head ? h.Text(1) : kGenesisHash;
+    if (head) (void)h.Step();
+    if (head_seq != expected_seq - 1 || head_hash != prev)
+      fail(expected_seq, "the journal ends at event " + std::to_string(expected_seq - 1) + " but its head says " +
+                             std::to_string(head_seq) + ": events were removed");
+    return check;
+  }
+
+  Connection db_;
+  SqliteOptions options_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options) {
+  auto store = std::make_unique<SqliteStore>();
+  MOTCUA_TRY(store->Open(path, options));
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace motcua::store

@@ -1,0 +1,118 @@
+// The store: one interface, two backends (architecture.md "Deployment shapes"). SQLite is the
+// embedded default; a PostgreSQL backend implements the same interface for a center. Domain code
+// never writes SQL: it calls these functions, so nothing it does depends on one engine.
+//
+// Writes happen only inside Store::Write(body): the backend opens a write transaction (SQLite:
+// BEGIN IMMEDIATE), runs `body` with a WriteTx, and commits if `body` returns Ok, else rolls back.
+// A state change and its journal event are written through the same WriteTx, so they commit or
+// vanish together (architecture.md rule 2). Write retries internally while the database is busy and
+// returns kUnavailable/"database_busy" if it stays busy past the timeout.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/procedure.h"
+#include "common/result.h"
+#include "dossier/dossier.h"
+#include "store/journal.h"
+
+namespace motcua::store {
+
+// A row of a work list: enough to sort, filter and colour without loading the whole dossier.
+struct DossierSummary {
+  std::string code;
+  std::string procedure_code;
+  std::string procedure_name;
+  std::string applicant_name;
+  std::string applicant_id;
+  std::string processing_unit;
+  dossier::State state = dossier::State::kReceived;
+  dossier::Channel channel = dossier::Channel::kCounter;
+  Instant received_at{};
+  std::optional<Instant> due_at;
+  std::optional<Instant> original_due_at;
+  std::optional<Instant> finished_at;
+  int supplement_count = 0;
+  int apology_count = 0;
+};
+
+struct DossierQuery {
+  std::vector<dossier::State> states;       // empty = any state
+  std::string procedure_code;               // "" = any
+  std::string processing_unit;              // "" = any
+  std::optional<Instant> due_before;        // due_at < this (dossiers with no due date never match)
+  std::optional<Instant> received_from;     // received_at >= this
+  std::optional<Instant> received_before;   // received_at < this
+  std::string text;  // matches the code (prefix), the applicant's ID (prefix) or name (words, no diacritics)
+  int limit = 1000;  // default 1000 rows
+  int offset = 0;
+};
+
+struct JournalQuery {
+  std::string dossier_code;      // "" = every dossier
+  std::int64_t after_seq = 0;    // events with seq > after_seq
+  int limit = 10000;
+};
+
+// One write transaction. Valid only inside the Write() body that received it.
+class WriteTx {
+ public:
+  virtual ~WriteTx() = default;
+
+  virtual Result<std::optional<dossier::Dossier>> LoadDossier(std::string_view code) = 0;
+  // Errors: kConflict/"duplicate_code" if the code exists.
+  virtual Status InsertDossier(const dossier::Dossier& d) = 0;
+  // Replaces the stored dossier with `d`. `d.version` must equal the stored version (the store
+  // then stores version + 1); otherwise kConflict/"stale_update".
+  virtual Status UpdateDossier(const dossier::Dossier& d) = 0;
+
+  // Returns 1, 2, 3, ... for successive calls with the same key, across processes and restarts.
+  virtual Result<int> NextOrdinal(std::string_view key) = 0;
+
+  virtual Result<JournalEvent> AppendEvent(const NewEvent& e) = 0;
+
+  virtual Status PutSetting(std::string_view key, std::string_view value) = 0;
+  virtual Status UpsertProcedure(const catalog::Procedure& p) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual Status Write(const std::function<Status(WriteTx&)>& body) = 0;
+
+  virtual Result<std::optional<dossier::Dossier>> GetDossier(std::string_view code) = 0;
+  virtual Result<std::vector<DossierSummary>> ListDossiers(const DossierQuery& q) = 0;
+  virtual Result<std::int64_t> CountDossiers() = 0;
+
+  virtual Result<std::vector<JournalEvent>> ReadJournal(const JournalQuery& q) = 0;
+  virtual Result<JournalCheck> VerifyJournal() = 0;
+
+  virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;
+  virtual Result<std::vector<catalog::Procedure>> LoadProcedures() = 0;
+  virtual Result<std::optional<catalog::Procedure>> GetProcedure(std::string_view code) = 0;
+
+  // The engine's own consistency check ("ok" when healthy). Errors: kCorrupt with its report.
+  virtual Status CheckIntegrity() = 0;
+};
+
+struct SqliteOptions {
+  // FULL (default) keeps every acknowledged commit across power loss; NORMAL is faster but may lose
+  // the last commits on power loss (never on a process crash). stack.md §11.
+  bool synchronous_full = true;
+  int busy_timeout_ms = 5000;     // default 5 s
+  bool create_if_missing = true;  // default true; false = kNotFound/"database_missing" if absent
+};
+
+// Opens (creating and migrating if needed) the SQLite database at `path`.
+// Errors: kUnavailable/"database_unavailable", kCorrupt/"not_a_database", kInvalid/"schema_too_new".
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options = {});
+
+inline constexpr int kSchemaVersion = 1;
+
+}  // namespace motcua::store

@@ -1,0 +1,506 @@
+#include "workflow/desk.h"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "calendar/deadline.h"
+#include "codes/dossier_code.h"
+#include "codes/receipt_token.h"
+#include "common/text.h"
+
+namespace motcua::workflow {
+namespace {
+
+using dossier::Action;
+using dossier::Dossier;
+using dossier::State;
+using nlohmann::json;
+
+constexpr const char* kRoleKeys[] = {"officer", "postal", "supervisor", "admin"};
+
+// Who may do what. Postal staff carry dossiers and results; they never change a dossier's state.
+bool MayChangeDossiers(Role r) { return r != Role::kPostal; }
+
+Status CheckRole(const Actor& actor, std::string_view what) {
+  if (MayChangeDossiers(actor.role)) return Ok();
+  return Invalid("role", "not_allowed",
+                 std::string("a ") + RoleKey(actor.role) + " account may not " + std::string(what));
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string InstantText(const std::optional<Instant>& t) {
+  return t ? FormatLocalMinute(ToLocalVn(*t)) : std::string();
+}
+
+Result<std::optional<Instant>> DueFrom(const calendar::WorkingCalendar& cal, Instant start,
+                                       const std::optional<calendar::Duration>& duration) {
+  if (!duration) return std::optional<Instant>();
+  MOTCUA_ASSIGN_OR_RETURN(LocalMinute due, calendar::ComputeDue(cal, ToLocalVn(start), *duration));
+  return std::optional<Instant>(FromLocalVn(due));
+}
+
+// Loads, changes and stores one dossier with one journal event, all in one transaction.
+template <class Change>
+Result<Dossier> Mutate(const Desk& desk, const Actor& actor, std::string_view code, const std::string& event_type,
+                       Instant now, Change change) {
+  Dossier result;
+  Status s = desk.store->Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto loaded, tx.LoadDossier(code));
+    if (!loaded) return NotFound("code", "no_such_dossier", "no dossier " + std::string(code));
+    Dossier d = std::move(*loaded);
+    json payload = json::object();
+    MOTCUA_TRY(change(d, payload));
+    MOTCUA_TRY(tx.UpdateDossier(d));
+    payload["state"] = dossier::StateKey(d.state);
+    auto event = tx.AppendEvent({event_type, d.code, actor.user, actor.station, now, payload.dump()});
+    if (!event) return event.error();
+    d.version += 1;
+    result = std::move(d);
+    return Ok();
+  });
+  if (!s) return s.error();
+  return result;
+}
+
+void AddStep(Dossier& d, const Actor& actor, Instant now, std::string content) {
+  d.steps.push_back({now, actor.user, d.processing_unit, std::move(content), d.state});
+}
+
+}  // namespace
+
+const char* RoleKey(Role r) { return kRoleKeys[static_cast<int>(r)]; }
+
+Result<Role> ParseRole(std::string_view key, std::string_view field) {
+  for (int i = 0; i < 4; ++i)
+    if (key == kRoleKeys[i]) return static_cast<Role>(i);
+  return Invalid(std::string(field), "unknown_role",
+                 "unknown role \"" + std::string(key) + "\"; expected officer, postal, supervisor or admin");
+}
+
+Status ValidateApplicant(const dossier::Applicant& a) {
+  using dossier::IdType;
+  if (std::string_view(Trim(a.name)).empty()) return Invalid("applicant.name", "missing", "the applicant's name is required");
+  if (!IsValidUtf8(a.name)) return Invalid("applicant.name", "bad_utf8", "the name is not valid UTF-8");
+  const std::string& id = a.id_number;
+  switch (a.id_type) {
+    case IdType::kCccd:
+      if (!AllDigits(id) || id.size() != 12)
+        return Invalid("applicant.id_number", "bad_cccd",
+                       "a CCCD number has exactly 12 digits, got \"" + id + "\" (" + std::to_string(id.size()) + ")");
+      break;
+    case IdType::kCmnd:
+      if (!AllDigits(id) || id.size() != 9)
+        return Invalid("applicant.id_number", "bad_cmnd", "a CMND number has exactly 9 digits, got \"" + id + "\"");
+      break;
+    case IdType::kTaxCode: {
+      const bool plain = AllDigits(id) && id.size() == 10;
+      const bool branch = id.size() == 14 && id[10] == '-' && AllDigits(id.substr(0, 10)) && AllDigits(id.substr(11));
+      if (!plain && !branch)
+        return Invalid("applicant.id_number", "bad_tax_code",
+                       "a tax code is 10 digits, or 10 digits, a dash and 3 digits, got \"" + id + "\"");
+      break;
+    }
+    case IdType::kPassport: {
+      const bool ok = id.size() >= 6 && id.size() <= 12 &&
+                      std::all_of(id.begin(), id.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+      if (!ok) return Invalid("applicant.id_number", "bad_passport", "a passport number has 6-12 letters and digits");
+      break;
+    }
+    case IdType::kOther:
+      if (id.empty()) return Invalid("applicant.id_number", "missing", "an identity document number is required");
+      break;
+  }
+  if (!a.phone.empty()) {
+    std::string digits = a.phone.rfind("+84", 0) == 0 ? "0" + a.phone.substr(3) : a.phone;
+    digits.erase(std::remove_if(digits.begin(), digits.end(), [](char c) { return c == ' ' || c == '.' || c == '-'; }),
+                 digits.end());
+    if (!AllDigits(digits) || digits.size() < 9 || digits.size() > 11)
+      return Invalid("applicant.phone", "bad_phone", "a phone number has 9-11 digits, got \"" + a.phone + "\"");
+  }
+  if (!a.email.empty()) {
+    auto at = a.email.find('@');
+    if (at == std::string::npos || at == 0 || at + 1 >= a.email.size() || a.email.find('@', at + 1) != std::string::npos ||
+        a.email.find(' ') != std::string::npos)
+      return Invalid("applicant.email", "bad_email", "not an e-mail address: \"" + a.email + "\"");
+  }
+  return Ok();
+}
+
+Result<std::string> ReceiptTokenFor(const Desk& desk, const Dossier& d) {
+  return codes::MakeReceiptToken({d.code, d.lookup_secret}, desk.center_key);
+}
+
+Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeRequest& request, Instant now) {
+  MOTCUA_TRY(CheckRole(actor, "receive dossiers"));
+  MOTCUA_ASSIGN_OR_RETURN(auto found, desk.store->GetProcedure(request.procedure_code));
+  if (!found)
+    return NotFound("procedure_code", "no_such_procedure", "no procedure " + request.procedure_code + " in the catalog");
+  const catalog::Procedure& proc = *found;
+
+  dossier::Applicant applicant = request.applicant;
+  applicant.name = NormalizeNfc(Trim(applicant.name));
+  applicant.address = NormalizeNfc(Trim(applicant.address));
+  applicant.id_number = std::string(Trim(applicant.id_number));
+  applicant.phone = std::string(Trim(applicant.phone));
+  applicant.email = std::string(Trim(applicant.email));
+  MOTCUA_TRY(ValidateApplicant(applicant));
+
+  if (request.delivery == dossier::Delivery::kPostal && std::string_view(Trim(request.delivery_address)).empty())
+    return Invalid("delivery_address", "missing", "postal delivery of the result needs an address");
+  if (request.sets < 1) return Invalid("sets", "bad_count", "a dossier has at least one set");
+
+  const Instant received_at = request.received_at.value_or(now);
+  if (received_at > now + std::chrono::minutes(desk.settings.future_tolerance_minutes))
+    return Invalid("received_at", "in_the_future", "the receipt time " + InstantText(received_at) + " is in the future");
+
+  // Components: the request's list, checked against the catalog; by default every required one.
+  std::vector<dossier::Component> components;
+  if (request.components) {
+    std::set<std::string> seen;
+    for (const IntakeComponent& ic : *request.components) {
+      auto it = std::find_if(proc.components.begin(), proc.components.end(),
+                             [&](const catalog::Component& c) { return c.code == ic.code; });
+      if (it == proc.components.end())
+        return Invalid("components", "unknown_component",
+                       "procedure " + proc.code + " has no component \"" + ic.code + "\"");
+      if (!seen.insert(ic.code).second)
+        return Invalid("components", "duplicate_component", "component " + ic.code + " is listed twice");
+      dossier::Component c;
+      c.code = it->code;
+      c.name = it->name;
+      c.originals = ic.originals.value_or(it->originals);
+      c.copies = ic.copies.value_or(it->copies);
+      c.shown_only = ic.shown_only || it->shown_only;
+      c.reused_result_code = ic.reused_result_code;
+      c.from_citizen_store = ic.from_citizen_store;
+      c.files = ic.files;
+      if (c.originals < 0 || c.copies < 0)
+        return Invalid("components", "bad_count", "component " + c.code + " has a negative count");
+      components.push_back(std::move(c));
+    }
+    for (const catalog::Component& c : proc.components)
+      if (c.required && !seen.count(c.code))
+        return Invalid("components", "missing_required_component",
+                       "required component " + c.code + " (" + c.name + ") is missing");
+  } else {
+    for (const catalog::Component& c : proc.components)
+      if (c.required) components.push_back({c.code, c.name, c.originals, c.copies, c.shown_only, "", false, {}});
+  }
+
+  std::vector<dossier::Fee> fees;
+  if (request.fees) {
+    fees = *request.fees;
+    for (const auto& f : fees)
+      if (f.amount_vnd < 0) return Invalid("fees", "negative_amount", "fee \"" + f.name + "\" is negative");
+  } else {
+    const std::string channel = request.channel == dossier::Channel::kOnline   ? "online"
+                                : request.channel == dossier::Channel::kPostal ? "postal"
+                                                                               : "counter";
+    for (const catalog::Fee& f : proc.fees)
+      if (f.channel.empty() || f.channel == channel) fees.push_back({f.name, f.amount_vnd, std::nullopt, 0});
+  }
+
+  Dossier d;
+  d.lookup_secret = codes::NewLookupSecret();
+  d.procedure_code = proc.code;
+  d.procedure_name = proc.name;
+  d.field_code = proc.field_code;
+  d.field_name = proc.field_name;
+  d.agency_id = desk.settings.agency_id;
+  d.receiving_unit = desk.settings.receiving_unit;
+  d.processing_unit = request.processing_unit.empty() ? proc.agency : request.processing_unit;
+  d.state = State::kReceived;
+  d.channel = request.channel;
+  d.delivery = request.delivery;
+  d.delivery_address = NormalizeNfc(Trim(request.delivery_address));
+  d.applicant = applicant;
+  d.summary = request.summary.empty() ? proc.name : NormalizeNfc(Trim(request.summary));
+  d.sets = request.sets;
+  d.vneid_verified = request.vneid_verified;
+  d.components = std::move(components);
+  d.fees = std::move(fees);
+  for (const catalog::ResultDocument& r : proc.results)
+    d.results.push_back({r.name, r.code, r.paper_required, std::nullopt, false, "", Instant{}});
+  if (!proc.processing.no_due_date) {
+    d.duration = request.channel == dossier::Channel::kOnline && proc.processing.online ? proc.processing.online
+                                                                                        : proc.processing.standard;
+  }
+  d.received_at = received_at;
+  MOTCUA_ASSIGN_OR_RETURN(d.due_at, DueFrom(*desk.calendar, received_at, d.duration));
+  d.original_due_at = d.due_at;
+
+  IntakeResult result;
+  Status s = desk.store->Write([&](store::WriteTx& tx) -> Status {
+    const LocalDate day = LocalDateVn(received_at);
+    MOTCUA_ASSIGN_OR_RETURN(std::string probe, codes::FormatDossierCode(desk.settings.agency_id, day, 1));
+    const std::string key = "code:" + probe.substr(0, probe.size() - 5) + ":" + std::to_string(desk.settings.station_slot);
+    MOTCUA_ASSIGN_OR_RETURN(int ordinal, tx.NextOrdinal(key));
+    MOTCUA_ASSIGN_OR_RETURN(int sequence,
+                            codes::SequenceForSlot(desk.settings.station_slot, desk.settings.slot_count, ordinal));
+    MOTCUA_ASSIGN_OR_RETURN(d.code, codes::FormatDossierCode(desk.settings.agency_id, day, sequence));
+    d.steps.clear();
+    AddStep(d, actor, received_at, "Tiếp nhận hồ sơ");
+    MOTCUA_TRY(tx.InsertDossier(d));
+    json payload = {{"procedure_code", d.procedure_code},
+                    {"channel", static_cast<int>(d.channel)},
+                    {"received_at", FormatInstantUtc(d.received_at)},
+                    {"due_at", d.due_at ? json(FormatInstantUtc(*d.due_at)) : json(nullptr)},
+                    {"components", d.components.size()},
+                    {"state", dossier::StateKey(d.state)}};
+    auto event = tx.AppendEvent({"dossier.received", d.code, actor.user, actor.station, now, payload.dump()});
+    if (!event) return event.error();
+    return Ok();
+  });
+  if (!s) return s.error();
+  d.version = 1;
+  MOTCUA_ASSIGN_OR_RETURN(result.receipt_token, ReceiptTokenFor(desk, d));
+  result.dossier = std::move(d);
+  return result;
+}
+
+Result<Dossier> Apply(const Desk& desk, const Actor& actor, std::string_view code, Action action,
+                      const ActionDetails& details, Instant now) {
+  MOTCUA_TRY(CheckRole(actor, std::string("change dossiers (") + dossier::ActionKey(action) + ")"));
+  const std::string reason = NormalizeNfc(Trim(details.reason));
+  const bool needs_reason = action == Action::kRefuse || action == Action::kRequestSupplement ||
+                            action == Action::kStop || action == Action::kRequestWithdrawal;
+  if (needs_reason && reason.empty())
+    return Invalid("reason", "missing", std::string("a reason is required to ") + dossier::ActionKey(action));
+
+  return Mutate(desk, actor, code, std::string("dossier.") + dossier::ActionKey(action), now,
+                [&](Dossier& d, json& payload) -> Status {
+    const State from = d.state;
+    MOTCUA_ASSIGN_OR_RETURN(State to, dossier::NextState(from, action));
+    payload["from"] = dossier::StateKey(from);
+    if (!reason.empty()) payload["reason"] = reason;
+    std::string step;
+    switch (action) {
+      case Action::kAccept: step = "Tiếp nhận hồ sơ trực tuyến"; break;
+      case Action::kRefuse:
+        step = "Từ chối: " + reason;
+        d.state_reason = reason;
+        d.finished_at = now;
+        break;
+      case Action::kTransfer:
+        if (!details.unit.empty()) d.processing_unit = NormalizeNfc(Trim(details.unit));
+        step = "Chuyển hồ sơ đến " + d.processing_unit;
+        payload["unit"] = d.processing_unit;
+        break;
+      case Action::kStartProcessing: step = "Bắt đầu xử lý"; break;
+      case Action::kRequestSupplement: {
+        dossier::SupplementRequest r;
+        r.requested_at = now;
+        r.requested_by = actor.user;
+        r.reason = reason;
+        for (const auto& item : details.items) r.items.push_back(NormalizeNfc(Trim(item)));
+        r.due_before = d.due_at;
+        d.supplements.push_back(std::move(r));
+        step = "Yêu cầu bổ sung: " + reason;
+        payload["supplement_count"] = d.SupplementCount();
+        break;
+      }
+      case Action::kReceiveSupplement: {
+        dossier::SupplementRequest& r = d.supplements.back();
+        r.received_at = now;
+        r.received_by = actor.user;
+        if (d.duration) {
+          if (desk.settings.supplement_policy == SupplementPolicy::kRestart) {
+            MOTCUA_ASSIGN_OR_RETURN(d.due_at, DueFrom(*desk.calendar, now, d.duration));
+          } else if (d.due_at) {
+            MOTCUA_ASSIGN_OR_RETURN(int waited, calendar::WorkingDaysBetween(*desk.calendar, LocalDateVn(r.requested_at),
+                                                                            LocalDateVn(now)));
+            MOTCUA_ASSIGN_OR_RETURN(d.due_at, DueFrom(*desk.calendar, *d.due_at,
+                                                      calendar::Duration{waited, calendar::DurationUnit::kWorkingDays}));
+          }
+        }
+        r.due_after = d.due_at;
+        step = "Nhận hồ sơ bổ sung";
+        payload["due_at"] = InstantText(d.due_at);
+        break;
+      }
+      case Action::kRequestPayment: step = "Yêu cầu thực hiện nghĩa vụ tài chính"; break;
+      case Action::kRecordPayment:
+        for (auto& f : d.fees)
+          if (!f.paid_at) {
+            f.paid_at = now;
+            f.paid_online = details.paid_online;
+          }
+        payload["paid_online"] = details.paid_online;
+        step = "Đã thực hiện nghĩa vụ tài chính";
+        break;
+      case Action::kMarkDone:
+        d.finished_at = now;
+        step = "Đã xử lý xong";
+        break;
+      case Action::kReturnResult: {
+        if (std::string_view(Trim(details.receiver_name)).empty())
+          return Invalid("receiver_name", "missing", "the name of who receives the result is required");
+        const bool paper_without_copy = std::any_of(d.results.begin(), d.results.end(), [](const auto& r) {
+          return r.paper_required && !r.file;
+        });
+        const std::string why = NormalizeNfc(Trim(details.no_digital_result_reason));
+        if (paper_without_copy && why.empty())
+          return Invalid("no_digital_result_reason", "missing",
+                         "the result has no digitized copy: say why before returning it");
+        d.result_return = dossier::ResultReturn{now, NormalizeNfc(Trim(details.receiver_name)),
+                                                std::string(Trim(details.receiver_id)), details.originals_returned,
+                                                why, actor.user};
+        d.returned_at = now;
+        step = "Trả kết quả cho " + d.result_return->receiver_name;
+        break;
+      }
+      case Action::kRequestWithdrawal:
+        d.state_reason = reason;
+        step = "Công dân yêu cầu rút hồ sơ: " + reason;
+        break;
+      case Action::kConfirmWithdrawal:
+        d.finished_at = now;
+        step = "Đã rút hồ sơ";
+        break;
+      case Action::kStop:
+        d.state_reason = reason;
+        d.finished_at = now;
+        step = "Dừng xử lý: " + reason;
+        break;
+    }
+    d.state = to;
+    AddStep(d, actor, now, std::move(step));
+    return Ok();
+  });
+}
+
+Result<Dossier> IssueApology(const Desk& desk, const Actor& actor, std::string_view code, Instant new_due_at,
+                             std::string_view reason_in, Instant now) {
+  MOTCUA_TRY(CheckRole(actor, "re-date dossiers"));
+  const std::string reason = NormalizeNfc(Trim(reason_in));
+  if (reason.empty()) return Invalid("reason", "missing", "an apology states the reason for the delay");
+  return Mutate(desk, actor, code, "dossier.apology_issued", now, [&](Dossier& d, json& payload) -> Status {
+    if (dossier::IsFinished(d.state))
+      return Conflict("state", "transition_not_allowed",
+                      std::string("a dossier that is ") + dossier::StateKey(d.state) + " cannot be re-dated");
+    if (d.apology_count >= 1)
+      return Conflict("apology_count", "apology_already_issued",
+                      "dossier " + d.code + " was already re-dated once; the date may be re-set only once");
+    if (!d.due_at) return Invalid("due_at", "no_due_date", "the dossier has no due date to re-set");
+    if (new_due_at <= *d.due_at || new_due_at <= now)
+      return Invalid("new_due_at", "not_later", "the new date must be later than the current due date and now");
+    payload["previous_due_at"] = InstantText(d.due_at);
+    payload["due_at"] = InstantText(new_due_at);
+    payload["reason"] = reason;
+    d.due_at = new_due_at;
+    d.apology_count = 1;
+    d.apology_reason = reason;
+    AddStep(d, actor, now, "Xin lỗi và hẹn lại ngày trả kết quả: " + InstantText(new_due_at));
+    return Ok();
+  });
+}
+
+Result<Dossier> AttachComponentFile(const Desk& desk, const Actor& actor, std::string_view code, int component,
+                                    const dossier::Attachment& file, Instant now) {
+  MOTCUA_TRY(CheckRole(actor, "digitize dossiers"));
+  return Mutate(desk, actor, code, "dossier.component_digitized", now, [&](Dossier& d, json& payload) -> Status {
+    if (dossier::IsTerminal(d.state))
+      return Conflict("state", "transition_not_allowed", "a closed dossier cannot change");
+    if (component < 0 || component >= static_cast<int>(d.components.size()))
+      return Invalid("component", "no_such_component", "dossier " + d.code + " has no component #" + std::to_string(component));
+    dossier::Attachment a = file;
+    a.added_by = actor.user;
+    a.added_at = now;
+    d.components[component].files.push_back(a);
+    payload["component"] = d.components[component].code;
+    payload["sha256"] = a.sha256;
+    payload["pages"] = a.pages;
+    AddStep(d, actor, now, "Số hóa thành phần: " + d.components[component].name);
+    return Ok();
+  });
+}
+
+Result<Dossier> MarkComponentReused(const Desk& desk, const Actor& actor, std::string_view code, int component,
+                                    std::string_view result_code, bool from_citizen_store, Instant now) {
+  MOTCUA_TRY(CheckRole(actor, "digitize dossiers"));
+  return Mutate(desk, actor, code, "dossier.component_digitized", now, [&](Dossier& d, json& payload) -> Status {
+    if (dossier::IsTerminal(d.state))
+      return Conflict("state", "transition_not_allowed", "a closed dossier cannot change");
+    if (component < 0 || component >= static_cast<int>(d.components.size()))
+      return Invalid("component", "no_such_component", "dossier " + d.code + " has no component #" + std::to_string(component));
+    if (result_code.empty() && !from_citizen_store)
+      return Invalid("reused_result_code", "missing", "name the reused result code or the citizen's store");
+    auto& c = d.components[component];
+    c.reused_result_code = std::string(Trim(result_code));
+    c.from_citizen_store = from_citizen_store;
+    payload["component"] = c.code;
+    payload["reused_result_code"] = c.reused_result_code;
+    payload["from_citizen_store"] = from_citizen_store;
+    AddStep(d, actor, now, "Tái sử dụng dữ liệu cho thành phần: " + c.name);
+    return Ok();
+  });
+}
+
+Result<Dossier> RecordResult(const Desk& desk, const Actor& actor, std::string_view code,
+                             const dossier::ResultDocument& result, Instant now) {
+  MOTCUA_TRY(CheckRole(actor, "record results"));
+  return Mutate(desk, actor, code, "dossier.result_recorded", now, [&](Dossier& d, json& payload) -> Status {
+    if (dossier::IsTerminal(d.state))
+      return Conflict("state", "transition_not_allowed", "a closed dossier cannot change");
+    dossier::ResultDocument r = result;
+    r.name = NormalizeNfc(Trim(r.name));
+    r.added_by = actor.user;
+    r.added_at = now;
+    if (r.file) {
+      r.file->added_by = actor.user;
+      r.file->added_at = now;
+    }
+    // Fill the catalog's slot for this result if there is one, else add a new one.
+    auto slot = std::find_if(d.results.begin(), d.results.end(), [&](const dossier::ResultDocument& x) {
+      return !x.file && (x.name == r.name || (!r.result_code.empty() && x.result_code == r.result_code));
+    });
+    if (slot != d.results.end()) {
+      r.paper_required = r.paper_required || slot->paper_required;
+      if (r.result_code.empty()) r.result_code = slot->result_code;
+      *slot = r;
+    } else {
+      d.results.push_back(r);
+    }
+    payload["result"] = r.name;
+    payload["result_code"] = r.result_code;
+    payload["digitized"] = r.file.has_value();
+    payload["e_signed"] = r.e_signed;
+    AddStep(d, actor, now, "Cập nhật kết quả: " + r.name);
+    return Ok();
+  });
+}
+
+const char* UrgencyKey(Urgency u) {
+  switch (u) {
+    case Urgency::kOverdue: return "overdue";
+    case Urgency::kDueToday: return "due_today";
+    case Urgency::kDueWithinOneWorkingDay: return "due_within_1_working_day";
+    case Urgency::kOnTrack: return "on_track";
+    case Urgency::kPaused: return "paused";
+    case Urgency::kNoDueDate: return "no_due_date";
+    case Urgency::kFinished: return "finished";
+  }
+  return "?";
+}
+
+Urgency ClassifyUrgency(const calendar::WorkingCalendar& cal, State state, const std::optional<Instant>& due_at,
+                        Instant now) {
+  if (dossier::IsFinished(state)) return Urgency::kFinished;
+  if (state == State::kAwaitingSupplement) return Urgency::kPaused;
+  if (!due_at) return Urgency::kNoDueDate;
+  if (*due_at < now) return Urgency::kOverdue;
+  const LocalDate today = LocalDateVn(now);
+  const LocalDate due_day = LocalDateVn(*due_at);
+  if (due_day == today) return Urgency::kDueToday;
+  // Within one working day: due no later than the end of the next working day after today.
+  auto next = calendar::AddWorkingDays(cal, today, 1);
+  if (next && due_day <= *next) return Urgency::kDueWithinOneWorkingDay;
+  return Urgency::kOnTrack;
+}
+
+}  // namespace motcua::workflow

@@ -1,0 +1,170 @@
+// The one-stop desk's operations on dossiers. Each operation is one store transaction that writes
+// the dossier's new state and exactly one journal event (architecture.md rule 2); a failed
+// operation writes nothing. Roles are checked here, in the core, not only in the UI.
+//
+// Deadlines: the due instant comes from the working calendar (calendar/deadline.h) at receipt.
+// While a supplement is awaited the clock is paused; when the complete supplement arrives the due
+// instant restarts from the arrival (LEGAL: NĐ 61/2018 Art. 19.4, "the deadline restarts from zero")
+// or, as a setting, shifts by the working days spent waiting (the practice of some provinces,
+// domain.md §2.5). An apology re-dates the dossier once (LEGAL: NĐ 61/2018 Art. 19.9); the original
+// due instant is kept for the national indicators.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar/working_calendar.h"
+#include "common/result.h"
+#include "dossier/dossier.h"
+#include "dossier/lifecycle.h"
+#include "store/store.h"
+
+namespace motcua::workflow {
+
+enum class Role {
+  kOfficer,     // cán bộ tiếp nhận và trả kết quả
+  kPostal,      // nhân viên bưu chính
+  kSupervisor,  // lãnh đạo, giám sát
+  kAdmin,       // quản trị
+};
+const char* RoleKey(Role r);  // "officer", ...
+Result<Role> ParseRole(std::string_view key, std::string_view field = "role");
+
+struct Actor {
+  std::string user;     // user name, recorded on steps and journal events
+  Role role = Role::kOfficer;
+  std::string station;  // station id
+};
+
+enum class SupplementPolicy {
+  kRestart,  // default: the full duration runs again from the supplement's arrival
+  kShift,    // the due date moves by the working days spent waiting
+};
+
+struct DeskSettings {
+  std::string agency_id;           // receiving agency identifier (QCVN 102), first part of codes
+  std::string agency_name;         // printed on forms
+  std::string receiving_unit;      // the one-stop desk's name
+  int station_slot = 0;            // this station's slot for code numbers (codes/dossier_code.h)
+  int slot_count = 10;             // stations sharing an agency's numbers (default 10)
+  SupplementPolicy supplement_policy = SupplementPolicy::kRestart;
+  int future_tolerance_minutes = 5;  // a receipt time later than now + this is refused (default 5)
+};
+
+// Everything an operation needs. Not owning.
+struct Desk {
+  store::Store* store = nullptr;
+  const calendar::WorkingCalendar* calendar = nullptr;
+  DeskSettings settings;
+  std::string center_key;            // HMAC key for receipt tokens; never logged
+  std::filesystem::path files_root;  // content-addressed file store
+};
+
+// ---- intake --------------------------------------------------------------------------------
+
+struct IntakeComponent {
+  std::string code;                 // the catalog component's code
+  std::optional<int> originals;     // default: the catalog's count
+  std::optional<int> copies;        // default: the catalog's count
+  bool shown_only = false;
+  std::string reused_result_code;
+  bool from_citizen_store = false;
+  std::vector<dossier::Attachment> files;  // already in the file store (digitize/file_store.h)
+};
+
+struct IntakeRequest {
+  std::string procedure_code;
+  dossier::Applicant applicant;
+  dossier::Channel channel = dossier::Channel::kCounter;
+  dossier::Delivery delivery = dossier::Delivery::kCounter;
+  std::string delivery_address;     // required for postal delivery
+  std::string processing_unit;      // default: the procedure's agency
+  std::string summary;              // default: the procedure's name
+  int sets = 1;
+  std::optional<Instant> received_at;  // default now; postal: the handover manifest's signing time
+  // Default: every required component of the procedure, with no files.
+  std::optional<std::vector<IntakeComponent>> components;
+  std::optional<std::vector<dossier::Fee>> fees;  // default: the procedure's fees for the channel
+  bool vneid_verified = false;
+};
+
+struct IntakeResult {
+  dossier::Dossier dossier;
+  std::string receipt_token;  // the QR text for the receipt (codes/receipt_token.h)
+};
+
+// Receives a complete dossier: validates the request against the catalog, allocates the code, computes
+// the due instant, stores the dossier and journals "dossier.received".
+// Errors (field, rule): ("procedure_code", "no_such_procedure"); ("applicant.*", ...) from
+// ValidateApplicant; ("components", "missing_required_component" / "unknown_component" /
+// "duplicate_component"); ("delivery_address", "missing"); ("received_at", "in_the_future");
+// ("calendar", "calendar_not_covering"); ("sequence", "sequence_exhausted"); ("role", "not_allowed").
+Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeRequest& request, Instant now);
+
+// Checks the applicant: a name; an ID that fits its type (CCCD 12 digits, CMND 9 digits, tax code
+// 10 digits or 10-3, passport 6-12 letters and digits); a phone of 9-11 digits (a leading +84 is
+// accepted); an email with one @. Errors name the field, e.g. ("applicant.id_number", "bad_cccd").
+Status ValidateApplicant(const dossier::Applicant& a);
+
+// The receipt token of a stored dossier (for a reprint that keeps the same code).
+Result<std::string> ReceiptTokenFor(const Desk& desk, const dossier::Dossier& d);
+
+// ---- processing ----------------------------------------------------------------------------
+
+// Details an action may need; each operation says which it reads.
+struct ActionDetails {
+  std::string reason;               // refuse, request_supplement, stop, request_withdrawal, apology
+  std::vector<std::string> items;   // request_supplement: the papers to add
+  std::string unit;                 // transfer: the processing unit
+  int paid_online = 0;              // record_payment: 0 at the counter, 1 national portal, 2 provincial
+  std::string receiver_name;        // return_result
+  std::string receiver_id;          // return_result
+  bool originals_returned = false;  // return_result
+  std::string no_digital_result_reason;  // return_result: required when a paper result has no digitized copy
+};
+
+// Applies a lifecycle action (lifecycle.h) to a stored dossier, journaling "dossier.<action>".
+// Errors: ("code", "no_such_dossier"); ("state", "transition_not_allowed"); ("role", "not_allowed");
+// ("reason", "missing") for refuse/request_supplement/stop/request_withdrawal;
+// ("no_digital_result_reason", "missing") when returning a paper result with no digitized copy;
+// ("receiver_name", "missing") for return_result.
+Result<dossier::Dossier> Apply(const Desk& desk, const Actor& actor, std::string_view code, dossier::Action action,
+                               const ActionDetails& details, Instant now);
+
+// Re-dates a dossier once, with a reason (Mẫu 04). Errors: ("apology_count", "apology_already_issued")
+// for a second apology; ("new_due_at", "not_later") unless later than the current due instant and now;
+// ("state", "transition_not_allowed") once done or terminal; ("due_at", "no_due_date").
+Result<dossier::Dossier> IssueApology(const Desk& desk, const Actor& actor, std::string_view code,
+                                      Instant new_due_at, std::string_view reason, Instant now);
+
+// Digitization: attach a stored file to a component (by position), or mark the component as reused
+// or taken from the citizen's store. Journals "dossier.component_digitized".
+// Errors: ("component", "no_such_component"); ("state", "transition_not_allowed") once terminal.
+Result<dossier::Dossier> AttachComponentFile(const Desk& desk, const Actor& actor, std::string_view code,
+                                             int component, const dossier::Attachment& file, Instant now);
+Result<dossier::Dossier> MarkComponentReused(const Desk& desk, const Actor& actor, std::string_view code,
+                                             int component, std::string_view result_code,
+                                             bool from_citizen_store, Instant now);
+
+// Records a result document (digitized or not). Journals "dossier.result_recorded".
+Result<dossier::Dossier> RecordResult(const Desk& desk, const Actor& actor, std::string_view code,
+                                      const dossier::ResultDocument& result, Instant now);
+
+// ---- deadlines -----------------------------------------------------------------------------
+
+enum class Urgency {
+  kOverdue,        // due instant passed, not finished, clock running
+  kDueToday,       // due later today
+  kDueWithinOneWorkingDay,  // due by the end of the next working day
+  kOnTrack,
+  kPaused,         // awaiting a supplement: the clock is stopped
+  kNoDueDate,
+  kFinished,       // done or terminal
+};
+const char* UrgencyKey(Urgency u);
+Urgency ClassifyUrgency(const calendar::WorkingCalendar& cal, dossier::State state,
+                        const std::optional<Instant>& due_at, Instant now);
+
+}  // namespace motcua::workflow

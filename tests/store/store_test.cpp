@@ -1,0 +1,258 @@
+// The SQLite store: schema, round trips, optimistic updates, sequences, queries, bad files.
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <fstream>
+#include <gtest/gtest.h>
+
+#include "support/fixtures.h"
+
+namespace motcua::store {
+namespace {
+
+using motcua::testing::At;
+using motcua::testing::TempDir;
+
+dossier::Dossier SampleDossier(const std::string& code) {
+  dossier::Dossier d;
+  d.code = code;
+  d.lookup_secret = "7KQ4";
+  d.procedure_code = "1.004222";
+  d.procedure_name = "Đăng ký thường trú";
+  d.agency_id = "000.00.00.H56";
+  d.processing_unit = "Công an xã Thử Nghiệm";
+  d.applicant.id_number = "001090123456";
+  d.applicant.name = "Nguyễn Thị Thử";
+  d.received_at = At("2026-11-23 09:00");
+  d.due_at = At("2026-12-02 09:00");
+  d.original_due_at = d.due_at;
+  d.duration = calendar::Duration{7, calendar::DurationUnit::kWorkingDays};
+  d.components = {{"TP1", "Tờ khai", 1, 0, false, "", false,
+                   {{std::string(64, 'a'), "application/pdf", 2, 1234, "tokhai.pdf", "can.bo.a", At("2026-11-23 09:01")}}},
+                  {"TP2", "Giấy tờ chỗ ở", 0, 1, false, "KQ.1", false, {}}};
+  d.results = {{"Thông báo", "", true, std::nullopt, false, "", Instant{}}};
+  d.fees = {{"Lệ phí", 15000, std::nullopt, 0}};
+  d.steps = {{At("2026-11-23 09:00"), "can.bo.a", "Bộ phận một cửa", "Tiếp nhận hồ sơ", dossier::State::kReceived}};
+  return d;
+}
+
+std::unique_ptr<Store> Open(const TempDir& dir) {
+  auto s = OpenSqliteStore((dir / "t.db").string());
+  EXPECT_TRUE(s) << s.error().Describe();
+  return s ? std::move(*s) : nullptr;
+}
+
+TEST(SqliteStore, CreatesTheSchemaInWalModeWithForeignKeys) {
+  TempDir dir;
+  auto store = Open(dir);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "t.db").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "wal");
+  sqlite3_finalize(st);
+  sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), kSchemaVersion);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  EXPECT_TRUE(store->CheckIntegrity());
+}
+
+TEST(SqliteStore, RoundTripsADossierWithAllItsParts) {
+  TempDir dir;
+  auto store = Open(dir);
+  auto d = SampleDossier("000.00.00.H56-261123-0001");
+  ASSERT_TRUE(store->Write([&](WriteTx& tx) { return tx.InsertDossier(d); }));
+  auto back = store->GetDossier(d.code);
+  ASSERT_TRUE(back && *back);
+  const auto& b = **back;
+  EXPECT_EQ(b.applicant.name, "Nguyễn Thị Thử");
+  EXPECT_EQ(b.version, 1);
+  ASSERT_EQ(b.components.size(), 2u);
+  ASSERT_EQ(b.components[0].files.size(), 1u);
+  EXPECT_EQ(b.components[0].files[0].pages, 2);
+  EXPECT_EQ(b.components[0].files[0].mime, "application/pdf");
+  EXPECT_EQ(b.components[1].reused_result_code, "KQ.1");
+  EXPECT_TRUE(b.components[1].IsDigitized());
+  EXPECT_EQ(b.due_at, d.due_at);
+  EXPECT_EQ(b.duration, d.duration);
+  EXPECT_EQ(b.fees.at(0).amount_vnd, 15000);
+  EXPECT_TRUE(b.results.at(0).paper_required);
+  EXPECT_EQ(b.steps.at(0).content, "Tiếp nhận hồ sơ");
+}
+
+TEST(SqliteStore, RefusesADuplicateCodeAndKeepsTheFirst) {
+  TempDir dir;
+  auto store = Open(dir);
+  auto d = SampleDossier("000.00.00.H56-261123-0001");
+  ASSERT_TRUE(store->Write([&](WriteTx& tx) { return tx.InsertDossier(d); }));
+  d.applicant.name = "Người Khác";
+  auto s = store->Write([&](WriteTx& tx) { return tx.InsertDossier(d); });
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().rule, "duplicate_code");
+  EXPECT_EQ((*store->GetDossier(d.code))->applicant.name, "Nguyễn Thị Thử");
+}
+
+TEST(SqliteStore, RejectsAStaleUpdate) {
+  TempDir dir;
+  auto store = Open(dir);
+  auto d = SampleDossier("000.00.00.H56-261123-0001");
+  ASSERT_TRUE(store->Write([&](WriteTx& tx) { return tx.InsertDossier(d); }));
+  auto first = **store->GetDossier(d.code);
+  auto second = first;
+  first.summary = "first";
+  ASSERT_TRUE(store->Write([&](WriteTx& tx) { return tx.UpdateDossier(first); }));
+  second.summary = "second";
+  auto s = store->Write([&](WriteTx& tx) { return tx.UpdateDossier(second); });
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().rule, "stale_update");
+  EXPECT_EQ((*store->GetDossier(d.code))->summary, "first");
+  EXPECT_EQ((*store->GetDossier(d.code))->version, 2);
+}
+
+TEST(SqliteStore, RollsBackEverythingWhenTheBodyFails) {
+  TempDir dir;
+  auto store = Open(dir);
+  auto d = SampleDossier("000.00.00.H56-261123-0001");
+  auto s = store->Write([&](WriteTx& tx) -> Status {
+    MOTCUA_TRY(tx.InsertDossier(d));
+    MOTCUA_TRY(tx.AppendEvent({"dossier.received", d.code, "a", "s", At("2026-11-23 09:00"), "{}"}).has_value()
+                   ? Ok() : Status(Invalid("x", "y", "z")));
+    return Invalid("test", "forced_failure", "fail after writing");
+  });
+  ASSERT_FALSE(s);
+  EXPECT_FALSE(*store->GetDossier(d.code));
+  EXPECT_TRUE(store->ReadJournal({})->empty());
+}
+
+TEST(SqliteStore, NextOrdinalCountsPerKeyAcrossReopen) {
+  TempDir dir;
+  {
+    auto store = Open(dir);
+    for (int expected : {1, 2, 3}) {
+      int got = 0;
+      ASSERT_TRUE(store->Write([&](WriteTx& tx) -> Status {
+        MOTCUA_ASSIGN_OR_RETURN(got, tx.NextOrdinal("code:A-261123:0"));
+        return Ok();
+      }));
+      EXPECT_EQ(got, expected);
+    }
+  }
+  auto store = Open(dir);
+  int other = 0, again = 0;
+  ASSERT_TRUE(store->Write([&](WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(other, tx.NextOrdinal("code:A-261124:0"));
+    MOTCUA_ASSIGN_OR_RETURN(again, tx.NextOrdinal("code:A-261123:0"));
+    return Ok();
+  }));
+  EXPECT_EQ(other, 1);
+  EXPECT_EQ(again, 4);
+}
+
+TEST(SqliteStore, ListsByStateDueDateAndText) {
+  TempDir dir;
+  auto store = Open(dir);
+  auto a = SampleDossier("000.00.00.H56-261123-0001");
+  auto b = SampleDossier("000.00.00.H56-261123-0002");
+  b.applicant.name = "Trần Văn Bình";
+  b.applicant.id_number = "002085000111";
+  b.due_at = b.original_due_at = At("2026-11-25 09:00");
+  b.state = dossier::State::kInProgress;
+  ASSERT_TRUE(store->Write([&](WriteTx& tx) -> Status {
+    MOTCUA_TRY(tx.InsertDossier(a));
+    return tx.InsertDossier(b);
+  }));
+  auto all = store->ListDossiers({});
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ(all->at(0).code, b.code);  // earliest due first
+  EXPECT_EQ(store->ListDossiers({.states = {dossier::State::kReceived}})->size(), 1u);
+  EXPECT_EQ(store->ListDossiers({.due_before = At("2026-11-26 00:00")})->size(), 1u);
+  // Names match without diacritics, in word order; IDs and codes by prefix.
+  EXPECT_EQ(store->ListDossiers({.text = "tran binh"})->at(0).code, b.code);
+  EXPECT_EQ(store->ListDossiers({.text = "TRẦN VĂN"})->size(), 1u);
+  EXPECT_EQ(store->ListDossiers({.text = "002085"})->at(0).code, b.code);
+  EXPECT_EQ(store->ListDossiers({.text = "000.00.00.H56-261123-0001"})->at(0).code, a.code);
+  EXPECT_TRUE(store->ListDossiers({.text = "50%"})->empty());  // LIKE wildcards are literal
+  EXPECT_EQ(*store->CountDossiers(), 2);
+}
+
+TEST(SqliteStore, StoresProceduresAndSettings) {
+  TempDir dir;
+  auto store = Open(dir);
+  ASSERT_TRUE(store->Write([&](WriteTx& tx) -> Status {
+    MOTCUA_TRY(tx.UpsertProcedure(motcua::testing::ResidenceProcedure()));
+    return tx.PutSetting("agency_id", "000.00.00.H56");
+  }));
+  auto p = store->GetProcedure("1.004222");
+  ASSERT_TRUE(p && *p);
+  EXPECT_EQ((*p)->name, "Đăng ký thường trú");
+  EXPECT_EQ((*p)->components.size(), 3u);
+  EXPECT_EQ(**store->GetSetting("agency_id"), "000.00.00.H56");
+  EXPECT_FALSE(*store->GetSetting("missing"));
+}
+
+TEST(SqliteStore, AFullDiskRefusesTheWriteAndKeepsEverythingBefore) {
+  motcua::testing::TinyFilesystem fs(512);
+  if (!fs.mounted()) GTEST_SKIP() << fs.why_not();
+  auto opened = OpenSqliteStore((fs.path() / "full.db").string());
+  ASSERT_TRUE(opened) << opened.error().Describe();
+  auto& store = *opened;
+  int stored = 0;
+  Error last;
+  for (int i = 0; i < 5000; ++i) {
+    auto d = SampleDossier("000.00.00.H56-261123-" + std::to_string(1000 + i));
+    d.summary = std::string(2000, 'x');  // fill the disk quickly
+    Status s = store->Write([&](WriteTx& tx) -> Status {
+      MOTCUA_TRY(tx.InsertDossier(d));
+      auto e = tx.AppendEvent({"dossier.received", d.code, "a", "s", At("2026-11-23 09:00"), "{}"});
+      if (!e) return e.error();
+      return Ok();
+    });
+    if (!s) {
+      last = s.error();
+      break;
+    }
+    ++stored;
+  }
+  ASSERT_GT(stored, 0);
+  ASSERT_LT(stored, 5000) << "the disk never filled";
+  EXPECT_EQ(last.code, ErrorCode::kUnavailable);
+  EXPECT_EQ(last.rule, "disk_full") << last.Describe();
+  EXPECT_EQ(*store->CountDossiers(), stored);
+  EXPECT_TRUE(store->CheckIntegrity());
+  EXPECT_TRUE(store->VerifyJournal()->ok);
+  EXPECT_EQ(store->ReadJournal({.limit = 100000})->size(), std::size_t(stored));
+}
+
+TEST(OpenSqliteStore, RefusesAFileThatIsNotADatabase) {
+  TempDir dir;
+  std::ofstream(dir / "bad.db") << "this is not a database, just text that is long enough to be a header......";
+  auto s = OpenSqliteStore((dir / "bad.db").string());
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, ErrorCode::kCorrupt);
+}
+
+TEST(OpenSqliteStore, RefusesASchemaFromTheFuture) {
+  TempDir dir;
+  { auto store = Open(dir); }
+  sqlite3* db = nullptr;
+  sqlite3_open((dir / "t.db").c_str(), &db);
+  sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto s = OpenSqliteStore((dir / "t.db").string());
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().rule, "schema_too_new");
+}
+
+TEST(OpenSqliteStore, ReportsAMissingDatabaseWhenNotCreating) {
+  TempDir dir;
+  auto s = OpenSqliteStore((dir / "none.db").string(), {.create_if_missing = false});
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().rule, "database_missing");
+}
+
+}  // namespace
+}  // namespace motcua::store

@@ -1,0 +1,202 @@
+#include "support/fixtures.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <gtest/gtest.h>
+
+#include "common/crypto.h"
+
+namespace motcua::testing {
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+  std::string tmpl = (fs::temp_directory_path() / "motcua-test-XXXXXX").string();
+  char* made = ::mkdtemp(tmpl.data());
+  if (!made) std::abort();
+  path_ = made;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+TinyFilesystem::TinyFilesystem(int size_kib) {
+  if (::geteuid() != 0) {
+    why_not_ = "mounting a tmpfs needs root";
+    return;
+  }
+  const std::string cmd = "mount -t tmpfs -o size=" + std::to_string(size_kib) + "k motcua-test-tmpfs '" +
+                          dir_.path().string() + "' 2>/dev/null";
+  mounted_ = std::system(cmd.c_str()) == 0;
+  if (!mounted_) why_not_ = "this machine does not allow mounting a tmpfs";
+}
+
+TinyFilesystem::~TinyFilesystem() {
+  if (mounted_) std::system(("umount '" + dir_.path().string() + "' 2>/dev/null").c_str());
+}
+
+Instant At(const char* local) {
+  auto t = ParseLocalMinute(local, "test");
+  if (!t) {
+    ADD_FAILURE() << "bad time literal " << local;
+    return Instant{};
+  }
+  return FromLocalVn(*t);
+}
+
+catalog::Procedure ResidenceProcedure() {
+  catalog::Procedure p;
+  p.code = "1.004222";
+  p.name = "Đăng ký thường trú";
+  p.group = "cư trú";
+  p.field_name = "Đăng ký, quản lý cư trú";
+  p.level = catalog::Level::kCommune;
+  p.agency = "Công an cấp xã";
+  p.subject = "citizen";
+  p.processing.standard = calendar::Duration{7, calendar::DurationUnit::kWorkingDays};
+  p.processing.as_published = "07 ngày làm việc";
+  p.components = {
+      {"TP1", "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", "Giấy tờ phải nộp", 1, 0, false, true},
+      {"TP2", "Giấy tờ, tài liệu chứng minh việc sở hữu chỗ ở hợp pháp", "Giấy tờ phải nộp", 0, 1, false, true},
+      {"TP3", "Trường hợp người chưa thành niên: văn bản đồng ý của cha, mẹ", "Giấy tờ phải nộp", 1, 0, false, false},
+  };
+  p.results = {{"Thông báo kết quả giải quyết", "", false}};
+  p.sources = {"test fixture after DVCQG 1.004222"};
+  return p;
+}
+
+catalog::Procedure HoursProcedure() {
+  catalog::Procedure p;
+  p.code = "9.999001";
+  p.name = "Thủ tục thử nghiệm theo giờ làm việc";
+  p.group = "thử nghiệm";
+  p.agency = "Đơn vị thử nghiệm";
+  p.processing.standard = calendar::Duration{8, calendar::DurationUnit::kWorkingHours};
+  p.fees = {{"Lệ phí thử nghiệm", 10000, "", "reception", ""}};
+  p.components = {{"TP1", "Đơn đề nghị", "", 1, 0, false, true}, {"TP2", "Căn cước", "", 0, 0, true, true}};
+  p.results = {{"Giấy chứng nhận thử nghiệm", "KQ.TEST.1", true}};
+  p.sources = {"fictional test procedure"};
+  return p;
+}
+
+catalog::Procedure NoDueDateProcedure() {
+  catalog::Procedure p;
+  p.code = "9.999002";
+  p.name = "Thủ tục thử nghiệm không có ngày hẹn trả";
+  p.agency = "Đơn vị thử nghiệm";
+  p.processing.no_due_date = true;
+  p.components = {{"TP1", "Đơn đề nghị", "", 1, 0, false, true}};
+  p.sources = {"fictional test procedure"};
+  return p;
+}
+
+std::unique_ptr<TestDesk> MakeTestDesk(const fs::path& dir, workflow::DeskSettings settings) {
+  (void)InitCrypto();
+  auto t = std::make_unique<TestDesk>();
+  auto store = store::OpenSqliteStore((dir / "motcua.db").string());
+  if (!store) {
+    ADD_FAILURE() << store.error().Describe();
+    return nullptr;
+  }
+  t->store = std::move(*store);
+  auto cal = calendar::LoadCalendar(fs::path(MOTCUA_ASSETS_DIR) / "calendar");
+  if (!cal) {
+    ADD_FAILURE() << cal.error().Describe();
+    return nullptr;
+  }
+  t->calendar.emplace(std::move(*cal));
+  Status s = t->store->Write([&](store::WriteTx& tx) -> Status {
+    for (const auto& p : {ResidenceProcedure(), HoursProcedure(), NoDueDateProcedure()})
+      MOTCUA_TRY(tx.UpsertProcedure(p));
+    return Ok();
+  });
+  if (!s) ADD_FAILURE() << s.error().Describe();
+  if (settings.agency_id.empty()) settings.agency_id = "000.00.00.H56";
+  if (settings.receiving_unit.empty()) settings.receiving_unit = "Bộ phận một cửa thử nghiệm";
+  t->desk.store = t->store.get();
+  t->desk.calendar = &*t->calendar;
+  t->desk.settings = settings;
+  t->desk.center_key = std::string(32, 'k');
+  t->desk.files_root = dir / "files";
+  return t;
+}
+
+workflow::IntakeRequest SampleIntake(const std::string& procedure_code) {
+  workflow::IntakeRequest r;
+  r.procedure_code = procedure_code;
+  r.applicant.id_type = dossier::IdType::kCccd;
+  r.applicant.id_number = "001090123456";
+  r.applicant.name = "Nguyễn Thị Thử";
+  r.applicant.phone = "0912345678";
+  r.applicant.address = "Tổ 1, phường Phan Thiết, tỉnh Tuyên Quang";
+  return r;
+}
+
+CommandResult RunCli(const std::vector<std::string>& args) {
+  CommandResult result;
+  int out_pipe[2], err_pipe[2];
+  if (::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) return result;
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(out_pipe[1], 1);
+    ::dup2(err_pipe[1], 2);
+    ::close(out_pipe[0]);
+    ::close(err_pipe[0]);
+    std::vector<std::string> argv_s{std::string(MOTCUA_BIN_DIR) + "/motcua"};
+    argv_s.insert(argv_s.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_s) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  // Drain both pipes; outputs are small, so reading one then the other cannot deadlock in practice,
+  // but read them alternately with poll-free non-blocking reads to be safe.
+  auto drain = [](int fd, std::string& into) {
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::read(fd, buf, sizeof buf)) > 0) into.append(buf, std::size_t(n));
+  };
+  drain(out_pipe[0], result.out);
+  drain(err_pipe[0], result.err);
+  ::close(out_pipe[0]);
+  ::close(err_pipe[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+std::string TinyPdf(int pages) {
+  // Objects: 1 catalog, 2 page tree, then one page object per page. Offsets are computed as we go.
+  std::vector<std::string> objects;
+  objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+  std::string kids;
+  for (int i = 0; i < pages; ++i) kids += std::to_string(3 + i) + " 0 R ";
+  objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
+  for (int i = 0; i < pages; ++i) objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] >>");
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+}  // namespace motcua::testing

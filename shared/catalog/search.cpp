@@ -88,6 +88,26 @@ CatalogIndex::CatalogIndex(const std::vector<Procedure>& procedures) {
     entries_.push_back(e);
     codes_.push_back(procedures[i].code);
   }
+
+  // Postings in CSR form: count, prefix-sum, fill (entries ascend because i does).
+  posting_begin_.assign(vocabulary_.size() + 1, 0);
+  std::vector<std::uint32_t> ids;
+  auto entry_ids = [&](const Entry& e) {
+    ids.assign(token_ids_.begin() + e.name_begin, token_ids_.begin() + e.other_end);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  };
+  for (const Entry& e : entries_) {
+    entry_ids(e);
+    for (std::uint32_t id : ids) ++posting_begin_[id + 1];
+  }
+  for (std::size_t w = 0; w < vocabulary_.size(); ++w) posting_begin_[w + 1] += posting_begin_[w];
+  posting_entries_.resize(posting_begin_.back());
+  std::vector<std::uint32_t> fill(posting_begin_.begin(), posting_begin_.end() - 1);
+  for (std::uint32_t i = 0; i < entries_.size(); ++i) {
+    entry_ids(entries_[i]);
+    for (std::uint32_t id : ids) posting_entries_[fill[id]++] = i;
+  }
 }
 
 std::vector<SearchHit> CatalogIndex::Search(std::string_view query, std::size_t limit) const {
@@ -126,9 +146,23 @@ std::vector<SearchHit> CatalogIndex::Search(std::string_view query, std::size_t 
   }
 
   if (all_known) {
+    // Candidates: the entries holding some word in the range of the most selective query word.
+    std::size_t best_word = 0, best_count = std::numeric_limits<std::size_t>::max();
+    for (std::size_t k = 0; k < ranges.size(); ++k) {
+      const std::size_t count = posting_begin_[ranges[k].hi] - posting_begin_[ranges[k].lo];
+      if (count < best_count) best_count = count, best_word = k;
+    }
+    const WordRange& sel = ranges[best_word];
+    std::vector<std::uint32_t> candidates(posting_entries_.begin() + posting_begin_[sel.lo],
+                                          posting_entries_.begin() + posting_begin_[sel.hi]);
+    if (sel.hi - sel.lo > 1) {
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    }
+
     const std::size_t m = ranges.size();
     std::vector<int> in_name(m), in_other(m);
-    for (std::size_t i = 0; i < entries_.size(); ++i) {
+    for (std::uint32_t i : candidates) {
       if (taken[i]) continue;
       const Entry& e = entries_[i];
       const std::uint32_t* name = token_ids_.data() + e.name_begin;

@@ -81,6 +81,11 @@ class CatalogIndex {
   std::vector<std::uint32_t> token_ids_;  // word ids (positions in vocabulary_), per entry ranges
   std::vector<Entry> entries_;
   std::vector<std::string> codes_;
+  // Postings: the entries holding word id w (in name, group or lĩnh vực) are
+  // posting_entries_[posting_begin_[w] .. posting_begin_[w + 1]), ascending. Search scores only the
+  // entries holding a match for its most selective word: every word is required anyway.
+  std::vector<std::uint32_t> posting_begin_;
+  std::vector<std::uint32_t> posting_entries_;
 };
 
 // The folded words of `text` (FoldForSearch, split on spaces). Exposed for tests and tools.

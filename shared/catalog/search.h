@@ -65,8 +65,9 @@ class CatalogIndex {
   explicit CatalogIndex(const std::vector<Procedure>& procedures);
 
   // Best hits first, at most `limit` (0 = all). An empty query, or one with nothing but
-  // punctuation, returns no hits. Never fails; cost grows with the words of the catalog, not with
-  // its text (no folding of names at query time).
+  // punctuation, returns no hits. Never fails. Only the query is folded; only the procedures that
+  // hold a match for the most selective query word are scored (about 20 us over 2,000 procedures,
+  // bench/catalog).
   std::vector<SearchHit> Search(std::string_view query, std::size_t limit = 20) const;
 
   std::size_t size() const { return codes_.size(); }

@@ -283,6 +283,16 @@ TEST(ParseCatalogJson, DocumentLevelErrors) {
   ExpectError(element.error(), ErrorCode::kInvalid, "procedures[1]", "wrong_type");
 }
 
+TEST(ParseCatalogJson, DeeplyNestedInputFailsWithoutCrashing) {
+  const std::string open(200000, '['), close(200000, ']');
+  auto unterminated = ParseCatalogJson(open);
+  ASSERT_FALSE(unterminated);
+  EXPECT_EQ(unterminated.error().rule, "bad_json");
+  auto nested = ParseCatalogJson(open + close);
+  ASSERT_FALSE(nested);
+  ExpectError(nested.error(), ErrorCode::kInvalid, "procedures[0]", "wrong_type");
+}
+
 // ---- export and round trips ---------------------------------------------------------------------
 
 TEST(CatalogToJson, WritesTheCanonicalForm) {

@@ -1,0 +1,81 @@
+// The application shell both apps run in: an SDL2 window with an OpenGL 3 context, Dear ImGui 1.86
+// with our theme and fonts, and a frame loop that calls the app's function once per frame.
+//
+// What the shell does so apps don't have to:
+//   - idles: after input it draws a few frames to settle, then sleeps in SDL_WaitEventTimeout until
+//     the next event (or a slow tick: 1 s, or 0.5 s while a text field blinks); frames are paced to
+//     at most ~60 per second even when the driver ignores vsync (Xvfb);
+//   - turns SDL text input on only while ImGui wants text (stack.md §6), and points the IME
+//     candidate window at the caret;
+//   - puts a keyboard-wedge scan detector (ui_model/wedge_scan.h) in front of ImGui: scans are
+//     handed to the app in Frame::scans and never typed into a field; typing passes through;
+//   - fixes sticky hover after taps (kiosk theme);
+//   - scripted runs for tests: --frames N, --screenshot PATH (PNG of the last frame), a "READY"
+//     line on stdout once the first frames are on screen, --size WxH, --lang vi|en, --test.
+//     SIGTERM or SIGINT (turned into SDL_QUIT by SDL) ends the loop after one more frame, so a
+//     test can stop the app when it is done and still get its screenshot.
+// MOTCUA_TRACE_KEYS=1 in the environment prints each key event's kind and time to stderr (never
+// the characters), to measure a scanner model's timing on site.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "ui_imgui/theme.h"
+#include "ui_model/strings.h"
+#include "ui_model/wedge_scan.h"
+
+namespace motcua::ui {
+
+struct ShellOptions {
+  std::string title = "motcua";       // window title (xdotool finds the window by it)
+  ThemeKind theme = ThemeKind::kCounter;
+  float scale = 1.0f;                 // --scale F: UI scale (default 1.0), 0.5..4
+  int width_px = 1366;                // --size WxH: initial window size (default 1366x768)
+  int height_px = 768;
+  int min_width_px = 1024;            // the window cannot be made smaller (default 1024x600)
+  int min_height_px = 600;
+  bool fullscreen = false;            // --fullscreen: desktop-sized borderless (default off)
+  bool hide_cursor = false;           // default off; a touch-only kiosk turns it on
+  Lang lang = Lang::kVi;              // --lang vi|en: the app's starting language (default vi)
+  std::string screenshot_path;        // --screenshot PATH: write the last frame as PNG (default none)
+  int frames = 0;                     // --frames N: quit after N frames (default 0 = run until closed)
+  int ready_after_frames = 3;         // "READY" is printed after this many frames (default 3)
+  bool test_mode = false;             // --test: the app may print its actions (never secrets)
+  int idle_tick_ms = 1000;            // longest sleep while idle (default 1000 ms)
+  bool wedge_scan = true;             // default on: detect keyboard-wedge scans
+  WedgeOptions wedge;                 // detector settings (defaults in wedge_scan.h)
+};
+
+struct ParsedArgs {
+  ShellOptions options;
+  std::vector<std::string> rest;  // arguments the shell does not know, in order, for the app
+};
+
+// Parses the shell flags above out of argv over `defaults`. Errors (kInvalid, field = the flag):
+// "missing_value", "bad_size" (--size not WxH within 320x240..7680x4320), "bad_number"
+// (--frames < 0 or --scale outside 0.5..4), "unknown_language" (--lang).
+Result<ParsedArgs> ParseShellArgs(int argc, const char* const* argv, ShellOptions defaults = {});
+
+// Usage lines for the shell flags, for the app's --help.
+const char* ShellUsage();
+
+// What the app sees and sets each frame.
+struct Frame {
+  int index = 0;                   // frames drawn before this one
+  std::vector<std::string> scans;  // wedge scans completed since the previous frame, in order
+  bool quit = false;               // set to leave the loop after this frame
+  bool animate = false;            // set to get the next frame at once instead of idling
+};
+
+// Runs between ImGui::NewFrame() and ImGui::Render(): draw, collect actions, apply them.
+using FrameFn = std::function<void(Frame&)>;
+
+// Opens the window and runs frames until the window is closed, SIGTERM/SIGINT, Frame::quit or
+// --frames. Returns the process exit code: 0, or 1 after printing why to stderr (no display, no
+// GL context, fonts missing, the screenshot could not be written).
+int RunShell(const ShellOptions& options, const FrameFn& frame_fn);
+
+}  // namespace motcua::ui

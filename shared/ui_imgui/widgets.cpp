@@ -1,0 +1,196 @@
+#include "ui_imgui/widgets.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include <imgui_stdlib.h>
+
+#include "ui_imgui/theme.h"
+
+namespace motcua::ui {
+namespace {
+
+bool g_locator_enabled = false;
+std::map<std::string, ItemRect, std::less<>> g_item_rects;
+
+void NoteItem(std::string_view label) {
+  if (!g_locator_enabled) return;
+  g_item_rects[std::string(label)] = ItemRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+}
+
+ImVec2 Add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
+
+ImVec4 Shade(const ImVec4& c, float factor) {
+  return ImVec4(c.x * factor, c.y * factor, c.z * factor, c.w);
+}
+
+}  // namespace
+
+bool Button(const char* label, const ButtonOptions& options) {
+  const ThemeMetrics& m = CurrentMetrics();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  if (options.is_big) ImGui::PushFont(GetFont(FontRole::kBodyBold));
+  const ImVec2 label_size = ImGui::CalcTextSize(label, nullptr, true);
+  float min_height = m.touch_target_px;
+  if (options.is_big) min_height = std::max(min_height, m.big_button_height_px);
+  const float height = std::max(label_size.y + 2.0f * style.FramePadding.y, min_height);
+  float width = options.width_px;
+  if (width < 0.0f) {
+    width = ImGui::GetContentRegionAvail().x;
+  } else if (width == 0.0f && options.is_big) {
+    width = label_size.x + 4.0f * style.FramePadding.x;  // big buttons get generous side room
+  }
+
+  int pushed_colors = 0;
+  if (options.tone != Tone::kNeutral) {
+    const ToneColors c = ColorsFor(options.tone);
+    ImGui::PushStyleColor(ImGuiCol_Button, c.fill);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, Shade(c.fill, 0.88f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, Shade(c.fill, 0.76f));
+    ImGui::PushStyleColor(ImGuiCol_Text, c.text);
+    pushed_colors = 4;
+  }
+  if (!options.is_enabled) ImGui::BeginDisabled();
+  const bool clicked = ImGui::Button(label, ImVec2(width, height));
+  if (!options.is_enabled) ImGui::EndDisabled();
+  ImGui::PopStyleColor(pushed_colors);
+  if (options.is_big) ImGui::PopFont();
+  NoteItem(label);
+  return clicked && options.is_enabled;
+}
+
+void StatusBanner(std::string_view text, Tone tone, float width_px) {
+  const ToneColors c = ColorsFor(tone);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 pad = style.FramePadding;
+  const float width = std::max(width_px > 0.0f ? width_px : ImGui::GetContentRegionAvail().x, 4.0f * pad.x);
+  const float wrap = width - 2.0f * pad.x;
+  const char* begin = text.data();
+  const char* end = text.data() + text.size();
+  const ImVec2 text_size = ImGui::CalcTextSize(begin, end, false, wrap);
+  const ImVec2 size(width, text_size.y + 2.0f * pad.y);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(pos, Add(pos, size), ImGui::ColorConvertFloat4ToU32(c.fill), style.FrameRounding);
+  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), Add(pos, pad),
+                ImGui::ColorConvertFloat4ToU32(c.text), begin, end, wrap);
+  ImGui::Dummy(size);
+}
+
+void Badge(std::string_view text, Tone tone) {
+  const ToneColors c = ColorsFor(tone);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 pad(std::floor(style.FramePadding.x * 0.6f), std::floor(style.FramePadding.y * 0.35f));
+  const char* begin = text.data();
+  const char* end = text.data() + text.size();
+  const ImVec2 text_size = ImGui::CalcTextSize(begin, end);
+  const ImVec2 size(text_size.x + 2.0f * pad.x, text_size.y + 2.0f * pad.y);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(pos, Add(pos, size), ImGui::ColorConvertFloat4ToU32(c.fill), size.y * 0.5f);
+  draw->AddText(Add(pos, pad), ImGui::ColorConvertFloat4ToU32(c.text), begin, end);
+  ImGui::Dummy(size);
+}
+
+void TextIn(FontRole role, std::string_view text) {
+  ImGui::PushFont(GetFont(role));
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopFont();
+}
+
+void MutedText(std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+bool TextField(const char* id, std::string* value, const TextFieldOptions& options) {
+  ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
+  if (options.is_password) flags |= ImGuiInputTextFlags_Password;
+  if (options.has_error) {
+    ImGui::PushStyleColor(ImGuiCol_Border, ColorsFor(Tone::kDanger).fill);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, CurrentMetrics().error_border_px);
+  }
+  if (options.request_focus) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(options.width_px < 0.0f ? -FLT_MIN : options.width_px);
+  const bool entered = options.hint != nullptr
+                           ? ImGui::InputTextWithHint(id, options.hint, value, flags)
+                           : ImGui::InputText(id, value, flags);
+  if (options.has_error) {
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+  }
+  NoteItem(id);
+  return entered;
+}
+
+bool BeginDataTable(const char* id, std::span<const TableColumn> columns, float height_px) {
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_Resizable;
+  const float height = height_px > 0.0f ? height_px : ImGui::GetContentRegionAvail().y;
+  if (columns.empty() || !ImGui::BeginTable(id, static_cast<int>(columns.size()), flags, ImVec2(0.0f, height)))
+    return false;
+  for (const TableColumn& c : columns) {
+    if (c.width_px > 0.0f)
+      ImGui::TableSetupColumn(c.label, ImGuiTableColumnFlags_WidthFixed, c.width_px);
+    else
+      ImGui::TableSetupColumn(c.label, ImGuiTableColumnFlags_WidthStretch, c.weight);
+  }
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableHeadersRow();
+  return true;
+}
+
+void EndDataTable() { ImGui::EndTable(); }
+
+bool DataTableRow(int row_id, std::string_view first_cell, bool is_selected) {
+  const ThemeMetrics& m = CurrentMetrics();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::TableNextRow(ImGuiTableRowFlags_None, m.touch_target_px);
+  ImGui::TableSetColumnIndex(0);
+  ImGui::PushID(row_id);
+  const float select_height = std::max(0.0f, m.touch_target_px - 2.0f * style.CellPadding.y);
+  const bool clicked = ImGui::Selectable(
+      "##row", is_selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+      ImVec2(0.0f, select_height));
+  ImGui::PopID();
+  ImGui::SameLine(0.0f, 0.0f);
+  ImGui::TextUnformatted(first_cell.data(), first_cell.data() + first_cell.size());
+  return clicked;
+}
+
+void NextCellText(std::string_view text) {
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+}
+
+void NextCellBadge(std::string_view text, Tone tone) {
+  ImGui::TableNextColumn();
+  Badge(text, tone);
+}
+
+float Em(float n) { return n * ImGui::GetFontSize(); }
+
+void SetItemLocatorEnabled(bool enabled) {
+  g_locator_enabled = enabled;
+  if (!enabled) g_item_rects.clear();
+}
+
+void ClearItemRects() { g_item_rects.clear(); }
+
+std::optional<ItemRect> FindItemRect(std::string_view id) {
+  if (auto it = g_item_rects.find(id); it != g_item_rects.end()) return it->second;
+  for (const auto& [label, rect] : g_item_rects) {
+    const std::size_t hashes = label.find("##");
+    if (hashes != std::string::npos && std::string_view(label).substr(hashes + 2) == id) return rect;
+  }
+  return std::nullopt;
+}
+
+}  // namespace motcua::ui

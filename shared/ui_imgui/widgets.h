@@ -1,0 +1,110 @@
+// Small widgets both apps use, drawn in the current theme (theme.h). Each takes plain data and
+// returns what the user did; none holds state between frames except what ImGui keeps by ID.
+//
+// Test hook: with SetItemLocatorEnabled(true), every widget here records its screen rectangle
+// under its label each frame, so tests/ui_smoke can click "##submit" by name (the Debian build of
+// ImGui has no test engine, stack.md §13).
+#pragma once
+
+#include <imgui.h>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "ui_imgui/fonts.h"
+#include "ui_model/tone.h"
+
+namespace motcua::ui {
+
+// ---- Buttons --------------------------------------------------------------------------------
+
+struct ButtonOptions {
+  Tone tone = Tone::kNeutral;  // default neutral (grey); kInfo is the primary action colour
+  bool is_big = false;         // default false; true = at least CurrentMetrics().big_button_height_px
+  float width_px = 0.0f;       // default 0 = fit the label; < 0 = fill the available width
+  bool is_enabled = true;      // default true; false = drawn greyed and never returns true
+};
+
+// A button in the theme: at least touch_target_px tall (kiosk: 64 px at scale 1). Returns true on
+// the frame it is clicked (press and release on it: a finger sliding off cancels, stack.md §5).
+bool Button(const char* label, const ButtonOptions& options = {});
+
+// The main action of a screen: big and primary-coloured unless told otherwise.
+inline bool BigButton(const char* label, ButtonOptions options = {.tone = Tone::kInfo}) {
+  options.is_big = true;
+  return Button(label, options);
+}
+
+// ---- Text ------------------------------------------------------------------------------------
+
+// A box with wrapped text in the tone's colours: errors, notices, confirmations.
+// width_px: 0 = the available width (default).
+void StatusBanner(std::string_view text, Tone tone, float width_px = 0.0f);
+
+// A small coloured pill on the current line, e.g. an urgency label in a work-list row.
+void Badge(std::string_view text, Tone tone);
+inline void UrgencyBadge(Urgency urgency, std::string_view label) {
+  Badge(label, ToneForUrgency(urgency));
+}
+
+// Text in a font role (see fonts.h), e.g. TextIn(FontRole::kHeading, "Đăng nhập").
+void TextIn(FontRole role, std::string_view text);
+// Wrapped text in the theme's muted colour, for hints under a form.
+void MutedText(std::string_view text);
+
+// ---- Fields ----------------------------------------------------------------------------------
+
+struct TextFieldOptions {
+  bool is_password = false;      // default false; true shows bullets
+  bool has_error = false;        // default false; true draws the error border (danger tone)
+  bool request_focus = false;    // default false; true puts the caret here on this frame
+  float width_px = -1.0f;        // default -1 = fill the available width
+  const char* hint = nullptr;    // grey text shown while empty (default none)
+};
+
+// One-line text input over a std::string. `id` is an ImGui label ("##user"). Returns true on the
+// frame Enter is pressed in it.
+bool TextField(const char* id, std::string* value, const TextFieldOptions& options = {});
+
+// ---- Tables ----------------------------------------------------------------------------------
+
+struct TableColumn {
+  const char* label = "";
+  float width_px = 0.0f;  // default 0 = stretch; > 0 = fixed width
+  float weight = 1.0f;    // default 1: share of the stretch space
+};
+
+// A scrolling table with a frozen header row, row stripes and borders. height_px: 0 = fill the
+// rest of the window. Call EndDataTable() only when it returned true.
+bool BeginDataTable(const char* id, std::span<const TableColumn> columns, float height_px = 0.0f);
+void EndDataTable();
+
+// Starts a row that is selectable across all columns, with `first_cell` as its first cell's text.
+// Returns true when the row was clicked. Fill the other cells with NextCell / ImGui::TableNextColumn.
+bool DataTableRow(int row_id, std::string_view first_cell, bool is_selected);
+void NextCellText(std::string_view text);
+void NextCellBadge(std::string_view text, Tone tone);
+
+// ---- Layout helpers --------------------------------------------------------------------------
+
+// `n` times the current font size, in px: size things in text units, not pixels.
+float Em(float n);
+
+// ---- Test hook -------------------------------------------------------------------------------
+
+struct ItemRect {
+  ImVec2 min;
+  ImVec2 max;
+  ImVec2 Center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+  float Height() const { return max.y - min.y; }
+  float Width() const { return max.x - min.x; }
+};
+void SetItemLocatorEnabled(bool enabled);
+// Forgets recorded rectangles (call before each frame).
+void ClearItemRects();
+// The rectangle recorded under `id`: the full label, or the part after "##".
+std::optional<ItemRect> FindItemRect(std::string_view id);
+
+}  // namespace motcua::ui

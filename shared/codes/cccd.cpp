@@ -6,35 +6,14 @@
 #include <vector>
 
 #include "common/text.h"
+#include "codes/internal/ascii.h"
 
 namespace motcua::codes {
 namespace {
 
+using namespace internal;
+
 using namespace std::chrono;
-
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int DigitsValue(std::string_view s) {
-  int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
-  return v;
-}
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t end = s.find(sep, start);
-    if (end == std::string_view::npos) {
-      parts.push_back(s.substr(start));
-      return parts;
-    }
-    parts.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-}
 
 // DDMMYYYY → civil date.
 Result<LocalDate> ParseDdmmyyyy(std::string_view raw, const char* field) {

@@ -4,26 +4,14 @@
 #include <cstdio>
 
 #include "common/text.h"
+#include "codes/internal/ascii.h"
 
 namespace motcua::codes {
 namespace {
 
+using namespace internal;
+
 using namespace std::chrono;
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-
-bool AllDigits(std::string_view s) {
-  for (char c : s)
-    if (!IsDigit(c)) return false;
-  return !s.empty();
-}
-
-int DigitsValue(std::string_view s) {  // caller checked AllDigits and size <= 9
-  int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
-  return v;
-}
 
 bool IsAgencyIdentifier(std::string_view s) {
   constexpr int kMinGroups = 2, kMaxGroups = 5, kMaxGroupChars = 4;

@@ -12,9 +12,12 @@
 #include "codes/dossier_code.h"
 #include "common/crypto.h"
 #include "common/text.h"
+#include "codes/internal/ascii.h"
 
 namespace motcua::codes {
 namespace {
+
+using namespace internal;
 
 constexpr std::size_t kMacBytes = 10;       // 80 bits
 constexpr std::size_t kMacChars = 16;       // base32 of 10 bytes, no padding needed
@@ -45,17 +48,6 @@ Status CheckKey(std::string_view key) {
 }
 
 Error TokenError(std::string rule, std::string detail) { return Invalid("receipt_token", std::move(rule), std::move(detail)); }
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t end = s.find(sep, start);
-    parts.push_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
 
 std::string SystemError(const std::string& what, const std::filesystem::path& path, int err) {
   return what + " " + path.string() + ": " + std::strerror(err);

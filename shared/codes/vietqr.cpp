@@ -9,11 +9,13 @@
 #include <cstdio>
 
 #include "common/text.h"
+#include "codes/internal/ascii.h"
 
 namespace motcua::codes {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+using namespace internal;
+
 bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 // ID + two-digit length + value. Callers guarantee 1 <= value.size() <= 99.

@@ -8,7 +8,7 @@
 // token, a version-3 QR (29x29 modules) at error correction M):
 //
 //   MC1:<dossier code>:<lookup secret>:<key id>:<mac>
-//   MC1:000.00.00.H56-261124-0001:7KQM:XF:QJ4XRD2ZPTN6GB5A      (shape; the MAC here is made up)
+//   MC1:000.00.00.H56-261124-0001:7KQM:K7:ERVX2RWWPXMQMMTU      (under the key bytes 00 01 .. 1f)
 //
 //   dossier code   as dossier_code.h formats it
 //   lookup secret  4 characters from kLookupSecretAlphabet (the "mã tra cứu" printed beside the

@@ -1,0 +1,81 @@
+// The official forms of forms.h as PDF, drawn with cairo + pango (stack.md §12.1): Noto Sans for
+// text, a monospace face for dossier codes, real (copyable, searchable) text, vector QR codes.
+//
+// Layout rules every writer keeps:
+//   - text is printed in NFC (input may be NFD or mixed) and wraps inside its column;
+//   - nothing is clipped: long lists and tables flow onto extra pages, table rows split only
+//     between lines, the table header repeats, and signature blocks are never split;
+//   - continuation pages carry a small running title, and a section of more than one page (or
+//     every page of the tracking book) carries "Trang n/N" in the bottom margin;
+//   - pages: Mẫu 01-05 A5 portrait (148 x 210 mm), Mẫu 06 A4 landscape, the postal manifest A4
+//     portrait.
+// The receipt (Mẫu 01) prints one section per copy label, each starting on a new page, so the
+// usual two labels make a 2-page PDF whose pages are the two copies (Liên 1, Liên 2).
+//
+// Render* return the PDF bytes; Write* write them to `path` atomically (WriteFileAtomically), so a
+// failed write never leaves a half file there. Both are pure functions of their input (no clock;
+// the PDF creation date is taken from the form), safe to call from a worker thread; rendering a
+// receipt takes a few milliseconds.
+//
+// Errors, each naming the field:
+//   kInvalid/"bad_utf8"      a text field is not valid UTF-8 (field e.g. "components[2].name");
+//   kInvalid/"required"      a required field is empty or unset (see forms.h);
+//   kInvalid/"out_of_range"  a count below its minimum ("sets", "components[0].copies", ...);
+//   kInvalid/"not_after"     ApologyForm.new_due_at is not after original_due_at;
+//   kInvalid/"text_too_long" the receipt's qr_token does not fit a QR code (field "qr_token");
+//   kUnavailable/"unwritable_path"  (Write*) the file cannot be created; field "path", the detail
+//                                   names the path and the system's reason;
+//   kUnavailable/"write_failed"     (Write*) writing, syncing or renaming failed (e.g. disk full);
+//                                   the destination is left as it was.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/result.h"
+#include "print/forms.h"
+
+namespace motcua::print {
+
+struct PdfOptions {
+  std::string body_font = "Noto Sans";         // fontconfig family (default: Noto Sans, fonts-noto-core)
+  std::string code_font = "DejaVu Sans Mono";  // dossier codes (default: DejaVu Sans Mono, fonts-dejavu-core)
+  // Side of the receipt QR symbol without its quiet zone, in mm (default 24: a 29-module token QR
+  // gets 0.83 mm modules). A phone or a kiosk camera at 15-30 cm reads it; the side grows if a
+  // module would be smaller than qr_min_module_mm.
+  double qr_side_mm = 24;
+  double qr_min_module_mm = 0.5;  // default 0.5 mm per module (about 6 dots at 300 dpi)
+};
+
+struct PdfDocument {
+  std::string bytes;   // a complete PDF file
+  int page_count = 0;  // >= 1
+};
+
+Result<PdfDocument> RenderReceiptPdf(const ReceiptForm& form, const PdfOptions& options = {});
+Result<PdfDocument> RenderSupplementRequestPdf(const SupplementRequestForm& form, const PdfOptions& options = {});
+Result<PdfDocument> RenderRefusalPdf(const RefusalForm& form, const PdfOptions& options = {});
+Result<PdfDocument> RenderApologyPdf(const ApologyForm& form, const PdfOptions& options = {});
+Result<PdfDocument> RenderControlSlipPdf(const ControlSlipForm& form, const PdfOptions& options = {});
+Result<PdfDocument> RenderTrackingBookPdf(const TrackingBookForm& form, const PdfOptions& options = {});
+Result<PdfDocument> RenderHandoverManifestPdf(const HandoverManifestForm& form, const PdfOptions& options = {});
+
+Status WriteReceiptPdf(const ReceiptForm& form, const std::string& path, const PdfOptions& options = {});
+Status WriteSupplementRequestPdf(const SupplementRequestForm& form, const std::string& path,
+                                 const PdfOptions& options = {});
+Status WriteRefusalPdf(const RefusalForm& form, const std::string& path, const PdfOptions& options = {});
+Status WriteApologyPdf(const ApologyForm& form, const std::string& path, const PdfOptions& options = {});
+Status WriteControlSlipPdf(const ControlSlipForm& form, const std::string& path, const PdfOptions& options = {});
+Status WriteTrackingBookPdf(const TrackingBookForm& form, const std::string& path, const PdfOptions& options = {});
+Status WriteHandoverManifestPdf(const HandoverManifestForm& form, const std::string& path,
+                                const PdfOptions& options = {});
+
+// Writes `bytes` to `path` so that `path` holds either its old content or all of `bytes`, never a
+// part: a temporary file in the same directory, fsync, rename over `path`, fsync of the directory.
+// The temporary file is removed on any failure. The file gets mode 0644.
+// Errors: kUnavailable/"unwritable_path" (cannot create a file in the directory: missing directory,
+// not a directory, no permission, read-only file system), kUnavailable/"write_failed" (short write,
+// ENOSPC, EFBIG, fsync or rename failure); field "path", the detail names the path.
+Status WriteFileAtomically(const std::string& path, std::string_view bytes);
+
+}  // namespace motcua::print

@@ -1,0 +1,61 @@
+#include "print/forms.h"
+
+#include <cstdio>
+
+namespace motcua::print {
+namespace {
+
+using namespace std::chrono;
+
+}  // namespace
+
+std::string FormatVnDateTime(Instant at) {
+  const LocalMinute local = ToLocalVn(at);
+  const LocalDate day = floor<days>(local);
+  const year_month_day ymd{day};
+  const minutes tod = local - day;
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%02d giờ %02d phút, ngày %02u tháng %02u năm %04d",
+                int(tod.count() / 60), int(tod.count() % 60), unsigned(ymd.day()),
+                unsigned(ymd.month()), int(ymd.year()));
+  return buf;
+}
+
+std::string FormatPlaceDate(const std::string& place, std::optional<LocalDate> on) {
+  std::string out = place.empty() ? std::string() : place + ", ";
+  if (!on) return out + "ngày …… tháng …… năm ……";
+  const year_month_day ymd{*on};
+  const unsigned m = unsigned(ymd.month());
+  char buf[64];
+  // LEGAL: NĐ 30/2020/NĐ-CP, Phụ lục I, I.5: a leading zero for days 1-9 and for months 1 and 2.
+  std::snprintf(buf, sizeof buf, m <= 2 ? "ngày %02u tháng %02u năm %04d" : "ngày %02u tháng %u năm %04d",
+                unsigned(ymd.day()), m, int(ymd.year()));
+  return out + buf;
+}
+
+std::string FormatShortDateTime(Instant at) {
+  const LocalMinute local = ToLocalVn(at);
+  const LocalDate day = floor<days>(local);
+  const year_month_day ymd{day};
+  const minutes tod = local - day;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d %02d:%02d", unsigned(ymd.day()),
+                unsigned(ymd.month()), int(ymd.year()), int(tod.count() / 60), int(tod.count() % 60));
+  return buf;
+}
+
+std::string FormatVnd(std::int64_t amount_vnd) {
+  // Work on the magnitude as unsigned so INT64_MIN does not overflow.
+  const bool negative = amount_vnd < 0;
+  std::uint64_t magnitude =
+      negative ? std::uint64_t(0) - std::uint64_t(amount_vnd) : std::uint64_t(amount_vnd);
+  std::string digits = std::to_string(magnitude);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '.';
+    grouped += digits[i];
+  }
+  return (negative ? "-" : "") + grouped + " ₫";
+}
+
+}  // namespace motcua::print

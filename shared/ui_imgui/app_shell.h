@@ -8,7 +8,11 @@
 //   - turns SDL text input on only while ImGui wants text (stack.md §6), and points the IME
 //     candidate window at the caret;
 //   - puts a keyboard-wedge scan detector (ui_model/wedge_scan.h) in front of ImGui: scans are
-//     handed to the app in Frame::scans and never typed into a field; typing passes through;
+//     handed to the app in Frame::scans and never typed into a field; typing passes through.
+//     On X11 the detector sees the X server's key times, not SDL's pump times, so a slow frame
+//     does not split a burst (internal/x11_key_time.h);
+//   - hands keyboard events to ImGui at most one press-and-release of a key per frame, since
+//     1.86 reads keys as a state array and would lose an Enter pressed and released in one frame;
 //   - fixes sticky hover after taps (kiosk theme);
 //   - scripted runs for tests: --frames N, --screenshot PATH (PNG of the last frame), a "READY"
 //     line on stdout once the first frames are on screen, --size WxH, --lang vi|en, --test.

@@ -23,6 +23,13 @@ void NoteItem(std::string_view label) {
 
 ImVec2 Add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
 
+// How far to push a line of text down so it sits in the middle of a row that is taller than the
+// text (kiosk rows are at least touch_target_px tall).
+float CellTextOffset() {
+  const float content = CurrentMetrics().touch_target_px - 2.0f * ImGui::GetStyle().CellPadding.y;
+  return std::max(0.0f, std::floor((content - ImGui::GetFontSize()) * 0.5f));
+}
+
 ImVec4 Shade(const ImVec4& c, float factor) {
   return ImVec4(c.x * factor, c.y * factor, c.z * factor, c.w);
 }
@@ -161,12 +168,14 @@ bool DataTableRow(int row_id, std::string_view first_cell, bool is_selected) {
       ImVec2(0.0f, select_height));
   ImGui::PopID();
   ImGui::SameLine(0.0f, 0.0f);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + CellTextOffset());
   ImGui::TextUnformatted(first_cell.data(), first_cell.data() + first_cell.size());
   return clicked;
 }
 
 void NextCellText(std::string_view text) {
   ImGui::TableNextColumn();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + CellTextOffset());
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
 }
 

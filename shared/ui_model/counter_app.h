@@ -1,4 +1,4 @@
-// The counter app's model and actions, with no ImGui: what the screens are built from and the only
+// The counter app's model and actions, with no UI library: what the screens are built from and the only
 // way they change. counter/main.cpp owns one CounterModel, builds views from it every frame, and
 // applies the actions the screens and the scanner produce with ApplyCounterAction.
 //

@@ -3,7 +3,7 @@
 //
 // Invariants, checked by tests/ui_model/strings_test.cpp:
 //   (1) keys are unique and sorted; (2) every entry has non-empty Vietnamese and English text;
-//   (3) all text is valid UTF-8 in NFC (ImGui draws NFD marks on top of each other, stack.md §4);
+//   (3) all text is valid UTF-8 in NFC (the renderer draws NFD marks on top of each other, stack.md §4);
 //   (4) a placeholder "{name}" in one language appears in the other.
 // A missing key never crashes: Tr() returns the key in brackets, so the gap is visible on screen,
 // and records it; tests build every view in both languages and fail if anything was recorded.

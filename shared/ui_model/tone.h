@@ -1,5 +1,5 @@
 // Tones: the meaning of a colour, chosen by view builders and turned into colours only by the
-// widgets in shared/ui_imgui/. A view says "danger"; the theme decides which red.
+// widget library. A view says "danger"; the theme decides which red.
 //
 // Urgency is the deadline state officers sort their work by (issue 3, work list): overdue, due
 // today, due within 1 working day, on track. The dossier module computes it from the calendar; this

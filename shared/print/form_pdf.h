@@ -14,8 +14,10 @@
 //
 // Render* return the PDF bytes; Write* write them to `path` atomically (WriteFileAtomically), so a
 // failed write never leaves a half file there. Both are pure functions of their input (no clock;
-// the PDF creation date is taken from the form), safe to call from a worker thread; rendering a
-// receipt takes a few milliseconds.
+// the PDF creation date is taken from the form) and safe to call from a worker thread. Cost, on
+// the 2-core development VM: about 45 ms for a 2-page receipt (180 ms for the first one in a
+// process, which loads fontconfig), 70 ms for a 6-page one, 1 s for a 500-row tracking book (text
+// shaping and PDF compression dominate): keep it off the UI thread.
 //
 // Errors, each naming the field:
 //   kInvalid/"bad_utf8"      a text field is not valid UTF-8 (field e.g. "components[2].name");

@@ -27,11 +27,13 @@
 // cancelled first, so a reprint never comes out twice once the printer is back.
 //
 // Blocking and threads: every call opens its own connection and keeps no global state besides
-// libcups' per-thread settings, so calls may run on any thread. A call blocks for at most about
-// connect_timeout_ms + 4 * io_timeout_ms, plus wait_ms for PrintPdf: with the defaults about 33 s
-// in the worst case, about 10 s when the printer is off, a few ms for a queue listing. Never call
-// them on the UI thread: run them on a worker (std::async) and poll the future each frame, or
-// call PrintPdf with wait_ms = 0 and then GetJobStatus from a timer.
+// libcups' per-thread settings, so calls may run on any thread. Each IPP exchange is bounded by
+// io_timeout_ms and the first one that times out ends the call with cups_unreachable, so a call
+// blocks for at most about connect_timeout_ms + 2 * io_timeout_ms, plus wait_ms for PrintPdf: with
+// the defaults about 23 s in the worst case (a scheduler that stops answering), about wait_ms when
+// the printer is off, a few ms for a queue listing or a job query. Never call them on the UI
+// thread: run them on a worker (std::async) and poll the future each frame, or call PrintPdf with
+// wait_ms = 0 and then GetJobStatus from a timer.
 // The waiting uses a monotonic clock for timeouts only; nothing here reads civil time.
 #pragma once
 

@@ -158,8 +158,10 @@ void Canvas::Flow(std::string_view markup, const TextStyle& style, double x, dou
     // A line taller than a whole page (impossible at form sizes) is drawn at the top anyway
     // rather than looping.
     if (y_ + line.height > bottom() + kEpsPt && !AtPageTop()) NewPage();
-    cairo_move_to(cr_, x + line.x, y_ + line.baseline - line.top);
-    pango_cairo_show_layout_line(cr_, line.line);
+    if (drawing()) {
+      cairo_move_to(cr_, x + line.x, y_ + line.baseline - line.top);
+      pango_cairo_show_layout_line(cr_, line.line);
+    }
     y_ += line.height;
   }
   g_object_unref(layout);
@@ -184,8 +186,10 @@ double Canvas::MeasureWidth(std::string_view markup, const TextStyle& style) {
 double Canvas::DrawAt(std::string_view markup, const TextStyle& style, double x, double y, double width) {
   if (page_count_ == 0) BeginSection();
   PangoLayout* layout = MakeLayout(markup, style, width);
-  cairo_move_to(cr_, x, y);
-  pango_cairo_show_layout(cr_, layout);
+  if (drawing()) {
+    cairo_move_to(cr_, x, y);
+    pango_cairo_show_layout(cr_, layout);
+  }
   int w = 0, h = 0;
   pango_layout_get_size(layout, &w, &h);
   g_object_unref(layout);
@@ -198,6 +202,7 @@ void Canvas::KeepTogether(double height) {
 }
 
 void Canvas::Line(double x0, double y0, double x1, double y1, double width_pt) {
+  if (!drawing()) return;
   cairo_save(cr_);
   cairo_set_line_width(cr_, width_pt);
   cairo_set_source_rgb(cr_, 0, 0, 0);
@@ -208,6 +213,7 @@ void Canvas::Line(double x0, double y0, double x1, double y1, double width_pt) {
 }
 
 void Canvas::Rect(double x, double y, double w, double h, double width_pt) {
+  if (!drawing()) return;
   cairo_save(cr_);
   cairo_set_line_width(cr_, width_pt);
   cairo_set_source_rgb(cr_, 0, 0, 0);
@@ -219,6 +225,7 @@ void Canvas::Rect(double x, double y, double w, double h, double width_pt) {
 void Canvas::QrModules(const std::vector<std::uint8_t>& gray, int modules, double x, double y, double side) {
   MOTCUA_ASSERT(gray.size() == std::size_t(modules) * std::size_t(modules), "QR bitmap must be modules^2 bytes");
   const double m = side / modules;
+  if (!drawing()) return;
   cairo_save(cr_);
   cairo_new_path(cr_);
   for (int row = 0; row < modules; ++row) {
@@ -348,7 +355,7 @@ void Canvas::Table(const TableSpec& spec, const std::vector<std::vector<std::str
       for (std::size_t c = 0; c < row.size(); ++c) {
         double ly = y_ + pad;
         const double x = col_x[c] + pad;
-        for (std::size_t i = next[c]; i < take_end[c]; ++i) {
+        for (std::size_t i = next[c]; i < take_end[c] && drawing(); ++i) {
           const LineBox& l = lines[c][i];
           cairo_move_to(cr_, x + l.x, ly + l.baseline - l.top);
           pango_cairo_show_layout_line(cr_, l.line);

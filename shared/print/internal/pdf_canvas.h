@@ -90,7 +90,8 @@ class Canvas {
   // move y() down but must not start pages (no Flow, no Table, no NewPage).
   using Decorator = std::function<void(Canvas&, int page_in_section, int section_pages)>;
 
-  // sink == nullptr lays pages out and throws them away (the measuring pass).
+  // sink == nullptr lays pages out without drawing (the measuring pass): page breaks depend only
+  // on layout metrics, which are the same in both passes.
   Canvas(const PageSetup& page, const Fonts& fonts, std::string* sink, const PdfMetadata& meta,
          std::vector<int> known_section_pages);
   ~Canvas();
@@ -153,6 +154,8 @@ class Canvas {
   double MeasureTableHeader(const TableSpec& spec, const std::vector<double>& col_x,
                             std::vector<double>* row_heights);
   void StartPage();
+  // The measuring pass lays text out (that fixes every page break) but draws nothing.
+  bool drawing() const { return sink_ != nullptr; }
 
   PageSetup page_;
   Fonts fonts_;

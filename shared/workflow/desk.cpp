@@ -71,6 +71,54 @@ void AddStep(Dossier& d, const Actor& actor, Instant now, std::string content) {
   d.steps.push_back({now, actor.user, d.processing_unit, std::move(content), d.state});
 }
 
+// Headings the national portal uses for papers every applicant brings, whatever the case.
+bool AppliesToEveryCase(std::string_view group) {
+  return group.empty() || group.rfind("Giấy tờ phải nộp", 0) == 0 || group.rfind("Giấy tờ phải xuất trình", 0) == 0;
+}
+
+// The dossier's components: the request's list checked against the catalog, or by default every
+// required component of the chosen cases. Every required component of a chosen case must be there.
+Result<std::vector<dossier::Component>> ChooseComponents(const catalog::Procedure& proc, const IntakeRequest& request) {
+  std::set<std::string> cases(request.cases.begin(), request.cases.end());
+  for (const std::string& c : cases)
+    if (std::none_of(proc.components.begin(), proc.components.end(), [&](const auto& x) { return x.group == c; }))
+      return Invalid("cases", "unknown_case", "procedure " + proc.code + " has no case \"" + c + "\"");
+  auto find = [&](const std::string& code) {
+    return std::find_if(proc.components.begin(), proc.components.end(),
+                        [&](const catalog::Component& c) { return c.code == code; });
+  };
+  if (cases.empty() && request.components)
+    for (const IntakeComponent& ic : *request.components)
+      if (auto it = find(ic.code); it != proc.components.end()) cases.insert(it->group);
+  if (cases.empty() && !proc.components.empty()) cases.insert(proc.components.front().group);
+  auto chosen = [&](const catalog::Component& c) { return cases.count(c.group) || AppliesToEveryCase(c.group); };
+
+  std::vector<dossier::Component> out;
+  if (!request.components) {
+    for (const catalog::Component& c : proc.components)
+      if (c.required && chosen(c)) out.push_back({c.code, c.name, c.originals, c.copies, c.shown_only, "", false, {}});
+    return out;
+  }
+  std::set<std::string> seen;
+  for (const IntakeComponent& ic : *request.components) {
+    auto it = find(ic.code);
+    if (it == proc.components.end())
+      return Invalid("components", "unknown_component", "procedure " + proc.code + " has no component \"" + ic.code + "\"");
+    if (!seen.insert(ic.code).second)
+      return Invalid("components", "duplicate_component", "component " + ic.code + " is listed twice");
+    dossier::Component c{it->code, it->name, ic.originals.value_or(it->originals), ic.copies.value_or(it->copies),
+                         ic.shown_only || it->shown_only, ic.reused_result_code, ic.from_citizen_store, ic.files};
+    if (c.originals < 0 || c.copies < 0)
+      return Invalid("components", "bad_count", "component " + c.code + " has a negative count");
+    out.push_back(std::move(c));
+  }
+  for (const catalog::Component& c : proc.components)
+    if (c.required && chosen(c) && !seen.count(c.code))
+      return Invalid("components", "missing_required_component",
+                     "required component " + c.code + " (" + c.name + ") is missing");
+  return out;
+}
+
 }  // namespace
 
 const char* RoleKey(Role r) { return kRoleKeys[static_cast<int>(r)]; }
@@ -158,39 +206,7 @@ Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeR
   if (received_at > now + std::chrono::minutes(desk.settings.future_tolerance_minutes))
     return Invalid("received_at", "in_the_future", "the receipt time " + InstantText(received_at) + " is in the future");
 
-  // Components: the request's list, checked against the catalog; by default every required one.
-  std::vector<dossier::Component> components;
-  if (request.components) {
-    std::set<std::string> seen;
-    for (const IntakeComponent& ic : *request.components) {
-      auto it = std::find_if(proc.components.begin(), proc.components.end(),
-                             [&](const catalog::Component& c) { return c.code == ic.code; });
-      if (it == proc.components.end())
-        return Invalid("components", "unknown_component",
-                       "procedure " + proc.code + " has no component \"" + ic.code + "\"");
-      if (!seen.insert(ic.code).second)
-        return Invalid("components", "duplicate_component", "component " + ic.code + " is listed twice");
-      dossier::Component c;
-      c.code = it->code;
-      c.name = it->name;
-      c.originals = ic.originals.value_or(it->originals);
-      c.copies = ic.copies.value_or(it->copies);
-      c.shown_only = ic.shown_only || it->shown_only;
-      c.reused_result_code = ic.reused_result_code;
-      c.from_citizen_store = ic.from_citizen_store;
-      c.files = ic.files;
-      if (c.originals < 0 || c.copies < 0)
-        return Invalid("components", "bad_count", "component " + c.code + " has a negative count");
-      components.push_back(std::move(c));
-    }
-    for (const catalog::Component& c : proc.components)
-      if (c.required && !seen.count(c.code))
-        return Invalid("components", "missing_required_component",
-                       "required component " + c.code + " (" + c.name + ") is missing");
-  } else {
-    for (const catalog::Component& c : proc.components)
-      if (c.required) components.push_back({c.code, c.name, c.originals, c.copies, c.shown_only, "", false, {}});
-  }
+  MOTCUA_ASSIGN_OR_RETURN(std::vector<dossier::Component> components, ChooseComponents(proc, request));
 
   std::vector<dossier::Fee> fees;
   if (request.fees) {

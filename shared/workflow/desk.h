@@ -84,7 +84,11 @@ struct IntakeRequest {
   std::string summary;              // default: the procedure's name
   int sets = 1;
   std::optional<Instant> received_at;  // default now; postal: the handover manifest's signing time
-  // Default: every required component of the procedure, with no files.
+  // The cases (component groups, catalog::Component::group) the applicant files under. Empty: the
+  // groups of the listed components, or the procedure's first group when none are listed. Groups the
+  // portal publishes for every case ("", "Giấy tờ phải nộp", "Giấy tờ phải xuất trình") always apply.
+  std::vector<std::string> cases;
+  // Default: every required component of the chosen cases, with no files.
   std::optional<std::vector<IntakeComponent>> components;
   std::optional<std::vector<dossier::Fee>> fees;  // default: the procedure's fees for the channel
   bool vneid_verified = false;

@@ -35,18 +35,22 @@ int main(int argc, char** argv) {
   desk.files_root = dir / "files";
   const workflow::Actor actor{"can.bo.a", workflow::Role::kOfficer, "station-1"};
 
-  for (long i = 0;; ++i) {
+  // A station issues at most 999 codes a day (codes/dossier_code.h), so spread the dossiers over days.
+  auto existing = (*store)->CountDossiers();
+  if (!existing) return 1;
+  for (long i = *existing;; ++i) {
+    const Instant at = motcua::testing::At("2026-11-24 09:00") + std::chrono::days(i / 900);
     // Each dossier carries a scanned page of its own, stored before the transaction.
     auto file = digitize::StoreBytes(desk.files_root, motcua::testing::TinyPdf(1 + int(i % 3)) + "%" + std::to_string(i));
     if (!file) return 1;
     workflow::IntakeRequest r = motcua::testing::SampleIntake();
-    r.received_at = motcua::testing::At("2026-11-24 09:00");
+    r.received_at = at;
     dossier::Attachment scan{file->sha256, file->mime, file->pages, file->size_bytes, "scan.pdf", actor.user, {}};
     r.components = std::vector<workflow::IntakeComponent>{
         {"TP1", std::nullopt, std::nullopt, false, "", false, {scan}},
         {"TP2", std::nullopt, std::nullopt, false, "", false, {scan}},
         {"TP3", std::nullopt, std::nullopt, false, "", false, {}}};
-    auto received = workflow::Receive(desk, actor, r, motcua::testing::At("2026-11-24 09:00"));
+    auto received = workflow::Receive(desk, actor, r, at);
     if (!received) {
       std::fprintf(stderr, "receive: %s\n", received.error().Describe().c_str());
       return 1;

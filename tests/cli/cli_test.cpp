@@ -1,0 +1,197 @@
+// The motcua CLI contract, through the real binary: init, catalog, receive, show, advance, apology,
+// attach, overdue, journal verify; exit 0 / 2 (bad input, naming the field) / 1 (other failures).
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/fixtures.h"
+
+namespace motcua {
+namespace {
+
+using motcua::testing::CommandResult;
+using motcua::testing::RunCli;
+using motcua::testing::TempDir;
+using nlohmann::json;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto r = Run({"init"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  // Runs with this test's database, the source tree's assets and a fixed clock.
+  CommandResult Run(std::vector<std::string> args, const char* now = "2026-11-23 09:00") {
+    std::vector<std::string> full = {"--db", (dir_ / "motcua.db").string(), "--assets", MOTCUA_ASSETS_DIR,
+                                     "--now", now};
+    full.insert(full.end(), args.begin(), args.end());
+    return RunCli(full);
+  }
+  std::string WriteFile(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name) << text;
+    return (dir_ / name).string();
+  }
+  std::string ReceiveSample(const char* now = "2026-11-23 09:00") {
+    auto r = Run({"receive", "--json", WriteFile("d.json", kDossier)}, now);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out.substr(0, r.out.find(' '));
+  }
+
+  static constexpr const char* kDossier = R"({
+    "procedure_code": "1.004222",
+    "applicant": {"id_type": "cccd", "id_number": "001090123456", "name": "Nguyễn Thị Thử",
+                  "phone": "0912345678", "address": "Tổ 1, phường Phan Thiết"},
+    "cases": ["Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình"]
+  })";
+
+  TempDir dir_;
+};
+
+TEST_F(CliTest, InitLoadsTheSampleCatalogAndIsRepeatable) {
+  auto again = Run({"--json", "init"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  auto j = json::parse(again.out);
+  EXPECT_GE(j["procedures"].get<int>(), 40);
+  EXPECT_EQ(j["agency_id"], "000.00.00.X00");
+  auto set = Run({"init", "--agency", "000.00.00.H56"});
+  ASSERT_EQ(set.exit_code, 0);
+  EXPECT_EQ(json::parse(Run({"--json", "init"}).out)["agency_id"], "000.00.00.H56");
+  auto bad = Run({"init", "--agency", "h56 lower"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("agency"), std::string::npos) << bad.err;
+}
+
+TEST_F(CliTest, CatalogSearchIgnoresDiacriticsAndCase) {
+  auto r = Run({"catalog", "search", "thuong tru"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "1.004222  Đăng ký thường trú  [7wd]");
+  auto upper = Run({"--json", "catalog", "search", "ĐĂNG KÝ THƯỜNG TRÚ"});
+  EXPECT_EQ(json::parse(upper.out).at(0)["code"], "1.004222");
+}
+
+TEST_F(CliTest, CatalogImportRejectsABadFileNamingTheField) {
+  auto bad = Run({"catalog", "import", WriteFile("bad.json", R"({"procedures": [{"code": "1.2", "name": "x"}]})")});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("code"), std::string::npos) << bad.err;
+  auto missing = Run({"catalog", "import", (dir_ / "none.json").string()});
+  EXPECT_NE(missing.exit_code, 0);
+}
+
+TEST_F(CliTest, ReceivePrintsTheCodeAndDueDate) {
+  auto r = Run({"receive", "--json", WriteFile("d.json", kDossier)});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Monday 2026-11-23 09:00 + 7 working days.
+  EXPECT_EQ(r.out, "000.00.00.X00-261123-0001 2026-12-02 09:00\n");
+  auto j = Run({"--json", "receive", "--json", (dir_ / "d.json").string()});
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  auto out = json::parse(j.out);
+  EXPECT_EQ(out["code"], "000.00.00.X00-261123-0002");
+  EXPECT_EQ(out["due_at"], "2026-12-02 09:00");
+  EXPECT_EQ(out["receipt_token"].get<std::string>().rfind("MC1", 0), 0u);
+}
+
+TEST_F(CliTest, ReceiveAcceptsACccdQrString) {
+  auto r = Run({"receive", "--json", WriteFile("qr.json", R"({"procedure_code": "1.004222",
+    "applicant": {"cccd_qr": "001090123456||Nguyễn Thị Thử|01011990|Nữ|Tổ 1, phường Phan Thiết|15042021"}})")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto show = Run({"--json", "show", r.out.substr(0, r.out.find(' '))});
+  EXPECT_EQ(json::parse(show.out)["applicant"]["name"], "Nguyễn Thị Thử");
+}
+
+TEST_F(CliTest, BadInputExitsTwoNamingTheFieldAndWritesNothing) {
+  auto r = Run({"receive", "--json", WriteFile("bad.json", R"({"procedure_code": "1.004222",
+    "applicant": {"id_number": "00109012345", "name": "Nguyễn Thị Thử"}})")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("applicant.id_number"), std::string::npos) << r.err;
+  auto not_json = Run({"receive", "--json", WriteFile("nj.json", "{not json")});
+  EXPECT_EQ(not_json.exit_code, 2);
+  auto bad_date = Run({"receive", "--json", WriteFile("bd.json", R"({"procedure_code": "1.004222",
+    "received_at": "2026-02-30 09:00", "applicant": {"id_number": "001090123456", "name": "A"}})")});
+  EXPECT_EQ(bad_date.exit_code, 2);
+  EXPECT_NE(bad_date.err.find("received_at"), std::string::npos) << bad_date.err;
+  EXPECT_EQ(Run({"overdue", "--at", "2030-01-01 00:00"}).out, "0 overdue at 2030-01-01 00:00\n");
+  EXPECT_EQ(Run({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(Run({"show", "000.00.00.X00-261123-9999"}).exit_code, 1);
+}
+
+TEST_F(CliTest, AMissingDatabaseSaysToRunInit) {
+  auto r = RunCli({"--db", (dir_ / "nowhere" / "x.db").string(), "--assets", MOTCUA_ASSETS_DIR, "show", "X"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("motcua init"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, AdvanceFollowsTheLifecycleAndRefusesIllegalMoves) {
+  const std::string code = ReceiveSample();
+  auto illegal = Run({"advance", code, "--to", "returned", "--receiver-name", "A"}, "2026-11-23 10:00");
+  EXPECT_EQ(illegal.exit_code, 1);  // a conflict, not bad input
+  EXPECT_NE(illegal.err.find("transition_not_allowed"), std::string::npos) << illegal.err;
+  EXPECT_EQ(Run({"advance", code, "--to", "awaiting_supplement"}, "2026-11-25 10:00").exit_code, 2);  // no reason
+  auto sup = Run({"advance", code, "--to", "awaiting_supplement", "--reason", "Thiếu hợp đồng", "--items",
+                  "Hợp đồng thuê nhà;Giấy xác nhận"}, "2026-11-25 10:00");
+  ASSERT_EQ(sup.exit_code, 0) << sup.err;
+  auto back = Run({"advance", code, "--to", "in_progress"}, "2026-11-30 14:00");
+  ASSERT_EQ(back.exit_code, 0) << back.err;
+  EXPECT_EQ(back.out, code + " in_progress 2026-12-09 14:00\n");  // restarted from 30/11 14:00
+  ASSERT_EQ(Run({"advance", code, "--to", "done"}, "2026-12-04 10:00").exit_code, 0);
+  auto ret = Run({"advance", code, "--to", "returned", "--receiver-name", "Nguyễn Thị Thử", "--receiver-id",
+                  "001090123456", "--originals-returned"}, "2026-12-04 11:00");
+  ASSERT_EQ(ret.exit_code, 0) << ret.err;
+  auto shown = json::parse(Run({"--json", "show", code}).out);
+  EXPECT_EQ(shown["state"], "returned");
+  EXPECT_EQ(shown["national_status"], 10);
+  EXPECT_EQ(shown["supplement_count"], 1);
+  EXPECT_EQ(shown["original_due_at"], "2026-12-02 09:00");
+  EXPECT_EQ(shown["steps"].size(), 5u);
+}
+
+TEST_F(CliTest, ApologyOnlyOnce) {
+  const std::string code = ReceiveSample();
+  auto first = Run({"apology", code, "--new-due", "2026-12-09 09:00", "--reason", "Chờ xác minh"}, "2026-11-30 10:00");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  auto second = Run({"apology", code, "--new-due", "2026-12-16 09:00", "--reason", "Lần hai"}, "2026-12-07 10:00");
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_NE(second.err.find("apology_already_issued"), std::string::npos) << second.err;
+}
+
+TEST_F(CliTest, AttachStoresAScanAndMarksTheComponentDigitized) {
+  const std::string code = ReceiveSample();
+  std::ofstream(dir_ / "scan.pdf", std::ios::binary) << motcua::testing::TinyPdf(2);
+  auto r = Run({"attach", code, "--component", "1", "--file", (dir_ / "scan.pdf").string()}, "2026-11-23 09:05");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto shown = json::parse(Run({"--json", "show", code}).out);
+  EXPECT_TRUE(shown["components"][0]["digitized"].get<bool>());
+  EXPECT_EQ(shown["components"][0]["files"][0]["pages"], 2);
+  std::ofstream(dir_ / "note.txt") << "plain text";
+  auto bad = Run({"attach", code, "--component", "1", "--file", (dir_ / "note.txt").string()});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("unsupported_file_type"), std::string::npos) << bad.err;
+}
+
+TEST_F(CliTest, OverdueListsOpenDossiersPastDueButNotPausedOnes) {
+  const std::string late = ReceiveSample("2026-11-23 09:00");
+  const std::string paused = ReceiveSample("2026-11-23 09:10");
+  ASSERT_EQ(Run({"advance", paused, "--to", "awaiting_supplement", "--reason", "Thiếu giấy tờ"}, "2026-11-24 09:00").exit_code, 0);
+  auto before = Run({"overdue", "--at", "2026-12-02 08:59"});
+  EXPECT_EQ(before.out, "0 overdue at 2026-12-02 08:59\n");
+  auto after = Run({"--json", "overdue", "--at", "2026-12-02 10:00"});
+  auto list = json::parse(after.out);
+  ASSERT_EQ(list.size(), 1u) << after.out;
+  EXPECT_EQ(list[0]["code"], late);
+  EXPECT_EQ(list[0]["late_working_minutes"], 60);
+}
+
+TEST_F(CliTest, JournalVerifyPassesAndFailsAfterTampering) {
+  ReceiveSample();
+  auto ok = Run({"journal", "verify"});
+  ASSERT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  EXPECT_EQ(ok.out.rfind("ok: ", 0), 0u);
+  const std::string db = (dir_ / "motcua.db").string();
+  ASSERT_EQ(std::system(("sqlite3 '" + db + "' \"DROP TRIGGER journal_is_append_only_update; "
+                         "UPDATE journal SET actor = 'ke.gian' WHERE seq = 2;\"").c_str()), 0);
+  auto broken = Run({"journal", "verify"});
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_NE(broken.out.find("journal broken at event 2"), std::string::npos) << broken.out;
+}
+
+}  // namespace
+}  // namespace motcua

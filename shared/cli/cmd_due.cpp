@@ -56,7 +56,7 @@ int RunDue(Context& ctx, Args& args) {
   if (calendar::IsProvisional(*cal, std::chrono::floor<std::chrono::days>(*due)))
     *ctx.err << "motcua: warning: the due date is provisional: the calendar has no data for its year\n";
   if (ctx.json) {
-    const nlohmann::json j = {{"received", FormatLocalMinute(*received)},
+    const nlohmann::ordered_json j = {{"received", FormatLocalMinute(*received)},
                               {"duration", calendar::FormatDuration(*duration)},
                               {"due", FormatLocalMinute(*due)}};
     *ctx.out << j.dump() << "\n";

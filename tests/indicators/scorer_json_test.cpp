@@ -1,0 +1,112 @@
+// Tests for indicators/scorer_json.h: the procedure-facts file and the report JSON.
+#include "indicators/scorer_json.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "indicators/month_generator.h"
+
+namespace motcua::indicators {
+namespace {
+
+using Json = nlohmann::json;
+
+TEST(ParseProcedureFacts, ReadsEveryKey) {
+  auto facts = ParseProcedureFacts(R"([
+    {"code": "1.001193", "name": "Đăng ký khai sinh", "announced_on": "2026-07-01", "legal_effective_on": "2026-07-15",
+     "publicized_on": "2026-07-03", "content_complete": true, "online_level": "full", "full_online_eligible": true,
+     "has_fee": true, "paper_result_required": true, "citizen_subject": true, "max_duration": "3wd",
+     "unit_codes": ["STP", "XYS"], "unknown": {"x": 1}},
+    {"code": "2.000815", "online_level": null, "content_complete": null, "max_duration": null}
+  ])");
+  ASSERT_TRUE(facts.has_value()) << facts.error().Describe();
+  ASSERT_EQ(facts->size(), 2u);
+  const ProcedureFacts& p = facts->front();
+  EXPECT_EQ(p.code, "1.001193");
+  EXPECT_EQ(p.name, "Đăng ký khai sinh");
+  EXPECT_EQ(p.announced_on, LocalDate{std::chrono::local_days{std::chrono::year{2026} / 7 / 1}});
+  EXPECT_EQ(p.content_complete, true);
+  EXPECT_EQ(p.online_level, ProcedureFacts::OnlineLevel::kFull);
+  EXPECT_TRUE(p.full_online_eligible && p.has_fee && p.paper_result_required && p.citizen_subject);
+  ASSERT_TRUE(p.max_duration.has_value());
+  EXPECT_EQ(p.max_duration->amount, 3);
+  EXPECT_EQ(p.max_duration->unit, calendar::DurationUnit::kWorkingDays);
+  EXPECT_EQ(p.unit_codes, (std::vector<std::string>{"STP", "XYS"}));
+  const ProcedureFacts& q = (*facts)[1];
+  EXPECT_FALSE(q.content_complete.has_value());
+  EXPECT_EQ(q.online_level, ProcedureFacts::OnlineLevel::kNone);
+  EXPECT_FALSE(q.max_duration.has_value());
+}
+
+TEST(ParseProcedureFacts, ErrorsNameTheProcedureAndKey) {
+  struct Case {
+    const char* json;
+    const char* field;
+    const char* rule;
+  };
+  const Case cases[] = {
+      {"{}", "procedures", "not_an_array"},
+      {"[", "procedures", "bad_json"},
+      {"[1]", "procedures[0]", "not_an_object"},
+      {R"([{"name": "x"}])", "procedures[0].code", "required"},
+      {R"([{"code": "1"}, {"code": "1"}])", "procedures[1].code", "duplicate"},
+      {R"([{"code": "1", "announced_on": "2026-02-30"}])", "procedures[0].announced_on", "bad_date"},
+      {R"([{"code": "1", "publicized_on": 20260801}])", "procedures[0].publicized_on", "bad_type"},
+      {R"([{"code": "1", "online_level": "level4"}])", "procedures[0].online_level", "bad_online_level"},
+      {R"([{"code": "1", "max_duration": "3 weeks"}])", "procedures[0].max_duration", "bad_duration"},
+      {R"([{"code": "1", "has_fee": "yes"}])", "procedures[0].has_fee", "bad_type"},
+      {R"([{"code": "1", "unit_codes": "STP"}])", "procedures[0].unit_codes", "bad_type"},
+  };
+  for (const Case& c : cases) {
+    auto facts = ParseProcedureFacts(c.json);
+    ASSERT_FALSE(facts.has_value()) << c.json;
+    EXPECT_EQ(facts.error().field, c.field) << c.json;
+    EXPECT_EQ(facts.error().rule, c.rule) << c.json << " -> " << facts.error().Describe();
+  }
+}
+
+TEST(WriteProcedureFacts, RoundTrips) {
+  const auto month = testing::GenerateMonth({.seed = 3, .dossiers = 10, .procedures = 40});
+  const std::string once = WriteProcedureFacts(month.procedures);
+  auto parsed = ParseProcedureFacts(once);
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().Describe();
+  EXPECT_EQ(WriteProcedureFacts(*parsed), once);
+}
+
+TEST(ReportToJson, CarriesEveryIndicatorWithNullsAndLosses) {
+  const auto month = testing::GenerateMonth({.seed = 8, .dossiers = 400});
+  ScoreInput in;
+  in.records = &month.records;
+  in.procedures = month.procedures;
+  in.period = month.period;
+  in.grouping = Grouping::kUnit;
+  auto report = Score(in);
+  ASSERT_TRUE(report.has_value());
+  const Json j = Json::parse(ReportToJson(*report, month.records, {.max_losses_listed = 3}));
+  EXPECT_EQ(j["period"]["from"], "2026-08-01");
+  EXPECT_EQ(j["period"]["to"], "2026-08-31");
+  EXPECT_EQ(j["grouping"], "unit");
+  EXPECT_EQ(j["breakdown"].size(), report->breakdown.size());
+  const Json& center = j["center"];
+  EXPECT_EQ(center["max"], 100);
+  EXPECT_DOUBLE_EQ(center["points"].get<double>(), report->center.total_points);
+  ASSERT_EQ(center["groups"].size(), std::size_t(kGroupCount));
+  EXPECT_EQ(center["groups"][1]["key"], "progress");
+  EXPECT_EQ(center["groups"][1]["name"], "Tiến độ giải quyết");
+  ASSERT_EQ(center["indicators"].size(), std::size_t(kIndicatorCount));
+  const Json& progress = center["indicators"][static_cast<int>(IndicatorId::k2_1)];
+  EXPECT_EQ(progress["code"], "2.1");
+  EXPECT_EQ(progress["name"], "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn");
+  EXPECT_EQ(progress["numerator"], report->center.Get(IndicatorId::k2_1).numerator);
+  EXPECT_EQ(progress["losing_count"], report->center.Get(IndicatorId::k2_1).losses.size());
+  ASSERT_EQ(progress["losing_dossiers"].size(), 3u);
+  const std::uint32_t first = report->center.Get(IndicatorId::k2_1).losses[0].record_index;
+  EXPECT_EQ(progress["losing_dossiers"][0]["dossier_code"], month.records[first].dossier_code);
+  EXPECT_TRUE(center["indicators"][static_cast<int>(IndicatorId::k2_2)]["points"].is_null());
+  const Json& tracking = center["indicators"][static_cast<int>(IndicatorId::k5_1a)];
+  EXPECT_EQ(tracking["max"], 0);
+}
+
+}  // namespace
+}  // namespace motcua::indicators

@@ -1,0 +1,300 @@
+// motcua score: the Decision 766 scores of a set of dossiers in the national sync shape.
+//
+//   motcua [--json] score --input FILE.json
+//          [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD]
+//          [--by unit|procedure] [--procedures CATALOG.json] [--counts COUNTS.json] [--losses N]
+//
+// FILE.json is a JSON array of dossier objects as dvc/national_record.h reads them; CATALOG.json and
+// COUNTS.json are described in indicators/scorer_json.h. The period defaults to the current month
+// (Vietnam time, --now honoured). The table names every indicator in Vietnamese with its
+// numerator/denominator, ratio and points/max; --losses N lists up to N dossiers (or procedures)
+// behind each lost point. Exit 2 on malformed input, naming the field ("[12].NgayHenTra").
+//
+// The --db mode (records read from the store) plugs in at LoadRecords below: everything after it
+// goes through indicators::Score and is shared.
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <ostream>
+#include <sstream>
+
+#include "cli/cli.h"
+#include "common/text.h"
+#include "dvc/national_record.h"
+#include "indicators/scorer.h"
+#include "indicators/scorer_json.h"
+
+namespace motcua::cli {
+namespace {
+
+using indicators::Grouping;
+using indicators::Indicator;
+using indicators::IndicatorGroup;
+using indicators::ScoreCard;
+using indicators::ScoreReport;
+
+struct ScoreOptions {
+  std::string input_path;       // --input
+  std::string procedures_path;  // --procedures ("" = no catalog)
+  std::string counts_path;      // --counts ("" = no PAKN / certified-copy counts)
+  indicators::Period period;
+  Grouping grouping = Grouping::kCenter;
+  std::size_t losses = 0;       // --losses N: dossiers listed per indicator
+};
+
+Result<std::string> ReadFile(const std::string& path, const char* field) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Invalid(field, "cannot_read", "cannot open " + path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Invalid(field, "cannot_read", "cannot read " + path);
+  return text;
+}
+
+bool ParseInt(std::string_view s, int& out) {
+  if (s.empty() || s.size() > 9) return false;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  out = v;
+  return true;
+}
+
+Result<indicators::Period> ParsePeriod(Args& args, Instant now) {
+  MOTCUA_ASSIGN_OR_RETURN(auto month, args.Flag("month"));
+  MOTCUA_ASSIGN_OR_RETURN(auto quarter, args.Flag("quarter"));
+  MOTCUA_ASSIGN_OR_RETURN(auto year_text, args.Flag("year"));
+  MOTCUA_ASSIGN_OR_RETURN(auto from, args.Flag("from"));
+  MOTCUA_ASSIGN_OR_RETURN(auto to, args.Flag("to"));
+  const int given = int(month.has_value()) + int(quarter.has_value()) + int(year_text.has_value()) +
+                    int(from.has_value() || to.has_value());
+  if (given > 1)
+    return Invalid("period", "conflicting_flags", "give one of --month, --quarter, --year or --from/--to");
+  int y = 0, n = 0;
+  if (month) {
+    const std::string& m = *month;
+    if (m.size() != 7 || m[4] != '-' || !ParseInt(m.substr(0, 4), y) || !ParseInt(m.substr(5, 2), n) || n < 1 ||
+        n > 12)
+      return Invalid("month", "bad_month", "expected --month YYYY-MM, got \"" + m + "\"");
+    return indicators::MonthPeriod(y, unsigned(n));
+  }
+  if (quarter) {
+    const std::string& q = *quarter;
+    if (q.size() != 7 || q[4] != '-' || (q[5] != 'Q' && q[5] != 'q') || !ParseInt(q.substr(0, 4), y) ||
+        !ParseInt(q.substr(6, 1), n) || n < 1 || n > 4)
+      return Invalid("quarter", "bad_quarter", "expected --quarter YYYY-Qn, got \"" + q + "\"");
+    return indicators::QuarterPeriod(y, unsigned(n));
+  }
+  if (year_text) {
+    if (year_text->size() != 4 || !ParseInt(*year_text, y))
+      return Invalid("year", "bad_year", "expected --year YYYY, got \"" + *year_text + "\"");
+    return indicators::YearPeriod(y);
+  }
+  if (from || to) {
+    if (!from) return Invalid("from", "missing_flag", "--to needs --from");
+    if (!to) return Invalid("to", "missing_flag", "--from needs --to");
+    MOTCUA_ASSIGN_OR_RETURN(LocalDate f, ParseLocalDate(*from, "from"));
+    MOTCUA_ASSIGN_OR_RETURN(LocalDate t, ParseLocalDate(*to, "to"));
+    return indicators::MakePeriod(f, t);
+  }
+  const std::chrono::year_month_day today{LocalDateVn(now)};
+  return indicators::MonthPeriod(int(today.year()), unsigned(today.month()));
+}
+
+Result<ScoreOptions> ParseOptions(Context& ctx, Args& args) {
+  ScoreOptions o;
+  if (args.Switch("json")) ctx.json = true;
+  MOTCUA_ASSIGN_OR_RETURN(o.input_path, args.RequiredFlag("input"));
+  MOTCUA_ASSIGN_OR_RETURN(auto procedures, args.Flag("procedures"));
+  if (procedures) o.procedures_path = *procedures;
+  MOTCUA_ASSIGN_OR_RETURN(auto counts, args.Flag("counts"));
+  if (counts) o.counts_path = *counts;
+  MOTCUA_ASSIGN_OR_RETURN(auto by, args.Flag("by"));
+  if (by) {
+    if (*by == "unit") o.grouping = Grouping::kUnit;
+    else if (*by == "procedure") o.grouping = Grouping::kProcedure;
+    else if (*by == "center") o.grouping = Grouping::kCenter;
+    else return Invalid("by", "bad_grouping", "--by must be unit or procedure, got \"" + *by + "\"");
+  }
+  MOTCUA_ASSIGN_OR_RETURN(auto losses, args.Flag("losses"));
+  if (losses) {
+    int n = 0;
+    if (!ParseInt(*losses, n)) return Invalid("losses", "bad_number", "--losses must be a whole number >= 0");
+    o.losses = std::size_t(n);
+  }
+  MOTCUA_ASSIGN_OR_RETURN(o.period, ParsePeriod(args, ctx.Now()));
+  MOTCUA_ASSIGN_OR_RETURN(auto rest, args.Positional());
+  if (!rest.empty()) return Invalid("arguments", "unexpected", "unexpected argument " + rest.front());
+  return o;
+}
+
+// Where the records come from. (The store's --db mode goes here.)
+Result<std::vector<dvc::NationalRecord>> LoadRecords(const ScoreOptions& o) {
+  MOTCUA_ASSIGN_OR_RETURN(std::string text, ReadFile(o.input_path, "input"));
+  return dvc::ParseNationalRecords(text);
+}
+
+// --- the table ---
+
+std::size_t Columns(std::string_view utf8) {
+  std::size_t n = 0;
+  for (unsigned char c : utf8)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// Pads (or cuts, with "…") to `width` columns.
+std::string Fit(std::string_view utf8, std::size_t width) {
+  if (Columns(utf8) <= width) return std::string(utf8) + std::string(width - Columns(utf8), ' ');
+  std::string out;
+  std::size_t cols = 0;
+  for (std::size_t i = 0; i < utf8.size();) {
+    std::size_t len = 1;
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0xF0) len = 4;
+    else if (c >= 0xE0) len = 3;
+    else if (c >= 0xC0) len = 2;
+    if (cols + 1 == width) break;
+    out.append(utf8.substr(i, len));
+    ++cols;
+    i += len;
+  }
+  return out + "…";
+}
+
+std::string Number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+// A maximum: "20", "2.5".
+std::string MaxText(double v) {
+  char buf[32];
+  if (v == double(static_cast<long>(v))) std::snprintf(buf, sizeof buf, "%ld", static_cast<long>(v));
+  else std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+std::string RightAlign(const std::string& s, std::size_t width) {
+  return Columns(s) >= width ? s : std::string(width - Columns(s), ' ') + s;
+}
+
+const char* GroupNumber(IndicatorGroup g) {
+  switch (g) {
+    case IndicatorGroup::kPublicity: return "1.";
+    case IndicatorGroup::kProgress: return "2.";
+    case IndicatorGroup::kOnline: return "3a.";
+    case IndicatorGroup::kPayment: return "3b.";
+    case IndicatorGroup::kDigitization: return "4.";
+    case IndicatorGroup::kSatisfaction: return "5.";
+  }
+  return "";
+}
+
+void PrintIndicator(std::ostream& os, const Indicator& ind, const std::vector<dvc::NationalRecord>& records,
+                    std::size_t losses) {
+  std::string counts = std::to_string(ind.numerator) + "/" + std::to_string(ind.denominator);
+  std::string ratio = "—";
+  if (ind.ratio) ratio = ind.id == indicators::IndicatorId::k2_2 ? Number(*ind.ratio) + " ngày" : Number(*ind.ratio * 100) + "%";
+  if (ind.id == indicators::IndicatorId::k2_2) counts = std::to_string(ind.denominator) + " hs";
+  std::string points;
+  if (ind.max_points <= 0) points = "theo dõi";
+  else if (!ind.points) points = "— / " + MaxText(ind.max_points) + " (không có điểm)";
+  else points = Number(*ind.points) + " / " + MaxText(ind.max_points);
+  os << "     " << Fit(ind.code, 5) << Fit(ind.name, 62) << RightAlign(counts, 15) << RightAlign(ratio, 10) << "   "
+     << points << "\n";
+  if (!ind.note.empty() && ind.note.find("numerator in minutes") == std::string::npos)
+    os << "          (" << ind.note << ")\n";
+  if (losses == 0) return;
+  std::size_t shown = 0;
+  for (const indicators::Loss& l : ind.losses) {
+    if (shown++ == losses) break;
+    os << "          - " << (l.record_index < records.size() ? records[l.record_index].dossier_code : "?") << " ("
+       << indicators::ReasonKey(l.reason) << ")\n";
+  }
+  for (const indicators::ProcedureLoss& pl : ind.losing_procedures) {
+    if (shown++ == losses) break;
+    os << "          - TTHC " << pl.procedure_code << " (" << indicators::ReasonKey(pl.reason) << ")\n";
+  }
+  const std::size_t total = ind.losses.size() + ind.losing_procedures.size();
+  if (total > losses) os << "          … " << (total - losses) << " more\n";
+}
+
+void PrintCard(std::ostream& os, const ScoreCard& card, const char* title,
+               const std::vector<dvc::NationalRecord>& records, std::size_t losses) {
+  os << title << " (" << card.dossiers << " hồ sơ tiếp nhận trong kỳ)\n";
+  os << "  " << Fit("TỔNG ĐIỂM", 98) << Number(card.total_points) << " / " << MaxText(card.total_max) << "\n";
+  for (const indicators::GroupTotal& g : card.groups) {
+    os << "  " << Fit(std::string(GroupNumber(g.group)) + " " + indicators::GroupName(g.group), 98)
+       << Number(g.points) << " / " << MaxText(g.max_points) << "\n";
+    for (const Indicator& ind : card.indicators)
+      if (ind.group == g.group) PrintIndicator(os, ind, records, losses);
+  }
+}
+
+void PrintTable(std::ostream& os, const ScoreReport& report, const std::vector<dvc::NationalRecord>& records,
+                std::size_t losses) {
+  os << "Bộ chỉ số 766 (QĐ 766/QĐ-TTg), kỳ " << FormatLocalDate(report.period.from) << " đến "
+     << FormatLocalDate(report.period.to) << "\n\n";
+  PrintCard(os, report.center, "Toàn trung tâm", records, losses);
+  for (const ScoreCard& card : report.breakdown) {
+    os << "\n";
+    const std::string title = std::string(report.grouping == Grouping::kUnit ? "Đơn vị " : "TTHC ") +
+                              (card.key.empty() ? "(không rõ)" : card.key) +
+                              (card.label != card.key && !card.label.empty() ? " — " + card.label : "");
+    PrintCard(os, card, title.c_str(), records, losses);
+  }
+}
+
+int RunScore(Context& ctx, Args& args) {
+  auto options = ParseOptions(ctx, args);
+  if (!options) return ReportError(ctx, options.error());
+  const ScoreOptions& o = *options;
+
+  auto records = LoadRecords(o);
+  if (!records) return ReportError(ctx, records.error());
+
+  indicators::ScoreInput in;
+  in.records = &*records;
+  in.period = o.period;
+  in.grouping = o.grouping;
+  in.now = ctx.Now();
+  if (!o.procedures_path.empty()) {
+    auto text = ReadFile(o.procedures_path, "procedures");
+    if (!text) return ReportError(ctx, text.error());
+    auto facts = indicators::ParseProcedureFacts(*text);
+    if (!facts) return ReportError(ctx, facts.error());
+    in.procedures = std::move(*facts);
+  }
+  if (!o.counts_path.empty()) {
+    auto text = ReadFile(o.counts_path, "counts");
+    if (!text) return ReportError(ctx, text.error());
+    auto counts = indicators::ParseOutsideCounts(*text);
+    if (!counts) return ReportError(ctx, counts.error());
+    in.center_pakn = counts->center_pakn;
+    in.pakn_by_unit = std::move(counts->pakn_by_unit);
+    in.certified_copies = counts->certified_copies;
+  }
+  auto report = indicators::Score(in);
+  if (!report) return ReportError(ctx, report.error());
+
+  if (ctx.json) {
+    *ctx.out << indicators::ReportToJson(*report, *records, {.max_losses_listed = o.losses}) << "\n";
+  } else {
+    PrintTable(*ctx.out, *report, *records, o.losses);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+MOTCUA_CLI_COMMAND("score",
+                   "score --input FILE.json [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --from YYYY-MM-DD "
+                   "--to YYYY-MM-DD] [--by unit|procedure] [--procedures CATALOG.json] [--counts COUNTS.json] "
+                   "[--losses N] [--json]",
+                   "Decision 766 indicator scores of national-shaped dossier records", RunScore);
+
+}  // namespace motcua::cli

@@ -1,0 +1,199 @@
+// build/bin/bench_indicators: parse 1,000,000 dossiers (national sync shape) from JSON in memory and
+// score them, reporting parse time and score time separately as medians of a few runs, each next to a
+// baseline measured in the same run on the same data:
+//   parse: BM_ParseNationalRecords_By_Sax   vs  BM_ParseJson_By_NullSax (nlohmann's lexer/parser with
+//          a SAX handler that only counts events: the floor for any nlohmann-based reader)
+//   score: BM_Score_By_{Center,Unit,Procedure}  vs  BM_CountRecords_By_SinglePass (one pass that only
+//          counts the records received in the period: the floor for any per-record pass)
+// The target (issue 6) is <= 1 s to score 1,000,000 dossiers on this machine.
+//
+//   bench_indicators [--dossiers N] [--parse-runs N] [--score-runs N] [--ascii]
+// --ascii draws short ASCII names instead of Vietnamese ones (smaller JSON, no NFC work).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dvc/national_record.h"
+#include "indicators/month_generator.h"
+#include "indicators/scorer.h"
+
+namespace {
+
+using namespace motcua;
+using Clock = std::chrono::steady_clock;
+
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+// CPU seconds of this thread spent in the last Seconds() call: the machine is shared (2 cores, several
+// engineers building), so wall time alone overstates the cost when others are busy.
+double g_last_cpu = 0;
+
+template <class F>
+double Seconds(F&& f) {
+  const double cpu0 = ThreadCpuSeconds();
+  const auto start = Clock::now();
+  f();
+  const double wall = std::chrono::duration<double>(Clock::now() - start).count();
+  g_last_cpu = ThreadCpuSeconds() - cpu0;
+  return wall;
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+template <class T>
+void DoNotOptimize(const T& value) {
+  asm volatile("" : : "r,m"(value) : "memory");
+}
+
+struct NullSax {
+  std::size_t events = 0;
+  bool null() { return ++events; }
+  bool boolean(bool) { return ++events; }
+  bool number_integer(std::int64_t) { return ++events; }
+  bool number_unsigned(std::uint64_t) { return ++events; }
+  bool number_float(double, const std::string&) { return ++events; }
+  bool string(std::string&) { return ++events; }
+  bool binary(nlohmann::json::binary_t&) { return ++events; }
+  bool start_object(std::size_t) { return ++events; }
+  bool key(std::string&) { return ++events; }
+  bool end_object() { return ++events; }
+  bool start_array(std::size_t) { return ++events; }
+  bool end_array() { return ++events; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+};
+
+struct Timing {
+  std::vector<double> wall, cpu;
+  template <class F>
+  void Measure(F&& f) {
+    wall.push_back(Seconds(std::forward<F>(f)));
+    cpu.push_back(g_last_cpu);
+  }
+};
+
+void Row(const char* what, const char* name, const Timing& t, const char* baseline_name, const Timing& base) {
+  const double w = Median(t.wall), c = Median(t.cpu), bw = Median(base.wall), bc = Median(base.cpu);
+  std::printf("%-6s %-30s median %7.3f s wall %7.3f s cpu (%zu runs) | %-30s median %7.3f s wall %7.3f s cpu | "
+              "ratio (cpu) %7.2f\n",
+              what, name, w, c, t.wall.size(), baseline_name, bw, bc, bc > 0 ? c / bc : 0.0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int dossiers = 1000000, parse_runs = 3, score_runs = 5;
+  bool names = true;
+  for (int i = 1; i < argc; ++i) {
+    auto next = [&](int& out) {
+      if (i + 1 < argc) out = std::atoi(argv[++i]);
+    };
+    if (!std::strcmp(argv[i], "--dossiers")) next(dossiers);
+    else if (!std::strcmp(argv[i], "--parse-runs")) next(parse_runs);
+    else if (!std::strcmp(argv[i], "--score-runs")) next(score_runs);
+    else if (!std::strcmp(argv[i], "--ascii")) names = false;
+    else {
+      std::fprintf(stderr, "usage: bench_indicators [--dossiers N] [--parse-runs N] [--score-runs N] [--ascii]\n");
+      return 2;
+    }
+  }
+
+  // A month of a large center: 40 units, 400 procedures. Generated once, written to JSON once.
+  indicators::testing::GeneratedMonth month;
+  const double gen_s = Seconds([&] {
+    month = indicators::testing::GenerateMonth(
+        {.seed = 766, .dossiers = dossiers, .units = 40, .procedures = 400, .names = names});
+  });
+  std::string json;
+  const double write_s = Seconds([&] { json = dvc::WriteNationalRecords(month.records); });
+  const std::vector<indicators::ProcedureFacts> procedures = month.procedures;
+  const indicators::Period period = month.period;
+  month.records.clear();
+  month.records.shrink_to_fit();
+  std::printf("bench_indicators: %d dossiers (%s names), JSON %.1f MB in memory; generated in %.2f s, written in %.2f s\n",
+              dossiers, names ? "Vietnamese" : "ASCII", double(json.size()) / 1e6, gen_s, write_s);
+
+  // --- parse ---
+  Timing parse, lex;
+  std::vector<dvc::NationalRecord> records;
+  for (int r = 0; r < parse_runs; ++r) {
+    NullSax sax;
+    lex.Measure([&] { nlohmann::json::sax_parse(json.begin(), json.end(), &sax); });
+    DoNotOptimize(sax.events);
+    records.clear();
+    records.shrink_to_fit();
+    bool ok = true;
+    parse.Measure([&] {
+      auto parsed = dvc::ParseNationalRecords(json);
+      ok = parsed.has_value();
+      if (ok) records = std::move(*parsed);
+      else std::fprintf(stderr, "parse failed: %s\n", parsed.error().Describe().c_str());
+    });
+    if (!ok) return 1;
+  }
+  Row("parse", "BM_ParseNationalRecords_By_Sax", parse, "BM_ParseJson_By_NullSax", lex);
+  std::printf("       %.0f dossiers/s, %.1f MB/s (cpu)\n", double(records.size()) / Median(parse.cpu),
+              double(json.size()) / 1e6 / Median(parse.cpu));
+  json.clear();
+  json.shrink_to_fit();
+
+  // --- score ---
+  const Instant start = Instant{period.from.time_since_epoch() - kVietnamUtcOffset};
+  const Instant end = Instant{(period.to + std::chrono::days{1}).time_since_epoch() - kVietnamUtcOffset};
+  Timing count;
+  std::size_t counted = 0;
+  for (int r = 0; r < score_runs; ++r) {
+    count.Measure([&] {
+      std::size_t n = 0;
+      for (const auto& rec : records) n += rec.received_at && *rec.received_at >= start && *rec.received_at < end;
+      counted = n;
+    });
+    DoNotOptimize(counted);
+  }
+
+  struct Variant {
+    const char* name;
+    indicators::Grouping grouping;
+  };
+  const Variant variants[] = {{"BM_Score_By_Center", indicators::Grouping::kCenter},
+                              {"BM_Score_By_Unit", indicators::Grouping::kUnit},
+                              {"BM_Score_By_Procedure", indicators::Grouping::kProcedure}};
+  double center_total = 0;
+  for (const Variant& v : variants) {
+    indicators::ScoreInput in;
+    in.records = &records;
+    in.procedures = procedures;
+    in.pakn_by_unit = month.pakn_by_unit;
+    in.period = period;
+    in.grouping = v.grouping;
+    Timing t;
+    for (int r = 0; r < score_runs; ++r) {
+      t.Measure([&] {
+        auto report = indicators::Score(in);
+        if (!report) {
+          std::fprintf(stderr, "score failed: %s\n", report.error().Describe().c_str());
+          std::exit(1);
+        }
+        if (v.grouping == indicators::Grouping::kCenter) center_total = report->center.total_points;
+        DoNotOptimize(report->center.total_points);
+      });
+    }
+    Row("score", v.name, t, "BM_CountRecords_By_SinglePass", count);
+  }
+  std::printf("       %zu records, %zu received in the period; center total %.2f / 100\n", records.size(), counted,
+              center_total);
+  return 0;
+}

@@ -24,6 +24,12 @@ function(motcua_test name)
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 120)
   endif()
+  # gtest_discover_tests (CMake 3.25) flattens list-valued PROPERTIES, so each test gets the one label
+  # `name` here and any extra labels through the directory's LABELS property, which ctest adds to
+  # every test defined in that directory.
   gtest_discover_tests(tests_${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 30
-    PROPERTIES LABELS "${name};${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT})
+    PROPERTIES LABELS ${name} TIMEOUT ${ARG_TIMEOUT})
+  if(ARG_LABELS)
+    set_property(DIRECTORY APPEND PROPERTY LABELS ${ARG_LABELS})
+  endif()
 endfunction()

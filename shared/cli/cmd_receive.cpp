@@ -200,6 +200,10 @@ int RunReceive(Context& ctx, Args& args) {
   auto received = workflow::Receive((*session)->desk, (*session)->actor, *request, ctx.Now());
   if (!received) return ReportError(ctx, received.error());
   const dossier::Dossier& d = received->dossier;
+  for (const auto& w : received->warnings)
+    if (w == "due_at_provisional")
+      *ctx.err << "motcua: warning: the due date falls in a year without an official day-off schedule in "
+                  "assets/calendar; only weekends were skipped\n";
   const std::string due = d.due_at ? FormatLocalMinute(ToLocalVn(*d.due_at)) : "";
   if (ctx.json) {
     *ctx.out << json{{"code", d.code},

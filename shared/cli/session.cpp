@@ -41,6 +41,9 @@ Result<std::unique_ptr<Session>> OpenSession(const Context& ctx) {
   MOTCUA_ASSIGN_OR_RETURN(std::string slots, setting("slot_count", "10"));
   MOTCUA_ASSIGN_OR_RETURN(std::string policy, setting("supplement_policy", "restart"));
   MOTCUA_ASSIGN_OR_RETURN(std::string profile, setting("calendar_profile", "default"));
+  // Until next year's official schedule is added to assets/calendar, due dates that reach into it
+  // skip weekends only and are flagged provisional, rather than refusing the dossier.
+  MOTCUA_ASSIGN_OR_RETURN(std::string provisional, setting("calendar_provisional_beyond_data", "true"));
   try {
     s.station_slot = std::stoi(slot);
     s.slot_count = std::stoi(slots);
@@ -50,7 +53,7 @@ Result<std::unique_ptr<Session>> OpenSession(const Context& ctx) {
   s.supplement_policy = policy == "shift" ? workflow::SupplementPolicy::kShift : workflow::SupplementPolicy::kRestart;
 
   const fs::path assets(ctx.assets_dir);
-  MOTCUA_ASSIGN_OR_RETURN(auto cal, calendar::LoadCalendar(assets / "calendar", {.profile = profile}));
+  MOTCUA_ASSIGN_OR_RETURN(auto cal, calendar::LoadCalendar(assets / "calendar", {.profile = profile, .weekdays_beyond_coverage = provisional == "true"}));
   session->calendar.emplace(std::move(cal));
   MOTCUA_ASSIGN_OR_RETURN(session->status_map, dossier::LoadStatusMap(assets / "dvc" / "status-map.json"));
   MOTCUA_ASSIGN_OR_RETURN(session->desk.center_key, codes::LoadOrCreateCenterKey(CenterKeyPath(ctx)));

@@ -382,6 +382,23 @@ JournalEvent ReadEventRow(const Statement& s) {
   return e;
 }
 
+// ---- records -------------------------------------------------------------------------------
+
+Record ReadRecordRow(const Statement& s) {
+  return Record{s.Text(0), s.Text(1), s.Text(2), FromUnixSeconds(s.Int(3)), s.Text(4), s.Int(5)};
+}
+
+Result<std::optional<Record>> GetRecordFrom(Connection& db, std::string_view kind, std::string_view key) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+      "SELECT kind, key, status, updated_at, body, version FROM records WHERE kind = ?1 AND key = ?2"));
+  s.Bind(1, kind).Bind(2, key);
+  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<Record>();
+  Record r = ReadRecordRow(s);
+  (void)s.Step();
+  return std::optional<Record>(std::move(r));
+}
+
 // ---- the transaction -------------------------------------------------------------------------
 
 class SqliteWriteTx final : public WriteTx {
@@ -469,6 +486,28 @@ class SqliteWriteTx final : public WriteTx {
     MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
         "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
     return s.Bind(1, key).Bind(2, value).Run();
+  }
+
+  Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) override {
+    return GetRecordFrom(db_, kind, key);
+  }
+
+  Status PutRecord(const Record& r) override {
+    if (r.kind.empty() || r.key.empty()) return Invalid("record", "missing_key", "a record needs a kind and a key");
+    auto body = nlohmann::json::parse(r.body_json, nullptr, false);
+    if (body.is_discarded() || !body.is_object())
+      return Invalid("record.body", "not_a_json_object", "a record's body is a JSON object");
+    MOTCUA_ASSIGN_OR_RETURN(auto stored, GetRecordFrom(db_, r.kind, r.key));
+    if (r.version == 0 && stored)
+      return Conflict("record", "duplicate_record", r.kind + " " + r.key + " already exists");
+    if (r.version != 0 && (!stored || stored->version != r.version))
+      return Conflict("record", "stale_update", r.kind + " " + r.key + " changed since it was read");
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+        "INSERT INTO records(kind, key, status, updated_at, body, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+        "ON CONFLICT(kind, key) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, "
+        "body = excluded.body, version = excluded.version"));
+    return s.Bind(1, r.kind).Bind(2, r.key).Bind(3, r.status).Bind(4, ToUnixSeconds(r.updated_at))
+        .Bind(5, r.body_json).Bind(6, r.version + 1).Run();
   }
 
   Status UpsertProcedure(const catalog::Procedure& p) override {
@@ -633,6 +672,25 @@ class SqliteStore final : public Store {
     std::string v = s.Text(0);
     (void)s.Step();
     return std::optional<std::string>(std::move(v));
+  }
+
+  Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) override {
+    return GetRecordFrom(db_, kind, key);
+  }
+
+  Result<std::vector<Record>> ListRecords(const RecordQuery& q) override {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+        "SELECT kind, key, status, updated_at, body, version FROM records "
+        "WHERE kind = ?1 AND (?2 = '' OR status = ?2) AND substr(key, 1, length(?3)) = ?3 "
+        "ORDER BY updated_at DESC, key LIMIT ?4"));
+    s.Bind(1, q.kind).Bind(2, q.status).Bind(3, q.key_prefix).Bind(4, q.limit);
+    std::vector<Record> out;
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out.push_back(ReadRecordRow(s));
+    }
+    return out;
   }
 
   Result<std::vector<catalog::Procedure>> LoadProcedures() override {

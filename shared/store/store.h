@@ -53,6 +53,26 @@ struct DossierQuery {
   int offset = 0;
 };
 
+// A small document kept by a module that needs no tables of its own: a user account, a postal
+// manifest, a queue ticket. (kind, key) is unique; `status` and `updated_at` are indexed for lists;
+// `body_json` is the module's own JSON. `version` works like Dossier::version: 0 to create, else the
+// version last read (the store then stores version + 1).
+struct Record {
+  std::string kind;       // "user", "manifest", ...
+  std::string key;        // unique within the kind
+  std::string status;     // module-defined, for filtering ("" allowed)
+  Instant updated_at{};
+  std::string body_json;  // a JSON object
+  std::int64_t version = 0;
+};
+
+struct RecordQuery {
+  std::string kind;
+  std::string status;      // "" = any
+  std::string key_prefix;  // "" = any
+  int limit = 1000;
+};
+
 struct JournalQuery {
   std::string dossier_code;      // "" = every dossier
   std::int64_t after_seq = 0;    // events with seq > after_seq
@@ -78,6 +98,11 @@ class WriteTx {
 
   virtual Status PutSetting(std::string_view key, std::string_view value) = 0;
   virtual Status UpsertProcedure(const catalog::Procedure& p) = 0;
+
+  virtual Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) = 0;
+  // Creates (version 0) or replaces (version = stored version) a record. Errors:
+  // kConflict/"duplicate_record" when creating an existing key; kConflict/"stale_update".
+  virtual Status PutRecord(const Record& r) = 0;
 };
 
 class Store {
@@ -94,6 +119,9 @@ class Store {
   virtual Result<JournalCheck> VerifyJournal() = 0;
 
   virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;
+  virtual Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) = 0;
+  // Matching records, newest update first.
+  virtual Result<std::vector<Record>> ListRecords(const RecordQuery& q) = 0;
   virtual Result<std::vector<catalog::Procedure>> LoadProcedures() = 0;
   virtual Result<std::optional<catalog::Procedure>> GetProcedure(std::string_view code) = 0;
 
@@ -113,6 +141,6 @@ struct SqliteOptions {
 // Errors: kUnavailable/"database_unavailable", kCorrupt/"not_a_database", kInvalid/"schema_too_new".
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options = {});
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 }  // namespace motcua::store

@@ -274,6 +274,8 @@ Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeR
   });
   if (!s) return s.error();
   d.version = 1;
+  if (d.due_at && calendar::IsProvisional(*desk.calendar, LocalDateVn(*d.due_at)))
+    result.warnings.push_back("due_at_provisional");
   MOTCUA_ASSIGN_OR_RETURN(result.receipt_token, ReceiptTokenFor(desk, d));
   result.dossier = std::move(d);
   return result;

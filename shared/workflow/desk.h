@@ -97,6 +97,9 @@ struct IntakeRequest {
 struct IntakeResult {
   dossier::Dossier dossier;
   std::string receipt_token;  // the QR text for the receipt (codes/receipt_token.h)
+  // Rule keys worth telling the officer, e.g. "due_at_provisional": the due date falls in a year whose
+  // official day-off schedule is not in the calendar yet, so only weekends were skipped.
+  std::vector<std::string> warnings;
 };
 
 // Receives a complete dossier: validates the request against the catalog, allocates the code, computes

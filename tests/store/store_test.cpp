@@ -227,6 +227,45 @@ TEST(SqliteStore, AFullDiskRefusesTheWriteAndKeepsEverythingBefore) {
   EXPECT_EQ(store->ReadJournal({.limit = 100000})->size(), std::size_t(stored));
 }
 
+TEST(SqliteStore, KeepsRecordsWithVersionChecks) {
+  TempDir dir;
+  auto store = Open(dir);
+  Record user{"user", "can.bo.a", "active", At("2026-11-23 08:00"), R"({"role":"officer"})", 0};
+  ASSERT_TRUE(store->Write([&](WriteTx& tx) { return tx.PutRecord(user); }));
+  auto dup = store->Write([&](WriteTx& tx) { return tx.PutRecord(user); });
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().rule, "duplicate_record");
+  auto got = store->GetRecord("user", "can.bo.a");
+  ASSERT_TRUE(got && *got);
+  EXPECT_EQ((*got)->version, 1);
+  Record changed = **got;
+  changed.status = "disabled";
+  ASSERT_TRUE(store->Write([&](WriteTx& tx) { return tx.PutRecord(changed); }));
+  auto stale = store->Write([&](WriteTx& tx) { return tx.PutRecord(changed); });  // version 1 again
+  EXPECT_EQ(stale.error().rule, "stale_update");
+  auto bad = store->Write([&](WriteTx& tx) { return tx.PutRecord({"user", "x", "", {}, "[1,2]", 0}); });
+  EXPECT_EQ(bad.error().rule, "not_a_json_object");
+  ASSERT_TRUE(store->Write([&](WriteTx& tx) {
+    return tx.PutRecord({"user", "can.bo.b", "active", At("2026-11-23 09:00"), "{}", 0});
+  }));
+  EXPECT_EQ(store->ListRecords({.kind = "user"})->size(), 2u);
+  EXPECT_EQ(store->ListRecords({.kind = "user", .status = "active"})->at(0).key, "can.bo.b");
+  EXPECT_EQ(store->ListRecords({.kind = "user", .key_prefix = "can.bo.a"})->size(), 1u);
+  EXPECT_TRUE(store->ListRecords({.kind = "manifest"})->empty());
+}
+
+TEST(OpenSqliteStore, UpgradesAVersionOneDatabase) {
+  TempDir dir;
+  { auto store = Open(dir); }
+  sqlite3* db = nullptr;
+  sqlite3_open((dir / "t.db").c_str(), &db);
+  sqlite3_exec(db, "DROP TABLE records; PRAGMA user_version = 1;", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto store = Open(dir);
+  ASSERT_TRUE(store);
+  EXPECT_TRUE(store->ListRecords({.kind = "user"}));
+}
+
 TEST(OpenSqliteStore, RefusesAFileThatIsNotADatabase) {
   TempDir dir;
   std::ofstream(dir / "bad.db") << "this is not a database, just text that is long enough to be a header......";

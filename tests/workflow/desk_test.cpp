@@ -78,6 +78,23 @@ TEST_F(DeskTest, ProcedureWithoutDueDateHasNone) {
   EXPECT_FALSE(r->dossier.duration);
 }
 
+TEST_F(DeskTest, ADueDateBeyondTheCalendarIsRefusedOrFlaggedProvisional) {
+  // 2026-12-24 + 7 wd reaches January 2027, whose official schedule is not in assets/calendar.
+  auto refused = ReceiveAt("2026-12-24 09:00");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().rule, "calendar_not_covering");
+  EXPECT_EQ(*t_->store->CountDossiers(), 0);
+  auto cal = calendar::LoadCalendar(std::filesystem::path(MOTCUA_ASSETS_DIR) / "calendar",
+                                    {.weekdays_beyond_coverage = true});
+  ASSERT_TRUE(cal);
+  t_->desk.calendar = &*cal;
+  auto flagged = ReceiveAt("2026-12-24 09:00");
+  ASSERT_TRUE(flagged) << flagged.error().Describe();
+  // Fri 25, Mon 28, Tue 29, Wed 30, Thu 31 (2026), then Fri 1 and Mon 4 January 2027 by weekdays only.
+  EXPECT_EQ(Local(flagged->dossier.due_at), "2027-01-04 09:00");
+  EXPECT_EQ(flagged->warnings, std::vector<std::string>{"due_at_provisional"});
+}
+
 TEST_F(DeskTest, StationSlotsNeverShareNumbers) {
   t_->desk.settings.station_slot = 3;
   auto r = ReceiveAt("2026-11-23 09:00");

@@ -166,11 +166,25 @@ CREATE TRIGGER journal_is_append_only_delete BEFORE DELETE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
 )sql";
 
+// Version 2: records, small documents of modules without tables of their own (store.h Record).
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE records(
+  kind        TEXT NOT NULL,
+  key         TEXT NOT NULL,
+  status      TEXT NOT NULL,
+  updated_at  INTEGER NOT NULL,
+  body        TEXT NOT NULL,
+  version     INTEGER NOT NULL,
+  PRIMARY KEY (kind, key)
+);
+CREATE INDEX records_by_status ON records(kind, status, updated_at);
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
 };
-constexpr Migration kMigrations[] = {{1, kSchemaV1}};
+constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}};
 
 }  // namespace
 

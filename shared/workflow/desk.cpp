@@ -20,13 +20,26 @@ using nlohmann::json;
 
 constexpr const char* kRoleKeys[] = {"officer", "postal", "supervisor", "admin"};
 
-// Who may do what. Postal staff carry dossiers and results; they never change a dossier's state.
-bool MayChangeDossiers(Role r) { return r != Role::kPostal; }
+constexpr const char* kPermissionKeys[] = {"receive", "process", "digitize", "return_result", "postal_handover",
+                                           "view_scores", "manage_users", "manage_catalog"};
 
-Status CheckRole(const Actor& actor, std::string_view what) {
-  if (MayChangeDossiers(actor.role)) return Ok();
-  return Invalid("role", "not_allowed",
-                 std::string("a ") + RoleKey(actor.role) + " account may not " + std::string(what));
+// Who may do what. Postal staff carry dossiers and results; they never change a dossier's state
+// except through a signed handover manifest.
+struct PermissionRow {
+  Role role;
+  std::initializer_list<Permission> allowed;
+};
+using P = Permission;
+const PermissionRow kPermissions[] = {
+    {Role::kOfficer, {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover}},
+    {Role::kPostal, {P::kPostalHandover}},
+    {Role::kSupervisor, {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kViewScores}},
+    {Role::kAdmin, {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kViewScores,
+                    P::kManageUsers, P::kManageCatalog}},
+};
+
+Permission PermissionFor(Action action) {
+  return action == Action::kReturnResult ? Permission::kReturnResult : Permission::kProcess;
 }
 
 bool AllDigits(std::string_view s) {
@@ -47,7 +60,7 @@ Result<std::optional<Instant>> DueFrom(const calendar::WorkingCalendar& cal, Ins
 // Loads, changes and stores one dossier with one journal event, all in one transaction.
 template <class Change>
 Result<Dossier> Mutate(const Desk& desk, const Actor& actor, std::string_view code, const std::string& event_type,
-                       Instant now, Change change) {
+                       Instant now, Change change, const TxHook& also = {}) {
   Dossier result;
   Status s = desk.store->Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(auto loaded, tx.LoadDossier(code));
@@ -60,6 +73,7 @@ Result<Dossier> Mutate(const Desk& desk, const Actor& actor, std::string_view co
     auto event = tx.AppendEvent({event_type, d.code, actor.user, actor.station, now, payload.dump()});
     if (!event) return event.error();
     d.version += 1;
+    if (also) MOTCUA_TRY(also(tx, d));
     result = std::move(d);
     return Ok();
   });
@@ -123,6 +137,20 @@ Result<std::vector<dossier::Component>> ChooseComponents(const catalog::Procedur
 
 const char* RoleKey(Role r) { return kRoleKeys[static_cast<int>(r)]; }
 
+const char* PermissionKey(Permission p) { return kPermissionKeys[static_cast<int>(p)]; }
+
+bool Can(Role role, Permission p) {
+  for (const auto& row : kPermissions)
+    if (row.role == role) return std::find(row.allowed.begin(), row.allowed.end(), p) != row.allowed.end();
+  return false;
+}
+
+Status Require(const Actor& actor, Permission p) {
+  if (Can(actor.role, p)) return Ok();
+  return Invalid("role", "not_allowed",
+                 std::string("a ") + RoleKey(actor.role) + " account may not " + PermissionKey(p));
+}
+
 Result<Role> ParseRole(std::string_view key, std::string_view field) {
   for (int i = 0; i < 4; ++i)
     if (key == kRoleKeys[i]) return static_cast<Role>(i);
@@ -183,8 +211,9 @@ Result<std::string> ReceiptTokenFor(const Desk& desk, const Dossier& d) {
   return codes::MakeReceiptToken({d.code, d.lookup_secret}, desk.center_key);
 }
 
-Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeRequest& request, Instant now) {
-  MOTCUA_TRY(CheckRole(actor, "receive dossiers"));
+Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeRequest& request, Instant now,
+                             const TxHook& also) {
+  MOTCUA_TRY(Require(actor, Permission::kReceive));
   MOTCUA_ASSIGN_OR_RETURN(auto found, desk.store->GetProcedure(request.procedure_code));
   if (!found)
     return NotFound("procedure_code", "no_such_procedure", "no procedure " + request.procedure_code + " in the catalog");
@@ -270,6 +299,10 @@ Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeR
                     {"state", dossier::StateKey(d.state)}};
     auto event = tx.AppendEvent({"dossier.received", d.code, actor.user, actor.station, now, payload.dump()});
     if (!event) return event.error();
+    if (also) {
+      d.version = 1;
+      MOTCUA_TRY(also(tx, d));
+    }
     return Ok();
   });
   if (!s) return s.error();
@@ -282,8 +315,8 @@ Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeR
 }
 
 Result<Dossier> Apply(const Desk& desk, const Actor& actor, std::string_view code, Action action,
-                      const ActionDetails& details, Instant now) {
-  MOTCUA_TRY(CheckRole(actor, std::string("change dossiers (") + dossier::ActionKey(action) + ")"));
+                      const ActionDetails& details, Instant now, const TxHook& also) {
+  MOTCUA_TRY(Require(actor, PermissionFor(action)));
   const std::string reason = NormalizeNfc(Trim(details.reason));
   const bool needs_reason = action == Action::kRefuse || action == Action::kRequestSupplement ||
                             action == Action::kStop || action == Action::kRequestWithdrawal;
@@ -389,12 +422,28 @@ Result<Dossier> Apply(const Desk& desk, const Actor& actor, std::string_view cod
     d.state = to;
     AddStep(d, actor, now, std::move(step));
     return Ok();
-  });
+  }, also);
+}
+
+Result<Dossier> AppendNote(const Desk& desk, const Actor& actor, std::string_view code, Permission permission,
+                           const std::string& event_type, std::string_view content, std::string_view payload_json,
+                           Instant now, const TxHook& also) {
+  MOTCUA_TRY(Require(actor, permission));
+  json extra = json::parse(payload_json.empty() ? std::string_view("{}") : payload_json, nullptr, false);
+  if (extra.is_discarded() || !extra.is_object())
+    return Invalid("payload", "not_a_json_object", "a note's payload is a JSON object");
+  const std::string text = NormalizeNfc(Trim(content));
+  if (text.empty()) return Invalid("content", "missing", "a note says what happened");
+  return Mutate(desk, actor, code, event_type, now, [&](Dossier& d, json& payload) -> Status {
+    payload = extra;
+    d.steps.push_back({now, actor.user, d.processing_unit, text, d.state});
+    return Ok();
+  }, also);
 }
 
 Result<Dossier> IssueApology(const Desk& desk, const Actor& actor, std::string_view code, Instant new_due_at,
                              std::string_view reason_in, Instant now) {
-  MOTCUA_TRY(CheckRole(actor, "re-date dossiers"));
+  MOTCUA_TRY(Require(actor, Permission::kProcess));
   const std::string reason = NormalizeNfc(Trim(reason_in));
   if (reason.empty()) return Invalid("reason", "missing", "an apology states the reason for the delay");
   return Mutate(desk, actor, code, "dossier.apology_issued", now, [&](Dossier& d, json& payload) -> Status {
@@ -420,7 +469,7 @@ Result<Dossier> IssueApology(const Desk& desk, const Actor& actor, std::string_v
 
 Result<Dossier> AttachComponentFile(const Desk& desk, const Actor& actor, std::string_view code, int component,
                                     const dossier::Attachment& file, Instant now) {
-  MOTCUA_TRY(CheckRole(actor, "digitize dossiers"));
+  MOTCUA_TRY(Require(actor, Permission::kDigitize));
   return Mutate(desk, actor, code, "dossier.component_digitized", now, [&](Dossier& d, json& payload) -> Status {
     if (dossier::IsTerminal(d.state))
       return Conflict("state", "transition_not_allowed", "a closed dossier cannot change");
@@ -440,7 +489,7 @@ Result<Dossier> AttachComponentFile(const Desk& desk, const Actor& actor, std::s
 
 Result<Dossier> MarkComponentReused(const Desk& desk, const Actor& actor, std::string_view code, int component,
                                     std::string_view result_code, bool from_citizen_store, Instant now) {
-  MOTCUA_TRY(CheckRole(actor, "digitize dossiers"));
+  MOTCUA_TRY(Require(actor, Permission::kDigitize));
   return Mutate(desk, actor, code, "dossier.component_digitized", now, [&](Dossier& d, json& payload) -> Status {
     if (dossier::IsTerminal(d.state))
       return Conflict("state", "transition_not_allowed", "a closed dossier cannot change");
@@ -461,7 +510,7 @@ Result<Dossier> MarkComponentReused(const Desk& desk, const Actor& actor, std::s
 
 Result<Dossier> RecordResult(const Desk& desk, const Actor& actor, std::string_view code,
                              const dossier::ResultDocument& result, Instant now) {
-  MOTCUA_TRY(CheckRole(actor, "record results"));
+  MOTCUA_TRY(Require(actor, Permission::kDigitize));
   return Mutate(desk, actor, code, "dossier.result_recorded", now, [&](Dossier& d, json& payload) -> Status {
     if (dossier::IsTerminal(d.state))
       return Conflict("state", "transition_not_allowed", "a closed dossier cannot change");

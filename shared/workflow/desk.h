@@ -11,6 +11,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,22 @@ enum class Role {
 const char* RoleKey(Role r);  // "officer", ...
 Result<Role> ParseRole(std::string_view key, std::string_view field = "role");
 
+// What a role may do. Every core operation checks it (roles gate actions in the core, not only in
+// the UI). The table is kPermissions in desk.cpp.
+enum class Permission {
+  kReceive,         // receive dossiers
+  kProcess,         // lifecycle actions: transfer, supplement, payment, done, refuse, stop, withdrawal, apology
+  kDigitize,        // attach scans and results
+  kReturnResult,    // hand results over
+  kPostalHandover,  // postal handover manifests (postal staff and officers)
+  kViewScores,      // the indicator score card
+  kManageUsers,     // user accounts
+  kManageCatalog,   // catalog import and settings
+};
+const char* PermissionKey(Permission p);
+
+bool Can(Role role, Permission p);
+
 struct Actor {
   std::string user;     // user name, recorded on steps and journal events
   Role role = Role::kOfficer;
@@ -42,6 +59,13 @@ enum class SupplementPolicy {
   kRestart,  // default: the full duration runs again from the supplement's arrival
   kShift,    // the due date moves by the working days spent waiting
 };
+
+// Errors: kInvalid/"not_allowed" on field "role", naming the role and what it may not do.
+Status Require(const Actor& actor, Permission p);
+
+// Runs inside an operation's transaction after the dossier is written, so that a module's own
+// record (a postal manifest, say) commits or vanishes with the dossier. An error rolls all back.
+using TxHook = std::function<Status(store::WriteTx& tx, const dossier::Dossier& d)>;
 
 struct DeskSettings {
   std::string agency_id;           // receiving agency identifier (QCVN 102), first part of codes
@@ -108,7 +132,8 @@ struct IntakeResult {
 // ValidateApplicant; ("components", "missing_required_component" / "unknown_component" /
 // "duplicate_component"); ("delivery_address", "missing"); ("received_at", "in_the_future");
 // ("calendar", "calendar_not_covering"); ("sequence", "sequence_exhausted"); ("role", "not_allowed").
-Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeRequest& request, Instant now);
+Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeRequest& request, Instant now,
+                             const TxHook& also = {});
 
 // Checks the applicant: a name; an ID that fits its type (CCCD 12 digits, CMND 9 digits, tax code
 // 10 digits or 10-3, passport 6-12 letters and digits); a phone of 9-11 digits (a leading +84 is
@@ -138,7 +163,15 @@ struct ActionDetails {
 // ("no_digital_result_reason", "missing") when returning a paper result with no digitized copy;
 // ("receiver_name", "missing") for return_result.
 Result<dossier::Dossier> Apply(const Desk& desk, const Actor& actor, std::string_view code, dossier::Action action,
-                               const ActionDetails& details, Instant now);
+                               const ActionDetails& details, Instant now, const TxHook& also = {});
+
+// Adds a processing step and a journal event of `event_type` without changing the state, in any
+// state (e.g. "dossier.result_delivered" when the postal worker confirms delivery). `payload_json`
+// is a JSON object. Requires `permission`.
+Result<dossier::Dossier> AppendNote(const Desk& desk, const Actor& actor, std::string_view code,
+                                    Permission permission, const std::string& event_type,
+                                    std::string_view content, std::string_view payload_json, Instant now,
+                                    const TxHook& also = {});
 
 // Re-dates a dossier once, with a reason (Mẫu 04). Errors: ("apology_count", "apology_already_issued")
 // for a second apology; ("new_due_at", "not_later") unless later than the current due instant and now;

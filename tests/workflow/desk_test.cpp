@@ -350,6 +350,59 @@ TEST_F(DeskTest, TwoConnectionsReceivingAtOnceNeverShareACode) {
   EXPECT_TRUE(t_->store->VerifyJournal()->ok);
 }
 
+TEST(Permissions, FollowTheRoleTable) {
+  EXPECT_TRUE(Can(Role::kOfficer, Permission::kReceive));
+  EXPECT_FALSE(Can(Role::kOfficer, Permission::kViewScores));
+  EXPECT_FALSE(Can(Role::kOfficer, Permission::kManageUsers));
+  EXPECT_TRUE(Can(Role::kPostal, Permission::kPostalHandover));
+  EXPECT_FALSE(Can(Role::kPostal, Permission::kReceive));
+  EXPECT_FALSE(Can(Role::kPostal, Permission::kProcess));
+  EXPECT_TRUE(Can(Role::kSupervisor, Permission::kViewScores));
+  EXPECT_FALSE(Can(Role::kSupervisor, Permission::kManageUsers));
+  EXPECT_TRUE(Can(Role::kAdmin, Permission::kManageCatalog));
+  auto denied = Require({"buu.dien", Role::kPostal, "s"}, Permission::kProcess);
+  ASSERT_FALSE(denied);
+  EXPECT_EQ(denied.error().field, "role");
+  EXPECT_EQ(denied.error().rule, "not_allowed");
+}
+
+TEST_F(DeskTest, AHookRunsInTheSameTransactionAndItsFailureUndoesEverything) {
+  IntakeRequest r = SampleIntake();
+  auto failed = Receive(t_->desk, t_->officer, r, At("2026-11-23 09:00"),
+                        [](store::WriteTx&, const dossier::Dossier&) -> Status {
+                          return Invalid("manifest", "forced", "the module's own write failed");
+                        });
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().field, "manifest");
+  EXPECT_EQ(*t_->store->CountDossiers(), 0);
+  EXPECT_EQ(JournalSize(), 0u);
+  auto ok = Receive(t_->desk, t_->officer, r, At("2026-11-23 09:00"),
+                    [](store::WriteTx& tx, const dossier::Dossier& d) -> Status {
+                      return tx.PutRecord({"manifest", "M1", "signed", Instant{}, R"({"dossier":")" + d.code + R"("})", 0});
+                    });
+  ASSERT_TRUE(ok);
+  EXPECT_TRUE(*t_->store->GetRecord("manifest", "M1"));
+}
+
+TEST_F(DeskTest, NotesAddAStepAndAnEventWithoutChangingState) {
+  auto r = ReceiveAt("2026-11-23 09:00", SampleIntake("9.999001"));
+  const std::string code = r->dossier.code;
+  ASSERT_TRUE(Apply(t_->desk, t_->officer, code, Action::kMarkDone, {}, At("2026-11-24 09:00")));
+  ASSERT_TRUE(Apply(t_->desk, t_->officer, code, Action::kReturnResult,
+                    {.receiver_name = "Bưu điện", .no_digital_result_reason = "Gửi bản giấy"}, At("2026-11-24 10:00")));
+  Actor postal{"buu.dien", Role::kPostal, "station-2"};
+  auto noted = AppendNote(t_->desk, postal, code, Permission::kPostalHandover, "dossier.result_delivered",
+                          "Đã phát kết quả cho công dân", R"({"parcel":"EB123456789VN"})", At("2026-11-25 15:00"));
+  ASSERT_TRUE(noted) << noted.error().Describe();
+  EXPECT_EQ(noted->state, State::kReturned);
+  EXPECT_EQ(noted->steps.back().content, "Đã phát kết quả cho công dân");
+  auto events = t_->store->ReadJournal({.dossier_code = code});
+  EXPECT_EQ(events->back().type, "dossier.result_delivered");
+  EXPECT_NE(events->back().payload_json.find("EB123456789VN"), std::string::npos);
+  EXPECT_EQ(AppendNote(t_->desk, postal, code, Permission::kProcess, "x", "y", "{}", At("2026-11-25 15:00"))
+                .error().rule, "not_allowed");
+}
+
 TEST_F(DeskTest, ClassifiesUrgency) {
   const auto& cal = *t_->calendar;
   const Instant now = At("2026-11-24 10:00");  // Tuesday

@@ -3,12 +3,15 @@
 //   motcua [--json] score --input FILE.json
 //          [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD]
 //          [--by unit|procedure] [--procedures CATALOG.json] [--counts COUNTS.json] [--losses N]
+//          [--setting NAME=VALUE]...
 //
 // FILE.json is a JSON array of dossier objects as dvc/national_record.h reads them; CATALOG.json and
 // COUNTS.json are described in indicators/scorer_json.h. The period defaults to the current month
 // (Vietnam time, --now honoured). The table names every indicator in Vietnamese with its
 // numerator/denominator, ratio and points/max; --losses N lists up to N dossiers (or procedures)
-// behind each lost point. Exit 2 on malformed input, naming the field ("[12].NgayHenTra").
+// behind each lost point. --setting picks another reading where the sources disagree (names and
+// values in indicators/scorer_json.h; defaults are the portal's observed behaviour). Exit 2 on
+// malformed input, naming the field ("[12].NgayHenTra").
 //
 // The --db mode (records read from the store) plugs in at LoadRecords below: everything after it
 // goes through indicators::Score and is shared.
@@ -41,6 +44,7 @@ struct ScoreOptions {
   indicators::Period period;
   Grouping grouping = Grouping::kCenter;
   std::size_t losses = 0;       // --losses N: dossiers listed per indicator
+  indicators::ScoringSettings settings;  // --setting NAME=VALUE (repeatable): another reading of the sources
 };
 
 Result<std::string> ReadFile(const std::string& path, const char* field) {
@@ -123,6 +127,14 @@ Result<ScoreOptions> ParseOptions(Context& ctx, Args& args) {
     int n = 0;
     if (!ParseInt(*losses, n)) return Invalid("losses", "bad_number", "--losses must be a whole number >= 0");
     o.losses = std::size_t(n);
+  }
+  for (;;) {
+    MOTCUA_ASSIGN_OR_RETURN(auto setting, args.Flag("setting"));
+    if (!setting) break;
+    const std::size_t eq = setting->find('=');
+    if (eq == std::string::npos)
+      return Invalid("setting", "bad_setting", "expected --setting NAME=VALUE, got \"" + *setting + "\"");
+    MOTCUA_TRY(indicators::ApplySetting(o.settings, setting->substr(0, eq), setting->substr(eq + 1)));
   }
   MOTCUA_ASSIGN_OR_RETURN(o.period, ParsePeriod(args, ctx.Now()));
   MOTCUA_ASSIGN_OR_RETURN(auto rest, args.Positional());
@@ -262,6 +274,7 @@ int RunScore(Context& ctx, Args& args) {
   in.period = o.period;
   in.grouping = o.grouping;
   in.now = ctx.Now();
+  in.settings = o.settings;
   if (!o.procedures_path.empty()) {
     auto text = ReadFile(o.procedures_path, "procedures");
     if (!text) return ReportError(ctx, text.error());
@@ -277,6 +290,8 @@ int RunScore(Context& ctx, Args& args) {
     in.center_pakn = counts->center_pakn;
     in.pakn_by_unit = std::move(counts->pakn_by_unit);
     in.certified_copies = counts->certified_copies;
+    in.national_report_received = counts->national_report_received;
+    in.prior_year_received_total = counts->prior_year_received_total;
   }
   auto report = indicators::Score(in);
   if (!report) return ReportError(ctx, report.error());
@@ -294,7 +309,7 @@ int RunScore(Context& ctx, Args& args) {
 MOTCUA_CLI_COMMAND("score",
                    "score --input FILE.json [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --from YYYY-MM-DD "
                    "--to YYYY-MM-DD] [--by unit|procedure] [--procedures CATALOG.json] [--counts COUNTS.json] "
-                   "[--losses N] [--json]",
+                   "[--losses N] [--setting NAME=VALUE]... [--json]",
                    "Decision 766 indicator scores of national-shaped dossier records", RunScore);
 
 }  // namespace motcua::cli

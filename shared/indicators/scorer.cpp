@@ -82,6 +82,36 @@ enum ProcFlag : std::uint8_t {
   kCitizenData = 16,    // ... using population data (4.5a)
 };
 
+// The losses of one record, gathered in the scoring pass and spread into the cards' loss lists in a
+// second pass, so that each list is allocated once at its exact size (growing millions of vectors
+// entry by entry cost more than the scoring itself: bench_indicators).
+struct PendingLosses {
+  std::uint32_t mask = 0;                                  // bit Idx(id) set = the record lost on id
+  LossReason progress = LossReason::kOverdue;              // 2.1
+  LossReason satisfaction = LossReason::kOverdue;          // 5.4
+  LossReason online = LossReason::kNotOnline;              // 3.3
+  LossReason digitized = LossReason::kComponentNotDigitized;  // 4.2
+  LossReason sync = LossReason::kNotSynced;                // 1.4
+};
+static_assert(kIndicatorCount <= 32, "PendingLosses::mask holds one bit per indicator");
+
+LossReason ReasonFor(int bit, const PendingLosses& p) {
+  switch (IndicatorId(bit)) {
+    case IndicatorId::k2_1: return p.progress;
+    case IndicatorId::k5_4: return p.satisfaction;
+    case IndicatorId::k3_3: return p.online;
+    case IndicatorId::k4_2: return p.digitized;
+    case IndicatorId::k1_4: return p.sync;
+    case IndicatorId::k3_4: return LossReason::kNotFullOnline;
+    case IndicatorId::k3_6: return LossReason::kNotPaidOnline;
+    case IndicatorId::k4_1: return LossReason::kNoElectronicResult;
+    case IndicatorId::k4_3: return LossReason::kNoReusedData;
+    case IndicatorId::k4_4: return LossReason::kNotFromCitizenStore;
+    case IndicatorId::k4_5b: return LossReason::kNoCitizenData;
+    default: return LossReason::kOverdue;
+  }
+}
+
 struct Acc {
   std::int64_t received = 0;
   std::int64_t progress_den = 0, progress_num = 0;
@@ -97,6 +127,7 @@ struct Acc {
   std::int64_t citizen_num = 0;
   std::int64_t satisfied_num = 0;
   std::vector<std::uint8_t> proc_flags;  // per catalog procedure
+  std::array<std::int64_t, kIndicatorCount> loss_counts{};
   std::array<std::vector<Loss>, kIndicatorCount> losses;
 };
 
@@ -304,13 +335,22 @@ class Scorer {
     ScoreReport report;
     report.period = in_.period;
     report.grouping = in_.grouping;
+    report.settings = s_;
     center_.acc.proc_flags.assign(in_.procedures.size(), 0);
+    if (s_.collect_losses) {
+      pending_.assign(records_.size(), PendingLosses{});
+      if (in_.grouping != Grouping::kCenter) group_of_.assign(records_.size(), kNoCard);
+    }
 
     for (std::size_t i = 0; i < records_.size(); ++i) Visit(std::uint32_t(i));
+    if (s_.collect_losses) SpreadLosses();
 
     // Procedure cards exist for every catalog procedure too (publicity is per procedure).
     if (in_.grouping == Grouping::kProcedure)
-      for (const auto& p : in_.procedures) CardFor(p.code);
+      for (const auto& p : in_.procedures) {
+        CardBuild& c = cards_[CardIndex(p.code)];
+        if (c.label.empty()) c.label = p.name;
+      }
 
     report.center = Finish(center_, CardKind::kCenter, nullptr);
     if (in_.grouping != Grouping::kCenter) {
@@ -339,20 +379,54 @@ class Scorer {
     return &in_.procedures[std::size_t(it->second)];
   }
 
-  CardBuild& CardFor(const std::string& key) {
+  // The card for a unit or procedure key; keys are views into the records or the catalog, which
+  // outlive the scoring.
+  std::size_t CardIndex(std::string_view key) {
     auto it = card_index_.find(key);
-    if (it != card_index_.end()) return cards_[it->second];
+    if (it != card_index_.end()) return it->second;
     cards_.emplace_back();
     CardBuild& c = cards_.back();
-    c.key = key;
+    c.key = std::string(key);
     c.acc.proc_flags.assign(in_.procedures.size(), 0);
-    card_index_.emplace(c.key, cards_.size() - 1);
-    return c;
+    card_index_.emplace(key, cards_.size() - 1);
+    return cards_.size() - 1;
   }
 
   void AddLoss(CardBuild* const* cards, int n, IndicatorId id, std::uint32_t index, LossReason reason) {
     if (!s_.collect_losses) return;
-    for (int k = 0; k < n; ++k) cards[k]->acc.losses[Idx(id)].push_back(Loss{index, reason});
+    PendingLosses& p = pending_[index];
+    p.mask |= 1u << Idx(id);
+    switch (id) {
+      case IndicatorId::k2_1: p.progress = reason; break;
+      case IndicatorId::k5_4: p.satisfaction = reason; break;
+      case IndicatorId::k3_3: p.online = reason; break;
+      case IndicatorId::k4_2: p.digitized = reason; break;
+      case IndicatorId::k1_4: p.sync = reason; break;
+      default: MOTCUA_ASSERT(ReasonFor(Idx(id), p) == reason, "a fixed-reason indicator got another reason");
+    }
+    for (int k = 0; k < n; ++k) ++cards[k]->acc.loss_counts[Idx(id)];
+  }
+
+  // Second pass: each card's loss lists, reserved at their exact sizes, in record order.
+  void SpreadLosses() {
+    auto reserve = [](CardBuild& c) {
+      for (int i = 0; i < kIndicatorCount; ++i) c.acc.losses[i].reserve(std::size_t(c.acc.loss_counts[i]));
+    };
+    reserve(center_);
+    for (CardBuild& c : cards_) reserve(c);
+    for (std::size_t idx = 0; idx < pending_.size(); ++idx) {
+      const PendingLosses& p = pending_[idx];
+      if (!p.mask) continue;
+      CardBuild* group = group_of_.empty() || group_of_[idx] == kNoCard ? nullptr : &cards_[group_of_[idx]];
+      for (std::uint32_t m = p.mask; m; m &= m - 1) {
+        const int bit = __builtin_ctz(m);
+        const Loss loss{std::uint32_t(idx), ReasonFor(bit, p)};
+        center_.acc.losses[std::size_t(bit)].push_back(loss);
+        if (group) group->acc.losses[std::size_t(bit)].push_back(loss);
+      }
+    }
+    pending_.clear();
+    pending_.shrink_to_fit();
   }
 
   void Visit(std::uint32_t index) {
@@ -370,11 +444,13 @@ class Scorer {
 
     CardBuild* cards[2] = {&center_, nullptr};
     int n = 1;
-    if (in_.grouping == Grouping::kUnit) cards[n++] = &CardFor(r.UnitKey());
-    else if (in_.grouping == Grouping::kProcedure) {
-      CardBuild& c = CardFor(r.procedure_code);
-      if (c.label.empty()) c.label = facts && !facts->name.empty() ? facts->name : r.procedure_name;
+    if (in_.grouping != Grouping::kCenter) {
+      const std::size_t card = CardIndex(in_.grouping == Grouping::kUnit ? r.UnitKey() : r.procedure_code);
+      CardBuild& c = cards_[card];
+      if (in_.grouping == Grouping::kProcedure && c.label.empty())
+        c.label = facts && !facts->name.empty() ? facts->name : r.procedure_name;
       cards[n++] = &c;
+      if (!group_of_.empty()) group_of_[index] = std::uint32_t(card);
     }
 
     // Procedure-level flags (any dossier seen in the period, received or not).
@@ -495,6 +571,20 @@ class Scorer {
     return false;
   }
 
+  // A month is 1/12 of a year and a quarter 1/4 (formula-document.ts 1.4); other periods pro rata.
+  double PeriodShareOfYear() const {
+    const year_month_day from{in_.period.from}, to{in_.period.to};
+    const bool starts_month = from.day() == day{1};
+    const bool ends_month = year_month_day{year_month_day_last{to.year(), month_day_last{to.month()}}} == to;
+    if (starts_month && ends_month && from.year() == to.year()) {
+      const int months_spanned = int(unsigned(to.month())) - int(unsigned(from.month())) + 1;
+      if (months_spanned == 1) return 1.0 / 12;
+      if (months_spanned == 3 && (unsigned(from.month()) - 1) % 3 == 0) return 1.0 / 4;
+      if (months_spanned == 12) return 1.0;
+    }
+    return double((in_.period.to - in_.period.from).count() + 1) / 365.0;
+  }
+
   void Publicity(ScoreCard& card, const CardBuild& c, CardKind kind) {
     Indicator& i11 = card.indicators[Idx(IndicatorId::k1_1)];
     Indicator& i12 = card.indicators[Idx(IndicatorId::k1_2)];
@@ -577,7 +667,21 @@ class Scorer {
     } else {
       Publicity(card, c, kind);
     }
-    SetRatio(I[Idx(IndicatorId::k1_4)], a.synced, a.received, 1.0, s_.sync_zero);
+    {
+      std::int64_t den = a.received;
+      Indicator& i14 = I[Idx(IndicatorId::k1_4)];
+      if (kind == CardKind::kCenter) {
+        if (in_.national_report_received && *in_.national_report_received > den) {
+          den = *in_.national_report_received;
+          AppendNote(i14.note, "denominator from the national report");
+        }
+        if (den == 0 && in_.prior_year_received_total && *in_.prior_year_received_total > 0) {
+          den = std::llround(double(*in_.prior_year_received_total) * PeriodShareOfYear());
+          AppendNote(i14.note, "denominator from last year's total");
+        }
+      }
+      SetRatio(i14, a.synced, den, 1.0, s_.sync_zero);
+    }
 
     // Group 2.
     SetRatio(I[Idx(IndicatorId::k2_1)], a.progress_num, a.progress_den, 1.0, s_.progress_zero);
@@ -798,13 +902,17 @@ class Scorer {
   Instant start_{}, end_{}, judge_at_{};
   std::unordered_map<std::string_view, int> facts_index_;
   CardBuild center_;
-  std::vector<CardBuild> cards_;  // stable addresses needed only during Visit: reserve below
-  std::unordered_map<std::string, std::size_t> card_index_;
+  std::vector<CardBuild> cards_;  // addressed by index: pointers are held only within one Visit
+  std::unordered_map<std::string_view, std::size_t> card_index_;
+  static constexpr std::uint32_t kNoCard = 0xFFFFFFFFu;
+  std::vector<PendingLosses> pending_;  // per record, while collecting losses
+  std::vector<std::uint32_t> group_of_;  // per record: its unit / procedure card, or kNoCard
 };
 
 Status Validate(const ScoreInput& in) {
   if (!in.records) return Invalid("records", "required", "ScoreInput::records is null");
-  if (in.records->size() > 0xFFFFFFF0u) return Invalid("records", "too_many", "more than 4 billion records");
+  if (in.records->size() > kMaxRecords)
+    return Invalid("records", "too_many", "more than 134,217,728 records in one Score call");
   if (in.period.to < in.period.from) return Invalid("period", "bad_period", "the period ends before it starts");
   std::unordered_map<std::string_view, std::size_t> seen;
   for (std::size_t i = 0; i < in.procedures.size(); ++i) {
@@ -826,6 +934,10 @@ Status Validate(const ScoreInput& in) {
   };
   if (in.center_pakn) MOTCUA_TRY(check_pakn(*in.center_pakn, "pakn."));
   for (const auto& [unit, p] : in.pakn_by_unit) MOTCUA_TRY(check_pakn(p, "pakn[" + unit + "]."));
+  if (in.national_report_received && *in.national_report_received < 0)
+    return Invalid("national_report_received", "out_of_range", "a count must be >= 0");
+  if (in.prior_year_received_total && *in.prior_year_received_total < 0)
+    return Invalid("prior_year_received_total", "out_of_range", "a count must be >= 0");
   if (in.certified_copies) {
     const auto& cc = *in.certified_copies;
     if (cc.communes_total < 0 || cc.communes_offering < 0 || cc.communes_offering > cc.communes_total)

@@ -248,6 +248,12 @@ struct ScoreInput {
   std::optional<CertifiedCopyCounts> certified_copies;        // 4.6, center level
   Period period;
   Grouping grouping = Grouping::kCenter;
+  // 1.4's denominator on the center card (formula-document.ts 1.4): the larger of the dossiers
+  // received here and the national reporting system's (BCQG) count, when given; when both are 0, last
+  // year's total ÷ 12 for a month, ÷ 4 for a quarter, as is for a year, pro rata by days otherwise
+  // (with neither, the rate has no denominator: ScoringSettings::sync_zero).
+  std::optional<std::int64_t> national_report_received;
+  std::optional<std::int64_t> prior_year_received_total;
   // "Now", only for UnfinishedJudgedAt::kEarlierOfPeriodEndAndNow.
   std::optional<Instant> now;
   // Working days for 1.1, 1.2 and the no-NgayHenTra durations of 2.1. Empty: Monday to Friday. Plug
@@ -313,12 +319,17 @@ enum class LossReason : std::uint8_t {
   kNoOnlinePayment,            // 3.5b
   kNoCitizenDataConnection,    // 4.5a
 };
+static_assert(static_cast<int>(LossReason::kNoCitizenDataConnection) < 32, "Loss::reason has 5 bits");
 const char* ReasonKey(LossReason reason);  // "overdue", "too_many_supplements", ...
 
+// One dossier behind a lost point. Packed into 4 bytes: a million dossiers lose several points each,
+// and the lists are most of the report's memory (bench_indicators).
 struct Loss {
-  std::uint32_t record_index = 0;  // index into *ScoreInput::records
-  LossReason reason = LossReason::kOverdue;
+  std::uint32_t record_index : 27;  // index into *ScoreInput::records (< kMaxRecords)
+  LossReason reason : 5;
 };
+static_assert(sizeof(Loss) == 4, "Loss is packed into one 32-bit word");
+inline constexpr std::size_t kMaxRecords = std::size_t{1} << 27;  // 134,217,728 dossiers per Score call
 struct ProcedureLoss {
   std::string procedure_code;
   LossReason reason = LossReason::kAnnouncedLate;
@@ -364,15 +375,18 @@ struct ScoreCard {
 struct ScoreReport {
   Period period;
   Grouping grouping = Grouping::kCenter;
+  ScoringSettings settings;         // the readings used (shown in the JSON report)
   ScoreCard center;                 // always the whole input
   std::vector<ScoreCard> breakdown; // one card per unit / procedure (sorted by key); empty for kCenter
 };
 
 // Scores the records. Errors (kInvalid, on the named field):
 //   "records"/"required"                      input.records is null
+//   "records"/"too_many"                      more than kMaxRecords records
 //   "period"/"bad_period"                     period.to < period.from
 //   "procedures[i].code"/"required"|"duplicate"
 //   "pakn.<field>"/"out_of_range"             a negative count, or a part larger than `total`
+//   "national_report_received"/"out_of_range", "prior_year_received_total"/"out_of_range"  negative
 //   "settings.<field>"/"out_of_range"         a threshold outside (0, 1], a negative day count
 // Linear in the number of records; no clock, no I/O.
 Result<ScoreReport> Score(const ScoreInput& input);

@@ -1,6 +1,8 @@
 #include "indicators/scorer_json.h"
 
+#include <charconv>
 #include <exception>
+#include <functional>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -139,6 +141,179 @@ Json CardJson(const ScoreCard& card, const std::vector<dvc::NationalRecord>& rec
 
 }  // namespace
 
+// ---------------------------------------------------------------------------------------------
+// Named settings.
+
+namespace {
+
+struct SettingDef {
+  const char* name;
+  std::function<Json(const ScoringSettings&)> get;
+  std::function<Status(ScoringSettings&, std::string_view)> set;
+};
+
+Error BadValue(const char* name, const std::string& expected, std::string_view got) {
+  return Invalid(std::string("setting.") + name, "bad_value",
+                 std::string(name) + " must be " + expected + ", got \"" + std::string(got) + "\"");
+}
+
+template <class E>
+SettingDef EnumSetting(const char* name, E ScoringSettings::*field, std::vector<std::pair<E, const char*>> names) {
+  auto get = [field, names](const ScoringSettings& s) -> Json {
+    for (const auto& [v, n] : names)
+      if (s.*field == v) return n;
+    return nullptr;
+  };
+  auto set = [name, field, names](ScoringSettings& s, std::string_view text) -> Status {
+    std::string expected;
+    for (const auto& [v, n] : names) {
+      if (text == n) {
+        s.*field = v;
+        return Ok();
+      }
+      expected += expected.empty() ? "one of " : ", ";
+      expected += n;
+    }
+    return BadValue(name, expected, text);
+  };
+  return {name, get, set};
+}
+
+SettingDef ZeroSetting(const char* name, ZeroDenominator ScoringSettings::*field) {
+  return EnumSetting<ZeroDenominator>(name, field,
+                                      {{ZeroDenominator::kNoScore, "no_score"},
+                                       {ZeroDenominator::kZeroPoints, "zero"},
+                                       {ZeroDenominator::kFullPoints, "full"}});
+}
+
+SettingDef BoolSetting(const char* name, bool ScoringSettings::*field) {
+  return {name, [field](const ScoringSettings& s) -> Json { return s.*field; },
+          [name, field](ScoringSettings& s, std::string_view text) -> Status {
+            if (text == "true") s.*field = true;
+            else if (text == "false") s.*field = false;
+            else return BadValue(name, "true or false", text);
+            return Ok();
+          }};
+}
+
+SettingDef IntSetting(const char* name, int ScoringSettings::*field, int lo, int hi) {
+  return {name, [field](const ScoringSettings& s) -> Json { return s.*field; },
+          [name, field, lo, hi](ScoringSettings& s, std::string_view text) -> Status {
+            int v = 0;
+            auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+            if (ec != std::errc() || p != text.data() + text.size() || v < lo || v > hi)
+              return BadValue(name, "a whole number in " + std::to_string(lo) + ".." + std::to_string(hi), text);
+            s.*field = v;
+            return Ok();
+          }};
+}
+
+SettingDef ThresholdSetting(const char* name, double ScoringSettings::*field) {
+  return {name, [field](const ScoringSettings& s) -> Json { return s.*field; },
+          [name, field](ScoringSettings& s, std::string_view text) -> Status {
+            double v = 0;
+            auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+            if (ec != std::errc() || p != text.data() + text.size() || !(v > 0 && v <= 1))
+              return BadValue(name, "a ratio in (0, 1], e.g. 0.8", text);
+            s.*field = v;
+            return Ok();
+          }};
+}
+
+const std::vector<SettingDef>& Settings() {
+  using S = ScoringSettings;
+  static const std::vector<SettingDef> defs = {
+      EnumSetting<S::ProgressPopulation>("progress_population", &S::progress_population,
+                                         {{S::ProgressPopulation::kReceivedInPeriod, "received_in_period"},
+                                          {S::ProgressPopulation::kReceivedOrOpen, "received_or_open"}}),
+      EnumSetting<S::TerminalTime>("terminal_time", &S::terminal_time,
+                                   {{S::TerminalTime::kProcessedFirst, "processed_first"},
+                                    {S::TerminalTime::kReturnedFirst, "returned_first"}}),
+      IntSetting("max_supplement_requests", &S::max_supplement_requests, 0, 100),
+      EnumSetting<S::UnfinishedJudgedAt>("unfinished_judged_at", &S::unfinished_judged_at,
+                                         {{S::UnfinishedJudgedAt::kPeriodEnd, "period_end"},
+                                          {S::UnfinishedJudgedAt::kEarlierOfPeriodEndAndNow,
+                                           "earlier_of_period_end_and_now"}}),
+      BoolSetting("undatable_counts_on_time", &S::undatable_counts_on_time),
+      ZeroSetting("progress_zero", &S::progress_zero),
+      EnumSetting<S::SyncCounting>("sync_counting", &S::sync_counting,
+                                   {{S::SyncCounting::kAnySync, "any_sync"},
+                                    {S::SyncCounting::kSyncedOnTime, "synced_on_time"}}),
+      BoolSetting("assume_synced_when_unknown", &S::assume_synced_when_unknown),
+      ZeroSetting("sync_zero", &S::sync_zero),
+      IntSetting("announce_lead_working_days", &S::announce_lead_working_days, 0, 365),
+      IntSetting("publicize_within_working_days", &S::publicize_within_working_days, 0, 365),
+      ZeroSetting("publicity_zero", &S::publicity_zero),
+      EnumSetting<S::OnlineGroup>("online_group", &S::online_group,
+                                  {{S::OnlineGroup::kOnlineShare, "online_share"},
+                                   {S::OnlineGroup::kFullOnlineShare2026, "full_online_share_2026"}}),
+      ThresholdSetting("online_share_full_at", &S::online_share_full_at),
+      BoolSetting("online_share_times_sync_rate", &S::online_share_times_sync_rate),
+      ZeroSetting("online_zero", &S::online_zero),
+      BoolSetting("cap_fee_procedure_points", &S::cap_fee_procedure_points),
+      ZeroSetting("payment_zero", &S::payment_zero),
+      EnumSetting<S::ResultScope>("electronic_result_scope", &S::electronic_result_scope,
+                                  {{S::ResultScope::kAllDossiers, "all_dossiers"},
+                                   {S::ResultScope::kPaperResultProcedures, "paper_result_procedures"},
+                                   {S::ResultScope::kCompletedPaperResult, "completed_paper_result"}}),
+      ThresholdSetting("digitized_full_at", &S::digitized_full_at),
+      ThresholdSetting("reuse_full_at", &S::reuse_full_at),
+      EnumSetting<S::ReuseEvidence>("reuse_evidence", &S::reuse_evidence,
+                                    {{S::ReuseEvidence::kDigitizedFlags, "digitized_flags"},
+                                     {S::ReuseEvidence::kReuseFlags, "reuse_flags"}}),
+      SettingDef{"population_db_codes", [](const S& s) -> Json { return s.population_db_codes; },
+                 [](S& s, std::string_view text) -> Status {
+                   s.population_db_codes.clear();
+                   while (!text.empty()) {
+                     const std::size_t comma = text.find(',');
+                     const std::string_view code = Trim(text.substr(0, comma));
+                     if (!code.empty()) s.population_db_codes.emplace_back(code);
+                     if (comma == std::string_view::npos) break;
+                     text.remove_prefix(comma + 1);
+                   }
+                   return Ok();
+                 }},
+      ZeroSetting("digitization_zero", &S::digitization_zero),
+      ThresholdSetting("satisfaction_full_at", &S::satisfaction_full_at),
+      ZeroSetting("satisfaction_zero", &S::satisfaction_zero),
+      EnumSetting<S::ZeroPakn>("zero_pakn", &S::zero_pakn,
+                               {{S::ZeroPakn::kFullPointsEach, "full_points_each"},
+                                {S::ZeroPakn::kSplitTo52And54, "split_to_52_and_54"}}),
+      EnumSetting<S::UnknownPakn>("unknown_pakn", &S::unknown_pakn,
+                                  {{S::UnknownPakn::kTreatAsNone, "treat_as_none"},
+                                   {S::UnknownPakn::kNoScore, "no_score"}}),
+      EnumSetting<S::NullInGroup>("null_in_group", &S::null_in_group,
+                                  {{S::NullInGroup::kAddsNothing, "adds_nothing"},
+                                   {S::NullInGroup::kRescaleToAvailable, "rescale_to_available"}}),
+      BoolSetting("collect_losses", &S::collect_losses),
+  };
+  return defs;
+}
+
+Json SettingsJson(const ScoringSettings& s) {
+  Json j = Json::object();
+  for (const SettingDef& d : Settings()) j[d.name] = d.get(s);
+  return j;
+}
+
+}  // namespace
+
+Status ApplySetting(ScoringSettings& settings, std::string_view name, std::string_view value) {
+  for (const SettingDef& d : Settings())
+    if (name == d.name) return d.set(settings, Trim(value));
+  std::string known;
+  for (const SettingDef& d : Settings()) known += (known.empty() ? "" : ", ") + std::string(d.name);
+  return Invalid("setting", "unknown_setting", "unknown setting \"" + std::string(name) + "\"; known: " + known);
+}
+
+std::vector<std::string> SettingNames() {
+  std::vector<std::string> names;
+  for (const SettingDef& d : Settings()) names.emplace_back(d.name);
+  return names;
+}
+
+std::string SettingsToJson(const ScoringSettings& settings) { return SettingsJson(settings).dump(); }
+
 const char* GroupingKey(Grouping grouping) {
   switch (grouping) {
     case Grouping::kCenter: return "center";
@@ -212,6 +387,13 @@ Result<OutsideCounts> ParseOutsideCounts(std::string_view json) {
       out.pakn_by_unit[unit] = p;
     }
   }
+  for (auto [key, dest] : {std::pair<const char*, std::optional<std::int64_t>*>{"national_report_received",
+                                                                              &out.national_report_received},
+                           {"prior_year_received_total", &out.prior_year_received_total}}) {
+    std::int64_t v = -1;
+    MOTCUA_TRY(ReadCount(doc, "counts", key, v));
+    if (v >= 0) *dest = v;
+  }
   if (auto it = doc.find("certified_copies"); it != doc.end() && !it->is_null()) {
     if (!it->is_object()) return Invalid("counts.certified_copies", "bad_type", "certified_copies must be an object");
     CertifiedCopyCounts c;
@@ -248,6 +430,7 @@ std::string ReportToJson(const ScoreReport& report, const std::vector<dvc::Natio
                          const ReportJsonOptions& options) {
   Json j = {{"period", {{"from", FormatLocalDate(report.period.from)}, {"to", FormatLocalDate(report.period.to)}}},
             {"grouping", GroupingKey(report.grouping)},
+            {"settings", SettingsJson(report.settings)},
             {"center", CardJson(report.center, records, options)}};
   Json breakdown = Json::array();
   for (const ScoreCard& c : report.breakdown) breakdown.push_back(CardJson(c, records, options));

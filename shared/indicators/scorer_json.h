@@ -13,7 +13,7 @@
 // "bad_type", "bad_date", "bad_online_level", "bad_duration", "required" (code), "duplicate" (code).
 //
 // Report JSON: {"period": {"from", "to"}, "grouping": "center" | "unit" | "procedure",
-//   "center": CARD, "breakdown": [CARD, ...]}, where
+//   "settings": {NAME: VALUE, ...}, "center": CARD, "breakdown": [CARD, ...]}, where
 //   CARD = {"key", "label", "dossiers", "points", "max",
 //           "groups": [{"key", "name", "points", "max"}],
 //           "indicators": [{"code", "metric_code", "name", "group", "numerator", "denominator",
@@ -24,7 +24,8 @@
 // the communes offering e-certified copies, every key optional:
 //   {"pakn": {"total": 247, "on_time": 182, "satisfied": 137, "about_procedures": 179, "about_staff": 62},
 //    "pakn_by_unit": {"STP": {"total": 0}},
-//    "certified_copies": {"communes_offering": 7, "communes_total": 9}}
+//    "certified_copies": {"communes_offering": 7, "communes_total": 9},
+//    "national_report_received": 2300, "prior_year_received_total": 26000}
 // Errors (kInvalid): "counts"/"bad_json" | "not_an_object"; "counts.<path>"/"bad_type" for a count that
 // is not a whole number >= 0. (Consistency, e.g. on_time <= total, is checked by Score.)
 //
@@ -51,9 +52,23 @@ struct OutsideCounts {
   std::optional<PaknCounts> center_pakn;
   std::map<std::string, PaknCounts> pakn_by_unit;
   std::optional<CertifiedCopyCounts> certified_copies;
+  std::optional<std::int64_t> national_report_received;   // 1.4, see ScoreInput
+  std::optional<std::int64_t> prior_year_received_total;  // 1.4, see ScoreInput
 };
 Result<OutsideCounts> ParseOutsideCounts(std::string_view json);
 std::string WriteProcedureFacts(const std::vector<ProcedureFacts>& procedures);
+
+// The named settings of ScoringSettings as text, for the CLI (--setting NAME=VALUE) and the report's
+// "settings" object. NAME is the field name; VALUE is, by type:
+//   enums     the enumerator without its k, in snake_case ("received_or_open", "split_to_52_and_54");
+//   ZeroDenominator  "no_score" | "zero" | "full";
+//   booleans  "true" | "false";  integers and thresholds  decimal text;
+//   population_db_codes  a comma-separated list ("7" or "7,DC").
+// Errors: kInvalid "setting"/"unknown_setting" (detail lists the names), "setting.NAME"/"bad_value"
+// (detail lists the accepted values or range).
+Status ApplySetting(ScoringSettings& settings, std::string_view name, std::string_view value);
+std::vector<std::string> SettingNames();
+std::string SettingsToJson(const ScoringSettings& settings);  // {"progress_population": "received_in_period", ...}
 
 struct ReportJsonOptions {
   std::size_t max_losses_listed = 0;  // dossier codes listed per indicator (default: 0, counts only)

@@ -170,6 +170,39 @@ TEST_F(ScoreCli, BadArgumentsExitTwoNamingTheFlag) {
   }
 }
 
+TEST_F(ScoreCli, SettingsPickAnotherReadingOfTheSources) {
+  // Sở Giáo dục và Đào tạo, 08/2026: 261 of 326 dossiers digitized → 3.2 (API, linear to 100%) or 4
+  // (the description's "≥ 80% = full").
+  std::string json = "[";
+  for (int i = 0; i < 326; ++i) {
+    if (i) json += ",";
+    json += R"({"MaHoSo":"HS)" + std::to_string(i) +
+            R"(","NgayTiepNhan":"20260803080000","NgayHenTra":"20260805170000","TaiLieuNop":[{"DuongDanTaiTepTin":")" +
+            (i < 261 ? "https://f/x" : "") + R"("}]})";
+  }
+  const std::string input = Write("sgd.json", json + "]");
+  auto digitized = [](const CliRun& run) {
+    return Json::parse(run.out)["center"]["indicators"][static_cast<int>(IndicatorId::k4_2)]["points"].get<double>();
+  };
+  CliRun run = Motcua("--json score --input '" + input + "' --month 2026-08");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(digitized(run), 3.2);
+  run = Motcua("--json score --input '" + input + "' --month 2026-08 --setting digitized_full_at=0.8 "
+               "--setting zero_pakn=split_to_52_and_54");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(digitized(run), 4.0);
+  EXPECT_EQ(Json::parse(run.out)["settings"]["zero_pakn"], "split_to_52_and_54");
+  run = Motcua("score --input '" + input + "' --setting digitised_full_at=0.8");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("[unknown_setting]"), std::string::npos) << run.err;
+  run = Motcua("score --input '" + input + "' --setting zero_pakn=half");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("setting.zero_pakn: "), std::string::npos) << run.err;
+  run = Motcua("score --input '" + input + "' --setting zero_pakn");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("[bad_setting]"), std::string::npos) << run.err;
+}
+
 TEST_F(ScoreCli, PeriodDefaultsToTheCurrentMonthInVietnam) {
   const std::string input = Write("ok.json", R"([{"MaHoSo": "A", "NgayTiepNhan": "20260803080000"}])");
   // 31/8 23:30 in Vietnam is still August (16:30 UTC).

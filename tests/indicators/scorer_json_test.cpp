@@ -74,6 +74,112 @@ TEST(WriteProcedureFacts, RoundTrips) {
   EXPECT_EQ(WriteProcedureFacts(*parsed), once);
 }
 
+TEST(ParseOutsideCounts, ReadsPaknCertifiedCopiesAndReportCounts) {
+  auto counts = ParseOutsideCounts(R"({"pakn": {"total": 247, "on_time": 182, "satisfied": 137,
+      "about_procedures": 179, "about_staff": 62}, "pakn_by_unit": {"STP": {"total": 0}, "XYS": {"total": 2,
+      "on_time": 2}}, "certified_copies": {"communes_offering": 7, "communes_total": 9},
+      "national_report_received": 2300, "prior_year_received_total": null})");
+  ASSERT_TRUE(counts.has_value()) << counts.error().Describe();
+  ASSERT_TRUE(counts->center_pakn.has_value());
+  EXPECT_EQ(counts->center_pakn->satisfied, 137);
+  EXPECT_EQ(counts->pakn_by_unit.at("XYS").on_time, 2);
+  EXPECT_EQ(counts->pakn_by_unit.at("STP").total, 0);
+  EXPECT_EQ(counts->certified_copies->communes_total, 9);
+  EXPECT_EQ(counts->national_report_received, 2300);
+  EXPECT_FALSE(counts->prior_year_received_total.has_value());
+  auto empty = ParseOutsideCounts("{}");
+  ASSERT_TRUE(empty.has_value());
+  EXPECT_FALSE(empty->center_pakn.has_value());
+}
+
+TEST(ParseOutsideCounts, ErrorsNameTheCount) {
+  struct Case {
+    const char* json;
+    const char* field;
+    const char* rule;
+  };
+  const Case cases[] = {
+      {"[]", "counts", "not_an_object"},
+      {"{", "counts", "bad_json"},
+      {R"({"pakn": {"total": -1}})", "counts.pakn.total", "bad_type"},
+      {R"({"pakn": {"total": 2.5}})", "counts.pakn.total", "bad_type"},
+      {R"({"pakn_by_unit": {"STP": {"on_time": "3"}}})", "counts.pakn_by_unit.STP.on_time", "bad_type"},
+      {R"({"pakn_by_unit": []})", "counts.pakn_by_unit", "bad_type"},
+      {R"({"certified_copies": {"communes_total": true}})", "counts.certified_copies.communes_total", "bad_type"},
+      {R"({"national_report_received": "many"})", "counts.national_report_received", "bad_type"},
+  };
+  for (const Case& c : cases) {
+    auto counts = ParseOutsideCounts(c.json);
+    ASSERT_FALSE(counts.has_value()) << c.json;
+    EXPECT_EQ(counts.error().field, c.field) << c.json;
+    EXPECT_EQ(counts.error().rule, c.rule) << c.json;
+  }
+}
+
+TEST(ApplySetting, SetsEveryKindOfSetting) {
+  ScoringSettings s;
+  ASSERT_TRUE(ApplySetting(s, "progress_population", "received_or_open"));
+  EXPECT_EQ(s.progress_population, ScoringSettings::ProgressPopulation::kReceivedOrOpen);
+  ASSERT_TRUE(ApplySetting(s, "zero_pakn", "split_to_52_and_54"));
+  EXPECT_EQ(s.zero_pakn, ScoringSettings::ZeroPakn::kSplitTo52And54);
+  ASSERT_TRUE(ApplySetting(s, "sync_zero", "zero"));
+  EXPECT_EQ(s.sync_zero, ZeroDenominator::kZeroPoints);
+  ASSERT_TRUE(ApplySetting(s, "digitized_full_at", "0.8"));
+  EXPECT_DOUBLE_EQ(s.digitized_full_at, 0.8);
+  ASSERT_TRUE(ApplySetting(s, "max_supplement_requests", "2"));
+  EXPECT_EQ(s.max_supplement_requests, 2);
+  ASSERT_TRUE(ApplySetting(s, "cap_fee_procedure_points", "false"));
+  EXPECT_FALSE(s.cap_fee_procedure_points);
+  ASSERT_TRUE(ApplySetting(s, "population_db_codes", " 7, DC ,"));
+  EXPECT_EQ(s.population_db_codes, (std::vector<std::string>{"7", "DC"}));
+}
+
+TEST(ApplySetting, RejectsUnknownNamesAndBadValues) {
+  ScoringSettings s;
+  struct Case {
+    const char* name;
+    const char* value;
+    const char* field;
+    const char* rule;
+  };
+  const Case cases[] = {
+      {"digitised_full_at", "0.8", "setting", "unknown_setting"},
+      {"digitized_full_at", "80", "setting.digitized_full_at", "bad_value"},
+      {"digitized_full_at", "0", "setting.digitized_full_at", "bad_value"},
+      {"zero_pakn", "split", "setting.zero_pakn", "bad_value"},
+      {"collect_losses", "yes", "setting.collect_losses", "bad_value"},
+      {"max_supplement_requests", "-1", "setting.max_supplement_requests", "bad_value"},
+      {"announce_lead_working_days", "5wd", "setting.announce_lead_working_days", "bad_value"},
+  };
+  for (const Case& c : cases) {
+    Status st = ApplySetting(s, c.name, c.value);
+    ASSERT_FALSE(st) << c.name << "=" << c.value;
+    EXPECT_EQ(st.error().field, c.field) << c.name;
+    EXPECT_EQ(st.error().rule, c.rule) << c.name;
+  }
+  EXPECT_EQ(ScoringSettings{}.digitized_full_at, s.digitized_full_at) << "a rejected value changes nothing";
+}
+
+TEST(SettingsToJson, ListsEverySettingAndRoundTripsThroughApplySetting) {
+  ScoringSettings changed;
+  changed.terminal_time = ScoringSettings::TerminalTime::kReturnedFirst;
+  changed.reuse_full_at = 0.5;
+  changed.population_db_codes = {"7"};
+  const Json j = Json::parse(SettingsToJson(changed));
+  EXPECT_EQ(j.size(), SettingNames().size());
+  EXPECT_EQ(j["terminal_time"], "returned_first");
+  EXPECT_EQ(j["progress_zero"], "zero");
+  ScoringSettings rebuilt;
+  for (const auto& [name, value] : j.items()) {
+    const std::string text = value.is_string()  ? value.get<std::string>()
+                             : value.is_array() ? (value.empty() ? "" : value[0].get<std::string>())
+                                                : value.dump();
+    ASSERT_TRUE(ApplySetting(rebuilt, name, text)) << name << "=" << text;
+  }
+  EXPECT_EQ(SettingsToJson(rebuilt), SettingsToJson(changed));
+  EXPECT_NE(SettingsToJson(rebuilt), SettingsToJson(ScoringSettings{}));
+}
+
 TEST(ReportToJson, CarriesEveryIndicatorWithNullsAndLosses) {
   const auto month = testing::GenerateMonth({.seed = 8, .dossiers = 400});
   ScoreInput in;
@@ -87,6 +193,7 @@ TEST(ReportToJson, CarriesEveryIndicatorWithNullsAndLosses) {
   EXPECT_EQ(j["period"]["from"], "2026-08-01");
   EXPECT_EQ(j["period"]["to"], "2026-08-31");
   EXPECT_EQ(j["grouping"], "unit");
+  EXPECT_EQ(j["settings"]["digitized_full_at"], 1.0);
   EXPECT_EQ(j["breakdown"].size(), report->breakdown.size());
   const Json& center = j["center"];
   EXPECT_EQ(center["max"], 100);

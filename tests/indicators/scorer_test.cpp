@@ -394,6 +394,29 @@ TEST(Score, SyncRateWithNoDossiersShowsNoScoreByDefault) {
   EXPECT_EQ(PointsOf(MustScore(in), IndicatorId::k1_4), 0.0);
 }
 
+TEST(Score, SyncDenominatorTakesTheLargerNationalCountOrLastYearsShare) {
+  // [DESC 1.4] the denominator is the larger of the two counts; with none, last year's total ÷ 12.
+  const auto records = Dossiers(100, 100);
+  ScoreInput in = Input(records);
+  in.national_report_received = 120;
+  ScoreReport r = MustScore(in);
+  EXPECT_EQ(r.center.Get(IndicatorId::k1_4).denominator, 120);
+  EXPECT_EQ(PointsOf(r, IndicatorId::k1_4), 5.0);
+  EXPECT_EQ(r.center.Get(IndicatorId::k1_4).note, "denominator from the national report");
+  in.national_report_received = 80;  // smaller: ours wins
+  EXPECT_EQ(MustScore(in).center.Get(IndicatorId::k1_4).denominator, 100);
+  const std::vector<NationalRecord> none;
+  ScoreInput empty = Input(none);
+  empty.prior_year_received_total = 1200;
+  r = MustScore(empty);
+  EXPECT_EQ(r.center.Get(IndicatorId::k1_4).denominator, 100);  // 1200 / 12
+  EXPECT_EQ(PointsOf(r, IndicatorId::k1_4), 0.0);
+  empty.period = QuarterPeriod(2026, 3);
+  EXPECT_EQ(MustScore(empty).center.Get(IndicatorId::k1_4).denominator, 300);
+  empty.period = YearPeriod(2026);
+  EXPECT_EQ(MustScore(empty).center.Get(IndicatorId::k1_4).denominator, 1200);
+}
+
 TEST(Score, OnlineShareIsMultipliedBySyncRateAndFullAtFiftyPercent) {
   // [DESC 3.3] 10 dossiers, 4 online: 40% → 12 × 0.4 / 0.5 = 9.6; 5 online: 12; 5 online with one
   // record unsynced: 50% × 90% = 45% → 10.8.
@@ -961,6 +984,7 @@ TEST(Score, RejectsInvalidInputNamingTheField) {
        "out_of_range"},
       {[](ScoreInput& in) { in.certified_copies = CertifiedCopyCounts{3, 2}; }, "certified_copies.communes_offering",
        "out_of_range"},
+      {[](ScoreInput& in) { in.national_report_received = -1; }, "national_report_received", "out_of_range"},
   };
   for (const Case& c : cases) {
     ScoreInput in = Input(none);

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/intake_json.h"
 #include "cli/session.h"
 #include "codes/cccd.h"
 #include "digitize/file_store.h"
@@ -184,6 +185,17 @@ Result<workflow::IntakeRequest> ParseIntake(const json& j, const fs::path& base,
   return r;
 }
 
+}  // namespace
+
+Result<workflow::IntakeRequest> ParseIntakeJson(const std::string& text, const fs::path& base, const fs::path& files_root,
+                                                const std::string& actor) {
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Invalid("json", "bad_json", "the dossier file is not valid JSON");
+  return ParseIntake(j, base, files_root, actor);
+}
+
+namespace {
+
 int RunReceive(Context& ctx, Args& args) {
   auto file = args.RequiredFlag("json");
   if (!file) return ReportError(ctx, file.error());
@@ -191,11 +203,9 @@ int RunReceive(Context& ctx, Args& args) {
     return ReportError(ctx, rest ? Invalid("arguments", "unexpected", "unexpected argument " + rest->front()) : rest.error());
   auto text = ReadFile(*file, "json");
   if (!text) return ReportError(ctx, text.error());
-  json j = json::parse(*text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return ReportError(ctx, Invalid("json", "bad_json", *file + " is not valid JSON"));
   auto session = OpenSession(ctx);
   if (!session) return ReportError(ctx, session.error());
-  auto request = ParseIntake(j, fs::path(*file).parent_path(), (*session)->desk.files_root, ctx.actor);
+  auto request = ParseIntakeJson(*text, fs::path(*file).parent_path(), (*session)->desk.files_root, ctx.actor);
   if (!request) return ReportError(ctx, request.error());
   auto received = workflow::Receive((*session)->desk, (*session)->actor, *request, ctx.Now());
   if (!received) return ReportError(ctx, received.error());

@@ -88,6 +88,7 @@ NationalRecord ToNationalRecord(const dossier::Dossier& d, const dossier::Status
   }
   LocalFacts local;
   local.unit_code = d.processing_unit;
+  local.synced = options.synced;
   r.local = local;
   return r;
 }

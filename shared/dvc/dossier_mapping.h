@@ -23,6 +23,9 @@ namespace motcua::dvc {
 struct MappingOptions {
   std::string file_base_url;      // e.g. "https://dvc.example.gov.vn/files/" (default "": no links)
   bool send_redated_due = false;  // default false: NgayHenTra = original due instant
+  // Whether the record has reached the portal (motcua_local.synced, indicator 1.4). The caller knows
+  // it from the outbox; default false: nothing is synced until a sync client says so.
+  bool synced = false;
 };
 
 NationalRecord ToNationalRecord(const dossier::Dossier& d, const dossier::StatusMap& status_map,

@@ -180,6 +180,30 @@ TEST_F(CliTest, OverdueListsOpenDossiersPastDueButNotPausedOnes) {
   EXPECT_EQ(list[0]["late_working_minutes"], 60);
 }
 
+TEST_F(CliTest, DemoReceivesWritesTheReceiptAndScoresTheMonth) {
+  auto r = Run({"demo"}, "2026-11-24 10:00");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1. Tiếp nhận hồ sơ 000.00.00.X00-261124-0001 (Đăng ký thường trú)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("hẹn trả 2026-12-03 10:00"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Đã tiếp nhận (mã quốc gia 2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Điểm Bộ chỉ số 766 tháng 11/2026"), std::string::npos) << r.out;
+  const auto pdf = dir_ / "receipts" / "000.00.00.X00-261124-0001.pdf";
+  ASSERT_TRUE(std::filesystem::exists(pdf));
+  auto text = motcua::testing::RunCommand({"pdftotext", pdf.string(), "-"});
+  EXPECT_NE(text.out.find("000.00.00.X00-261124-0001"), std::string::npos);
+  EXPECT_NE(text.out.find("Nguyễn Thị Mẫu"), std::string::npos);
+}
+
+TEST_F(CliTest, ReceiptReprintKeepsTheCode) {
+  const std::string code = ReceiveSample();
+  auto r = Run({"receipt", code, "--out", (dir_ / "again.pdf").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto text = motcua::testing::RunCommand({"pdftotext", (dir_ / "again.pdf").string(), "-"});
+  EXPECT_NE(text.out.find(code), std::string::npos);
+  EXPECT_NE(text.out.find("02 tháng 12 năm 2026"), std::string::npos) << text.out;
+  EXPECT_EQ(Run({"receipt", "000.00.00.X00-261123-0999", "--out", (dir_ / "x.pdf").string()}).exit_code, 1);
+}
+
 TEST_F(CliTest, JournalVerifyPassesAndFailsAfterTampering) {
   ReceiveSample();
   auto ok = Run({"journal", "verify"});

@@ -137,6 +137,12 @@ workflow::IntakeRequest SampleIntake(const std::string& procedure_code) {
 }
 
 CommandResult RunCli(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{std::string(MOTCUA_BIN_DIR) + "/motcua"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunCommand(argv);
+}
+
+CommandResult RunCommand(const std::vector<std::string>& argv_in) {
   CommandResult result;
   int out_pipe[2], err_pipe[2];
   if (::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) return result;
@@ -146,12 +152,11 @@ CommandResult RunCli(const std::vector<std::string>& args) {
     ::dup2(err_pipe[1], 2);
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
-    std::vector<std::string> argv_s{std::string(MOTCUA_BIN_DIR) + "/motcua"};
-    argv_s.insert(argv_s.end(), args.begin(), args.end());
+    std::vector<std::string> argv_s = argv_in;
     std::vector<char*> argv;
     for (auto& a : argv_s) argv.push_back(a.data());
     argv.push_back(nullptr);
-    ::execv(argv[0], argv.data());
+    ::execvp(argv[0], argv.data());
     ::_exit(127);
   }
   ::close(out_pipe[1]);

@@ -75,6 +75,8 @@ struct CommandResult {
 };
 // Runs build/bin/motcua with `args` (no shell), capturing stdout and stderr.
 CommandResult RunCli(const std::vector<std::string>& args);
+// Runs any program found on PATH (argv[0]) with `argv`, no shell.
+CommandResult RunCommand(const std::vector<std::string>& argv);
 
 // A small valid one-page PDF (hand-written objects with a correct xref table).
 std::string TinyPdf(int pages = 1);

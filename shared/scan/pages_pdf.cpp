@@ -417,7 +417,8 @@ Result<std::string> PagesToPdf(const std::vector<ScannedPage>& pages, const Page
       unsigned long jpeg_size = 0;
       if (!EncodeJpeg(page, options.jpeg_quality, &jpeg, &jpeg_size, &err))
         return Unavailable("pdf", "pdf_failed", std::string("JPEG encoding: ") + err.message);
-      cairo_status_t s = cairo_surface_set_mime_data(surface.get(), CAIRO_MIME_TYPE_JPEG, jpeg, jpeg_size, std::free, jpeg);
+      cairo_status_t s =
+          cairo_surface_set_mime_data(surface.get(), CAIRO_MIME_TYPE_JPEG, jpeg, jpeg_size, std::free, jpeg);
       if (s != CAIRO_STATUS_SUCCESS) {
         std::free(jpeg);
         return CairoError(s, "attaching the JPEG");
@@ -472,7 +473,8 @@ Result<std::string> ImagesToPdf(const std::vector<std::string_view>& files, cons
       surface.reset(cairo_image_surface_create_from_png_stream(ReadPng, &reader));
       cairo_status_t s = cairo_surface_status(surface.get());
       if (s == CAIRO_STATUS_NO_MEMORY) return CairoError(s, "reading PNG");
-      if (s != CAIRO_STATUS_SUCCESS) return FileError(i, "unreadable_image", std::string("damaged PNG: ") + cairo_status_to_string(s));
+      if (s != CAIRO_STATUS_SUCCESS)
+        return FileError(i, "unreadable_image", std::string("damaged PNG: ") + cairo_status_to_string(s));
       dpi = PngDpi(file);
     } else {
       return FileError(i, "unsupported_image", "neither JPEG nor PNG");
@@ -483,7 +485,8 @@ Result<std::string> ImagesToPdf(const std::vector<std::string_view>& files, cons
     const double upright_w = swapped ? h : w;
     const double upright_h = swapped ? w : h;
     PageSizePt size = ImagePageSize(upright_w, upright_h, dpi);
-    MOTCUA_TRY(pdf.AddPage(surface.get(), size.width_pt, size.height_pt, OrientationMatrix(orientation, w, h), upright_w));
+    MOTCUA_TRY(pdf.AddPage(surface.get(), size.width_pt, size.height_pt, OrientationMatrix(orientation, w, h),
+                           upright_w));
   }
   return pdf.Finish();
 }

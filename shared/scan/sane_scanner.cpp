@@ -458,7 +458,8 @@ Result<PageOutcome> ReadPage(SANE_Handle h, const ScanOptions& options, const De
     for (;;) {
       if (options.cancel_requested && options.cancel_requested()) {
         sane_cancel(h);
-        return Unavailable("scanner", "scan_cancelled", "the scan was cancelled at page " + std::to_string(page_number));
+        return Unavailable("scanner", "scan_cancelled",
+                           "the scan was cancelled at page " + std::to_string(page_number));
       }
       SANE_Int length = 0;
       SANE_Status s = sane_read(h, chunk.data(), static_cast<SANE_Int>(chunk.size()), &length);
@@ -476,7 +477,8 @@ Result<PageOutcome> ReadPage(SANE_Handle h, const ScanOptions& options, const De
     }
     const int lines = static_cast<int>(raw.size() / static_cast<std::size_t>(p.bytes_per_line));
     if (lines < 1)
-      return Unavailable("scanner", "scanner_error", "the scanner sent no image data for page " + std::to_string(page_number));
+      return Unavailable("scanner", "scanner_error",
+                         "the scanner sent no image data for page " + std::to_string(page_number));
     MOTCUA_TRY(StoreFrame(p, lines, raw, page));
     if (p.last_frame) return PageOutcome::kScanned;
     // Three-pass scanners: each colour is its own frame, started like a page.
@@ -486,7 +488,8 @@ Result<PageOutcome> ReadPage(SANE_Handle h, const ScanOptions& options, const De
 
 Status CheckOptions(const ScanOptions& o) {
   if (o.resolution_dpi < 1 || o.resolution_dpi > 9600)
-    return Invalid("resolution_dpi", "bad_resolution", "resolution must be 1..9600 dpi, got " + std::to_string(o.resolution_dpi));
+    return Invalid("resolution_dpi", "bad_resolution",
+                   "resolution must be 1..9600 dpi, got " + std::to_string(o.resolution_dpi));
   if (o.max_pages < 0) return Invalid("max_pages", "bad_max_pages", "max_pages must be >= 0");
   if (!(o.width_mm >= 0) || !std::isfinite(o.width_mm))
     return Invalid("width_mm", "bad_scan_area", "width_mm must be >= 0 (0 = the whole bed)");
@@ -533,6 +536,9 @@ Result<std::vector<ScannedPage>> ScanPages(const ScanOptions& options) {
   std::vector<ScannedPage> pages;
   for (int n = 1;; ++n) {
     if (n > limit && (options.max_pages > 0 || !feeder)) break;
+    // Checked before each sheet too, so that a cancelled batch does not pull in another sheet.
+    if (options.cancel_requested && options.cancel_requested())
+      return Unavailable("scanner", "scan_cancelled", "the scan was cancelled before page " + std::to_string(n));
     SANE_Status s = sane_start(h);
     if (s == SANE_STATUS_NO_DOCS && feeder && !pages.empty()) break;  // the feeder is empty: done
     if (s != SANE_STATUS_GOOD) return StatusError(s, "sane_start at page " + std::to_string(n));

@@ -1,0 +1,372 @@
+#include "auth/accounts.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <sodium.h>
+#include <nlohmann/json.hpp>
+
+#include "auth/internal/account_record.h"
+#include "auth/internal/password_hash.h"
+#include "common/text.h"
+
+namespace motcua::auth {
+
+static_assert(kArgon2OpsInteractive == crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE);
+static_assert(kArgon2MemInteractiveBytes == crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE);
+static_assert(kArgon2OpsMin == crypto_pwhash_argon2id_OPSLIMIT_MIN);
+static_assert(kArgon2MemMinBytes == crypto_pwhash_argon2id_MEMLIMIT_MIN);
+
+namespace {
+
+using internal::AdminIndex;
+using internal::FromRecord;
+using internal::Journal;
+using internal::ToRecord;
+using nlohmann::json;
+using workflow::Permission;
+
+constexpr int kMaxUserName = 32;
+constexpr int kMinUserName = 3;
+constexpr std::size_t kMaxPasswordBytes = 1024;
+constexpr int kMaxDisplayName = 100;
+constexpr int kMaxUnit = 200;
+
+std::size_t CodePoints(std::string_view utf8) {
+  return static_cast<std::size_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string FoldUserName(std::string_view name) {
+  std::string out(Trim(name));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+internal::HashCost CostOf(const AuthSettings& s) { return {s.argon2_opslimit, s.argon2_memlimit_bytes}; }
+
+Result<std::string> CleanText(std::string_view text, const char* field, int max_chars, bool required) {
+  std::string_view t = Trim(text);
+  if (required && t.empty()) return Invalid(field, "required", std::string(field) + " is required");
+  if (!IsValidUtf8(t)) return Invalid(field, "bad_utf8", std::string(field) + " is not valid UTF-8");
+  std::string nfc = NormalizeNfc(t);
+  if (CodePoints(nfc) > static_cast<std::size_t>(max_chars))
+    return Invalid(field, "too_long", std::string(field) + " has more than " + std::to_string(max_chars) + " characters");
+  return nfc;
+}
+
+Error NoSuchUser(std::string_view name) {
+  return NotFound("user_name", "no_such_user", "no account \"" + std::string(name) + "\"");
+}
+
+// The acting account as stored must exist, be enabled and hold `p` (see accounts.h).
+Status CheckStoredActor(const std::optional<store::Record>& record, const workflow::Actor& actor, Permission p) {
+  if (!record) return NotFound("actor", "no_such_user", "the acting user \"" + actor.user + "\" has no account");
+  MOTCUA_ASSIGN_OR_RETURN(Account acting, FromRecord(*record));
+  if (acting.is_disabled)
+    return Conflict("actor", "account_disabled", "the acting account \"" + actor.user + "\" is disabled");
+  return workflow::Require({acting.user_name, acting.role, actor.station}, p);
+}
+
+Status RequireManagerInTx(store::WriteTx& tx, const workflow::Actor& actor) {
+  MOTCUA_ASSIGN_OR_RETURN(auto record, tx.GetRecord(kUserRecordKind, actor.user));
+  return CheckStoredActor(record, actor, Permission::kManageUsers);
+}
+
+Status RequireManager(store::Store& store, const workflow::Actor& actor) {
+  MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
+  MOTCUA_ASSIGN_OR_RETURN(auto record, store.GetRecord(kUserRecordKind, actor.user));
+  return CheckStoredActor(record, actor, Permission::kManageUsers);
+}
+
+Result<Account> LoadInTx(store::WriteTx& tx, std::string_view user_name) {
+  MOTCUA_ASSIGN_OR_RETURN(auto record, tx.GetRecord(kUserRecordKind, user_name));
+  if (!record) return NoSuchUser(user_name);
+  return FromRecord(*record);
+}
+
+// Checks and cleans a new account and hashes its password (before any transaction: argon2id is slow
+// on purpose and must not hold the database's write lock).
+struct PreparedUser {
+  Account account;
+};
+Result<PreparedUser> Prepare(const NewUser& user, std::string_view password, Instant now,
+                             const AuthSettings& settings) {
+  MOTCUA_TRY(ValidateAuthSettings(settings));
+  PreparedUser p;
+  Account& a = p.account;
+  a.user_name = FoldUserName(user.user_name);
+  MOTCUA_TRY(ValidateUserName(a.user_name));
+  MOTCUA_ASSIGN_OR_RETURN(a.display_name, CleanText(user.display_name, "display_name", kMaxDisplayName, true));
+  MOTCUA_ASSIGN_OR_RETURN(a.unit, CleanText(user.unit, "unit", kMaxUnit, false));
+  MOTCUA_TRY(ValidatePassword(password, a.user_name, settings));
+  a.role = user.role;
+  internal::Secret normalized = internal::NormalizePassword(password);
+  MOTCUA_ASSIGN_OR_RETURN(a.password_hash, internal::HashPassword(normalized.view(), CostOf(settings)));
+  a.created_at = now;
+  a.changed_at = now;
+  return p;
+}
+
+json AddedPayload(const Account& a, bool bootstrap) {
+  return {{"user_name", a.user_name},
+          {"display_name", a.display_name},
+          {"role", workflow::RoleKey(a.role)},
+          {"unit", a.unit},
+          {"bootstrap", bootstrap}};
+}
+
+// Stores a new account (and the index when it is an administrator) with its "user.added" event.
+Status InsertAccount(store::WriteTx& tx, Account& a, AdminIndex index, std::string_view actor,
+                     std::string_view station, Instant now, bool bootstrap) {
+  MOTCUA_ASSIGN_OR_RETURN(auto existing, tx.GetRecord(kUserRecordKind, a.user_name));
+  if (existing)
+    return Conflict("user_name", "user_exists", "an account \"" + a.user_name + "\" already exists");
+  a.version = 0;
+  MOTCUA_TRY(tx.PutRecord(ToRecord(a, now)));
+  a.version = 1;
+  if (a.role == workflow::Role::kAdmin) {
+    index.enabled.insert(a.user_name);
+    MOTCUA_TRY(WriteAdminIndex(tx, index, now));
+  }
+  return Journal(tx, "user.added", actor, station, now, AddedPayload(a, bootstrap));
+}
+
+Result<int> ParseSettingNumber(const std::optional<std::string>& text, const std::string& key, long long fallback,
+                               long long* out) {
+  if (!text) {
+    *out = fallback;
+    return 0;
+  }
+  long long v = 0;
+  const char* end = text->data() + text->size();
+  auto [ptr, ec] = std::from_chars(text->data(), end, v);
+  if (ec != std::errc() || ptr != end || text->empty())
+    return Corrupt(key, "bad_setting", "setting " + key + " is not a number: \"" + *text + "\"");
+  *out = v;
+  return 0;
+}
+
+}  // namespace
+
+bool IsLocked(const Account& account, Instant now) { return account.locked_until && now < *account.locked_until; }
+
+Status ValidateAuthSettings(const AuthSettings& s) {
+  auto range = [](int v, int lo, int hi, const char* field) -> Status {
+    if (v < lo || v > hi)
+      return Invalid(field, "out_of_range",
+                     std::string(field) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    return Ok();
+  };
+  MOTCUA_TRY(range(s.min_password_length, 1, 128, "min_password_length"));
+  MOTCUA_TRY(range(s.max_failed_attempts, 1, 100, "max_failed_attempts"));
+  MOTCUA_TRY(range(s.lockout_minutes, 1, 1440, "lockout_minutes"));
+  MOTCUA_TRY(range(s.idle_lock_minutes, 1, 1440, "idle_lock_minutes"));
+  return internal::ValidateHashCost(CostOf(s));
+}
+
+Result<AuthSettings> LoadAuthSettings(store::Store& store, AuthSettings defaults) {
+  AuthSettings s = defaults;
+  auto read = [&](const char* name, long long fallback, long long* out) -> Status {
+    const std::string key = std::string("auth.") + name;
+    MOTCUA_ASSIGN_OR_RETURN(auto text, store.GetSetting(key));
+    auto r = ParseSettingNumber(text, key, fallback, out);
+    if (!r) return r.error();
+    return Ok();
+  };
+  long long v = 0;
+  auto narrow = [](long long x) { return static_cast<int>(std::clamp<long long>(x, -1, 1'000'000)); };
+  MOTCUA_TRY(read("min_password_length", s.min_password_length, &v));
+  s.min_password_length = narrow(v);
+  MOTCUA_TRY(read("max_failed_attempts", s.max_failed_attempts, &v));
+  s.max_failed_attempts = narrow(v);
+  MOTCUA_TRY(read("lockout_minutes", s.lockout_minutes, &v));
+  s.lockout_minutes = narrow(v);
+  MOTCUA_TRY(read("idle_lock_minutes", s.idle_lock_minutes, &v));
+  s.idle_lock_minutes = narrow(v);
+  MOTCUA_TRY(read("argon2_opslimit", static_cast<long long>(s.argon2_opslimit), &v));
+  s.argon2_opslimit = v < 0 ? 0 : static_cast<std::uint64_t>(v);
+  MOTCUA_TRY(read("argon2_memlimit_bytes", static_cast<long long>(s.argon2_memlimit_bytes), &v));
+  s.argon2_memlimit_bytes = v < 0 ? 0 : static_cast<std::size_t>(v);
+  MOTCUA_TRY(ValidateAuthSettings(s));
+  return s;
+}
+
+Status ValidateUserName(std::string_view name) {
+  if (name.empty()) return Invalid("user_name", "required", "the user name is required");
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'))
+      return Invalid("user_name", "bad_character",
+                     "a user name has only lower-case letters a-z, digits and dots (e.g. nguyen.van.an)");
+  if (name.size() < static_cast<std::size_t>(kMinUserName))
+    return Invalid("user_name", "too_short", "a user name has at least 3 characters");
+  if (name.size() > static_cast<std::size_t>(kMaxUserName))
+    return Invalid("user_name", "too_long", "a user name has at most 32 characters");
+  if (name.front() == '.' || name.back() == '.' || name.find("..") != std::string_view::npos)
+    return Invalid("user_name", "bad_dot", "a user name neither starts nor ends with a dot, nor has two in a row");
+  return Ok();
+}
+
+Status ValidatePassword(std::string_view password, std::string_view user_name, const AuthSettings& settings) {
+  // Details never quote the password.
+  if (password.empty()) return Invalid("password", "required", "the password is required");
+  if (password.size() > kMaxPasswordBytes)
+    return Invalid("password", "too_long", "a password has at most " + std::to_string(kMaxPasswordBytes) + " bytes");
+  if (!IsValidUtf8(password)) return Invalid("password", "bad_utf8", "the password is not valid UTF-8");
+  internal::Secret normalized = internal::NormalizePassword(password);
+  if (CodePoints(normalized.view()) < static_cast<std::size_t>(settings.min_password_length))
+    return Invalid("password", "too_short",
+                   "a password has at least " + std::to_string(settings.min_password_length) + " characters");
+  if (FoldUserName(normalized.view()) == FoldUserName(user_name) && !user_name.empty())
+    return Invalid("password", "same_as_user_name", "the password may not be the user name");
+  return Ok();
+}
+
+Result<bool> NeedsBootstrap(store::Store& store) {
+  MOTCUA_ASSIGN_OR_RETURN(AdminIndex index, internal::ReadAdminIndex(store));
+  return !index.exists;
+}
+
+Result<Account> BootstrapAdmin(store::Store& store, const NewUser& user, std::string_view password, Instant now,
+                               const AuthSettings& settings) {
+  if (user.role != workflow::Role::kAdmin)
+    return Invalid("role", "first_user_must_be_admin", "the first account must be an administrator (--role admin)");
+  MOTCUA_ASSIGN_OR_RETURN(PreparedUser p, Prepare(user, password, now, settings));
+  Account& a = p.account;
+  MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(AdminIndex index, internal::ReadAdminIndex(tx));
+    if (index.exists)
+      return Conflict("actor", "admin_exists",
+                      "an administrator exists already; an administrator must add accounts (--as ADMIN)");
+    return InsertAccount(tx, a, index, a.user_name, settings.station, now, true);
+  }));
+  return a;
+}
+
+Result<Account> AddUser(store::Store& store, const workflow::Actor& actor, const NewUser& user,
+                        std::string_view password, Instant now, const AuthSettings& settings) {
+  MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
+  MOTCUA_ASSIGN_OR_RETURN(PreparedUser p, Prepare(user, password, now, settings));
+  Account& a = p.account;
+  MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_TRY(RequireManagerInTx(tx, actor));
+    MOTCUA_ASSIGN_OR_RETURN(AdminIndex index, internal::ReadAdminIndex(tx));
+    return InsertAccount(tx, a, index, actor.user, actor.station, now, false);
+  }));
+  return a;
+}
+
+Result<Account> DisableUser(store::Store& store, const workflow::Actor& actor, std::string_view user_name,
+                            Instant now) {
+  MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
+  const std::string name = FoldUserName(user_name);
+  Account result;
+  MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_TRY(RequireManagerInTx(tx, actor));
+    MOTCUA_ASSIGN_OR_RETURN(Account a, LoadInTx(tx, name));
+    if (a.is_disabled) return Conflict("user_name", "already_disabled", "\"" + name + "\" is disabled already");
+    if (a.role == workflow::Role::kAdmin) {
+      MOTCUA_ASSIGN_OR_RETURN(AdminIndex index, internal::ReadAdminIndex(tx));
+      index.enabled.erase(name);
+      if (index.enabled.empty())
+        return Conflict("user_name", "last_admin",
+                        "\"" + name + "\" is the last enabled administrator; add another administrator first");
+      MOTCUA_TRY(WriteAdminIndex(tx, index, now));
+    }
+    a.is_disabled = true;
+    a.changed_at = now;
+    MOTCUA_TRY(tx.PutRecord(ToRecord(a, now)));
+    a.version += 1;
+    MOTCUA_TRY(Journal(tx, "user.disabled", actor.user, actor.station, now, {{"user_name", name}}));
+    result = std::move(a);
+    return Ok();
+  }));
+  return result;
+}
+
+Result<Account> EnableUser(store::Store& store, const workflow::Actor& actor, std::string_view user_name,
+                           Instant now) {
+  MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
+  const std::string name = FoldUserName(user_name);
+  Account result;
+  MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_TRY(RequireManagerInTx(tx, actor));
+    MOTCUA_ASSIGN_OR_RETURN(Account a, LoadInTx(tx, name));
+    const bool was_disabled = a.is_disabled;
+    const bool was_locked = IsLocked(a, now);
+    if (!was_disabled && !was_locked)
+      return Conflict("user_name", "already_enabled", "\"" + name + "\" is neither disabled nor locked");
+    if (was_disabled && a.role == workflow::Role::kAdmin) {
+      MOTCUA_ASSIGN_OR_RETURN(AdminIndex index, internal::ReadAdminIndex(tx));
+      index.enabled.insert(name);
+      MOTCUA_TRY(WriteAdminIndex(tx, index, now));
+    }
+    a.is_disabled = false;
+    a.failed_attempts = 0;
+    a.locked_until.reset();
+    a.changed_at = now;
+    MOTCUA_TRY(tx.PutRecord(ToRecord(a, now)));
+    a.version += 1;
+    MOTCUA_TRY(Journal(tx, "user.enabled", actor.user, actor.station, now,
+                       {{"user_name", name}, {"was_disabled", was_disabled}, {"was_locked", was_locked}}));
+    result = std::move(a);
+    return Ok();
+  }));
+  return result;
+}
+
+Result<Account> SetPassword(store::Store& store, const workflow::Actor& actor, std::string_view user_name,
+                            std::string_view new_password, Instant now, const AuthSettings& settings) {
+  const std::string name = FoldUserName(user_name);
+  const bool by_self = actor.user == name;
+  if (!by_self) MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
+  MOTCUA_TRY(ValidateAuthSettings(settings));
+  MOTCUA_TRY(ValidateUserName(name));
+  MOTCUA_ASSIGN_OR_RETURN(auto existing, store.GetRecord(kUserRecordKind, name));
+  if (!existing) return NoSuchUser(name);
+  MOTCUA_TRY(ValidatePassword(new_password, name, settings));
+  internal::Secret normalized = internal::NormalizePassword(new_password);
+  MOTCUA_ASSIGN_OR_RETURN(std::string hash, internal::HashPassword(normalized.view(), CostOf(settings)));
+  Account result;
+  MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
+    if (!by_self) MOTCUA_TRY(RequireManagerInTx(tx, actor));
+    MOTCUA_ASSIGN_OR_RETURN(Account a, LoadInTx(tx, name));
+    if (by_self && a.is_disabled)
+      return Conflict("user_name", "account_disabled", "the account \"" + name + "\" is disabled");
+    a.password_hash = hash;
+    a.failed_attempts = 0;
+    a.locked_until.reset();
+    a.changed_at = now;
+    MOTCUA_TRY(tx.PutRecord(ToRecord(a, now)));
+    a.version += 1;
+    MOTCUA_TRY(Journal(tx, "user.password_changed", actor.user, actor.station, now,
+                       {{"user_name", name}, {"by_self", by_self}}));
+    result = std::move(a);
+    return Ok();
+  }));
+  return result;
+}
+
+Result<std::vector<Account>> ListUsers(store::Store& store, const workflow::Actor& actor) {
+  MOTCUA_TRY(RequireManager(store, actor));
+  MOTCUA_ASSIGN_OR_RETURN(auto records, store.ListRecords({.kind = kUserRecordKind, .limit = 1'000'000}));
+  std::vector<Account> out;
+  out.reserve(records.size());
+  for (const store::Record& r : records) {
+    MOTCUA_ASSIGN_OR_RETURN(Account a, FromRecord(r));
+    out.push_back(std::move(a));
+  }
+  std::sort(out.begin(), out.end(), [](const Account& x, const Account& y) { return x.user_name < y.user_name; });
+  return out;
+}
+
+Result<Account> GetUser(store::Store& store, const workflow::Actor& actor, std::string_view user_name) {
+  const std::string name = FoldUserName(user_name);
+  if (actor.user != name) MOTCUA_TRY(RequireManager(store, actor));
+  MOTCUA_ASSIGN_OR_RETURN(auto record, store.GetRecord(kUserRecordKind, name));
+  if (!record) return NoSuchUser(name);
+  return FromRecord(*record);
+}
+
+}  // namespace motcua::auth

@@ -1,0 +1,242 @@
+// motcua user add|disable|enable|passwd|list: officer accounts (auth/accounts.h).
+//
+// Who acts: `--as USER` names the acting account, which signs in like at a counter (auth/login.h: the
+// attempt counts towards its lockout and is journaled). Its password comes from $MOTCUA_PASSWORD, else
+// from the first line of standard input. On a database with no administrator yet, `user add` without
+// --as creates the first administrator (--role admin), and from then on --as names an administrator.
+// The password being set (`add`, `passwd`) comes from $MOTCUA_NEW_PASSWORD, else from the next line of
+// standard input (on a terminal: asked twice, not echoed). No password is ever taken from the command
+// line: it would show in `ps` and the shell's history. The environment variables are meant for scripts
+// and tests on a machine the operator controls.
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <ostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/accounts.h"
+#include "auth/login.h"
+#include "cli/session.h"
+#include "common/text.h"
+
+namespace motcua::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr const char* kUsage =
+    "user add USER --role officer|postal|supervisor|admin --name NAME [--unit UNIT] [--as ADMIN]\n"
+    "  user disable USER --as ADMIN | user enable USER --as ADMIN\n"
+    "  user passwd USER [--as USER] | user list [--json] --as ADMIN";
+
+// Reads one line of standard input, without echo when it is a terminal. The copy is the caller's to wipe.
+Result<std::string> ReadSecretLine(Context& ctx, const std::string& prompt, std::string_view field) {
+  const bool tty = ::isatty(STDIN_FILENO) == 1;
+  termios saved{};
+  if (tty) {
+    *ctx.err << prompt << std::flush;
+    if (::tcgetattr(STDIN_FILENO, &saved) == 0) {
+      termios quiet = saved;
+      quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+      ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  }
+  std::string line;
+  const bool got = static_cast<bool>(std::getline(std::cin, line));
+  if (tty) {
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    *ctx.err << "\n";
+  }
+  if (!got)
+    return Invalid(std::string(field), "required",
+                   "no password: pipe it on standard input or set the environment variable (see motcua help)");
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+// The acting user's password: $MOTCUA_PASSWORD, else standard input.
+Result<std::string> ActingPassword(Context& ctx, const std::string& user) {
+  if (const char* env = std::getenv("MOTCUA_PASSWORD"); env && *env) return std::string(env);
+  return ReadSecretLine(ctx, "password for " + user + ": ", "password");
+}
+
+// The password to set: $MOTCUA_NEW_PASSWORD, else standard input (twice on a terminal).
+Result<std::string> NewPassword(Context& ctx, const std::string& user) {
+  if (const char* env = std::getenv("MOTCUA_NEW_PASSWORD"); env && *env) return std::string(env);
+  MOTCUA_ASSIGN_OR_RETURN(std::string first, ReadSecretLine(ctx, "new password for " + user + ": ", "new_password"));
+  if (::isatty(STDIN_FILENO) == 1) {
+    MOTCUA_ASSIGN_OR_RETURN(std::string again, ReadSecretLine(ctx, "the same again: ", "new_password"));
+    if (again != first) return Invalid("new_password", "mismatch", "the two passwords differ");
+  }
+  return first;
+}
+
+Result<std::unique_ptr<store::Store>> OpenStore(const Context& ctx) {
+  std::error_code ec;
+  if (!fs::exists(ctx.db_path, ec))
+    return NotFound("db", "database_missing", "no database at " + ctx.db_path + "; run `motcua init` first");
+  return store::OpenSqliteStore(ctx.db_path, {.create_if_missing = false});
+}
+
+// Signs the --as user in and returns them as the actor.
+Result<workflow::Actor> SignIn(Context& ctx, store::Store& store, const std::string& as,
+                               const auth::AuthSettings& settings) {
+  MOTCUA_ASSIGN_OR_RETURN(std::string password, ActingPassword(ctx, as));
+  auto account = auth::Login(store, as, password, ctx.Now(), settings);
+  std::fill(password.begin(), password.end(), '\0');
+  if (!account) return account.error();
+  return workflow::Actor{account->user_name, account->role, ctx.station};
+}
+
+std::string StatusText(const auth::Account& a, Instant now) {
+  if (a.is_disabled) return "disabled";
+  if (auth::IsLocked(a, now)) return "locked until " + FormatLocalMinute(ToLocalVn(*a.locked_until));
+  return "active";
+}
+
+// An account for output: never the hash.
+json AccountJson(const auth::Account& a, Instant now) {
+  auto instant = [](const std::optional<Instant>& t) { return t ? json(FormatInstantUtc(*t)) : json(nullptr); };
+  return {{"user_name", a.user_name},
+          {"display_name", a.display_name},
+          {"role", workflow::RoleKey(a.role)},
+          {"unit", a.unit},
+          {"status", a.is_disabled ? "disabled" : auth::IsLocked(a, now) ? "locked" : "active"},
+          {"failed_attempts", a.failed_attempts},
+          {"locked_until", instant(auth::IsLocked(a, now) ? a.locked_until : std::nullopt)},
+          {"created_at", FormatInstantUtc(a.created_at)},
+          {"changed_at", FormatInstantUtc(a.changed_at)},
+          {"last_login_at", instant(a.last_login_at)}};
+}
+
+int Done(Context& ctx, const auth::Account& a, const std::string& text) {
+  if (ctx.json) *ctx.out << AccountJson(a, ctx.Now()).dump() << "\n";
+  else *ctx.out << text << "\n";
+  return kExitOk;
+}
+
+int RunUser(Context& ctx, Args& args) {
+  if (args.Switch("json")) ctx.json = true;
+  auto as_flag = args.Flag("as");
+  if (!as_flag) return ReportError(ctx, as_flag.error());
+  auto role_flag = args.Flag("role");
+  auto name_flag = args.Flag("name");
+  auto unit_flag = args.Flag("unit");
+  for (const auto* f : {&role_flag, &name_flag, &unit_flag})
+    if (!*f) return ReportError(ctx, f->error());
+  auto rest = args.Positional();
+  if (!rest) return ReportError(ctx, rest.error());
+  const std::vector<std::string>& pos = *rest;
+  if (pos.empty()) return ReportError(ctx, Invalid("subcommand", "missing", std::string("usage: motcua ") + kUsage));
+  const std::string& sub = pos[0];
+  const bool takes_user = sub == "add" || sub == "disable" || sub == "enable" || sub == "passwd";
+  if (!takes_user && sub != "list")
+    return ReportError(ctx, Invalid("subcommand", "unknown_subcommand",
+                                    "unknown subcommand \"" + sub + "\"; usage: motcua " + kUsage));
+  if (takes_user && pos.size() != 2)
+    return ReportError(ctx, Invalid("user_name", "required", "usage: motcua " + std::string(kUsage)));
+  if (!takes_user && pos.size() != 1)
+    return ReportError(ctx, Invalid("arguments", "unexpected", "unexpected argument " + pos[1]));
+  if (sub != "add" && (*role_flag || *name_flag || *unit_flag))
+    return ReportError(ctx, Invalid(*role_flag ? "role" : *name_flag ? "name" : "unit", "unexpected",
+                                    "--role, --name and --unit belong to `user add`"));
+  const std::string target = takes_user ? pos[1] : std::string();
+
+  auto store = OpenStore(ctx);
+  if (!store) return ReportError(ctx, store.error());
+  store::Store& db = **store;
+  auto settings = auth::LoadAuthSettings(db, {.station = ctx.station});
+  if (!settings) return ReportError(ctx, settings.error());
+  const Instant now = ctx.Now();
+
+  if (sub == "add") {
+    if (!*role_flag) return ReportError(ctx, Invalid("role", "missing_flag", "--role is required"));
+    if (!*name_flag) return ReportError(ctx, Invalid("name", "missing_flag", "--name is required"));
+    auto role = workflow::ParseRole(**role_flag);
+    if (!role) return ReportError(ctx, role.error());
+    auth::NewUser user{target, **name_flag, *role, unit_flag->value_or("")};
+    // Check what can be checked before asking for any password.
+    std::string folded(Trim(target));
+    for (char& c : folded) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (auto s = auth::ValidateUserName(folded); !s) return ReportError(ctx, s.error());
+    auto bootstrap = auth::NeedsBootstrap(db);
+    if (!bootstrap) return ReportError(ctx, bootstrap.error());
+    Result<auth::Account> added = Error{};
+    if (!*as_flag) {
+      if (!*bootstrap)
+        return ReportError(ctx, Invalid("as", "required",
+                                        "an administrator exists: name the acting administrator with --as ADMIN"));
+      if (*role != workflow::Role::kAdmin)
+        return ReportError(ctx, Invalid("role", "first_user_must_be_admin",
+                                        "the first account must be an administrator (--role admin)"));
+      auto password = NewPassword(ctx, folded);
+      if (!password) return ReportError(ctx, password.error());
+      added = auth::BootstrapAdmin(db, user, *password, now, *settings);
+      std::fill(password->begin(), password->end(), '\0');
+    } else {
+      auto actor = SignIn(ctx, db, **as_flag, *settings);
+      if (!actor) return ReportError(ctx, actor.error());
+      auto password = NewPassword(ctx, folded);
+      if (!password) return ReportError(ctx, password.error());
+      added = auth::AddUser(db, *actor, user, *password, now, *settings);
+      std::fill(password->begin(), password->end(), '\0');
+    }
+    if (!added) {
+      if (added.error().field == "display_name") added.error().field = "name";  // the flag's name
+      return ReportError(ctx, added.error());
+    }
+    return Done(ctx, *added,
+                "added " + added->user_name + " (" + workflow::RoleKey(added->role) + ", " + added->display_name + ")");
+  }
+
+  if (sub == "passwd") {
+    // Without --as the account changes its own password and signs in with the current one.
+    const std::string as = *as_flag ? **as_flag : target;
+    auto actor = SignIn(ctx, db, as, *settings);
+    if (!actor) return ReportError(ctx, actor.error());
+    auto password = NewPassword(ctx, target);
+    if (!password) return ReportError(ctx, password.error());
+    auto changed = auth::SetPassword(db, *actor, target, *password, now, *settings);
+    std::fill(password->begin(), password->end(), '\0');
+    if (!changed) return ReportError(ctx, changed.error());
+    return Done(ctx, *changed, "password changed for " + changed->user_name);
+  }
+
+  if (!*as_flag)
+    return ReportError(ctx, Invalid("as", "required", "name the acting administrator with --as ADMIN"));
+  auto actor = SignIn(ctx, db, **as_flag, *settings);
+  if (!actor) return ReportError(ctx, actor.error());
+  if (sub == "disable" || sub == "enable") {
+    auto a = sub == "disable" ? auth::DisableUser(db, *actor, target, now) : auth::EnableUser(db, *actor, target, now);
+    if (!a) return ReportError(ctx, a.error());
+    return Done(ctx, *a, sub + "d " + a->user_name);
+  }
+  auto users = auth::ListUsers(db, *actor);
+  if (!users) return ReportError(ctx, users.error());
+  if (ctx.json) {
+    json out = json::array();
+    for (const auth::Account& a : *users) out.push_back(AccountJson(a, now));
+    *ctx.out << out.dump() << "\n";
+    return kExitOk;
+  }
+  for (const auth::Account& a : *users)
+    *ctx.out << a.user_name << "  " << workflow::RoleKey(a.role) << "  " << StatusText(a, now) << "  "
+             << (a.unit.empty() ? "-" : a.unit) << "  " << a.display_name << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+MOTCUA_CLI_COMMAND("user",
+                   "user add USER --role officer|postal|supervisor|admin --name NAME [--unit UNIT] [--as ADMIN]\n"
+                   "  user disable|enable USER --as ADMIN | user passwd USER [--as USER] | user list [--json] --as ADMIN",
+                   "officer accounts; the acting user's password from $MOTCUA_PASSWORD or stdin, a new password "
+                   "from $MOTCUA_NEW_PASSWORD or stdin",
+                   RunUser);
+
+}  // namespace motcua::cli

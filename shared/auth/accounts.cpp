@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
+#include <type_traits>
 
 #include <sodium.h>
 #include <nlohmann/json.hpp>
@@ -133,19 +135,13 @@ Status InsertAccount(store::WriteTx& tx, Account& a, AdminIndex index, std::stri
   return Journal(tx, "user.added", actor, station, now, AddedPayload(a, bootstrap));
 }
 
-Result<int> ParseSettingNumber(const std::optional<std::string>& text, const std::string& key, long long fallback,
-                               long long* out) {
-  if (!text) {
-    *out = fallback;
-    return 0;
-  }
+Result<long long> ParseSettingNumber(const std::string& key, const std::string& text) {
   long long v = 0;
-  const char* end = text->data() + text->size();
-  auto [ptr, ec] = std::from_chars(text->data(), end, v);
-  if (ec != std::errc() || ptr != end || text->empty())
-    return Corrupt(key, "bad_setting", "setting " + key + " is not a number: \"" + *text + "\"");
-  *out = v;
-  return 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, v);
+  if (text.empty() || ec != std::errc() || ptr != end)
+    return Corrupt(key, "bad_setting", "setting " + key + " is not a number: \"" + text + "\"");
+  return v;
 }
 
 }  // namespace
@@ -167,30 +163,54 @@ Status ValidateAuthSettings(const AuthSettings& s) {
 }
 
 Result<AuthSettings> LoadAuthSettings(store::Store& store, AuthSettings defaults) {
-  AuthSettings s = defaults;
-  auto read = [&](const char* name, long long fallback, long long* out) -> Status {
+  AuthSettings s = std::move(defaults);
+  // Reads auth.<name> into `field` when present; values out of any sane range fail ValidateAuthSettings.
+  auto read = [&](const char* name, auto& field) -> Status {
     const std::string key = std::string("auth.") + name;
     MOTCUA_ASSIGN_OR_RETURN(auto text, store.GetSetting(key));
-    auto r = ParseSettingNumber(text, key, fallback, out);
-    if (!r) return r.error();
+    if (!text) return Ok();
+    MOTCUA_ASSIGN_OR_RETURN(long long v, ParseSettingNumber(key, *text));
+    using Field = std::remove_reference_t<decltype(field)>;
+    // Clamped into the field's type so that nothing wraps; ValidateAuthSettings then refuses the extremes.
+    const long long lo = std::is_signed_v<Field> ? -1 : 0;
+    const long long hi = std::is_signed_v<Field> ? std::numeric_limits<int>::max() : std::numeric_limits<long long>::max();
+    field = static_cast<Field>(std::clamp<long long>(v, lo, hi));
     return Ok();
   };
-  long long v = 0;
-  auto narrow = [](long long x) { return static_cast<int>(std::clamp<long long>(x, -1, 1'000'000)); };
-  MOTCUA_TRY(read("min_password_length", s.min_password_length, &v));
-  s.min_password_length = narrow(v);
-  MOTCUA_TRY(read("max_failed_attempts", s.max_failed_attempts, &v));
-  s.max_failed_attempts = narrow(v);
-  MOTCUA_TRY(read("lockout_minutes", s.lockout_minutes, &v));
-  s.lockout_minutes = narrow(v);
-  MOTCUA_TRY(read("idle_lock_minutes", s.idle_lock_minutes, &v));
-  s.idle_lock_minutes = narrow(v);
-  MOTCUA_TRY(read("argon2_opslimit", static_cast<long long>(s.argon2_opslimit), &v));
-  s.argon2_opslimit = v < 0 ? 0 : static_cast<std::uint64_t>(v);
-  MOTCUA_TRY(read("argon2_memlimit_bytes", static_cast<long long>(s.argon2_memlimit_bytes), &v));
-  s.argon2_memlimit_bytes = v < 0 ? 0 : static_cast<std::size_t>(v);
+  MOTCUA_TRY(read("min_password_length", s.min_password_length));
+  MOTCUA_TRY(read("max_failed_attempts", s.max_failed_attempts));
+  MOTCUA_TRY(read("lockout_minutes", s.lockout_minutes));
+  MOTCUA_TRY(read("idle_lock_minutes", s.idle_lock_minutes));
+  MOTCUA_TRY(read("argon2_opslimit", s.argon2_opslimit));
+  MOTCUA_TRY(read("argon2_memlimit_bytes", s.argon2_memlimit_bytes));
   MOTCUA_TRY(ValidateAuthSettings(s));
   return s;
+}
+
+Result<AuthSettings> SavePolicy(store::Store& store, const workflow::Actor& actor, const AuthSettings& policy,
+                                Instant now) {
+  MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
+  MOTCUA_TRY(ValidateAuthSettings(policy));
+  const std::pair<const char*, long long> values[] = {
+      {"min_password_length", policy.min_password_length},
+      {"max_failed_attempts", policy.max_failed_attempts},
+      {"lockout_minutes", policy.lockout_minutes},
+      {"idle_lock_minutes", policy.idle_lock_minutes},
+      {"argon2_opslimit", static_cast<long long>(policy.argon2_opslimit)},
+      {"argon2_memlimit_bytes", static_cast<long long>(policy.argon2_memlimit_bytes)},
+  };
+  MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_TRY(RequireManagerInTx(tx, actor));
+    json payload = json::object();
+    for (const auto& [name, value] : values) {
+      MOTCUA_TRY(tx.PutSetting(std::string("auth.") + name, std::to_string(value)));
+      payload[name] = value;
+    }
+    return Journal(tx, "auth.policy_changed", actor.user, actor.station, now, payload);
+  }));
+  AuthSettings saved = policy;
+  saved.station = actor.station;
+  return saved;
 }
 
 Status ValidateUserName(std::string_view name) {

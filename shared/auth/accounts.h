@@ -65,6 +65,13 @@ Status ValidateAuthSettings(const AuthSettings& settings);
 // ValidateAuthSettings' errors; the store's.
 Result<AuthSettings> LoadAuthSettings(store::Store& store, AuthSettings defaults = {});
 
+// Stores `policy` as the auth.* settings LoadAuthSettings reads, so every station applies it (its
+// station field is not stored). Journals "auth.policy_changed" with the six values. Stored hashes are
+// left alone: each is rehashed at its account's next successful log-in (login.h rule 6).
+// Errors: ValidateAuthSettings'; the actor checks of AddUser.
+Result<AuthSettings> SavePolicy(store::Store& store, const workflow::Actor& actor, const AuthSettings& policy,
+                                Instant now);
+
 struct Account {
   std::string user_name;       // lower-case letters, digits and dots, 3-32 (ValidateUserName)
   std::string display_name;    // NFC, e.g. "Nguyễn Văn An"

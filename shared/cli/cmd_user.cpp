@@ -1,4 +1,4 @@
-// motcua user add|disable|enable|passwd|list: officer accounts (auth/accounts.h).
+// motcua user add|disable|enable|passwd|list|policy: officer accounts (auth/accounts.h).
 //
 // Who acts: `--as USER` names the acting account, which signs in like at a counter (auth/login.h: the
 // attempt counts towards its lockout and is journaled). Its password comes from $MOTCUA_PASSWORD, else
@@ -8,10 +8,15 @@
 // standard input (on a terminal: asked twice, not echoed). No password is ever taken from the command
 // line: it would show in `ps` and the shell's history. The environment variables are meant for scripts
 // and tests on a machine the operator controls.
+//
+// `user policy` prints the password and lockout policy every station applies (auth.* settings,
+// auth::LoadAuthSettings); given options, an administrator (--as) changes it (auth::SavePolicy).
 #include <termios.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdlib>
+#include <iterator>
 #include <iostream>
 #include <ostream>
 #include <string>
@@ -32,7 +37,9 @@ using nlohmann::json;
 constexpr const char* kUsage =
     "user add USER --role officer|postal|supervisor|admin --name NAME [--unit UNIT] [--as ADMIN]\n"
     "  user disable USER --as ADMIN | user enable USER --as ADMIN\n"
-    "  user passwd USER [--as USER] | user list [--json] --as ADMIN";
+    "  user passwd USER [--as USER] | user list [--json] --as ADMIN\n"
+    "  user policy [--min-password-length N] [--max-failed-attempts N] [--lockout-minutes N]\n"
+    "              [--idle-lock-minutes N] [--argon2-opslimit N] [--argon2-memlimit-bytes N] [--as ADMIN]";
 
 // Reads one line of standard input, without echo when it is a terminal. The copy is the caller's to wipe.
 Result<std::string> ReadSecretLine(Context& ctx, const std::string& prompt, std::string_view field) {
@@ -114,6 +121,45 @@ json AccountJson(const auth::Account& a, Instant now) {
           {"last_login_at", instant(a.last_login_at)}};
 }
 
+// The policy flags of `user policy`, each setting one AuthSettings field.
+constexpr const char* kPolicyFlags[][2] = {
+    {"min-password-length", "min_password_length"}, {"max-failed-attempts", "max_failed_attempts"},
+    {"lockout-minutes", "lockout_minutes"},         {"idle-lock-minutes", "idle_lock_minutes"},
+    {"argon2-opslimit", "argon2_opslimit"},         {"argon2-memlimit-bytes", "argon2_memlimit_bytes"},
+};
+
+json PolicyJson(const auth::AuthSettings& s) {
+  return {{"min_password_length", s.min_password_length},     {"max_failed_attempts", s.max_failed_attempts},
+          {"lockout_minutes", s.lockout_minutes},             {"idle_lock_minutes", s.idle_lock_minutes},
+          {"argon2_opslimit", s.argon2_opslimit},             {"argon2_memlimit_bytes", s.argon2_memlimit_bytes}};
+}
+
+int PrintPolicy(Context& ctx, const auth::AuthSettings& s) {
+  const json j = PolicyJson(s);
+  if (ctx.json) {
+    *ctx.out << j.dump() << "\n";
+    return kExitOk;
+  }
+  for (const auto& [flag, key] : kPolicyFlags) *ctx.out << key << " " << j[key].dump() << "\n";
+  return kExitOk;
+}
+
+// Applies "--flag N" to the field named `key`. Errors: kInvalid/"not_a_number" naming the flag.
+Status SetPolicyField(auth::AuthSettings& s, std::string_view flag, std::string_view key, const std::string& text) {
+  long long v = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, v);
+  if (text.empty() || ec != std::errc() || ptr != end || v < 0 || v > (1LL << 40))
+    return Invalid(std::string(flag), "not_a_number", "--" + std::string(flag) + " takes a whole number");
+  if (key == "min_password_length") s.min_password_length = static_cast<int>(std::min<long long>(v, 1 << 20));
+  if (key == "max_failed_attempts") s.max_failed_attempts = static_cast<int>(std::min<long long>(v, 1 << 20));
+  if (key == "lockout_minutes") s.lockout_minutes = static_cast<int>(std::min<long long>(v, 1 << 20));
+  if (key == "idle_lock_minutes") s.idle_lock_minutes = static_cast<int>(std::min<long long>(v, 1 << 20));
+  if (key == "argon2_opslimit") s.argon2_opslimit = static_cast<std::uint64_t>(v);
+  if (key == "argon2_memlimit_bytes") s.argon2_memlimit_bytes = static_cast<std::size_t>(v);
+  return Ok();
+}
+
 int Done(Context& ctx, const auth::Account& a, const std::string& text) {
   if (ctx.json) *ctx.out << AccountJson(a, ctx.Now()).dump() << "\n";
   else *ctx.out << text << "\n";
@@ -129,13 +175,19 @@ int RunUser(Context& ctx, Args& args) {
   auto unit_flag = args.Flag("unit");
   for (const auto* f : {&role_flag, &name_flag, &unit_flag})
     if (!*f) return ReportError(ctx, f->error());
+  std::vector<std::pair<int, std::string>> policy_given;  // index into kPolicyFlags, value
+  for (int i = 0; i < static_cast<int>(std::size(kPolicyFlags)); ++i) {
+    auto v = args.Flag(kPolicyFlags[i][0]);
+    if (!v) return ReportError(ctx, v.error());
+    if (*v) policy_given.emplace_back(i, **v);
+  }
   auto rest = args.Positional();
   if (!rest) return ReportError(ctx, rest.error());
   const std::vector<std::string>& pos = *rest;
   if (pos.empty()) return ReportError(ctx, Invalid("subcommand", "missing", std::string("usage: motcua ") + kUsage));
   const std::string& sub = pos[0];
   const bool takes_user = sub == "add" || sub == "disable" || sub == "enable" || sub == "passwd";
-  if (!takes_user && sub != "list")
+  if (!takes_user && sub != "list" && sub != "policy")
     return ReportError(ctx, Invalid("subcommand", "unknown_subcommand",
                                     "unknown subcommand \"" + sub + "\"; usage: motcua " + kUsage));
   if (takes_user && pos.size() != 2)
@@ -145,6 +197,9 @@ int RunUser(Context& ctx, Args& args) {
   if (sub != "add" && (*role_flag || *name_flag || *unit_flag))
     return ReportError(ctx, Invalid(*role_flag ? "role" : *name_flag ? "name" : "unit", "unexpected",
                                     "--role, --name and --unit belong to `user add`"));
+  if (sub != "policy" && !policy_given.empty())
+    return ReportError(ctx, Invalid(kPolicyFlags[policy_given.front().first][0], "unexpected",
+                                    "the policy options belong to `user policy`"));
   const std::string target = takes_user ? pos[1] : std::string();
 
   auto store = OpenStore(ctx);
@@ -207,6 +262,11 @@ int RunUser(Context& ctx, Args& args) {
     return Done(ctx, *changed, "password changed for " + changed->user_name);
   }
 
+  if (sub == "policy" && policy_given.empty()) return PrintPolicy(ctx, *settings);
+  auth::AuthSettings policy = *settings;
+  for (const auto& [index, value] : policy_given)
+    if (auto s = SetPolicyField(policy, kPolicyFlags[index][0], kPolicyFlags[index][1], value); !s)
+      return ReportError(ctx, s.error());
   if (!*as_flag)
     return ReportError(ctx, Invalid("as", "required", "name the acting administrator with --as ADMIN"));
   auto actor = SignIn(ctx, db, **as_flag, *settings);
@@ -215,6 +275,11 @@ int RunUser(Context& ctx, Args& args) {
     auto a = sub == "disable" ? auth::DisableUser(db, *actor, target, now) : auth::EnableUser(db, *actor, target, now);
     if (!a) return ReportError(ctx, a.error());
     return Done(ctx, *a, sub + "d " + a->user_name);
+  }
+  if (sub == "policy") {
+    auto saved = auth::SavePolicy(db, *actor, policy, now);
+    if (!saved) return ReportError(ctx, saved.error());
+    return PrintPolicy(ctx, *saved);
   }
   auto users = auth::ListUsers(db, *actor);
   if (!users) return ReportError(ctx, users.error());
@@ -232,9 +297,7 @@ int RunUser(Context& ctx, Args& args) {
 
 }  // namespace
 
-MOTCUA_CLI_COMMAND("user",
-                   "user add USER --role officer|postal|supervisor|admin --name NAME [--unit UNIT] [--as ADMIN]\n"
-                   "  user disable|enable USER --as ADMIN | user passwd USER [--as USER] | user list [--json] --as ADMIN",
+MOTCUA_CLI_COMMAND("user", kUsage,
                    "officer accounts; the acting user's password from $MOTCUA_PASSWORD or stdin, a new password "
                    "from $MOTCUA_NEW_PASSWORD or stdin",
                    RunUser);

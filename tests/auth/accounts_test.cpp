@@ -411,5 +411,34 @@ TEST_F(AuthTest, LoadAuthSettingsReadsTheStoreAndRefusesNonsense) {
   ExpectError(LoadAuthSettings(*store_), ErrorCode::kInvalid, "lockout_minutes", "out_of_range");
 }
 
+TEST_F(AuthTest, SavePolicyIsReadBackByEveryStationAndJournaled) {
+  AddFixtureUsers();
+  AuthSettings policy = settings_;
+  policy.min_password_length = 10;
+  policy.max_failed_attempts = 3;
+  policy.lockout_minutes = 30;
+  policy.idle_lock_minutes = 5;
+  ExpectError(SavePolicy(*store_, officer_, policy, At("2026-11-23 09:00")), ErrorCode::kInvalid, "role",
+              "not_allowed");
+  auto saved = SavePolicy(*store_, admin_, policy, At("2026-11-23 09:00"));
+  ASSERT_TRUE(saved) << saved.error().Describe();
+  auto loaded = LoadAuthSettings(*store_);
+  ASSERT_TRUE(loaded) << loaded.error().Describe();
+  EXPECT_EQ(loaded->min_password_length, 10);
+  EXPECT_EQ(loaded->max_failed_attempts, 3);
+  EXPECT_EQ(loaded->lockout_minutes, 30);
+  EXPECT_EQ(loaded->idle_lock_minutes, 5);
+  EXPECT_EQ(loaded->argon2_memlimit_bytes, kArgon2MemMinBytes);
+  const auto e = Journal().back();
+  EXPECT_EQ(e.type, "auth.policy_changed");
+  EXPECT_EQ(json::parse(e.payload_json)["lockout_minutes"], 30);
+  const auto before = JournalSize();
+  policy.lockout_minutes = 0;
+  ExpectError(SavePolicy(*store_, admin_, policy, At("2026-11-23 09:10")), ErrorCode::kInvalid, "lockout_minutes",
+              "out_of_range");
+  EXPECT_EQ(JournalSize(), before);
+  EXPECT_EQ(LoadAuthSettings(*store_)->lockout_minutes, 30);
+}
+
 }  // namespace
 }  // namespace motcua::auth

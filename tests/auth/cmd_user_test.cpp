@@ -269,6 +269,44 @@ TEST_F(UserCliTest, DisableEnableAndPasswd) {
   EXPECT_NE(other.err.find("[not_allowed]"), std::string::npos) << other.err;
 }
 
+TEST_F(UserCliTest, PolicyIsShownToAnyoneAndChangedByAnAdmin) {
+  Bootstrap();
+  auto shown = Run({"user", "policy"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_EQ(shown.out,
+            "min_password_length 8\nmax_failed_attempts 5\nlockout_minutes 5\nidle_lock_minutes 10\n"
+            "argon2_opslimit 1\nargon2_memlimit_bytes 8192\n");
+  auto no_admin = Run({"user", "policy", "--lockout-minutes", "15"});
+  EXPECT_EQ(no_admin.exit_code, 2);
+  EXPECT_NE(no_admin.err.find("as: "), std::string::npos) << no_admin.err;
+  auto bad = Run({"user", "policy", "--lockout-minutes", "mười lăm", "--as", "quan.tri"},
+                 {{"MOTCUA_PASSWORD", kAdminPassword}});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("lockout-minutes: "), std::string::npos) << bad.err;
+  auto zero = Run({"user", "policy", "--max-failed-attempts", "0", "--as", "quan.tri"},
+                  {{"MOTCUA_PASSWORD", kAdminPassword}});
+  EXPECT_EQ(zero.exit_code, 2);
+  EXPECT_NE(zero.err.find("max_failed_attempts: "), std::string::npos) << zero.err;
+  auto set = Run({"--json", "user", "policy", "--lockout-minutes", "15", "--max-failed-attempts", "3", "--as",
+                  "quan.tri"},
+                 {{"MOTCUA_PASSWORD", kAdminPassword}});
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  const json j = json::parse(set.out);
+  EXPECT_EQ(j["lockout_minutes"], 15);
+  EXPECT_EQ(j["max_failed_attempts"], 3);
+  EXPECT_EQ(j["argon2_memlimit_bytes"], 8192);
+  // The new policy applies at once: the 3rd failure now locks, for 15 minutes.
+  for (int i = 0; i < 2; ++i)
+    EXPECT_EQ(Run({"user", "list", "--as", "quan.tri"}, {{"MOTCUA_PASSWORD", "sai-mat-khau-9"}}).exit_code, 2);
+  auto third = Run({"user", "list", "--as", "quan.tri"}, {{"MOTCUA_PASSWORD", "sai-mat-khau-9"}});
+  EXPECT_EQ(third.exit_code, 1);
+  EXPECT_NE(third.err.find("until 2026-11-23 09:15:00"), std::string::npos) << third.err;
+  auto policy_option_elsewhere = Run({"user", "list", "--lockout-minutes", "15", "--as", "quan.tri"},
+                                     {{"MOTCUA_PASSWORD", kAdminPassword}});
+  EXPECT_EQ(policy_option_elsewhere.exit_code, 2);
+  EXPECT_NE(policy_option_elsewhere.err.find("lockout-minutes: "), std::string::npos) << policy_option_elsewhere.err;
+}
+
 TEST_F(UserCliTest, TheJournalRecordsWhoDidWhatFromWhichStation) {
   Bootstrap();
   AddOfficer();

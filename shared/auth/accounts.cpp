@@ -90,14 +90,9 @@ Result<Account> LoadInTx(store::WriteTx& tx, std::string_view user_name) {
 
 // Checks and cleans a new account and hashes its password (before any transaction: argon2id is slow
 // on purpose and must not hold the database's write lock).
-struct PreparedUser {
-  Account account;
-};
-Result<PreparedUser> Prepare(const NewUser& user, std::string_view password, Instant now,
-                             const AuthSettings& settings) {
+Result<Account> Prepare(const NewUser& user, std::string_view password, Instant now, const AuthSettings& settings) {
   MOTCUA_TRY(ValidateAuthSettings(settings));
-  PreparedUser p;
-  Account& a = p.account;
+  Account a;
   a.user_name = FoldUserName(user.user_name);
   MOTCUA_TRY(ValidateUserName(a.user_name));
   MOTCUA_ASSIGN_OR_RETURN(a.display_name, CleanText(user.display_name, "display_name", kMaxDisplayName, true));
@@ -108,7 +103,7 @@ Result<PreparedUser> Prepare(const NewUser& user, std::string_view password, Ins
   MOTCUA_ASSIGN_OR_RETURN(a.password_hash, internal::HashPassword(normalized.view(), CostOf(settings)));
   a.created_at = now;
   a.changed_at = now;
-  return p;
+  return a;
 }
 
 json AddedPayload(const Account& a, bool bootstrap) {
@@ -252,8 +247,7 @@ Result<Account> BootstrapAdmin(store::Store& store, const NewUser& user, std::st
                                const AuthSettings& settings) {
   if (user.role != workflow::Role::kAdmin)
     return Invalid("role", "first_user_must_be_admin", "the first account must be an administrator (--role admin)");
-  MOTCUA_ASSIGN_OR_RETURN(PreparedUser p, Prepare(user, password, now, settings));
-  Account& a = p.account;
+  MOTCUA_ASSIGN_OR_RETURN(Account a, Prepare(user, password, now, settings));
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(AdminIndex index, internal::ReadAdminIndex(tx));
     if (index.exists)
@@ -267,8 +261,7 @@ Result<Account> BootstrapAdmin(store::Store& store, const NewUser& user, std::st
 Result<Account> AddUser(store::Store& store, const workflow::Actor& actor, const NewUser& user,
                         std::string_view password, Instant now, const AuthSettings& settings) {
   MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
-  MOTCUA_ASSIGN_OR_RETURN(PreparedUser p, Prepare(user, password, now, settings));
-  Account& a = p.account;
+  MOTCUA_ASSIGN_OR_RETURN(Account a, Prepare(user, password, now, settings));
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_TRY(RequireManagerInTx(tx, actor));
     MOTCUA_ASSIGN_OR_RETURN(AdminIndex index, internal::ReadAdminIndex(tx));

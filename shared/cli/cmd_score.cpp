@@ -5,8 +5,9 @@
 //          [--by unit|procedure] [--procedures CATALOG.json] [--counts COUNTS.json] [--losses N]
 //          [--setting NAME=VALUE]...
 //
-// FILE.json is a JSON array of dossier objects as dvc/national_record.h reads them; CATALOG.json and
-// COUNTS.json are described in indicators/scorer_json.h. The period defaults to the current month
+// FILE.json is a JSON array of dossier objects as dvc/national_record.h reads them; CATALOG.json is
+// either the shipped catalog (assets/catalog/catalog.json, indicators/catalog_facts.h) or a
+// procedure-facts array, and COUNTS.json is described in indicators/scorer_json.h. The period defaults to the current month
 // (Vietnam time, --now honoured). The table names every indicator in Vietnamese with its
 // numerator/denominator, ratio and points/max; --losses N lists up to N dossiers (or procedures)
 // behind each lost point. --setting picks another reading where the sources disagree (names and
@@ -25,6 +26,7 @@
 #include "cli/cli.h"
 #include "common/text.h"
 #include "dvc/national_record.h"
+#include "indicators/catalog_facts.h"
 #include "indicators/scorer.h"
 #include "indicators/scorer_json.h"
 
@@ -278,7 +280,7 @@ int RunScore(Context& ctx, Args& args) {
   if (!o.procedures_path.empty()) {
     auto text = ReadFile(o.procedures_path, "procedures");
     if (!text) return ReportError(ctx, text.error());
-    auto facts = indicators::ParseProcedureFacts(*text);
+    auto facts = indicators::ParseProcedureFile(*text);
     if (!facts) return ReportError(ctx, facts.error());
     in.procedures = std::move(*facts);
   }

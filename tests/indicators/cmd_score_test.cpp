@@ -203,6 +203,18 @@ TEST_F(ScoreCli, SettingsPickAnotherReadingOfTheSources) {
   EXPECT_NE(run.err.find("[bad_setting]"), std::string::npos) << run.err;
 }
 
+TEST_F(ScoreCli, AcceptsTheShippedCatalogAsProcedures) {
+  // assets/catalog/catalog.json: 107 procedures, 26 with a fee > 0, 86 open to citizens.
+  const std::string input = Write("ok.json", R"([{"MaHoSo": "A", "MaTTHC": "1.001193", "NgayTiepNhan": "20260803080000"}])");
+  const CliRun run = Motcua("--json score --input '" + input + "' --month 2026-08 --procedures '" +
+                            std::string(MOTCUA_ASSETS_DIR) + "/catalog/catalog.json'");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const Json j = Json::parse(run.out);
+  EXPECT_EQ(j["center"]["indicators"][static_cast<int>(IndicatorId::k3_5)]["denominator"], 26);
+  EXPECT_EQ(j["center"]["indicators"][static_cast<int>(IndicatorId::k4_5a)]["denominator"], 86);
+  EXPECT_EQ(j["center"]["indicators"][static_cast<int>(IndicatorId::k3_1)]["denominator"], 107);
+}
+
 TEST_F(ScoreCli, PeriodDefaultsToTheCurrentMonthInVietnam) {
   const std::string input = Write("ok.json", R"([{"MaHoSo": "A", "NgayTiepNhan": "20260803080000"}])");
   // 31/8 23:30 in Vietnam is still August (16:30 UTC).

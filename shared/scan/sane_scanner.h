@@ -16,6 +16,12 @@
 // error path too), so no handle, option or device list survives from one call to the next. Run
 // scans on a worker thread; the UI thread asks a running scan to stop through `cancel_requested`.
 //
+// Known SANE hazard: backends built on sanei_thread kill their reader thread asynchronously at the
+// end of a frame and on cancel; a kill that lands inside malloc/free hangs the call for good.
+// sane_scanner.cpp pauses briefly at those two moments (5 ms before a frame's last read, 50 ms
+// before cancelling a stopped page), which removed the hangs seen with the test backend; a UI
+// should still show "the scanner does not answer" if a scan outlives its expected time.
+//
 // Configuration: libsane reads its backend list (dll.conf) and each backend's file from
 // /etc/sane.d, or from the directory in the SANE_CONFIG_DIR environment variable, read once per
 // process at the first sane_init() (stack.md §12.3a; the tests point it at a temp dir holding a

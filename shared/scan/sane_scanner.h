@@ -119,8 +119,8 @@ struct ScanOptions {
   // Extra backend options, applied in order after the standard ones (so they win).
   std::vector<BackendOption> backend_options;
   // Asked before each sheet is fed and before every read from the device (every few kilobytes);
-  // true stops the scan at once and ScanPages returns "scan_cancelled". Called on the scanning thread: make it cheap and
-  // thread-safe (an atomic flag the UI sets). Default: never cancel.
+  // true stops the scan at once and ScanPages returns "scan_cancelled". Called on the scanning
+  // thread: make it cheap and thread-safe (an atomic flag the UI sets). Default: never cancel.
   std::function<bool()> cancel_requested;
   // Called after every read with the bytes of the current page so far. Default: none.
   std::function<void(const ScanProgress&)> on_progress;

@@ -2,6 +2,7 @@
 
 #include <sane/sane.h>
 #include <sane/saneopts.h>
+#include <signal.h>
 
 #include <algorithm>
 #include <chrono>
@@ -87,12 +88,17 @@ class SaneSession {
       sane_close(handle_);
     }
     if (inited_) sane_exit();
+    RestoreSigpipe();
   }
 
   // Between a successful sane_start() and the end of that page's last frame.
   void SetMidPage(bool mid_page) { mid_page_ = mid_page; }
 
   Status Init() {
+    // sanei_thread sets SIGPIPE to SIG_IGN when it starts a reader and to SIG_DFL when it joins
+    // one, whatever the program had chosen (sanei_thread.c restore_sigpipe): a program that ignores
+    // SIGPIPE would die on its next write to a closed socket. The disposition is put back after.
+    has_sigpipe_ = sigaction(SIGPIPE, nullptr, &sigpipe_) == 0;
     SANE_Int version = 0;
     SANE_Status status = sane_init(&version, nullptr);
     if (status != SANE_STATUS_GOOD)
@@ -115,8 +121,14 @@ class SaneSession {
   SANE_Handle handle() const { return handle_; }
 
  private:
+  void RestoreSigpipe() {
+    if (has_sigpipe_) sigaction(SIGPIPE, &sigpipe_, nullptr);
+  }
+
   bool inited_ = false;
   bool mid_page_ = false;
+  bool has_sigpipe_ = false;
+  struct sigaction sigpipe_ {};
   SANE_Handle handle_ = nullptr;
 };
 

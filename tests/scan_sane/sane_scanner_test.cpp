@@ -6,6 +6,7 @@
 #include "scan/sane_scanner.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <stdlib.h>
 
 #include <atomic>
@@ -353,6 +354,19 @@ TEST_F(SaneTest, ScanPagesCancelFromAnotherThreadStopsTheWorker) {
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().rule, "scan_cancelled");
   EXPECT_LT(elapsed, std::chrono::seconds(5));
+}
+
+// sanei_thread resets SIGPIPE to SIG_DFL after each scan; a counter app that ignores SIGPIPE
+// (for its sockets) must keep ignoring it.
+TEST_F(SaneTest, ScanPagesLeavesTheProgramsSigpipeDispositionAlone) {
+  struct sigaction ignore {}, before {}, after {};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  ASSERT_EQ(sigaction(SIGPIPE, &ignore, &before), 0);
+  auto pages = ScanPages(Small());
+  ASSERT_EQ(sigaction(SIGPIPE, &before, &after), 0);
+  ASSERT_TRUE(pages) << pages.error().Describe();
+  EXPECT_TRUE(after.sa_handler == SIG_IGN) << "SIGPIPE is no longer ignored after a scan";
 }
 
 TEST_F(SaneTest, ScanPagesCallsFromTwoThreadsAreSerialised) {

@@ -82,35 +82,10 @@ enum ProcFlag : std::uint8_t {
   kCitizenData = 16,    // ... using population data (4.5a)
 };
 
-// The losses of one record, gathered in the scoring pass and spread into the cards' loss lists in a
-// second pass, so that each list is allocated once at its exact size (growing millions of vectors
-// entry by entry cost more than the scoring itself: bench_indicators).
-struct PendingLosses {
-  std::uint32_t mask = 0;                                  // bit Idx(id) set = the record lost on id
-  LossReason progress = LossReason::kOverdue;              // 2.1
-  LossReason satisfaction = LossReason::kOverdue;          // 5.4
-  LossReason online = LossReason::kNotOnline;              // 3.3
-  LossReason digitized = LossReason::kComponentNotDigitized;  // 4.2
-  LossReason sync = LossReason::kNotSynced;                // 1.4
-};
-static_assert(kIndicatorCount <= 32, "PendingLosses::mask holds one bit per indicator");
-
-LossReason ReasonFor(int bit, const PendingLosses& p) {
-  switch (IndicatorId(bit)) {
-    case IndicatorId::k2_1: return p.progress;
-    case IndicatorId::k5_4: return p.satisfaction;
-    case IndicatorId::k3_3: return p.online;
-    case IndicatorId::k4_2: return p.digitized;
-    case IndicatorId::k1_4: return p.sync;
-    case IndicatorId::k3_4: return LossReason::kNotFullOnline;
-    case IndicatorId::k3_6: return LossReason::kNotPaidOnline;
-    case IndicatorId::k4_1: return LossReason::kNoElectronicResult;
-    case IndicatorId::k4_3: return LossReason::kNoReusedData;
-    case IndicatorId::k4_4: return LossReason::kNotFromCitizenStore;
-    case IndicatorId::k4_5b: return LossReason::kNoCitizenData;
-    default: return LossReason::kOverdue;
-  }
-}
+// The indicators whose losses are dossiers (the others lose procedures, or are tracking only).
+constexpr IndicatorId kDossierLossIndicators[] = {
+    IndicatorId::k1_4, IndicatorId::k2_1, IndicatorId::k3_3, IndicatorId::k3_4, IndicatorId::k3_6, IndicatorId::k4_1,
+    IndicatorId::k4_2, IndicatorId::k4_3, IndicatorId::k4_4, IndicatorId::k4_5b, IndicatorId::k5_4};
 
 struct Acc {
   std::int64_t received = 0;
@@ -338,7 +313,10 @@ class Scorer {
     report.settings = s_;
     center_.acc.proc_flags.assign(in_.procedures.size(), 0);
     if (s_.collect_losses) {
-      pending_.assign(records_.size(), PendingLosses{});
+      // Each record loses each indicator at most once, so records_.size() entries always suffice:
+      // the lists never regrow, and pages never written are never touched (the reservation is
+      // address space; bench_indicators showed regrowth and page faults costing more than the scoring).
+      for (IndicatorId id : kDossierLossIndicators) center_.acc.losses[Idx(id)].reserve(records_.size());
       if (in_.grouping != Grouping::kCenter) group_of_.assign(records_.size(), kNoCard);
     }
 
@@ -404,41 +382,25 @@ class Scorer {
     return cards_.size() - 1;
   }
 
+  // The center's lists are written here, in record order; a unit's or procedure's lists are copied
+  // from them afterwards (SpreadLosses), at their exact sizes counted here.
   void AddLoss(CardBuild* const* cards, int n, IndicatorId id, std::uint32_t index, LossReason reason) {
     if (!s_.collect_losses) return;
-    PendingLosses& p = pending_[index];
-    p.mask |= 1u << Idx(id);
-    switch (id) {
-      case IndicatorId::k2_1: p.progress = reason; break;
-      case IndicatorId::k5_4: p.satisfaction = reason; break;
-      case IndicatorId::k3_3: p.online = reason; break;
-      case IndicatorId::k4_2: p.digitized = reason; break;
-      case IndicatorId::k1_4: p.sync = reason; break;
-      default: MOTCUA_ASSERT(ReasonFor(Idx(id), p) == reason, "a fixed-reason indicator got another reason");
-    }
-    for (int k = 0; k < n; ++k) ++cards[k]->acc.loss_counts[Idx(id)];
+    auto& list = center_.acc.losses[Idx(id)];
+    MOTCUA_ASSERT(list.size() < list.capacity(), "a dossier indicator missing from kDossierLossIndicators");
+    list.push_back(Loss{index, reason});
+    for (int k = 1; k < n; ++k) ++cards[k]->acc.loss_counts[Idx(id)];
   }
 
-  // Second pass: each card's loss lists, reserved at their exact sizes, in record order.
   void SpreadLosses() {
-    auto reserve = [](CardBuild& c) {
+    if (group_of_.empty()) return;
+    for (CardBuild& c : cards_)
       for (int i = 0; i < kIndicatorCount; ++i) c.acc.losses[i].reserve(std::size_t(c.acc.loss_counts[i]));
-    };
-    reserve(center_);
-    for (CardBuild& c : cards_) reserve(c);
-    for (std::size_t idx = 0; idx < pending_.size(); ++idx) {
-      const PendingLosses& p = pending_[idx];
-      if (!p.mask) continue;
-      CardBuild* group = group_of_.empty() || group_of_[idx] == kNoCard ? nullptr : &cards_[group_of_[idx]];
-      for (std::uint32_t m = p.mask; m; m &= m - 1) {
-        const int bit = __builtin_ctz(m);
-        const Loss loss{std::uint32_t(idx), ReasonFor(bit, p)};
-        center_.acc.losses[std::size_t(bit)].push_back(loss);
-        if (group) group->acc.losses[std::size_t(bit)].push_back(loss);
+    for (int i = 0; i < kIndicatorCount; ++i)
+      for (const Loss& loss : center_.acc.losses[i]) {
+        const std::uint32_t card = group_of_[loss.record_index];
+        if (card != kNoCard) cards_[card].acc.losses[i].push_back(loss);
       }
-    }
-    pending_.clear();
-    pending_.shrink_to_fit();
   }
 
   void Visit(std::uint32_t index) {
@@ -917,7 +879,6 @@ class Scorer {
   std::vector<CardBuild> cards_;  // addressed by index: pointers are held only within one Visit
   std::unordered_map<std::string_view, std::size_t> card_index_;
   static constexpr std::uint32_t kNoCard = 0xFFFFFFFFu;
-  std::vector<PendingLosses> pending_;  // per record, while collecting losses
   std::vector<std::uint32_t> group_of_;  // per record: its unit / procedure card, or kNoCard
 };
 

@@ -223,6 +223,8 @@ Result<PostalSettings> LoadPostalSettings(store::Store& store) {
       return Invalid("postal.accept_s10", "bad_value", "postal.accept_s10 is true or false, not \"" + *s10 + "\"");
     s.parcel_numbers.accept_s10 = *s10 == "true";
   }
+  MOTCUA_ASSIGN_OR_RETURN(auto organization, store.GetSetting("postal.organization"));
+  if (organization) s.postal_organization = Clean(*organization);
   MOTCUA_ASSIGN_OR_RETURN(auto formats, store.GetSetting("postal.parcel_formats"));
   if (formats) {
     std::string_view rest = *formats;
@@ -429,6 +431,8 @@ Result<SignResult> SignManifest(const Desk& desk, const Actor& actor, std::strin
     if (!Trim(request.postal_staff_id).empty()) m.postal.staff_id = std::string(Trim(request.postal_staff_id));
     if (!Clean(request.center_representative).empty()) m.center.representative = Clean(request.center_representative);
     if (!Trim(request.center_user).empty()) m.center.user = std::string(Trim(request.center_user));
+    if (m.postal.organization.empty())
+      return Invalid("postal.organization", "missing", "name the postal operator (printed on the manifest)");
     if (m.postal.representative.empty())
       return Invalid("postal.representative", "missing", "name the postal worker who signs the manifest");
     if (m.center.representative.empty())

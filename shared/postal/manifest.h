@@ -141,10 +141,12 @@ struct Manifest {
 // Postal settings, kept in the store's settings (LoadPostalSettings) so every station agrees.
 struct PostalSettings {
   ParcelNumberRules parcel_numbers;  // default: UPU S10 only
+  // The postal operator's name to prefill on new manifests ("Bưu điện tỉnh Tuyên Quang"); "" = none.
+  std::string postal_organization;
 };
 
-// Reads "postal.accept_s10" ("true"/"false", default true) and "postal.parcel_formats" (patterns
-// separated by commas, default none). Errors: kInvalid/"bad_pattern" on "postal.parcel_formats",
+// Reads "postal.accept_s10" ("true"/"false", default true), "postal.parcel_formats" (patterns
+// separated by commas, default none) and "postal.organization" (default ""). Errors: kInvalid/"bad_pattern" on "postal.parcel_formats",
 // kInvalid/"bad_value" on "postal.accept_s10", and the store's.
 Result<PostalSettings> LoadPostalSettings(store::Store& store);
 
@@ -232,7 +234,8 @@ struct SignResult {
 // item's dossier (workflow::Apply kReturnResult; receiver = the postal representative, receiver ID =
 // the postal staff number) at `now`. All in one transaction (invariant (1)); journals the dossier
 // events of invariant (3) and "postal.manifest_signed".
-// Errors: ("status", "not_a_draft"); ("items", "empty"); ("postal.representative", "missing");
+// Errors: ("status", "not_a_draft"); ("items", "empty"); ("postal.organization", "missing") (the paper
+// names the operator); ("postal.representative", "missing");
 // ("center.representative", "missing"); ("center.user", "missing") when a postal worker signs without
 // naming the officer; ("items[i].parcel_number", "missing") for an outbound item with none; any error of
 // workflow::Receive / workflow::Apply for item i, with its field prefixed "items[i]." and the parcel

@@ -7,6 +7,14 @@ print::HandoverParty ToParty(const Party& p) { return {p.organization, p.represe
 
 }  // namespace
 
+ManifestFormSettings FormSettingsFor(const workflow::DeskSettings& desk) {
+  ManifestFormSettings s;
+  s.header.governing_body = desk.agency_name;
+  s.header.agency = desk.receiving_unit;
+  s.header.unit = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ";
+  return s;
+}
+
 Result<print::HandoverManifestForm> MakeManifestForm(const Manifest& m, const ManifestFormSettings& settings) {
   const std::optional<Instant> at = m.signed_at ? m.signed_at : settings.draft_at;
   if (!at)
@@ -34,10 +42,10 @@ Result<print::HandoverManifestForm> MakeManifestForm(const Manifest& m, const Ma
       if (s.empty()) return;
       note += (note.empty() ? "" : "; ") + s;
     };
-    if (m.direction == Direction::kOutbound) {
-      add(it.delivery_address);
-      if (it.originals_returned) add("Kèm bản chính");
-    }
+    // The addressee's column is wide enough for the address; the note column is not.
+    if (m.direction == Direction::kOutbound && !it.delivery_address.empty())
+      line.person_name += " (" + it.delivery_address + ")";
+    if (m.direction == Direction::kOutbound && it.originals_returned) add("Kèm bản chính");
     line.note = note;
     f.items.push_back(std::move(line));
   }

@@ -9,6 +9,7 @@
 #include "common/result.h"
 #include "postal/manifest.h"
 #include "print/forms.h"
+#include "workflow/desk.h"
 
 namespace motcua::postal {
 
@@ -22,9 +23,13 @@ struct ManifestFormSettings {
   std::optional<Instant> draft_at;
 };
 
+// The heading the receipt uses (workflow/receipt_form.h): the desk's agency name over its receiving
+// unit, and "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ".
+ManifestFormSettings FormSettingsFor(const workflow::DeskSettings& desk);
+
 // Fills the form: parties (giver and taker follow the direction), the signing time, and per item its
-// parcel number, dossier code (inbound: after signing), person, procedure, sets and a note (the
-// item's note; outbound: the delivery address and "Kèm bản chính" when originals go back).
+// parcel number, dossier code (inbound: after signing), person (outbound: "name (delivery address)"),
+// procedure, sets and a note (the item's note; outbound: "Kèm bản chính" when originals go back).
 // Errors: kInvalid/"not_signed" on "status" for a draft without draft_at; kInvalid/"empty" on "items"
 // for a manifest with no items (the paper form needs at least one).
 Result<print::HandoverManifestForm> MakeManifestForm(const Manifest& m, const ManifestFormSettings& settings = {});

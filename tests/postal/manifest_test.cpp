@@ -222,6 +222,12 @@ TEST_F(ManifestTest, SigningNeedsBothRepresentativesNamed) {
   ASSERT_TRUE(m);
   EXPECT_EQ(m->center.organization, "Bộ phận một cửa thử nghiệm");  // the desk's receiving unit
   ASSERT_TRUE(AddInbound(m->id, S10(1), SampleIntake(), "2026-11-27 15:01"));
+  EXPECT_EQ(SignManifest(desk(), officer(), m->id, {}, At("2026-11-27 15:02")).error().field, "postal.organization");
+  auto named = CreateManifest(desk(), officer(), Direction::kInbound, {.organization = "Bưu điện tỉnh Tuyên Quang"}, {},
+                              At("2026-11-27 15:00"));
+  ASSERT_TRUE(named);
+  m = named;
+  ASSERT_TRUE(AddInbound(m->id, S10(2), SampleIntake(), "2026-11-27 15:01"));
   EXPECT_EQ(SignManifest(desk(), officer(), m->id, {}, At("2026-11-27 15:02")).error().field, "postal.representative");
   EXPECT_EQ(SignManifest(desk(), officer(), m->id, {.postal_representative = "Trần Văn Bưu"}, At("2026-11-27 15:02"))
                 .error().field, "center.representative");
@@ -529,6 +535,31 @@ TEST_F(ManifestTest, ListsManifestsByDirectionAndStatus) {
   EXPECT_EQ((*outbound_drafts)[0].id, c.id);
   EXPECT_EQ(GetManifest(*t_->store, "OUT-000000-0000").error().rule, "no_such_manifest");
   EXPECT_EQ(GetManifest(*t_->store, b.id)->items.size(), 0u);
+}
+
+TEST_F(ManifestTest, SettingsComeFromTheStore) {
+  auto defaults = LoadPostalSettings(*t_->store);
+  ASSERT_TRUE(defaults);
+  EXPECT_TRUE(defaults->parcel_numbers.accept_s10);
+  EXPECT_TRUE(defaults->parcel_numbers.other_formats.empty());
+  auto put = [&](const char* key, const char* value) {
+    ASSERT_TRUE(t_->store->Write([&](store::WriteTx& tx) { return tx.PutSetting(key, value); }));
+  };
+  put("postal.parcel_formats", "VTP-########, ##########");
+  put("postal.accept_s10", "false");
+  put("postal.organization", " Bưu điện tỉnh Tuyên Quang ");
+  auto s = LoadPostalSettings(*t_->store);
+  ASSERT_TRUE(s) << s.error().Describe();
+  EXPECT_FALSE(s->parcel_numbers.accept_s10);
+  EXPECT_EQ(s->parcel_numbers.other_formats, (std::vector<std::string>{"VTP-########", "##########"}));
+  EXPECT_EQ(s->postal_organization, "Bưu điện tỉnh Tuyên Quang");
+  // A configured operator format is accepted when adding.
+  Manifest m = Create(Direction::kInbound, "2026-11-27 15:00");
+  EXPECT_TRUE(AddInboundItem(desk(), officer(), m.id, {"vtp-12345678", SampleIntake(), ""}, *s, At("2026-11-27 15:01")));
+  put("postal.parcel_formats", "[0-9]+");
+  EXPECT_EQ(LoadPostalSettings(*t_->store).error().field, "postal.parcel_formats");
+  put("postal.accept_s10", "yes");
+  EXPECT_EQ(LoadPostalSettings(*t_->store).error().field, "postal.accept_s10");
 }
 
 TEST_F(ManifestTest, ManifestIdsFollowTheStationSlot) {

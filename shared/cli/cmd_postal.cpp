@@ -10,7 +10,8 @@
 //                                                                      dossier's inbound parcel number
 //   postal parcel MANIFEST ITEM NUMBER      set an item's parcel number (ITEM: parcel number or dossier code)
 //   postal remove MANIFEST ITEM             postal cancel MANIFEST --reason TEXT
-//   postal sign MANIFEST [--postal-rep NAME] [--postal-staff-id ID] [--center-rep NAME] [--center-user USER]
+//   postal sign MANIFEST [--postal-org ORG] [--postal-rep NAME] [--postal-staff-id ID] [--center-rep NAME]
+//               [--center-user USER]
 //   postal deliver MANIFEST ITEM (--receiver NAME | --failed REASON) [--at "YYYY-MM-DD HH:MM"]
 //   postal list [--direction inbound|outbound] [--status draft|signed|delivered|cancelled]
 //   postal show MANIFEST                    postal pending (done postal results on no manifest)
@@ -233,9 +234,10 @@ int Add(Context& ctx, Args& args, Session& s, const postal::PostalSettings& sett
   return kExitOk;
 }
 
-int Sign(Context& ctx, Args& args, Session& s) {
+int Sign(Context& ctx, Args& args, Session& s, const postal::PostalSettings& settings) {
   postal::SignRequest r;
-  if (auto f = ReadFlags(args, {{"postal-rep", &r.postal_representative},
+  if (auto f = ReadFlags(args, {{"postal-org", &r.postal_organization},
+                                {"postal-rep", &r.postal_representative},
                                 {"postal-staff-id", &r.postal_staff_id},
                                 {"center-rep", &r.center_representative},
                                 {"center-user", &r.center_user}});
@@ -244,6 +246,10 @@ int Sign(Context& ctx, Args& args, Session& s) {
   auto rest = args.Positional();
   if (!rest) return ReportError(ctx, rest.error());
   if (rest->size() != 2) return ReportError(ctx, Usage("sign MANIFEST [--postal-rep NAME] [--center-rep NAME] ..."));
+  if (r.postal_organization.empty()) {
+    auto draft = postal::GetManifest(*s.store, (*rest)[1]);
+    if (draft && draft->postal.organization.empty()) r.postal_organization = settings.postal_organization;
+  }
   auto signed_ = postal::SignManifest(s.desk, s.actor, (*rest)[1], r, ctx.Now());
   if (!signed_) return ReportError(ctx, signed_.error());
   const postal::Manifest& m = signed_->manifest;
@@ -350,7 +356,7 @@ int RunPostal(Context& ctx, Args& args) {
 
   if (sub == "create") return Create(ctx, args, s, *settings);
   if (sub == "add") return Add(ctx, args, s, *settings);
-  if (sub == "sign") return Sign(ctx, args, s);
+  if (sub == "sign") return Sign(ctx, args, s, *settings);
   if (sub == "deliver") return Deliver(ctx, args, s);
   if (sub == "list") return List(ctx, args, s);
 

@@ -427,6 +427,7 @@ Result<SignResult> SignManifest(const Desk& desk, const Actor& actor, std::strin
       return Conflict("manifest", "stale_update", "manifest " + m.id + " changed while it was being signed; sign again");
     MOTCUA_TRY(RequireDraft(m));
     if (m.items.empty()) return Invalid("items", "empty", "manifest " + m.id + " lists nothing to hand over");
+    if (!Clean(request.postal_organization).empty()) m.postal.organization = Clean(request.postal_organization);
     if (!Clean(request.postal_representative).empty()) m.postal.representative = Clean(request.postal_representative);
     if (!Trim(request.postal_staff_id).empty()) m.postal.staff_id = std::string(Trim(request.postal_staff_id));
     if (!Clean(request.center_representative).empty()) m.center.representative = Clean(request.center_representative);

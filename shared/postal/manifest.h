@@ -220,6 +220,7 @@ struct SignRequest {
   std::string postal_staff_id;
   std::string center_representative;
   std::string center_user;
+  std::string postal_organization;  // e.g. PostalSettings::postal_organization when the draft has none
 };
 
 struct SignResult {

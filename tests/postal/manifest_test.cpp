@@ -232,10 +232,12 @@ TEST_F(ManifestTest, SigningNeedsBothRepresentativesNamed) {
   EXPECT_EQ(SignManifest(desk(), officer(), m->id, {.postal_representative = "Trần Văn Bưu"}, At("2026-11-27 15:02"))
                 .error().field, "center.representative");
   auto ok = SignManifest(desk(), officer(), m->id,
-                         {.postal_representative = "Trần Văn Bưu", .center_representative = "Lê Thị Nhận"},
+                         {.postal_representative = "Trần Văn Bưu", .center_representative = "Lê Thị Nhận",
+                          .postal_organization = "Bưu điện thành phố Tuyên Quang"},
                          At("2026-11-27 15:03"));
   ASSERT_TRUE(ok) << ok.error().Describe();
   EXPECT_EQ(ok->manifest.postal.representative, "Trần Văn Bưu");
+  EXPECT_EQ(ok->manifest.postal.organization, "Bưu điện thành phố Tuyên Quang");  // the request wins
 }
 
 // ---- roles -----------------------------------------------------------------------------------

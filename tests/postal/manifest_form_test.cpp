@@ -98,5 +98,43 @@ TEST_F(ManifestFormTest, ThePdfListsEveryParcelNumberAndCode) {
   pt::SavePng(pdf, 1, 100, pt::ArtifactsDir() + "/postal-manifest-inbound.png");
 }
 
+TEST_F(ManifestFormTest, AnOutboundPdfAddressesEachResult) {
+  for (const char* tool : {"pdftotext", "pdftoppm"})
+    if (!pt::HaveTool(tool)) GTEST_SKIP() << tool << " missing: install poppler-utils";
+  auto m = CreateManifest(t_->desk, t_->officer, Direction::kOutbound,
+                          {"Bưu điện tỉnh Tuyên Quang", "Trần Văn Bưu", "Bưu tá", "", "BT-0042", ""},
+                          {"", "Lê Thị Nhận", "Chuyên viên", "", "", ""}, At("2026-11-30 14:00"));
+  ASSERT_TRUE(m);
+  for (int i = 0; i < 3; ++i) {
+    workflow::IntakeRequest r = SampleIntake();
+    r.applicant.name = "Người nhận số " + std::to_string(i + 1);
+    r.delivery = dossier::Delivery::kPostal;
+    r.delivery_address = "Số " + std::to_string(10 + i) + ", đường Quang Trung, phường Phan Thiết, tỉnh Tuyên Quang";
+    auto got = workflow::Receive(t_->desk, t_->officer, r, At("2026-11-23 09:00"));
+    ASSERT_TRUE(got);
+    ASSERT_TRUE(workflow::Apply(t_->desk, t_->officer, got->dossier.code, dossier::Action::kMarkDone, {},
+                                At("2026-11-30 09:00")));
+    ASSERT_TRUE(AddOutboundItem(t_->desk, t_->officer, m->id,
+                                {.lookup = got->receipt_token, .parcel_number = S10(5000 + i), .originals_returned = i == 0},
+                                {}, At("2026-11-30 14:01")));
+  }
+  auto s = SignManifest(t_->desk, t_->officer, m->id, {}, At("2026-11-30 14:15"));
+  ASSERT_TRUE(s) << s.error().Describe();
+  auto f = MakeManifestForm(s->manifest, FormSettingsFor(t_->desk.settings));
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->direction, print::HandoverManifestForm::Direction::kCenterToPostal);
+  EXPECT_EQ(f->items[0].person_name, "Người nhận số 1 (Số 10, đường Quang Trung, phường Phan Thiết, tỉnh Tuyên Quang)");
+  EXPECT_EQ(f->items[0].note, "Kèm bản chính");
+  EXPECT_EQ(f->items[1].note, "");
+  EXPECT_EQ(f->header.unit, "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ");
+  pt::TempDir tmp;
+  const std::string pdf = tmp.File("out.pdf");
+  ASSERT_TRUE(print::WriteHandoverManifestPdf(*f, pdf));
+  const std::string text = pt::PdfText(pdf);
+  EXPECT_NE(text.find("BIÊN BẢN GIAO NHẬN KẾT QUẢ"), std::string::npos) << text;
+  for (const ManifestItem& item : s->manifest.items) EXPECT_NE(text.find(item.parcel_number), std::string::npos);
+  pt::SavePng(pdf, 1, 100, pt::ArtifactsDir() + "/postal-manifest-outbound.png");
+}
+
 }  // namespace
 }  // namespace motcua::postal

@@ -234,7 +234,10 @@ struct SignResult {
 // Friday 2026-11-27 16:30, 7 working days: due Tuesday 2026-12-08 16:30). Outbound: returns every
 // item's dossier (workflow::Apply kReturnResult; receiver = the postal representative, receiver ID =
 // the postal staff number) at `now`. All in one transaction (invariant (1)); journals the dossier
-// events of invariant (3) and "postal.manifest_signed".
+// events of invariant (3) and "postal.manifest_signed". When the actor may itself receive (return)
+// dossiers, center.user becomes the actor's user name; otherwise center.user must name the officer.
+// The returned IntakeResults carry each dossier after its handover note (version 2) and its receipt
+// token, for printing the receipts (Mẫu 01).
 // Errors: ("status", "not_a_draft"); ("items", "empty"); ("postal.organization", "missing") (the paper
 // names the operator); ("postal.representative", "missing");
 // ("center.representative", "missing"); ("center.user", "missing") when a postal worker signs without

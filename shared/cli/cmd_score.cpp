@@ -24,11 +24,13 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "common/text.h"
 #include "dvc/national_record.h"
 #include "indicators/catalog_facts.h"
 #include "indicators/scorer.h"
 #include "indicators/scorer_json.h"
+#include "scoring/store_scoring.h"
 
 namespace motcua::cli {
 namespace {
@@ -40,7 +42,7 @@ using indicators::ScoreCard;
 using indicators::ScoreReport;
 
 struct ScoreOptions {
-  std::string input_path;       // --input
+  std::string input_path;       // --input ("" = the dossiers of the database, global --db)
   std::string procedures_path;  // --procedures ("" = no catalog)
   std::string counts_path;      // --counts ("" = no PAKN / certified-copy counts)
   indicators::Period period;
@@ -48,14 +50,6 @@ struct ScoreOptions {
   std::size_t losses = 0;       // --losses N: dossiers listed per indicator
   indicators::ScoringSettings settings;  // --setting NAME=VALUE (repeatable): another reading of the sources
 };
-
-Result<std::string> ReadFile(const std::string& path, const char* field) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Invalid(field, "cannot_read", "cannot open " + path);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Invalid(field, "cannot_read", "cannot read " + path);
-  return text;
-}
 
 bool ParseInt(std::string_view s, int& out) {
   if (s.empty() || s.size() > 9) return false;
@@ -112,7 +106,8 @@ Result<indicators::Period> ParsePeriod(Args& args, Instant now) {
 Result<ScoreOptions> ParseOptions(Context& ctx, Args& args) {
   ScoreOptions o;
   if (args.Switch("json")) ctx.json = true;
-  MOTCUA_ASSIGN_OR_RETURN(o.input_path, args.RequiredFlag("input"));
+  MOTCUA_ASSIGN_OR_RETURN(auto input, args.Flag("input"));
+  if (input) o.input_path = *input;
   MOTCUA_ASSIGN_OR_RETURN(auto procedures, args.Flag("procedures"));
   if (procedures) o.procedures_path = *procedures;
   MOTCUA_ASSIGN_OR_RETURN(auto counts, args.Flag("counts"));
@@ -144,8 +139,10 @@ Result<ScoreOptions> ParseOptions(Context& ctx, Args& args) {
   return o;
 }
 
-// Where the records come from. (The store's --db mode goes here.)
-Result<std::vector<dvc::NationalRecord>> LoadRecords(const ScoreOptions& o) {
+// Where the records come from: a file in the national shape, or the database's own dossiers
+// (scoring/store_scoring.h), which then also supplies the catalog and the calendar.
+Result<std::vector<dvc::NationalRecord>> LoadRecords(const ScoreOptions& o, Session* session) {
+  if (session) return scoring::LoadNationalRecords(*session->store, session->status_map, o.period);
   MOTCUA_ASSIGN_OR_RETURN(std::string text, ReadFile(o.input_path, "input"));
   return dvc::ParseNationalRecords(text);
 }
@@ -268,8 +265,22 @@ int RunScore(Context& ctx, Args& args) {
   if (!options) return ReportError(ctx, options.error());
   const ScoreOptions& o = *options;
 
-  auto records = LoadRecords(o);
+  std::unique_ptr<Session> session;
+  if (o.input_path.empty()) {
+    auto opened = OpenSession(ctx);
+    if (!opened) return ReportError(ctx, opened.error());
+    session = std::move(*opened);
+  }
+  auto records = LoadRecords(o, session.get());
   if (!records) return ReportError(ctx, records.error());
+  // Working days for 1.1, 1.2 and dossiers without a due date: the calendar's, holidays included.
+  std::optional<calendar::WorkingCalendar> file_calendar;
+  const calendar::WorkingCalendar* cal = session ? &*session->calendar : nullptr;
+  if (!cal) {
+    auto loaded = calendar::LoadCalendar(std::filesystem::path(ctx.assets_dir) / "calendar",
+                                         {.weekdays_beyond_coverage = true});
+    if (loaded) cal = &file_calendar.emplace(std::move(*loaded));
+  }
 
   indicators::ScoreInput in;
   in.records = &*records;
@@ -277,6 +288,12 @@ int RunScore(Context& ctx, Args& args) {
   in.grouping = o.grouping;
   in.now = ctx.Now();
   in.settings = o.settings;
+  if (cal) in.is_working_day = [cal](LocalDate d) { return calendar::IsWorkingDay(*cal, d); };
+  if (session && o.procedures_path.empty()) {
+    auto procedures = session->store->LoadProcedures();
+    if (!procedures) return ReportError(ctx, procedures.error());
+    in.procedures = indicators::FactsFromCatalog(*procedures);
+  }
   if (!o.procedures_path.empty()) {
     auto text = ReadFile(o.procedures_path, "procedures");
     if (!text) return ReportError(ctx, text.error());
@@ -309,9 +326,11 @@ int RunScore(Context& ctx, Args& args) {
 }  // namespace
 
 MOTCUA_CLI_COMMAND("score",
-                   "score --input FILE.json [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --from YYYY-MM-DD "
+                   "score [--input FILE.json] [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --from YYYY-MM-DD "
                    "--to YYYY-MM-DD] [--by unit|procedure] [--procedures CATALOG.json] [--counts COUNTS.json] "
                    "[--losses N] [--setting NAME=VALUE]... [--json]",
-                   "Decision 766 indicator scores of national-shaped dossier records", RunScore);
+                   "Decision 766 indicator scores of national-shaped dossier records (FILE.json), or of the "
+                   "database's dossiers (global --db) when --input is not given",
+                   RunScore);
 
 }  // namespace motcua::cli

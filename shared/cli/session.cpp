@@ -17,7 +17,7 @@ fs::path FilesRoot(const Context& ctx) { return DbDir(ctx) / "files"; }
 
 Result<std::string> ReadFile(const fs::path& path, std::string_view field) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound(std::string(field), "file_not_found", "cannot read " + path.string());
+  if (!in) return Invalid(std::string(field), "cannot_read", "cannot open " + path.string());
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();

@@ -38,7 +38,8 @@ std::filesystem::path FilesRoot(const Context& ctx);
 // of the store, the calendar files and the status map.
 Result<std::unique_ptr<Session>> OpenSession(const Context& ctx);
 
-// Reads a whole file. Errors: kNotFound/"file_not_found" naming `field`.
+// Reads a whole file. Errors: kInvalid/"cannot_read" naming `field` (a path given on the command line
+// that cannot be read is bad input).
 Result<std::string> ReadFile(const std::filesystem::path& path, std::string_view field);
 
 }  // namespace motcua::cli

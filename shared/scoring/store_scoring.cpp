@@ -2,24 +2,9 @@
 
 #include <algorithm>
 
-namespace motcua::scoring {
+#include "indicators/catalog_facts.h"
 
-indicators::ProcedureFacts FactsFromProcedure(const catalog::Procedure& p) {
-  indicators::ProcedureFacts f;
-  f.code = p.code;
-  f.name = p.name;
-  f.announced_on = p.announced_on;
-  using OL = indicators::ProcedureFacts::OnlineLevel;
-  f.online_level = p.online_level == catalog::OnlineLevel::kFull      ? OL::kFull
-                   : p.online_level == catalog::OnlineLevel::kPartial ? OL::kPartial
-                                                                      : OL::kNone;
-  f.has_fee = std::any_of(p.fees.begin(), p.fees.end(), [](const catalog::Fee& fee) { return fee.amount_vnd > 0; });
-  f.paper_result_required =
-      std::any_of(p.results.begin(), p.results.end(), [](const catalog::ResultDocument& r) { return r.paper_required; });
-  f.citizen_subject = p.subject == "citizen" || p.subject == "both";
-  if (!p.processing.no_due_date) f.max_duration = p.processing.standard;
-  return f;
-}
+namespace motcua::scoring {
 
 Result<std::vector<dvc::NationalRecord>> LoadNationalRecords(store::Store& store, const dossier::StatusMap& map,
                                                              const indicators::Period& period,
@@ -49,7 +34,7 @@ Result<StoreScore> ScoreStore(store::Store& store, const dossier::StatusMap& map
   MOTCUA_ASSIGN_OR_RETURN(auto procedures, store.LoadProcedures());
   indicators::ScoreInput input;
   input.records = &result.records;
-  for (const auto& p : procedures) input.procedures.push_back(FactsFromProcedure(p));
+  input.procedures = indicators::FactsFromCatalog(procedures);
   input.period = period;
   input.grouping = grouping;
   input.settings = settings;

@@ -15,11 +15,6 @@
 
 namespace motcua::scoring {
 
-// What the scorer needs of a catalog entry: fee present (amount > 0), paper result required, citizen
-// subject, online level, the standard duration as the maximum for dossiers without a due date, and the
-// announcement date when known.
-indicators::ProcedureFacts FactsFromProcedure(const catalog::Procedure& p);
-
 // Every dossier received before the end of `period` (the scorer picks the ones each indicator counts:
 // received in the period, or still open in it), as national records, in received order.
 // `mapping.file_base_url` defaults to "urn:sha256:" here so that digitized files count locally as they

@@ -194,6 +194,29 @@ TEST_F(CliTest, DemoReceivesWritesTheReceiptAndScoresTheMonth) {
   EXPECT_NE(text.out.find("Nguyễn Thị Mẫu"), std::string::npos);
 }
 
+TEST_F(CliTest, ScoreReadsTheDatabaseWhenNoInputIsGiven) {
+  // Two dossiers of 1.004222 (7 working days): one done late, one early → 2.1 = 1/2 = 10 of 20 points.
+  const std::string late = ReceiveSample("2026-11-02 09:00");    // due 2026-11-11 09:00
+  const std::string early = ReceiveSample("2026-11-03 09:00");   // due 2026-11-12 09:00
+  ASSERT_EQ(Run({"advance", late, "--to", "done"}, "2026-11-20 10:00").exit_code, 0);
+  ASSERT_EQ(Run({"advance", early, "--to", "done"}, "2026-11-05 10:00").exit_code, 0);
+  auto r = Run({"--json", "score", "--month", "2026-11"}, "2026-11-30 10:00");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto report = json::parse(r.out);
+  EXPECT_EQ(report["center"]["dossiers"], 2);
+  bool found = false;
+  for (const auto& i : report["center"]["indicators"])
+    if (i["code"] == "2.1") {
+      found = true;
+      EXPECT_EQ(i["numerator"], 1);
+      EXPECT_EQ(i["denominator"], 2);
+      EXPECT_EQ(i["points"], 10.0);
+    }
+  EXPECT_TRUE(found);
+  auto table = Run({"score", "--month", "2026-11", "--losses", "5"}, "2026-11-30 10:00");
+  EXPECT_NE(table.out.find(late + " (overdue)"), std::string::npos) << table.out;
+}
+
 TEST_F(CliTest, ReceiptReprintKeepsTheCode) {
   const std::string code = ReceiveSample();
   auto r = Run({"receipt", code, "--out", (dir_ / "again.pdf").string()});

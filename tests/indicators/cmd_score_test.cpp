@@ -149,7 +149,6 @@ TEST_F(ScoreCli, BadArgumentsExitTwoNamingTheFlag) {
     const char* rule;
   };
   const Case cases[] = {
-      {"score --month 2026-08", "input", "missing_flag"},
       {"score --input '" + (dir_ / "missing.json").string() + "'", "input", "cannot_read"},
       {"score --input '" + not_json + "'", "[0]", "bad_json"},
       {"score --input '" + input + "' --month 2026-13", "month", "bad_month"},

@@ -10,7 +10,6 @@
 #include "codes/dossier_code.h"
 #include "codes/receipt_token.h"
 #include "common/text.h"
-#include "postal/internal/joined_store.h"
 #include "postal/manifest_json.h"
 
 namespace motcua::postal {
@@ -411,14 +410,27 @@ Result<Manifest> CancelManifest(const Desk& desk, const Actor& actor, std::strin
 Result<SignResult> SignManifest(const Desk& desk, const Actor& actor, std::string_view id, const SignRequest& request,
                                 Instant now) {
   MOTCUA_TRY(workflow::Require(actor, Permission::kPostalHandover));
-  // Procedures are read before the transaction: the joined store serves them from memory.
   MOTCUA_ASSIGN_OR_RETURN(Manifest before, GetManifest(*desk.store, id));
-  std::map<std::string, catalog::Procedure, std::less<>> procedures;
-  for (const ManifestItem& item : before.items) {
-    if (!item.intake || procedures.count(item.intake->procedure_code)) continue;
-    MOTCUA_ASSIGN_OR_RETURN(auto p, desk.store->GetProcedure(item.intake->procedure_code));
-    if (p) procedures.emplace(p->code, std::move(*p));
-  }
+  if (!Trim(request.center_user).empty()) before.center.user = std::string(Trim(request.center_user));
+  MOTCUA_ASSIGN_OR_RETURN(Actor center_before, CenterActor(actor, before));
+
+  // Inbound dossiers are checked against the catalog before the transaction (workflow::PrepareIntake),
+  // then all of them are written inside it, so signing is all or nothing.
+  std::vector<workflow::PreparedIntake> prepared(before.items.size());
+  if (before.direction == Direction::kInbound)
+    for (std::size_t i = 0; i < before.items.size(); ++i) {
+      const ManifestItem& item = before.items[i];
+      if (!item.intake) continue;
+      workflow::IntakeRequest r = *item.intake;
+      r.channel = dossier::Channel::kPostal;
+      r.received_at = now;  // LEGAL: QĐ 45/2016/QĐ-TTg, Art. 7: filed when the manifest is signed
+      r.event_extra_json = json{{"manifest", before.id}, {"parcel_number", item.parcel_number}}.dump();
+      r.step_content = "Tiếp nhận hồ sơ qua dịch vụ bưu chính công ích: Phiếu gửi số " + item.parcel_number +
+                       ", Biên bản giao nhận " + before.id;
+      auto p = workflow::PrepareIntake(desk, center_before, r, now);
+      if (!p) return ItemError(i, item, p.error());
+      prepared[i] = std::move(*p);
+    }
 
   SignResult result;
   Status s = desk.store->Write([&](store::WriteTx& tx) -> Status {
@@ -445,51 +457,32 @@ Result<SignResult> SignManifest(const Desk& desk, const Actor& actor, std::strin
         if (m.items[i].parcel_number.empty())
           return ItemError(i, m.items[i], Invalid("parcel_number", "missing", "the result's Phiếu gửi number is missing"));
 
-    internal::JoinedStore joined(tx, procedures);
-    Desk inner = desk;
-    inner.store = &joined;
     json listed = json::array();
     for (std::size_t i = 0; i < m.items.size(); ++i) {
       ManifestItem& item = m.items[i];
-      // The index entries go in the dossier's own change (the hook), so both commit together.
-      auto index = [&](store::WriteTx& itx, const Dossier& d) -> Status {
-        item.dossier_code = d.code;
-        MOTCUA_TRY(SetIndex(itx, ParcelKey(item.parcel_number), m, kIndexSigned, now, {{"dossier_code", d.code}}));
-        if (!inbound) MOTCUA_TRY(SetIndex(itx, ClaimKey(d.code), m, kIndexSigned, now));
-        return Ok();
-      };
-      std::string step;
       if (inbound) {
         MOTCUA_ASSERT(item.intake.has_value(), "an inbound item always carries its intake");
-        workflow::IntakeRequest r = *item.intake;
-        r.channel = dossier::Channel::kPostal;
-        r.received_at = now;  // LEGAL: QĐ 45/2016/QĐ-TTg, Art. 7: filed when the manifest is signed
-        auto received = workflow::Receive(inner, center, r, now, index);
+        auto received = workflow::CommitIntake(desk, center, tx, prepared[i], now);
         if (!received) return ItemError(i, item, received.error());
+        item.dossier_code = received->dossier.code;
         result.received.push_back(std::move(*received));
-        step = "Tiếp nhận hồ sơ qua dịch vụ bưu chính công ích: Phiếu gửi số " + item.parcel_number +
-               ", Biên bản giao nhận " + m.id;
       } else {
         workflow::ActionDetails details;
         details.receiver_name = m.postal.representative;
         details.receiver_id = m.postal.staff_id;
         details.originals_returned = item.originals_returned;
         details.no_digital_result_reason = item.no_digital_result_reason;
-        auto returned = workflow::Apply(inner, center, item.dossier_code, dossier::Action::kReturnResult, details, now, index);
+        details.event_extra_json = json{{"manifest", m.id}, {"parcel_number", item.parcel_number}}.dump();
+        details.step_content = "Giao kết quả cho dịch vụ bưu chính công ích: Phiếu gửi số " + item.parcel_number +
+                               ", Biên bản giao nhận " + m.id;
+        auto returned = workflow::ApplyInTx(desk, center, tx, item.dossier_code, dossier::Action::kReturnResult,
+                                            details, now);
         if (!returned) return ItemError(i, item, returned.error());
-        step = "Giao kết quả cho dịch vụ bưu chính công ích: Phiếu gửi số " + item.parcel_number +
-               ", Biên bản giao nhận " + m.id;
+        result.returned.push_back(std::move(*returned));
       }
-      const json note = {{"manifest", m.id},
-                         {"direction", DirectionKey(m.direction)},
-                         {"parcel_number", item.parcel_number},
-                         {"signed_at", FormatInstantUtc(now)},
-                         {"postal_representative", m.postal.representative}};
-      auto noted = workflow::AppendNote(inner, center, item.dossier_code, Permission::kPostalHandover,
-                                        "dossier.postal_handover", step, note.dump(), now);
-      if (!noted) return ItemError(i, item, noted.error());
-      if (inbound) result.received.back().dossier = std::move(*noted);
-      else result.returned.push_back(std::move(*noted));
+      // The index entries commit with the dossiers they name.
+      MOTCUA_TRY(SetIndex(tx, ParcelKey(item.parcel_number), m, kIndexSigned, now, {{"dossier_code", item.dossier_code}}));
+      if (!inbound) MOTCUA_TRY(SetIndex(tx, ClaimKey(item.dossier_code), m, kIndexSigned, now));
       listed.push_back({{"parcel_number", item.parcel_number}, {"dossier_code", item.dossier_code}});
     }
     m.status = ManifestStatus::kSigned;

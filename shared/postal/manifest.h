@@ -28,10 +28,9 @@
 //       "postal_index", keys "parcel:<number>" and "claim:<dossier code>", checked in the same
 //       transaction as the change).
 //   (3) Each dossier change is one journal event (architecture.md rule 2): signing writes per dossier
-//       "dossier.received" (or "dossier.return_result") and "dossier.postal_handover" (a note whose
-//       payload carries the parcel number and the manifest, since the lifecycle events have no room
-//       for them); delivery writes "dossier.result_delivered" or "dossier.delivery_failed", which
-//       names the manifest. Every other change to a manifest journals one "postal.manifest_*" event
+//       "dossier.received" (or "dossier.return_result") whose payload also carries the parcel number
+//       and the manifest (workflow's event_extra_json), with a step saying so; delivery writes
+//       "dossier.result_delivered" or "dossier.delivery_failed", which names the manifest. Every other change to a manifest journals one "postal.manifest_*" event
 //       with no dossier code (no personal data in its payload: parcel numbers, codes, names of staff).
 //
 // Who may do what: every function requires Permission::kPostalHandover (postal staff, officers,

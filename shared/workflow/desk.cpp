@@ -57,24 +57,42 @@ Result<std::optional<Instant>> DueFrom(const calendar::WorkingCalendar& cal, Ins
   return std::optional<Instant>(FromLocalVn(due));
 }
 
-// Loads, changes and stores one dossier with one journal event, all in one transaction.
+// Merges a caller's extra JSON object into an event payload. Errors: ("event_extra_json", "not_a_json_object").
+Status MergeExtra(json& payload, std::string_view extra) {
+  if (extra.empty()) return Ok();
+  json j = json::parse(extra, nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    return Invalid("event_extra_json", "not_a_json_object", "extra event fields must be a JSON object");
+  for (auto& [k, v] : j.items())
+    if (!payload.contains(k)) payload[k] = v;
+  return Ok();
+}
+
+// Loads, changes and stores one dossier with one journal event inside `tx`.
+template <class Change>
+Result<Dossier> MutateInTx(store::WriteTx& tx, const Actor& actor, std::string_view code, const std::string& event_type,
+                           Instant now, Change& change) {
+  MOTCUA_ASSIGN_OR_RETURN(auto loaded, tx.LoadDossier(code));
+  if (!loaded) return NotFound("code", "no_such_dossier", "no dossier " + std::string(code));
+  Dossier d = std::move(*loaded);
+  json payload = json::object();
+  MOTCUA_TRY(change(d, payload));
+  MOTCUA_TRY(tx.UpdateDossier(d));
+  payload["state"] = dossier::StateKey(d.state);
+  auto event = tx.AppendEvent({event_type, d.code, actor.user, actor.station, now, payload.dump()});
+  if (!event) return event.error();
+  d.version += 1;
+  return d;
+}
+
+// The same in its own transaction, with the caller's hook inside it.
 template <class Change>
 Result<Dossier> Mutate(const Desk& desk, const Actor& actor, std::string_view code, const std::string& event_type,
                        Instant now, Change change, const TxHook& also = {}) {
   Dossier result;
   Status s = desk.store->Write([&](store::WriteTx& tx) -> Status {
-    MOTCUA_ASSIGN_OR_RETURN(auto loaded, tx.LoadDossier(code));
-    if (!loaded) return NotFound("code", "no_such_dossier", "no dossier " + std::string(code));
-    Dossier d = std::move(*loaded);
-    json payload = json::object();
-    MOTCUA_TRY(change(d, payload));
-    MOTCUA_TRY(tx.UpdateDossier(d));
-    payload["state"] = dossier::StateKey(d.state);
-    auto event = tx.AppendEvent({event_type, d.code, actor.user, actor.station, now, payload.dump()});
-    if (!event) return event.error();
-    d.version += 1;
-    if (also) MOTCUA_TRY(also(tx, d));
-    result = std::move(d);
+    MOTCUA_ASSIGN_OR_RETURN(result, MutateInTx(tx, actor, code, event_type, now, change));
+    if (also) MOTCUA_TRY(also(tx, result));
     return Ok();
   });
   if (!s) return s.error();
@@ -211,9 +229,13 @@ Result<std::string> ReceiptTokenFor(const Desk& desk, const Dossier& d) {
   return codes::MakeReceiptToken({d.code, d.lookup_secret}, desk.center_key);
 }
 
-Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeRequest& request, Instant now,
-                             const TxHook& also) {
+Result<PreparedIntake> PrepareIntake(const Desk& desk, const Actor& actor, const IntakeRequest& request,
+                                     Instant now) {
   MOTCUA_TRY(Require(actor, Permission::kReceive));
+  if (!request.event_extra_json.empty()) {
+    json probe = json::object();
+    MOTCUA_TRY(MergeExtra(probe, request.event_extra_json));
+  }
   MOTCUA_ASSIGN_OR_RETURN(auto found, desk.store->GetProcedure(request.procedure_code));
   if (!found)
     return NotFound("procedure_code", "no_such_procedure", "no procedure " + request.procedure_code + " in the catalog");
@@ -279,52 +301,65 @@ Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeR
   MOTCUA_ASSIGN_OR_RETURN(d.due_at, DueFrom(*desk.calendar, received_at, d.duration));
   d.original_due_at = d.due_at;
 
-  IntakeResult result;
-  Status s = desk.store->Write([&](store::WriteTx& tx) -> Status {
-    const LocalDate day = LocalDateVn(received_at);
-    MOTCUA_ASSIGN_OR_RETURN(std::string probe, codes::FormatDossierCode(desk.settings.agency_id, day, 1));
-    const std::string key = "code:" + probe.substr(0, probe.size() - 5) + ":" + std::to_string(desk.settings.station_slot);
-    MOTCUA_ASSIGN_OR_RETURN(int ordinal, tx.NextOrdinal(key));
-    MOTCUA_ASSIGN_OR_RETURN(int sequence,
-                            codes::SequenceForSlot(desk.settings.station_slot, desk.settings.slot_count, ordinal));
-    MOTCUA_ASSIGN_OR_RETURN(d.code, codes::FormatDossierCode(desk.settings.agency_id, day, sequence));
-    d.steps.clear();
-    AddStep(d, actor, received_at, "Tiếp nhận hồ sơ");
-    MOTCUA_TRY(tx.InsertDossier(d));
-    json payload = {{"procedure_code", d.procedure_code},
-                    {"channel", static_cast<int>(d.channel)},
-                    {"received_at", FormatInstantUtc(d.received_at)},
-                    {"due_at", d.due_at ? json(FormatInstantUtc(*d.due_at)) : json(nullptr)},
-                    {"components", d.components.size()},
-                    {"state", dossier::StateKey(d.state)}};
-    auto event = tx.AppendEvent({"dossier.received", d.code, actor.user, actor.station, now, payload.dump()});
-    if (!event) return event.error();
-    if (also) {
-      d.version = 1;
-      MOTCUA_TRY(also(tx, d));
-    }
-    return Ok();
-  });
-  if (!s) return s.error();
-  d.version = 1;
+  PreparedIntake prepared;
   if (d.due_at && calendar::IsProvisional(*desk.calendar, LocalDateVn(*d.due_at)))
-    result.warnings.push_back("due_at_provisional");
+    prepared.warnings.push_back("due_at_provisional");
+  prepared.dossier = std::move(d);
+  prepared.event_extra_json = request.event_extra_json;
+  prepared.step_content = request.step_content.empty() ? "Tiếp nhận hồ sơ" : NormalizeNfc(Trim(request.step_content));
+  return prepared;
+}
+
+Result<IntakeResult> CommitIntake(const Desk& desk, const Actor& actor, store::WriteTx& tx, PreparedIntake prepared,
+                                  Instant now) {
+  MOTCUA_TRY(Require(actor, Permission::kReceive));
+  Dossier& d = prepared.dossier;
+  const LocalDate day = LocalDateVn(d.received_at);
+  MOTCUA_ASSIGN_OR_RETURN(std::string probe, codes::FormatDossierCode(desk.settings.agency_id, day, 1));
+  const std::string key = "code:" + probe.substr(0, probe.size() - 5) + ":" + std::to_string(desk.settings.station_slot);
+  MOTCUA_ASSIGN_OR_RETURN(int ordinal, tx.NextOrdinal(key));
+  MOTCUA_ASSIGN_OR_RETURN(int sequence,
+                          codes::SequenceForSlot(desk.settings.station_slot, desk.settings.slot_count, ordinal));
+  MOTCUA_ASSIGN_OR_RETURN(d.code, codes::FormatDossierCode(desk.settings.agency_id, day, sequence));
+  d.steps.clear();
+  AddStep(d, actor, d.received_at, prepared.step_content);
+  MOTCUA_TRY(tx.InsertDossier(d));
+  json payload = {{"procedure_code", d.procedure_code},
+                  {"channel", static_cast<int>(d.channel)},
+                  {"received_at", FormatInstantUtc(d.received_at)},
+                  {"due_at", d.due_at ? json(FormatInstantUtc(*d.due_at)) : json(nullptr)},
+                  {"components", d.components.size()},
+                  {"state", dossier::StateKey(d.state)}};
+  MOTCUA_TRY(MergeExtra(payload, prepared.event_extra_json));
+  auto event = tx.AppendEvent({"dossier.received", d.code, actor.user, actor.station, now, payload.dump()});
+  if (!event) return event.error();
+  d.version = 1;
+  IntakeResult result;
   MOTCUA_ASSIGN_OR_RETURN(result.receipt_token, ReceiptTokenFor(desk, d));
   result.dossier = std::move(d);
+  result.warnings = std::move(prepared.warnings);
   return result;
 }
 
-Result<Dossier> Apply(const Desk& desk, const Actor& actor, std::string_view code, Action action,
-                      const ActionDetails& details, Instant now, const TxHook& also) {
-  MOTCUA_TRY(Require(actor, PermissionFor(action)));
-  const std::string reason = NormalizeNfc(Trim(details.reason));
-  const bool needs_reason = action == Action::kRefuse || action == Action::kRequestSupplement ||
-                            action == Action::kStop || action == Action::kRequestWithdrawal;
-  if (needs_reason && reason.empty())
-    return Invalid("reason", "missing", std::string("a reason is required to ") + dossier::ActionKey(action));
+Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeRequest& request, Instant now,
+                             const TxHook& also) {
+  MOTCUA_ASSIGN_OR_RETURN(PreparedIntake prepared, PrepareIntake(desk, actor, request, now));
+  std::optional<IntakeResult> result;
+  Status s = desk.store->Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(result, CommitIntake(desk, actor, tx, prepared, now));
+    if (also) MOTCUA_TRY(also(tx, result->dossier));
+    return Ok();
+  });
+  if (!s) return s.error();
+  return std::move(*result);
+}
 
-  return Mutate(desk, actor, code, std::string("dossier.") + dossier::ActionKey(action), now,
-                [&](Dossier& d, json& payload) -> Status {
+namespace {
+
+// The change an action makes to a dossier, shared by Apply and ApplyInTx.
+auto ActionChange(const Desk& desk, const Actor& actor, Action action, const ActionDetails& details,
+                  const std::string& reason, Instant now) {
+  return [&desk, &actor, action, &details, reason, now](Dossier& d, json& payload) -> Status {
     const State from = d.state;
     MOTCUA_ASSIGN_OR_RETURN(State to, dossier::NextState(from, action));
     payload["from"] = dossier::StateKey(from);
@@ -420,9 +455,35 @@ Result<Dossier> Apply(const Desk& desk, const Actor& actor, std::string_view cod
         break;
     }
     d.state = to;
-    AddStep(d, actor, now, std::move(step));
-    return Ok();
-  }, also);
+    AddStep(d, actor, now, details.step_content.empty() ? std::move(step) : NormalizeNfc(Trim(details.step_content)));
+    return MergeExtra(payload, details.event_extra_json);
+  };
+}
+
+Result<std::string> CheckAction(const Actor& actor, Action action, const ActionDetails& details) {
+  MOTCUA_TRY(Require(actor, PermissionFor(action)));
+  std::string reason = NormalizeNfc(Trim(details.reason));
+  const bool needs_reason = action == Action::kRefuse || action == Action::kRequestSupplement ||
+                            action == Action::kStop || action == Action::kRequestWithdrawal;
+  if (needs_reason && reason.empty())
+    return Invalid("reason", "missing", std::string("a reason is required to ") + dossier::ActionKey(action));
+  return reason;
+}
+
+}  // namespace
+
+Result<Dossier> Apply(const Desk& desk, const Actor& actor, std::string_view code, Action action,
+                      const ActionDetails& details, Instant now, const TxHook& also) {
+  MOTCUA_ASSIGN_OR_RETURN(std::string reason, CheckAction(actor, action, details));
+  return Mutate(desk, actor, code, std::string("dossier.") + dossier::ActionKey(action), now,
+                ActionChange(desk, actor, action, details, reason, now), also);
+}
+
+Result<Dossier> ApplyInTx(const Desk& desk, const Actor& actor, store::WriteTx& tx, std::string_view code,
+                          Action action, const ActionDetails& details, Instant now) {
+  MOTCUA_ASSIGN_OR_RETURN(std::string reason, CheckAction(actor, action, details));
+  auto change = ActionChange(desk, actor, action, details, reason, now);
+  return MutateInTx(tx, actor, code, std::string("dossier.") + dossier::ActionKey(action), now, change);
 }
 
 Result<Dossier> AppendNote(const Desk& desk, const Actor& actor, std::string_view code, Permission permission,

@@ -116,6 +116,9 @@ struct IntakeRequest {
   std::optional<std::vector<IntakeComponent>> components;
   std::optional<std::vector<dossier::Fee>> fees;  // default: the procedure's fees for the channel
   bool vneid_verified = false;
+  // For a caller with more to record in the same event and step (a postal manifest's parcel number):
+  std::string event_extra_json;  // a JSON object merged into the "dossier.received" payload ("" = none)
+  std::string step_content;      // the receipt step's text (default "Tiếp nhận hồ sơ")
 };
 
 struct IntakeResult {
@@ -140,6 +143,20 @@ Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeR
 // accepted); an email with one @. Errors name the field, e.g. ("applicant.id_number", "bad_cccd").
 Status ValidateApplicant(const dossier::Applicant& a);
 
+// Intake in two halves, for a caller that receives several dossiers in one transaction (signing a
+// postal manifest): PrepareIntake checks the request against the catalog and computes the due instant,
+// reading the store outside any transaction; CommitIntake allocates the code and writes the dossier and
+// its event inside `tx`. Receive is the two in sequence. Errors as Receive.
+struct PreparedIntake {
+  dossier::Dossier dossier;          // everything but the code and the receipt step
+  std::vector<std::string> warnings;
+  std::string event_extra_json;
+  std::string step_content;
+};
+Result<PreparedIntake> PrepareIntake(const Desk& desk, const Actor& actor, const IntakeRequest& request, Instant now);
+Result<IntakeResult> CommitIntake(const Desk& desk, const Actor& actor, store::WriteTx& tx, PreparedIntake prepared,
+                                  Instant now);
+
 // The receipt token of a stored dossier (for a reprint that keeps the same code).
 Result<std::string> ReceiptTokenFor(const Desk& desk, const dossier::Dossier& d);
 
@@ -155,6 +172,8 @@ struct ActionDetails {
   std::string receiver_id;          // return_result
   bool originals_returned = false;  // return_result
   std::string no_digital_result_reason;  // return_result: required when a paper result has no digitized copy
+  std::string event_extra_json;     // a JSON object merged into the event's payload ("" = none)
+  std::string step_content;         // the step's text (default: the action's own wording)
 };
 
 // Applies a lifecycle action (lifecycle.h) to a stored dossier, journaling "dossier.<action>".
@@ -164,6 +183,9 @@ struct ActionDetails {
 // ("receiver_name", "missing") for return_result.
 Result<dossier::Dossier> Apply(const Desk& desk, const Actor& actor, std::string_view code, dossier::Action action,
                                const ActionDetails& details, Instant now, const TxHook& also = {});
+// The same inside a transaction the caller holds (several dossiers changed together).
+Result<dossier::Dossier> ApplyInTx(const Desk& desk, const Actor& actor, store::WriteTx& tx, std::string_view code,
+                                   dossier::Action action, const ActionDetails& details, Instant now);
 
 // Adds a processing step and a journal event of `event_type` without changing the state, in any
 // state (e.g. "dossier.result_delivered" when the postal worker confirms delivery). `payload_json`

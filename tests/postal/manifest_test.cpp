@@ -112,11 +112,10 @@ TEST_F(ManifestTest, FilingTimeIsTheSigningInstantAndTheDueDateRunsFromIt) {
 
   // The parcel number is in the dossier's journal and on its timeline, and finds the dossier.
   auto events = Events("000.00.00.H56-261127-0001");
-  ASSERT_EQ(events.size(), 2u);
+  ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].type, "dossier.received");
-  EXPECT_EQ(events[1].type, "dossier.postal_handover");
-  EXPECT_NE(events[1].payload_json.find("EB000717618HK"), std::string::npos) << events[1].payload_json;
-  EXPECT_NE(events[1].payload_json.find(m.id), std::string::npos);
+  EXPECT_NE(events[0].payload_json.find("EB000717618HK"), std::string::npos) << events[0].payload_json;
+  EXPECT_NE(events[0].payload_json.find(m.id), std::string::npos);
   auto found = FindParcel(*t_->store, "EB000717618HK");
   ASSERT_TRUE(found && *found);
   EXPECT_EQ((*found)->dossier_code, "000.00.00.H56-261127-0001");
@@ -494,9 +493,8 @@ TEST_F(ManifestTest, TheJournalHasOneEventPerDossierChange) {
   ASSERT_TRUE(RecordDelivery(desk(), postal_, out.id, s->received[0].dossier.code, {.receiver_name = "Nguyễn Thị Thử"},
                              At("2026-12-04 09:00")));
 
-  const std::vector<std::string> expected = {"dossier.received",      "dossier.postal_handover",
-                                             "dossier.mark_done",     "dossier.return_result",
-                                             "dossier.postal_handover", "dossier.result_delivered"};
+  const std::vector<std::string> expected = {"dossier.received", "dossier.mark_done", "dossier.return_result",
+                                             "dossier.result_delivered"};
   for (const auto& got : s->received) {
     auto events = Events(got.dossier.code);
     auto d = t_->store->GetDossier(got.dossier.code);

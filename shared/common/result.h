@@ -113,7 +113,7 @@ inline Status Ok() { return {}; }
 
 // MOTCUA_ASSIGN_OR_RETURN(auto x, Expr()); declares x from the value or returns the error.
 #define MOTCUA_ASSIGN_OR_RETURN(decl, expr) \
-  MOTCUA_ASSIGN_OR_RETURN_IMPL_(MOTCUA_CONCAT_(motcua_result_, __LINE__), decl, expr)
+  MOTCUA_ASSIGN_OR_RETURN_IMPL_(MOTCUA_CONCAT_(motcua_result_, __COUNTER__), decl, expr)
 #define MOTCUA_ASSIGN_OR_RETURN_IMPL_(tmp, decl, expr) \
   auto tmp = (expr);                                   \
   if (!tmp.has_value()) return std::move(tmp.error()); \

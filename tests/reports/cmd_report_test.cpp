@@ -1,0 +1,1 @@
+// `motcua report` through the real binary (written next).

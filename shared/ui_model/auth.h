@@ -1,7 +1,6 @@
-// The sign-in contract between the apps and the core. The core's user module implements
-// Authenticator (argon2id hashes, lockout after failed attempts, roles; issue 3 item 1); the apps
-// only call it when they apply a SubmitLogin action. Until that module lands, the counter runs with
-// PendingAuthenticator, which refuses every attempt with a clear message instead of pretending.
+// The sign-in contract between the apps and the core. The apps only call it when they apply a
+// SubmitLogin or SubmitUnlock action; StoreAuthenticator is the real one, over the core's account
+// module (auth/login.h: argon2id hashes, 5 failed attempts lock the account for 5 minutes, roles).
 #pragma once
 
 #include <array>
@@ -9,8 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include "auth/accounts.h"
 #include "common/result.h"
 #include "common/time.h"
+#include "store/store.h"
 
 namespace motcua::ui {
 
@@ -18,12 +19,13 @@ struct SessionUser {
   std::string user_name;     // as stored, e.g. "nguyen.van.an"
   std::string display_name;  // NFC, e.g. "Nguyễn Văn An"
   std::string role;          // "officer" | "postal" | "supervisor" | "admin"
+  std::string unit;          // the account's processing unit ("" = none): the work list's default filter
 };
 
 // Every rule key an Authenticator may return. Each has screen text in both languages
 // (tests/ui_model/auth_test.cpp); a new rule needs a new "error.<rule>" string first.
-inline constexpr std::array<std::string_view, 5> kAuthErrorRules = {
-    "required", "bad_credentials", "account_locked", "account_disabled", "auth_backend_missing"};
+inline constexpr std::array<std::string_view, 6> kAuthErrorRules = {
+    "required", "bad_credentials", "account_locked", "account_disabled", "database_busy", "bad_record"};
 
 class Authenticator {
  public:
@@ -36,8 +38,13 @@ class Authenticator {
   //   kConflict/"account_locked" on "user_name" while a lockout after failed attempts runs;
   //   kConflict/"account_disabled" on "user_name";
   //   kUnavailable/<rule> when the store cannot be read (a retry may work).
-  virtual Result<SessionUser> SignIn(std::string_view user_name, std::string_view password,
-                                     Instant now) = 0;
+  virtual Result<SessionUser> SignIn(std::string_view user_name, std::string_view password, Instant now) = 0;
+
+  // The lock screen's check of the signed-in user's password: the same rules and counting as SignIn.
+  virtual Result<SessionUser> Reauthenticate(std::string_view user_name, std::string_view password,
+                                             Instant now) {
+    return SignIn(user_name, password, now);
+  }
 
   // When a locked account opens again (UTC), or nullopt when it is not locked at `now`.
   virtual std::optional<Instant> LockedUntil(std::string_view user_name, Instant now) {
@@ -47,13 +54,23 @@ class Authenticator {
   }
 };
 
-// Stands in until the core's user module exists: every attempt gets
-// kUnavailable/"auth_backend_missing" (after the "required" checks), so the screen says plainly
-// that sign-in is not connected.
-class PendingAuthenticator final : public Authenticator {
+// The accounts kept in the store (auth/login.h). Not owning; the store must outlive it.
+class StoreAuthenticator final : public Authenticator {
  public:
-  Result<SessionUser> SignIn(std::string_view user_name, std::string_view password,
-                             Instant now) override;
+  StoreAuthenticator(store::Store& store, auth::AuthSettings settings)
+      : store_(store), settings_(std::move(settings)) {}
+
+  Result<SessionUser> SignIn(std::string_view user_name, std::string_view password, Instant now) override;
+  Result<SessionUser> Reauthenticate(std::string_view user_name, std::string_view password,
+                                     Instant now) override;
+  std::optional<Instant> LockedUntil(std::string_view user_name, Instant now) override;
+
+ private:
+  store::Store& store_;
+  auth::AuthSettings settings_;
 };
+
+// The session of an account.
+SessionUser SessionFor(const auth::Account& account);
 
 }  // namespace motcua::ui

@@ -1,10 +1,26 @@
 #include "ui_model/counter_app.h"
 
+#include <thread>
+
+#include "codes/dossier_code.h"
+#include "codes/receipt_token.h"
 #include "common/text.h"
 #include "ui_model/action.h"
+#include "ui_model/internal/counter_apply.h"
 
 namespace motcua::ui {
 namespace {
+
+using workflow::Permission;
+
+// Tab order. The postal tab is the only one postal staff see (Permission::kPostalHandover is theirs).
+constexpr ScreenSpec kScreens[] = {
+    {kScreenIntake, "nav.intake", "F2", Permission::kReceive, true},
+    {kScreenWorklist, "nav.worklist", "F3", Permission::kProcess, true},
+    {kScreenPostal, "nav.postal", "F4", Permission::kPostalHandover, true},
+    {kScreenSettings, "nav.settings", "F9", Permission::kPostalHandover, true},
+    {kScreenDossier, "nav.dossier", "", Permission::kProcess, false},
+};
 
 std::size_t CountCodePoints(std::string_view utf8) {
   std::size_t n = 0;
@@ -13,8 +29,44 @@ std::size_t CountCodePoints(std::string_view utf8) {
   return n;
 }
 
-Status ApplySubmitLogin(CounterModel& model, const CounterBackend& backend,
-                        const SubmitLogin& submit) {
+// The first screen a role may use.
+std::string HomeScreen(const std::optional<SessionUser>& session) {
+  for (const ScreenSpec& s : kScreens)
+    if (s.in_nav && SessionCan(session, s.permission)) return std::string(s.key);
+  return std::string(kScreenSettings);
+}
+
+void EnterScreen(CounterModel& model, const CounterBackend& backend, std::string_view key) {
+  model.screen = std::string(key);
+  if (key == kScreenWorklist) {
+    model.worklist.stale = true;
+    (void)internal::LoadWorklist(model, backend);
+  } else if (key == kScreenPostal) {
+    model.postal.stale = true;
+    (void)internal::LoadPostal(model, backend);
+  }
+}
+
+void StartSession(CounterModel& model, const CounterBackend& backend, SessionUser user) {
+  model.session = std::move(user);
+  model.login = {};
+  model.lock = {};
+  model.last_activity_at = backend.now;
+  if (backend.station != nullptr) {
+    model.idle_lock_minutes = backend.station->auth_settings.idle_lock_minutes;
+    model.worklist = {};
+    model.worklist.only_own_unit = !model.session->unit.empty();
+    model.dossier = {};
+    model.postal = {};
+    model.intake = {};
+    internal::LoadRecentProcedures(model, backend);
+    internal::LoadDraft(model, backend);
+  }
+  EnterScreen(model, backend, HomeScreen(model.session));
+  if (model.intake.active && model.intake.resumed) internal::SetNotice(model, "notice.draft_restored");
+}
+
+Status ApplySubmitLogin(CounterModel& model, const CounterBackend& backend, const SubmitLogin& submit) {
   LoginModel& login = model.login;
   login.notice_key.clear();
   const std::string user_name = NormalizeNfc(Trim(submit.user_name));
@@ -25,9 +77,7 @@ Status ApplySubmitLogin(CounterModel& model, const CounterBackend& backend,
     return backend.auth->SignIn(user_name, submit.password, backend.now);
   }();
   if (user.has_value()) {
-    model.session = std::move(user).value();
-    login.error.reset();
-    login.locked_until.reset();
+    StartSession(model, backend, std::move(user).value());
     return Ok();
   }
   login.error = user.error();
@@ -38,35 +88,292 @@ Status ApplySubmitLogin(CounterModel& model, const CounterBackend& backend,
   return std::move(user.error());
 }
 
+enum class ScanKind { kCccd, kReceiptToken, kDossierCode, kOther };
+
+ScanKind ClassifyScan(std::string_view text) {
+  const std::string_view t = Trim(text);
+  if (t.size() > 3 && (t[0] == 'M' || t[0] == 'm') && (t[1] == 'C' || t[1] == 'c') && t[2] >= '0' && t[2] <= '9')
+    return ScanKind::kReceiptToken;
+  if (t.find('|') != std::string_view::npos) return ScanKind::kCccd;
+  if (codes::ParseDossierCode(t).has_value()) return ScanKind::kDossierCode;
+  return ScanKind::kOther;
+}
+
 }  // namespace
 
+std::span<const ScreenSpec> CounterScreens() { return kScreens; }
+
+const ScreenSpec* FindScreen(std::string_view key) {
+  for (const ScreenSpec& s : kScreens)
+    if (s.key == key) return &s;
+  return nullptr;
+}
+
+std::optional<workflow::Role> SessionRole(const std::optional<SessionUser>& session) {
+  if (!session) return std::nullopt;
+  Result<workflow::Role> role = workflow::ParseRole(session->role);
+  if (!role.has_value()) return std::nullopt;
+  return *role;
+}
+
+bool SessionCan(const std::optional<SessionUser>& session, workflow::Permission p) {
+  const std::optional<workflow::Role> role = SessionRole(session);
+  return role.has_value() && workflow::Can(*role, p);
+}
+
+bool HasPendingJobs(const CounterModel& model) {
+  if (model.file_job) return true;
+  if (model.print_job && model.print_job->phase == PrintPhase::kWorking) return true;
+  if (model.settings.scanner_job.valid() || model.settings.queue_job.valid()) return true;
+  return false;
+}
+
+void TickCounter(CounterModel& model, const CounterBackend& backend, bool had_input) {
+  internal::PollJobs(model, backend);
+  if (!model.session) return;
+  if (had_input || !model.last_activity_at) model.last_activity_at = backend.now;
+  if (!model.lock.is_locked && model.idle_lock_minutes > 0 &&
+      backend.now - *model.last_activity_at >= std::chrono::minutes(model.idle_lock_minutes)) {
+    model.lock = {};
+    model.lock.is_locked = true;
+  }
+  if (backend.station == nullptr) return;
+  internal::SaveDraftIfDirty(model, backend);
+  WorklistModel& w = model.worklist;
+  if (model.screen == kScreenWorklist && !model.lock.is_locked &&
+      (w.stale || !w.loaded_at || backend.now - *w.loaded_at >= std::chrono::seconds(kWorklistRefreshSeconds)))
+    (void)internal::LoadWorklist(model, backend);
+  if (model.screen == kScreenPostal && model.postal.stale && !model.lock.is_locked)
+    (void)internal::LoadPostal(model, backend);
+}
+
+bool WaitForCounterJobs(CounterModel& model, const CounterBackend& backend, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (HasPendingJobs(model)) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    internal::PollJobs(model, backend);
+  }
+  return true;
+}
+
+// The alternatives' names, in the variant's order (checked below).
+constexpr const char* kActionNames[] = {
+    "SubmitLogin", "SubmitUnlock", "LockScreen", "SignOut", "SwitchLanguage", "ScanReceived", "Navigate", "GoBack",
+    "ReprintLast", "DismissNotice", "CancelFileJob", "BrowseFiles",
+    "StartIntake", "DiscardIntake", "SetApplicantField", "SetApplicantIdType", "SetProcedureQuery", "PickProcedure",
+    "PickRecentProcedure", "ToggleCase", "SetComponentMode", "ScanComponent", "ImportComponentFiles", "SetChannel",
+    "SetReceivedAt", "SetDelivery", "SetDeliveryAddress", "SetSets", "ConfirmIntake", "IssueSupplementSlip",
+    "IssueRefusalSlip", "FinishIntake",
+    "SetWorklistSearch", "SetWorklistStateFilter", "SetWorklistProcedureFilter", "SetWorklistUrgencyFilter",
+    "SetWorklistOwnUnit", "RefreshWorklist", "OpenDossier", "PrintTrackingBook",
+    "RunLifecycleAction", "RequestApology", "ScanDossierComponent", "ImportDossierComponentFiles",
+    "MarkDossierComponentReused", "ScanResultDocument", "ImportResultDocument", "PrintDossierForm", "HandToPostal",
+    "CloseDossier",
+    "CreateManifest", "OpenManifest", "CloseManifest", "StartInboundItem", "AddOutboundItem", "SetManifestItemParcel",
+    "RemoveManifestItem", "SignOpenManifest", "CancelOpenManifest", "RecordItemDelivery", "PrintOpenManifest",
+    "SaveDevices", "SaveCalendarProfileChoice", "FindScanners", "FindPrinters"};
+static_assert(std::size(kActionNames) == std::variant_size_v<CounterAction>,
+              "kActionNames must list every CounterAction alternative, in order");
+
 std::string DescribeForLog(const CounterAction& action) {
-  return std::visit(
+  // Only codes, keys and counts: never a password, a scan's content or an applicant's data.
+  const std::string details = std::visit(
       Overloaded{
-          [](const SubmitLogin& a) { return "SubmitLogin user_name=" + std::string(Trim(a.user_name)); },
-          [](const SwitchLanguage& a) { return std::string("SwitchLanguage lang=") + LangCode(a.lang); },
-          [](const ScanReceived& a) {
-            return "ScanReceived chars=" + std::to_string(CountCodePoints(a.text));
+          [](const SubmitLogin& a) { return " user_name=" + std::string(Trim(a.user_name)); },
+          [](const SwitchLanguage& a) { return std::string(" lang=") + LangCode(a.lang); },
+          [](const ScanReceived& a) { return " chars=" + std::to_string(CountCodePoints(a.text)); },
+          [](const Navigate& a) { return " screen=" + a.screen; },
+          [](const SetApplicantField& a) {
+            static constexpr const char* kNames[] = {"id_number", "name", "phone", "email", "address"};
+            return std::string(" field=") + kNames[static_cast<int>(a.field)];
           },
+          [](const PickProcedure& a) { return " code=" + a.code; },
+          [](const PickRecentProcedure& a) { return " slot=" + std::to_string(a.slot); },
+          [](const SetComponentMode& a) {
+            return " index=" + std::to_string(a.index) + " mode=" + std::to_string(static_cast<int>(a.mode));
+          },
+          [](const ScanComponent& a) { return " index=" + std::to_string(a.index); },
+          [](const ImportComponentFiles& a) {
+            return " index=" + std::to_string(a.index) + " files=" + std::to_string(a.paths.size());
+          },
+          [](const OpenDossier& a) { return " code=" + a.code; },
+          [](const RunLifecycleAction& a) { return std::string(" action=") + dossier::ActionKey(a.action); },
+          [](const PrintDossierForm& a) { return " form=" + std::to_string(static_cast<int>(a.form)); },
+          [](const OpenManifest& a) { return " id=" + a.id; },
+          [](const auto&) { return std::string(); },
       },
       action);
+  return kActionNames[action.index()] + details;
 }
 
-Status ApplyCounterAction(CounterModel& model, const CounterBackend& backend,
-                          const CounterAction& action) {
-  return std::visit(
-      Overloaded{
-          [&](const SubmitLogin& a) { return ApplySubmitLogin(model, backend, a); },
-          [&](const SwitchLanguage& a) {
-            model.lang = a.lang;
-            return Ok();
-          },
-          [&](const ScanReceived&) {
-            if (!model.session) model.login.notice_key = "login.scan_needs_login";
-            return Ok();
-          },
-      },
-      action);
+Status ApplyCounterAction(CounterModel& model, const CounterBackend& backend, const CounterAction& action) {
+  const bool always = std::holds_alternative<SubmitLogin>(action) || std::holds_alternative<SwitchLanguage>(action) ||
+                      std::holds_alternative<ScanReceived>(action);
+  if (!model.session && !always) return Invalid("session", "not_signed_in", "sign in first");
+  if (model.session && model.lock.is_locked && !always && !std::holds_alternative<SubmitUnlock>(action) &&
+      !std::holds_alternative<SignOut>(action))
+    return Conflict("session", "screen_locked", "unlock the screen first");
+  if (model.session && !std::holds_alternative<SubmitLogin>(action) && !model.lock.is_locked)
+    model.last_activity_at = backend.now;
+  return std::visit([&](const auto& a) { return internal::Apply(model, backend, a); }, action);
 }
 
+namespace internal {
+
+workflow::Actor ActorOf(const CounterModel& model, const CounterBackend& backend) {
+  MOTCUA_ASSERT(model.session.has_value(), "ActorOf needs a session; ApplyCounterAction checks it");
+  const workflow::Role role = SessionRole(model.session).value_or(workflow::Role::kPostal);
+  const std::string station = backend.station != nullptr ? backend.station->paths.station_id : "";
+  return {model.session->user_name, role, station};
+}
+
+Status RequirePermission(const CounterModel& model, workflow::Permission p) {
+  const std::optional<workflow::Role> role = SessionRole(model.session);
+  if (!role) return Invalid("role", "not_allowed", "the session has no known role");
+  workflow::Actor actor{model.session->user_name, *role, ""};
+  return workflow::Require(actor, p);
+}
+
+void SetNotice(CounterModel& model, std::string key, std::string arg, Tone tone) {
+  model.notice_key = std::move(key);
+  model.notice_arg = std::move(arg);
+  model.notice_tone = tone;
+}
+
+Status Apply(CounterModel& model, const CounterBackend& backend, const SubmitLogin& a) {
+  return ApplySubmitLogin(model, backend, a);
+}
+
+Status Apply(CounterModel& model, const CounterBackend& backend, const SubmitUnlock& a) {
+  if (!model.lock.is_locked) return Ok();
+  LockModel& lock = model.lock;
+  Result<SessionUser> user = [&]() -> Result<SessionUser> {
+    if (a.password.empty()) return Invalid("password", "required", "password is empty");
+    return backend.auth->Reauthenticate(model.session->user_name, a.password, backend.now);
+  }();
+  if (user.has_value()) {
+    lock = {};
+    model.last_activity_at = backend.now;
+    return Ok();
+  }
+  lock.error = user.error();
+  ++lock.error_serial;
+  lock.locked_until.reset();
+  if (user.error().rule == "account_locked")
+    lock.locked_until = backend.auth->LockedUntil(model.session->user_name, backend.now);
+  return std::move(user.error());
+}
+
+Status Apply(CounterModel& model, const CounterBackend& backend, const LockScreen&) {
+  SaveDraftIfDirty(model, backend);
+  model.lock = {};
+  model.lock.is_locked = true;
+  return Ok();
+}
+
+Status Apply(CounterModel& model, const CounterBackend& backend, const SignOut&) {
+  SaveDraftIfDirty(model, backend);
+  const Lang lang = model.lang;
+  const std::string station = model.station_name;
+  const std::string version = model.app_version;
+  std::optional<FileJob> job = std::move(model.file_job);
+  if (job) job->progress->cancel = true;  // the worker stops soon; the future's destructor waits
+  std::optional<PrintJob> print = std::move(model.print_job);
+  model = CounterModel{};
+  model.lang = lang;
+  model.station_name = station;
+  model.app_version = version;
+  model.login.notice_key = "login.signed_out";
+  return Ok();
+}
+
+Status Apply(CounterModel& model, const CounterBackend&, const SwitchLanguage& a) {
+  model.lang = a.lang;
+  return Ok();
+}
+
+Status Apply(CounterModel& model, const CounterBackend& backend, const ScanReceived& a) {
+  if (!model.session) {
+    model.login.notice_key = "login.scan_needs_login";
+    return Ok();
+  }
+  if (model.lock.is_locked) return Ok();  // nothing is read while the screen is locked
+  if (model.screen == kScreenPostal && RoutePostalScan(model, backend, a.text)) return Ok();
+  switch (ClassifyScan(a.text)) {
+    case ScanKind::kCccd: {
+      if (!SessionCan(model.session, workflow::Permission::kReceive)) {
+        SetNotice(model, "notice.scan_not_for_role", "", Tone::kWarning);
+        return Ok();
+      }
+      return ApplyCccdScan(model, backend, a.text);
+    }
+    case ScanKind::kReceiptToken: {
+      Result<codes::ReceiptToken> token = codes::VerifyReceiptToken(a.text, backend.station->desk.center_key);
+      if (!token.has_value()) {
+        SetNotice(model, "notice.scan_error", ErrorMessage(model.lang, token.error()), Tone::kDanger);
+        return std::move(token.error());
+      }
+      Result<std::optional<dossier::Dossier>> d = backend.station->store->GetDossier(token->dossier_code);
+      if (d.has_value() && d->has_value() && (*d)->lookup_secret != token->lookup_secret) {
+        Error e = Invalid("receipt_token", "secret_mismatch", "the token's lookup secret is not the dossier's");
+        SetNotice(model, "notice.scan_error", ErrorMessage(model.lang, e), Tone::kDanger);
+        return e;
+      }
+      return Apply(model, backend, OpenDossier{token->dossier_code});
+    }
+    case ScanKind::kDossierCode:
+      return Apply(model, backend, OpenDossier{std::string(Trim(a.text))});
+    case ScanKind::kOther:
+      SetNotice(model, "notice.scan_unknown", "", Tone::kWarning);
+      return Ok();
+  }
+  return Ok();
+}
+
+Status Apply(CounterModel& model, const CounterBackend& backend, const Navigate& a) {
+  const ScreenSpec* spec = FindScreen(a.screen);
+  if (spec == nullptr) return Invalid("screen", "unknown_screen", "no screen " + a.screen);
+  if (!SessionCan(model.session, spec->permission)) {
+    SetNotice(model, "notice.screen_not_for_role", "", Tone::kWarning);
+    return Invalid("role", "not_allowed", "this role may not open " + a.screen);
+  }
+  if (a.screen == kScreenDossier && !model.dossier.dossier) return Ok();
+  SaveDraftIfDirty(model, backend);
+  if (a.screen == kScreenIntake && !model.intake.active && !model.intake.outcome)
+    return Apply(model, backend, StartIntake{});
+  EnterScreen(model, backend, a.screen);
+  return Ok();
+}
+
+Status Apply(CounterModel& model, const CounterBackend& backend, const GoBack&) {
+  SaveDraftIfDirty(model, backend);
+  if (model.screen == kScreenDossier) return Apply(model, backend, CloseDossier{});
+  if (model.screen == kScreenPostal && model.postal.open) return Apply(model, backend, CloseManifest{});
+  if (model.screen == kScreenIntake) {
+    // The draft stays (in memory and in the store): F2 brings it back.
+    if (model.intake.active) SetNotice(model, "notice.draft_kept");
+    if (model.intake.active && !model.intake.draft.manifest_id.empty() &&
+        SessionCan(model.session, workflow::Permission::kPostalHandover)) {
+      EnterScreen(model, backend, kScreenPostal);
+      return Ok();
+    }
+    if (SessionCan(model.session, workflow::Permission::kProcess)) {
+      EnterScreen(model, backend, kScreenWorklist);
+      return Ok();
+    }
+  }
+  const std::string home = HomeScreen(model.session);
+  if (model.screen != home) EnterScreen(model, backend, home);
+  return Ok();
+}
+
+Status Apply(CounterModel& model, const CounterBackend& backend, const DismissNotice&) {
+  (void)backend;
+  model.notice_key.clear();
+  model.notice_arg.clear();
+  return Ok();
+}
+
+}  // namespace internal
 }  // namespace motcua::ui

@@ -1,48 +1,311 @@
-// The counter app's model and actions, with no UI library: what the screens are built from and the only
-// way they change. counter/main.cpp owns one CounterModel, builds views from it every frame, and
-// applies the actions the screens and the scanner produce with ApplyCounterAction.
+// The counter app's model, with no UI library: what the screens are built from and the only way
+// they change. counter/main.cpp owns one CounterModel and one Station, and every frame:
+//   1. TickCounter(): collects finished background jobs (scans, imports, prints), locks the screen
+//      after the idle time, saves a changed intake draft, refreshes a stale work list;
+//   2. builds the current screen's view (Make*View, pure) and draws it (counter/screens/);
+//   3. applies the actions the screen and the scanner produced with ApplyCounterAction, through
+//      the core (workflow/desk.h, postal/manifest.h, auth/login.h).
+// Tests do the same without a display (tests/ui_model).
 //
-// Screens so far: login. Later screens (intake, work list, dossier, postal) add their state here,
-// their actions to CounterAction, and a branch to ApplyCounterAction.
+// Threads. Everything here runs on the UI thread except the jobs it starts: a scan (SANE), a file
+// import, and rendering + printing a form (cairo, CUPS) run on worker threads and touch only their
+// own inputs, the file store's directory and the forms directory; the store is used on the UI thread
+// only. One file job and one print job at a time: the scanner and the printer are single devices.
+//
+// Screens (CounterScreens) are a list, not a switch: a screen is a row there plus its view builder and
+// its Draw function (counter/screens/registry.cpp), so new screens join without touching main.cpp.
 #pragma once
 
+#include <array>
+#include <atomic>
+#include <functional>
+#include <future>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
-#include <variant>
+#include <string_view>
+#include <vector>
 
+#include "catalog/search.h"
 #include "common/result.h"
 #include "common/time.h"
+#include "print/form_pdf.h"
+#include "print/printer.h"
+#include "scan/sane_scanner.h"
+#include "store/store.h"
 #include "ui_model/auth.h"
+#include "ui_model/counter_actions.h"
+#include "ui_model/station.h"
 #include "ui_model/strings.h"
+#include "ui_model/tone.h"
 
 namespace motcua::ui {
 
-// ---- Actions -------------------------------------------------------------------------------
+// ---- screens -------------------------------------------------------------------------------------
 
-// Enter or the sign-in button on the login screen. The password lives only in this action and
-// the screen's buffer; DescribeForLog never prints it.
-struct SubmitLogin {
-  std::string user_name;
-  std::string password;
+inline constexpr std::string_view kScreenIntake = "intake";
+inline constexpr std::string_view kScreenWorklist = "worklist";
+inline constexpr std::string_view kScreenDossier = "dossier";
+inline constexpr std::string_view kScreenPostal = "postal";
+inline constexpr std::string_view kScreenSettings = "settings";
+
+struct ScreenSpec {
+  std::string_view key;        // "intake"
+  std::string_view label_key;  // string-table key of the tab label
+  std::string_view hotkey;     // printed on the tab and bound by the app ("F2"); "" = none
+  workflow::Permission permission;  // who sees the tab (the core checks every action anyway)
+  bool in_nav = true;          // false: opened from another screen (the dossier view)
 };
 
-struct SwitchLanguage {
-  Lang lang = Lang::kVi;
+// Every screen after sign-in, in tab order.
+std::span<const ScreenSpec> CounterScreens();
+const ScreenSpec* FindScreen(std::string_view key);
+// The role of a session ("officer", ...) parsed; kOfficer for an unknown key is never assumed: an
+// unknown role may do nothing (nullopt).
+std::optional<workflow::Role> SessionRole(const std::optional<SessionUser>& session);
+bool SessionCan(const std::optional<SessionUser>& session, workflow::Permission p);
+
+// ---- background jobs -----------------------------------------------------------------------------
+
+// Shared between the UI thread and a worker: progress the worker reports and a stop request.
+struct JobProgress {
+  std::atomic<int> page{0};                  // 1-based page being read (0 = not started)
+  std::atomic<std::int64_t> bytes_read{0};   // of this page
+  std::atomic<std::int64_t> bytes_expected{0};  // of this page; -1 unknown
+  std::atomic<bool> cancel{false};           // the UI asks the worker to stop
 };
 
-// A keyboard-wedge scan recognised by the shell (wedge_scan.h), wherever the focus was.
-struct ScanReceived {
-  std::string text;
+// Where a scanned or imported file goes when its job finishes.
+enum class FileTargetKind { kIntakeComponent, kDossierComponent, kDossierResult };
+struct FileTarget {
+  FileTargetKind kind = FileTargetKind::kIntakeComponent;
+  int index = 0;              // component or result slot
+  std::string dossier_code;   // kDossier*
+  std::string result_name;    // kDossierResult: the result document's name
+  std::string result_code;    // kDossierResult
+  bool e_signed = false;      // kDossierResult
 };
 
-using CounterAction = std::variant<SubmitLogin, SwitchLanguage, ScanReceived>;
+struct FileJob {
+  FileTarget target;
+  bool is_scan = true;         // false: an import
+  std::string label;           // the component's or result's name, for the progress line
+  std::shared_ptr<JobProgress> progress = std::make_shared<JobProgress>();
+  std::future<Result<dossier::Attachment>> result;
+};
 
-// One line for logs and --test output: the action's name and non-secret fields.
-// "SubmitLogin user_name=nguyen.van.an" (never the password), "ScanReceived chars=42"
-// (never the content: a CCCD QR is personal data).
-std::string DescribeForLog(const CounterAction& action);
+// What a print job did: the PDF is always written first (forms/), then sent to the queue if any.
+struct PrintJobResult {
+  Status written;                                   // writing the PDF
+  std::optional<Result<print::PrintOutcome>> sent;  // unset: no printer configured, or the write failed
+};
 
-// ---- Model ---------------------------------------------------------------------------------
+enum class PrintPhase { kWorking, kPrinted, kQueued, kSavedOnly, kFailed };
+
+struct PrintJob {
+  std::string form_key;      // string key of the form's name, e.g. "form.receipt"
+  std::string dossier_code;  // "" for slips with no dossier and for books
+  std::string pdf_path;
+  std::string title;         // CUPS job title
+  PrintPhase phase = PrintPhase::kWorking;
+  std::optional<Error> error;   // kFailed: why (writing, or the printer)
+  std::string cups_message;     // CUPS' last word on the job or printer
+  std::future<PrintJobResult> future;
+  int attempts = 1;             // 2 after a reprint, ...
+  // Makes the PDF again (a pure function of what was printed) if the file is gone at a reprint.
+  std::function<Result<print::PdfDocument>()> render;
+};
+
+// ---- file picker -----------------------------------------------------------------------------------
+
+struct FileEntry {
+  std::string name;         // file or folder name
+  std::string path;         // full path
+  bool is_dir = false;
+  std::int64_t size_bytes = 0;
+};
+
+// A folder listing for importing files (PDF, JPEG, PNG and folders only), read when asked.
+struct FileBrowserModel {
+  std::string dir;
+  std::vector<FileEntry> entries;  // folders first, then files, each by name
+  std::optional<Error> error;
+};
+
+// ---- intake --------------------------------------------------------------------------------------
+
+struct DraftComponent {
+  std::string code;            // the catalog's component code
+  std::string name;
+  std::string group;           // its case ("" or "Giấy tờ phải nộp": every case)
+  bool required = true;
+  int originals = 0;
+  int copies = 0;
+  ComponentMode mode = ComponentMode::kMissing;
+  std::vector<dossier::Attachment> files;  // kFile: one PDF per scan or import, in order
+  std::string reused_result_code;          // kReused
+};
+
+// The intake in progress. Persisted (store Record kind "intake_draft", key "<station>/<user>") after
+// every change, so neither Esc nor a crash loses it.
+struct IntakeDraft {
+  dossier::IdType id_type = dossier::IdType::kCccd;
+  std::string id_number;
+  std::string name;
+  std::string phone;
+  std::string email;
+  std::string address;
+  std::string birth_date_text;  // "15/04/1990" from the CCCD QR, to compare with the card; "" if typed
+  std::string sex;              // "Nam" / "Nữ" from the CCCD QR
+  bool from_cccd = false;       // the applicant came from a CCCD scan
+  std::string cccd_warning;     // rule of codes::CheckCccdConsistency ("" = consistent)
+
+  std::string procedure_query;
+  std::string procedure_code;   // "" = none picked yet
+  std::vector<std::string> cases;           // chosen case groups
+  std::vector<DraftComponent> components;   // every component of the procedure, in catalog order
+
+  dossier::Channel channel = dossier::Channel::kCounter;
+  std::string received_at_text;  // postal channel only: "YYYY-MM-DD HH:MM"
+  dossier::Delivery delivery = dossier::Delivery::kCounter;
+  std::string delivery_address;
+  int sets = 1;
+
+  std::string manifest_id;      // set: this intake is an item for an inbound postal manifest
+  std::string parcel_number;    // its Phiếu gửi number
+  Instant started_at{};
+};
+
+// Serialised form of a draft (JSON), for the store record. Errors: kCorrupt/"bad_draft".
+std::string DraftToJson(const IntakeDraft& draft);
+Result<IntakeDraft> DraftFromJson(std::string_view json);
+
+// Whether a component counts for the chosen cases (groups published for every case always count).
+bool ComponentApplies(const IntakeDraft& draft, const DraftComponent& c);
+// Indices of applicable required components still kMissing, in order.
+std::vector<int> MissingComponents(const IntakeDraft& draft);
+// The core's request for the draft at `now`. Errors: ("procedure_code", "missing"); ("components",
+// "missing_required_component") naming the first missing paper in the detail; ("received_at",
+// "bad_datetime").
+Result<workflow::IntakeRequest> BuildIntakeRequest(const IntakeDraft& draft);
+
+enum class IntakeFocus { kNone, kIdNumber, kName, kProcedureSearch, kComponents, kDeliveryAddress };
+
+struct IntakeOutcome {
+  enum class Kind { kReceived, kSupplementSlip, kRefusalSlip, kAddedToManifest };
+  Kind kind = Kind::kReceived;
+  std::string dossier_code;
+  std::optional<Instant> due_at;
+  std::vector<std::string> warnings;  // e.g. "due_at_provisional"
+  std::string manifest_id;
+  std::string applicant_name;
+};
+
+struct IntakeModel {
+  bool active = false;               // a draft exists (in memory and in the store)
+  IntakeDraft draft;
+  std::vector<catalog::SearchHit> hits;  // for draft.procedure_query, best first
+  std::optional<Error> error;        // the last refusal (bad scan, refused confirm), at its field
+  int error_serial = 0;
+  std::vector<int> flagged;          // components marked red by the last refused confirm
+  std::optional<IntakeOutcome> outcome;  // after confirm or a slip, until the next intake
+  IntakeFocus focus = IntakeFocus::kIdNumber;  // where the caret goes when focus_serial changes
+  int focus_serial = 0;
+  bool dirty = false;                // the draft changed since it was saved
+  bool resumed = false;              // restored from the store at sign-in or from an earlier Esc
+};
+
+// ---- work list -----------------------------------------------------------------------------------
+
+struct WorklistRow {
+  std::string code;
+  std::string applicant_name;
+  std::string applicant_id;
+  std::string procedure_code;
+  std::string procedure_name;
+  std::string processing_unit;
+  dossier::State state = dossier::State::kReceived;
+  workflow::Urgency urgency = workflow::Urgency::kOnTrack;
+  Instant received_at{};
+  std::optional<Instant> due_at;
+  std::string received_text;  // "12/03/2026 08:30" (Vietnam time)
+  std::string due_text;       // "" when there is no due date
+  std::string search_name;    // FoldForSearch(applicant_name)
+};
+
+inline constexpr int kUrgencyCount = 7;  // workflow::Urgency values
+
+struct WorklistModel {
+  // The cached query result: loaded when stale (after a change, on entering the screen, or after
+  // kWorklistRefreshSeconds), never per frame.
+  std::vector<WorklistRow> rows;
+  std::vector<int> visible;  // rows passing the filters, most urgent first (then due, then code)
+  std::array<int, kUrgencyCount> urgency_counts{};  // over rows passing every filter but urgency
+  std::vector<std::pair<std::string, std::string>> procedures;  // (code, name) present in rows
+  bool stale = true;
+  std::optional<Instant> loaded_at;
+  std::string search;
+  std::string state_key = "open";
+  std::string procedure_code;
+  std::optional<workflow::Urgency> urgency;
+  bool only_own_unit = true;
+  std::optional<Error> error;
+  std::string selected_code;
+};
+
+inline constexpr int kWorklistRefreshSeconds = 30;
+inline constexpr int kWorklistMaxRows = 20000;
+
+// Recomputes visible rows and counts from rows and the filters (no store access).
+void FilterWorklist(WorklistModel& w);
+// True when `row` matches the search text: a code or ID prefix, or every word a prefix of a word of
+// the name (diacritics ignored).
+bool WorklistRowMatches(const WorklistRow& row, std::string_view folded_query, std::string_view upper_query);
+
+// ---- dossier view --------------------------------------------------------------------------------
+
+struct DossierModel {
+  std::optional<dossier::Dossier> dossier;
+  std::vector<store::JournalEvent> journal;  // the dossier's events, oldest first
+  std::optional<Error> error;
+  int error_serial = 0;
+  std::string error_form;    // which form the error belongs to: an ActionKey, "apology", "component",
+                             // "result", "postal", "print"
+  std::string notice_key;    // a success line, e.g. "dossier.notice.saved"
+  std::string back_screen;   // where Esc goes
+};
+
+// ---- postal --------------------------------------------------------------------------------------
+
+struct PostalModel {
+  std::vector<postal::Manifest> manifests;  // recent, newest change first (cached)
+  std::vector<postal::AwaitingResult> awaiting;
+  bool stale = true;
+  std::optional<postal::Manifest> open;     // the manifest on screen
+  std::optional<Error> error;
+  int error_serial = 0;
+  std::string notice_key;
+  std::string notice_arg;
+};
+
+// ---- settings ------------------------------------------------------------------------------------
+
+struct SettingsModel {
+  std::optional<Error> error;
+  int error_serial = 0;
+  std::string notice_key;
+  std::vector<scan::ScannerInfo> scanners;
+  std::optional<Error> scanner_error;
+  bool scanners_listed = false;
+  std::future<Result<std::vector<scan::ScannerInfo>>> scanner_job;
+  std::vector<print::QueueInfo> queues;
+  std::optional<Error> queue_error;
+  bool queues_listed = false;
+  std::future<Result<std::vector<print::QueueInfo>>> queue_job;
+};
+
+// ---- the model -------------------------------------------------------------------------------------
 
 struct LoginModel {
   std::optional<Error> error;           // the last failed attempt, shown under the form
@@ -51,29 +314,62 @@ struct LoginModel {
   std::string notice_key;               // string key of a one-line notice, "" for none
 };
 
+struct LockModel {
+  bool is_locked = false;
+  std::optional<Error> error;
+  int error_serial = 0;
+  std::optional<Instant> locked_until;
+};
+
 struct CounterModel {
   Lang lang = Lang::kVi;
-  std::string station_name;   // e.g. "Quầy 3 — Trung tâm Phục vụ hành chính công tỉnh"
+  std::string station_name;   // e.g. "Quầy 3"
   std::string app_version;    // e.g. "0.1.0"
   LoginModel login;
   std::optional<SessionUser> session;  // set once signed in
+  LockModel lock;
+  std::optional<Instant> last_activity_at;  // the last input; the screen locks after the idle time
+  int idle_lock_minutes = 10;               // from auth::AuthSettings at sign-in
+
+  std::string screen = std::string(kScreenWorklist);
+  std::string notice_key;     // a line in the top bar ("notice.scan_opened"), "" = none
+  std::string notice_arg;     // its {arg}
+  Tone notice_tone = Tone::kInfo;
+
+  std::vector<std::string> recent_procedures;  // codes, most recent first (at most 9)
+  IntakeModel intake;
+  WorklistModel worklist;
+  DossierModel dossier;
+  PostalModel postal;
+  SettingsModel settings;
+  FileBrowserModel browser;
+
+  std::optional<FileJob> file_job;
+  std::optional<PrintJob> print_job;
 };
 
 // What applying actions needs from outside: the core's services and the time of the frame.
 struct CounterBackend {
   Authenticator* auth = nullptr;  // required
+  Station* station = nullptr;     // required once signed in
   Instant now{};                  // when the actions are applied (the frame's time)
 };
 
-// Applies one action to the model.
-//   SubmitLogin: trims the user name and normalises it to NFC, checks both fields are filled
-//     (kInvalid/"required" on "user_name" or "password", without calling the authenticator), then
-//     signs in. On success the session is set and the login error cleared; on failure the error
-//     is recorded (error_serial + 1) and returned. Account locks also record locked_until.
-//   SwitchLanguage: sets the language; never fails.
-//   ScanReceived: before sign-in, shows the notice "login.scan_needs_login" and returns Ok (the
-//     scan is not an error; nothing is read from it).
-Status ApplyCounterAction(CounterModel& model, const CounterBackend& backend,
-                          const CounterAction& action);
+// Applies one action to the model through the core. Errors are also recorded in the model where the
+// screen shows them (login error, intake field, dossier form, ...) and returned for logs.
+// Before sign-in only SubmitLogin, SwitchLanguage and ScanReceived do anything; while the screen is
+// locked only SubmitUnlock, SignOut, SwitchLanguage (and scans, which only show a notice).
+Status ApplyCounterAction(CounterModel& model, const CounterBackend& backend, const CounterAction& action);
+
+// Once per frame, before drawing: collects finished jobs, locks after idle time, saves the draft,
+// refreshes stale lists. `had_input`: the user pressed, clicked or typed since the last frame.
+void TickCounter(CounterModel& model, const CounterBackend& backend, bool had_input);
+
+// For tests and scripted runs: runs TickCounter until no job is pending or `timeout` passes.
+// Returns false on timeout.
+bool WaitForCounterJobs(CounterModel& model, const CounterBackend& backend,
+                        std::chrono::milliseconds timeout = std::chrono::seconds(60));
+
+bool HasPendingJobs(const CounterModel& model);
 
 }  // namespace motcua::ui

@@ -1,34 +1,48 @@
+// StoreAuthenticator over the core's accounts (auth/login.h), and screen text for every rule it returns.
 #include "ui_model/auth.h"
 
 #include <gtest/gtest.h>
 
+#include "ui_model/station_fixture.h"
 #include "ui_model/strings.h"
 
 namespace motcua::ui {
 namespace {
 
-const Instant kNow = FromUnixSeconds(1767229200);  // 2026-01-01 08:00 Vietnam time
-
-TEST(PendingAuthenticator, RefusesEveryAttemptAsBackendMissing) {
-  PendingAuthenticator auth;
-  const Result<SessionUser> r = auth.SignIn("nguyen.van.an", "mat-khau", kNow);
-  ASSERT_FALSE(r.has_value());
-  EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
-  EXPECT_EQ(r.error().field, "");
-  EXPECT_EQ(r.error().rule, "auth_backend_missing");
-  EXPECT_EQ(auth.LockedUntil("nguyen.van.an", kNow), std::nullopt);
+TEST(StoreAuthenticator, SignsInWithTheAccountsRoleAndUnit) {
+  std::unique_ptr<testing::StationFixture> f = testing::MakeStation();
+  ASSERT_NE(f, nullptr);
+  Result<SessionUser> u = f->auth->SignIn(testing::kUnitOfficer, testing::kPassword, f->clock.Now());
+  ASSERT_TRUE(u.has_value()) << u.error().Describe();
+  EXPECT_EQ(u->user_name, "tran.thi.binh");
+  EXPECT_EQ(u->display_name, "Trần Thị Bình");
+  EXPECT_EQ(u->role, "officer");
+  EXPECT_EQ(u->unit, "Sở Tư pháp");
 }
 
-TEST(PendingAuthenticator, ChecksRequiredFieldsFirst) {
-  PendingAuthenticator auth;
-  const Result<SessionUser> no_user = auth.SignIn("", "x", kNow);
-  ASSERT_FALSE(no_user.has_value());
-  EXPECT_EQ(no_user.error().field, "user_name");
-  EXPECT_EQ(no_user.error().rule, "required");
-  const Result<SessionUser> no_password = auth.SignIn("an", "", kNow);
-  ASSERT_FALSE(no_password.has_value());
-  EXPECT_EQ(no_password.error().field, "password");
-  EXPECT_EQ(no_password.error().rule, "required");
+TEST(StoreAuthenticator, UnknownUserAndWrongPasswordLookTheSame) {
+  std::unique_ptr<testing::StationFixture> f = testing::MakeStation();
+  ASSERT_NE(f, nullptr);
+  Result<SessionUser> unknown = f->auth->SignIn("khong.co", "whatever-1", f->clock.Now());
+  Result<SessionUser> wrong = f->auth->SignIn(testing::kOfficer, "whatever-1", f->clock.Now());
+  ASSERT_FALSE(unknown.has_value());
+  ASSERT_FALSE(wrong.has_value());
+  EXPECT_EQ(unknown.error().rule, "bad_credentials");
+  EXPECT_EQ(wrong.error().rule, "bad_credentials");
+  EXPECT_EQ(unknown.error().field, wrong.error().field);
+}
+
+TEST(StoreAuthenticator, LockedUntilIsFiveMinutesAfterTheFifthFailure) {
+  std::unique_ptr<testing::StationFixture> f = testing::MakeStation();
+  ASSERT_NE(f, nullptr);
+  const Instant now = f->clock.Now();
+  EXPECT_EQ(f->auth->LockedUntil(testing::kOfficer, now), std::nullopt);
+  for (int i = 0; i < 5; ++i) (void)f->auth->SignIn(testing::kOfficer, "sai", now);
+  EXPECT_EQ(f->auth->LockedUntil(testing::kOfficer, now), now + std::chrono::minutes(5));
+  // Unlocking the screen is no way round the lock.
+  Result<SessionUser> r = f->auth->Reauthenticate(testing::kOfficer, testing::kPassword, now);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().rule, "account_locked");
 }
 
 TEST(AuthErrorRules, EveryRuleHasItsOwnScreenTextInBothLanguages) {

@@ -1,122 +1,219 @@
+// The counter model's session and navigation over real accounts (auth/login.h): sign-in and lockout,
+// roles gating the screens (and the core refusing anyway), idle locking and unlocking, signing out,
+// scans routed by what they are, and logs that never hold secrets.
 #include "ui_model/counter_app.h"
 
 #include <gtest/gtest.h>
 
-#include "test_authenticator.h"
+#include "ui_model/shell_view.h"
+#include "ui_model/station_fixture.h"
+#include "workflow/desk.h"
 
 namespace motcua::ui {
 namespace {
 
-const Instant kNow = FromUnixSeconds(1767229200);  // 2026-01-01 08:00 Vietnam time
+using testing::kPassword;
 
 class CounterAppTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auth.Add("nguyen.van.an", "Mk@2026!", "Nguyễn Văn An", "officer");
-    auth.Add("tran.thi.binh", "buu-chinh-1", "Trần Thị Bình", "postal");
-    auth.Add("le.van.cu", "cu-123456", "Lê Văn Cư", "officer", /*is_disabled=*/true);
+    f = testing::MakeStation();
+    ASSERT_NE(f, nullptr);
   }
-  Status Apply(const CounterAction& action, Instant now = kNow) {
-    return ApplyCounterAction(model, CounterBackend{.auth = &auth, .now = now}, action);
-  }
-
-  testing::TableAuthenticator auth;
-  CounterModel model;
+  Status Apply(const CounterAction& a) { return f->Do(a); }
+  CounterModel& model() { return f->model; }
+  std::unique_ptr<testing::StationFixture> f;
 };
 
-TEST_F(CounterAppTest, SubmitLoginWithRightPasswordOpensSession) {
-  ASSERT_TRUE(Apply(SubmitLogin{"nguyen.van.an", "Mk@2026!"}).has_value());
-  ASSERT_TRUE(model.session.has_value());
-  EXPECT_EQ(model.session->display_name, "Nguyễn Văn An");
-  EXPECT_EQ(model.session->role, "officer");
-  EXPECT_FALSE(model.login.error.has_value());
+TEST_F(CounterAppTest, SignInWithTheRightPasswordOpensTheRoleHomeScreen) {
+  ASSERT_TRUE(Apply(SubmitLogin{"  nguyen.van.an \t", kPassword}).has_value());
+  ASSERT_TRUE(model().session.has_value());
+  EXPECT_EQ(model().session->user_name, "nguyen.van.an");
+  EXPECT_EQ(model().session->display_name, "Nguyễn Văn An");
+  EXPECT_EQ(model().session->role, "officer");
+  EXPECT_EQ(model().screen, kScreenIntake) << "an officer starts at the intake";
+  EXPECT_FALSE(model().login.error.has_value());
 }
 
-TEST_F(CounterAppTest, SubmitLoginTrimsUserName) {
-  ASSERT_TRUE(Apply(SubmitLogin{"  tran.thi.binh \t", "buu-chinh-1"}).has_value());
-  EXPECT_EQ(model.session->user_name, "tran.thi.binh");
-}
-
-TEST_F(CounterAppTest, EmptyUserNameIsRequiredWithoutAskingTheAuthenticator) {
-  const Status s = Apply(SubmitLogin{"   ", "x"});
-  ASSERT_FALSE(s.has_value());
+TEST_F(CounterAppTest, EmptyFieldsAreRequiredWithoutAnAttempt) {
+  const std::int64_t events = f->JournalCount();
+  Status s = Apply(SubmitLogin{"   ", "x"});
   EXPECT_EQ(s.error().field, "user_name");
   EXPECT_EQ(s.error().rule, "required");
-  EXPECT_EQ(auth.calls, 0);
-  EXPECT_EQ(model.login.error_serial, 1);
-  EXPECT_FALSE(model.session.has_value());
-}
-
-TEST_F(CounterAppTest, EmptyPasswordIsRequired) {
-  const Status s = Apply(SubmitLogin{"nguyen.van.an", ""});
-  ASSERT_FALSE(s.has_value());
+  s = Apply(SubmitLogin{"nguyen.van.an", ""});
   EXPECT_EQ(s.error().field, "password");
   EXPECT_EQ(s.error().rule, "required");
-  EXPECT_EQ(auth.calls, 0);
+  EXPECT_EQ(model().login.error_serial, 2);
+  EXPECT_EQ(f->JournalCount(), events) << "no attempt was made, so none was journaled";
 }
 
-TEST_F(CounterAppTest, WrongPasswordRecordsErrorAndBumpsSerial) {
-  const Status s = Apply(SubmitLogin{"nguyen.van.an", "sai"});
-  ASSERT_FALSE(s.has_value());
-  EXPECT_EQ(s.error().rule, "bad_credentials");
-  ASSERT_TRUE(model.login.error.has_value());
-  EXPECT_EQ(model.login.error->rule, "bad_credentials");
-  EXPECT_EQ(model.login.error_serial, 1);
-  ASSERT_FALSE(Apply(SubmitLogin{"nguyen.van.an", "sai nữa"}).has_value());
-  EXPECT_EQ(model.login.error_serial, 2);
-  EXPECT_FALSE(model.session.has_value());
-}
-
-TEST_F(CounterAppTest, FifthFailureLocksForFiveMinutesAndRecordsUntil) {
+TEST_F(CounterAppTest, FifthFailureLocksForFiveMinutes) {
   for (int i = 0; i < 4; ++i) ASSERT_EQ(Apply(SubmitLogin{"nguyen.van.an", "sai"}).error().rule, "bad_credentials");
-  const Status fifth = Apply(SubmitLogin{"nguyen.van.an", "sai"});
-  EXPECT_EQ(fifth.error().rule, "account_locked");
-  ASSERT_TRUE(model.login.locked_until.has_value());
-  EXPECT_EQ(*model.login.locked_until, kNow + std::chrono::minutes(5));
-  // Even the right password is refused during the lock, and accepted once it has passed.
-  EXPECT_EQ(Apply(SubmitLogin{"nguyen.van.an", "Mk@2026!"}, kNow + std::chrono::minutes(4)).error().rule,
-            "account_locked");
-  EXPECT_TRUE(Apply(SubmitLogin{"nguyen.van.an", "Mk@2026!"}, kNow + std::chrono::minutes(5)).has_value());
-  EXPECT_FALSE(model.login.locked_until.has_value());
-  EXPECT_FALSE(model.login.error.has_value());
+  const Instant now = f->clock.Now();
+  EXPECT_EQ(Apply(SubmitLogin{"nguyen.van.an", "sai"}).error().rule, "account_locked");
+  ASSERT_TRUE(model().login.locked_until.has_value());
+  EXPECT_EQ(*model().login.locked_until, now + std::chrono::minutes(5));
+  f->clock.Advance(std::chrono::minutes(4));
+  EXPECT_EQ(Apply(SubmitLogin{"nguyen.van.an", kPassword}).error().rule, "account_locked");
+  f->clock.Advance(std::chrono::minutes(1));
+  EXPECT_TRUE(Apply(SubmitLogin{"nguyen.van.an", kPassword}).has_value());
 }
 
 TEST_F(CounterAppTest, DisabledAccountIsRefusedOnUserName) {
-  const Status s = Apply(SubmitLogin{"le.van.cu", "cu-123456"});
+  const workflow::Actor admin{testing::kAdmin, workflow::Role::kAdmin, "station-1"};
+  ASSERT_TRUE(auth::DisableUser(*f->station->store, admin, testing::kPostal, f->clock.Now()).has_value());
+  const Status s = Apply(SubmitLogin{testing::kPostal, kPassword});
   EXPECT_EQ(s.error().code, ErrorCode::kConflict);
   EXPECT_EQ(s.error().field, "user_name");
   EXPECT_EQ(s.error().rule, "account_disabled");
 }
 
-TEST_F(CounterAppTest, PendingAuthenticatorGivesBackendMissing) {
-  PendingAuthenticator pending;
-  const Status s = ApplyCounterAction(model, CounterBackend{.auth = &pending, .now = kNow},
-                                      SubmitLogin{"nguyen.van.an", "Mk@2026!"});
-  EXPECT_EQ(s.error().code, ErrorCode::kUnavailable);
-  EXPECT_EQ(s.error().rule, "auth_backend_missing");
+TEST_F(CounterAppTest, RolesGateTheTabsAndTheCoreRefusesAnyway) {
+  f->SignIn(testing::kPostal);
+  EXPECT_EQ(model().screen, kScreenPostal) << "postal staff start at the postal screen";
+  ShellView shell = MakeShellView(model(), f->clock.Now());
+  std::vector<std::string> tabs;
+  for (const NavTab& t : shell.tabs) tabs.push_back(t.key);
+  EXPECT_EQ(tabs, (std::vector<std::string>{"postal", "settings"}));
+  Status s = Apply(Navigate{std::string(kScreenIntake)});
+  EXPECT_EQ(s.error().field, "role");
+  EXPECT_EQ(s.error().rule, "not_allowed");
+  EXPECT_EQ(model().screen, kScreenPostal);
+  // Even an intake that reached the model (a stale screen) is refused by the core.
+  s = Apply(StartIntake{});
+  EXPECT_EQ(s.error().rule, "not_allowed");
+  // A CCCD scanned at a postal account is not used.
+  ASSERT_TRUE(Apply(ScanReceived{testing::kCccdQr}).has_value());
+  EXPECT_EQ(model().notice_key, "notice.scan_not_for_role");
+  EXPECT_FALSE(model().intake.active);
+
+  ASSERT_TRUE(Apply(SignOut{}).has_value());
+  f->SignIn(testing::kSupervisor);
+  shell = MakeShellView(model(), f->clock.Now());
+  tabs.clear();
+  for (const NavTab& t : shell.tabs) tabs.push_back(t.key);
+  EXPECT_EQ(tabs, (std::vector<std::string>{"intake", "worklist", "postal", "settings"}));
 }
 
-TEST_F(CounterAppTest, SwitchLanguageChangesLanguage) {
+TEST_F(CounterAppTest, ScreenLocksAfterTheIdleTimeAndUnlocksWithThePassword) {
+  f->SignIn(testing::kOfficer);
+  ASSERT_TRUE(Apply(ScanReceived{testing::kCccdQr}).has_value());
+  EXPECT_EQ(model().idle_lock_minutes, 10);
+  f->clock.Advance(std::chrono::minutes(9));
+  TickCounter(model(), f->Backend(), false);
+  EXPECT_FALSE(model().lock.is_locked);
+  f->clock.Advance(std::chrono::minutes(1));
+  TickCounter(model(), f->Backend(), false);
+  ASSERT_TRUE(model().lock.is_locked);
+  // While locked, only the unlock, sign-out and language actions do anything.
+  Status s = Apply(Navigate{std::string(kScreenWorklist)});
+  EXPECT_EQ(s.error().rule, "screen_locked");
+  s = Apply(SubmitUnlock{"sai"});
+  EXPECT_EQ(s.error().rule, "bad_credentials");
+  EXPECT_EQ(model().lock.error_serial, 1);
+  EXPECT_EQ(MakeLockView(model(), f->clock.Now()).error_text, "Tên đăng nhập hoặc mật khẩu không đúng.");
+  ASSERT_TRUE(Apply(SubmitUnlock{kPassword}).has_value());
+  EXPECT_FALSE(model().lock.is_locked);
+  EXPECT_EQ(model().intake.draft.name, "Nguyễn Thị Hồng Nhung") << "the work in progress survives the lock";
+}
+
+TEST_F(CounterAppTest, InputKeepsTheScreenUnlockedAndCtrlLLocksAtOnce) {
+  f->SignIn(testing::kOfficer);
+  for (int i = 0; i < 3; ++i) {
+    f->clock.Advance(std::chrono::minutes(6));
+    TickCounter(model(), f->Backend(), true);
+  }
+  EXPECT_FALSE(model().lock.is_locked);
+  ASSERT_TRUE(Apply(LockScreen{}).has_value());
+  EXPECT_TRUE(model().lock.is_locked);
+  LockView v = MakeLockView(model(), f->clock.Now());
+  EXPECT_EQ(v.user_line, "Nguyễn Văn An (nguyen.van.an)");
+}
+
+TEST_F(CounterAppTest, SignOutForgetsTheSessionButKeepsTheDraftInTheStore) {
+  f->SignIn(testing::kOfficer);
+  ASSERT_TRUE(Apply(ScanReceived{testing::kCccdQr}).has_value());
+  ASSERT_TRUE(Apply(SignOut{}).has_value());
+  EXPECT_FALSE(model().session.has_value());
+  EXPECT_EQ(model().login.notice_key, "login.signed_out");
+  EXPECT_FALSE(model().intake.active);
+  f->SignIn(testing::kOfficer);
+  EXPECT_EQ(model().intake.draft.name, "Nguyễn Thị Hồng Nhung");
+}
+
+TEST_F(CounterAppTest, ReceiptScanOpensItsDossierAndForgedTokensAreRefused) {
+  f->SignIn(testing::kOfficer);
+  const std::string code = testing::ReceiveThroughIntake(*f, "9.999002");
+  ASSERT_FALSE(code.empty());
+  Result<std::optional<dossier::Dossier>> d = f->station->store->GetDossier(code);
+  ASSERT_TRUE(d.has_value() && d->has_value());
+  Result<std::string> token = workflow::ReceiptTokenFor(f->station->desk, **d);
+  ASSERT_TRUE(token.has_value());
+  ASSERT_TRUE(Apply(Navigate{std::string(kScreenWorklist)}).has_value());
+  // A scanner with Caps Lock off types the token in lower case: still accepted.
+  std::string lower = *token;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  ASSERT_TRUE(Apply(ScanReceived{lower + "\r"}).has_value());
+  EXPECT_EQ(model().screen, kScreenDossier);
+  ASSERT_TRUE(model().dossier.dossier.has_value());
+  EXPECT_EQ(model().dossier.dossier->code, code);
+  // Esc goes back to where it was opened from.
+  ASSERT_TRUE(Apply(GoBack{}).has_value());
+  EXPECT_EQ(model().screen, kScreenWorklist);
+  // One character changed: refused with its reason, and nothing opens.
+  std::string forged = *token;
+  forged[forged.size() - 1] = forged.back() == 'A' ? 'B' : 'A';
+  Status s = Apply(ScanReceived{forged});
+  EXPECT_EQ(s.error().field, "receipt_token");
+  EXPECT_EQ(s.error().rule, "bad_mac");
+  EXPECT_EQ(model().screen, kScreenWorklist);
+  EXPECT_EQ(MakeShellView(model(), f->clock.Now()).notice_text, "Mã QR giấy hẹn không hợp lệ (bị sửa hoặc giả mạo).");
+  // A dossier code typed by a scanner opens it too; junk gets a notice.
+  ASSERT_TRUE(Apply(ScanReceived{code}).has_value());
+  EXPECT_EQ(model().screen, kScreenDossier);
+  ASSERT_TRUE(Apply(ScanReceived{"HELLO-WORLD-123"}).has_value());
+  EXPECT_EQ(model().notice_key, "notice.scan_unknown");
+}
+
+TEST_F(CounterAppTest, ScanBeforeSignInOnlyShowsANotice) {
+  ASSERT_TRUE(Apply(ScanReceived{testing::kCccdQr}).has_value());
+  EXPECT_EQ(model().login.notice_key, "login.scan_needs_login");
+  EXPECT_FALSE(model().intake.active);
+}
+
+TEST_F(CounterAppTest, ActionsBeforeSignInAreRefused) {
+  EXPECT_EQ(Apply(Navigate{std::string(kScreenWorklist)}).error().rule, "not_signed_in");
+  EXPECT_EQ(Apply(StartIntake{}).error().rule, "not_signed_in");
+}
+
+TEST_F(CounterAppTest, SwitchLanguageChangesEveryText) {
+  f->SignIn(testing::kOfficer);
   ASSERT_TRUE(Apply(SwitchLanguage{Lang::kEn}).has_value());
-  EXPECT_EQ(model.lang, Lang::kEn);
-  ASSERT_TRUE(Apply(SwitchLanguage{Lang::kVi}).has_value());
-  EXPECT_EQ(model.lang, Lang::kVi);
+  ShellView v = MakeShellView(model(), f->clock.Now());
+  EXPECT_EQ(v.tabs.front().label, "Intake");
+  EXPECT_EQ(v.switch_language_label, "Tiếng Việt");
+  EXPECT_EQ(v.clock_text, "08:30, Thursday 12/03/2026");
 }
 
-TEST_F(CounterAppTest, ScanBeforeLoginShowsNoticeAndIsNotAnError) {
-  ASSERT_TRUE(Apply(ScanReceived{"079203001234|025123456|Nguyễn Thị Ánh Tuyết"}).has_value());
-  EXPECT_EQ(model.login.notice_key, "login.scan_needs_login");
-  // The next attempt clears the notice.
-  (void)Apply(SubmitLogin{"nguyen.van.an", "sai"});
-  EXPECT_EQ(model.login.notice_key, "");
+TEST(CounterScreens, EveryScreenHasATabLabelAndAPermission) {
+  for (const ScreenSpec& s : CounterScreens()) {
+    EXPECT_NE(FindString(Lang::kVi, s.label_key), nullptr) << s.key;
+    EXPECT_NE(FindString(Lang::kEn, s.label_key), nullptr) << s.key;
+    EXPECT_EQ(FindScreen(s.key), &s);
+  }
+  EXPECT_EQ(FindScreen("scores"), nullptr);
 }
 
-TEST(DescribeForLog, NeverContainsPasswordOrScanContent) {
+TEST(DescribeForLog, NeverContainsPasswordsScansOrApplicantData) {
   const std::string login = DescribeForLog(SubmitLogin{" nguyen.van.an ", "Mk@2026!"});
   EXPECT_EQ(login, "SubmitLogin user_name=nguyen.van.an");
-  EXPECT_EQ(login.find("Mk@2026!"), std::string::npos);
+  EXPECT_EQ(DescribeForLog(SubmitUnlock{"Mk@2026!"}), "SubmitUnlock");
   EXPECT_EQ(DescribeForLog(ScanReceived{"079203001234|Nguyễn"}), "ScanReceived chars=19");
+  EXPECT_EQ(DescribeForLog(SetApplicantField{ApplicantField::kName, "Nguyễn Thị Hồng Nhung"}),
+            "SetApplicantField field=name");
   EXPECT_EQ(DescribeForLog(SwitchLanguage{Lang::kEn}), "SwitchLanguage lang=en");
+  EXPECT_EQ(DescribeForLog(ConfirmIntake{}), "ConfirmIntake");
+  EXPECT_EQ(DescribeForLog(OpenDossier{"000.00.00.H56-260312-0001"}), "OpenDossier code=000.00.00.H56-260312-0001");
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "test_authenticator.h"
+#include "ui_model/station_fixture.h"
 #include "ui_model/strings.h"
 
 namespace motcua::ui {
@@ -81,14 +81,13 @@ TEST(MakeLoginView, LockShowsVietnamTimeItEnds) {
 }
 
 TEST(MakeLoginView, ViewOfAppliedActionsEndToEnd) {
-  testing::TableAuthenticator auth;
-  auth.Add("nguyen.van.an", "Mk@2026!", "Nguyễn Văn An", "officer");
-  CounterModel m = Model();
-  const CounterBackend backend{.auth = &auth, .now = kNow};
-  (void)ApplyCounterAction(m, backend, SubmitLogin{"nguyen.van.an", "sai"});
-  EXPECT_EQ(MakeLoginView(m, kNow).error_text, "Tên đăng nhập hoặc mật khẩu không đúng.");
-  ASSERT_TRUE(ApplyCounterAction(m, backend, SubmitLogin{"nguyen.van.an", "Mk@2026!"}).has_value());
-  const LoginView v = MakeLoginView(m, kNow);
+  // Real accounts (auth/login.h) in a fresh station.
+  std::unique_ptr<testing::StationFixture> f = testing::MakeStation();
+  ASSERT_NE(f, nullptr);
+  (void)f->Do(SubmitLogin{testing::kOfficer, "sai"});
+  EXPECT_EQ(MakeLoginView(f->model, f->clock.Now()).error_text, "Tên đăng nhập hoặc mật khẩu không đúng.");
+  ASSERT_TRUE(f->Do(SubmitLogin{testing::kOfficer, testing::kPassword}).has_value());
+  const LoginView v = MakeLoginView(f->model, f->clock.Now());
   EXPECT_EQ(v.error_text, "");
   EXPECT_EQ(v.notice_text, "Đã đăng nhập: Nguyễn Văn An — Cán bộ tiếp nhận và trả kết quả.");
   EXPECT_EQ(v.notice_tone, Tone::kSuccess);
@@ -110,7 +109,7 @@ TEST(MakeLoginView, EveryStateInBothLanguagesUsesOnlyKnownKeys) {
     for (const Error& e : {Invalid("user_name", "required", ""), Invalid("password", "required", ""),
                            Invalid("", "bad_credentials", ""), Conflict("user_name", "account_locked", ""),
                            Conflict("user_name", "account_disabled", ""),
-                           Unavailable("", "auth_backend_missing", "")}) {
+                           Unavailable("", "database_busy", "")}) {
       m.login.error = e;
       m.login.locked_until = kNow + std::chrono::minutes(5);
       const LoginView v = MakeLoginView(m, kNow);

@@ -1,0 +1,55 @@
+// The settings screen's actions: this station's printer and scanner, the center's hours profile, and
+// finding the devices (on worker threads: a SANE network probe or an unreachable CUPS server can take
+// seconds).
+#include "ui_model/internal/counter_apply.h"
+
+namespace motcua::ui::internal {
+namespace {
+
+void Fail(SettingsModel& s, Error e) {
+  s.error = std::move(e);
+  ++s.error_serial;
+  s.notice_key.clear();
+}
+
+}  // namespace
+
+Status Apply(CounterModel& model, const CounterBackend& backend, const SaveDevices& a) {
+  Status s = SaveDeviceSettings(*backend.station, ActorOf(model, backend), a.devices, backend.now);
+  if (!s.has_value()) {
+    Fail(model.settings, s.error());
+    return s;
+  }
+  model.settings.error.reset();
+  model.settings.notice_key = "settings.notice.saved";
+  if (!backend.station->devices.name.empty()) model.station_name = backend.station->devices.name;
+  return Ok();
+}
+
+Status Apply(CounterModel& model, const CounterBackend& backend, const SaveCalendarProfileChoice& a) {
+  Status s = SaveCalendarProfile(*backend.station, ActorOf(model, backend), a.profile, backend.now);
+  if (!s.has_value()) {
+    Fail(model.settings, s.error());
+    return s;
+  }
+  model.settings.error.reset();
+  model.settings.notice_key = "settings.notice.profile_saved";
+  model.worklist.stale = true;  // urgencies follow the new hours
+  return Ok();
+}
+
+Status Apply(CounterModel& model, const CounterBackend&, const FindScanners&) {
+  if (model.settings.scanner_job.valid()) return Ok();
+  model.settings.scanner_job = std::async(std::launch::async, [] { return scan::ListScanners(); });
+  return Ok();
+}
+
+Status Apply(CounterModel& model, const CounterBackend& backend, const FindPrinters&) {
+  if (model.settings.queue_job.valid()) return Ok();
+  print::CupsServer server;
+  server.address = backend.station->devices.cups_server;
+  model.settings.queue_job = std::async(std::launch::async, [server] { return print::ListQueues(server); });
+  return Ok();
+}
+
+}  // namespace motcua::ui::internal

@@ -1,0 +1,110 @@
+// What every signed-in screen shares (the top bar: tabs, user, lock, language, notices; the bottom
+// bar: the running scan and the last print with its reprint), the lock screen, and the formatting
+// helpers the view builders use. Plain data (style.md §4); counter/screens/shell.cpp draws it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ui_model/counter_app.h"
+#include "ui_model/tone.h"
+
+namespace motcua::ui {
+
+// ---- formatting (Vietnam time) -----------------------------------------------------------------------
+
+// "08:30, Thứ Ba 17/03/2026" / "08:30, Tuesday 17/03/2026".
+std::string FormatWhen(Lang lang, Instant at);
+// "12/03/2026 08:30".
+std::string FormatShortWhen(Instant at);
+// "1.250.000 ₫" / "1,250,000 VND".
+std::string FormatMoney(Lang lang, std::int64_t amount_vnd);
+// The localized name of a dossier state.
+std::string StateLabel(Lang lang, dossier::State s);
+// "Đã quá hạn", ... (urgency.*).
+std::string UrgencyLabel(Lang lang, workflow::Urgency u);
+
+// ---- the shell -----------------------------------------------------------------------------------------
+
+struct NavTab {
+  std::string key;      // ScreenSpec::key
+  std::string label;    // "Tiếp nhận"
+  std::string hotkey;   // "F2"
+  bool is_current = false;
+};
+
+struct JobLine {
+  std::string text;         // "Đang quét: Tờ khai … trang 1 (42%)"
+  float fraction = -1.0f;   // 0..1, or -1 when unknown
+  std::string cancel_label;
+};
+
+struct PrintLine {
+  std::string text;           // "Đã in Giấy tiếp nhận (Mẫu 01) 000…-0001." / why it failed
+  Tone tone = Tone::kInfo;
+  std::string path_text;      // "Tệp PDF: /var/lib/motcua/forms/…/mau01.pdf"
+  bool can_reprint = false;
+  std::string reprint_label;  // "In lại (F8)"
+};
+
+struct ShellView {
+  std::string app_title;
+  std::string user_line;       // "Nguyễn Văn An — Cán bộ tiếp nhận và trả kết quả"
+  std::string station_line;    // "Quầy 3"
+  std::string clock_text;      // "08:30, Thứ Ba 17/03/2026"
+  std::vector<NavTab> tabs;    // only the tabs the role may open
+  std::string lock_label;      // "Khóa (Ctrl+L)"
+  std::string sign_out_label;
+  std::string switch_language_label;
+  Lang switch_to = Lang::kEn;
+  std::string notice_text;     // "" = none
+  Tone notice_tone = Tone::kInfo;
+  std::string dismiss_label;
+  std::optional<JobLine> job;
+  std::optional<PrintLine> print;
+};
+
+ShellView MakeShellView(const CounterModel& model, Instant now);
+
+// ---- the file picker (import a PDF, JPEG or PNG) ----------------------------------------------------------
+
+struct FileBrowserEntryView {
+  std::string label;   // "Hồ sơ scan/" or "to-khai.pdf (120 KB)"
+  std::string path;
+  bool is_dir = false;
+};
+
+struct FileBrowserView {
+  std::string title;        // "Chọn tệp để nhập"
+  std::string dir;
+  std::string parent;       // "" at the root
+  std::string up_label;
+  std::vector<FileBrowserEntryView> entries;
+  std::string path_label;   // for typing a path instead
+  std::string import_label;
+  std::string cancel_label;
+  std::string hint;         // several images become the pages of one PDF, in the order picked
+  std::string empty_text;
+  std::string error_text;
+};
+
+FileBrowserView MakeFileBrowserView(const CounterModel& model);
+
+// ---- the lock screen -------------------------------------------------------------------------------------
+
+struct LockView {
+  std::string title;           // "Màn hình đã khóa"
+  std::string user_line;       // "Nguyễn Văn An (nguyen.van.an)"
+  std::string explanation;     // why it locked, and that the draft is kept
+  std::string password_label;
+  std::string unlock_label;
+  std::string sign_out_label;
+  std::string error_text;
+  int error_serial = 0;
+  std::string hint;
+};
+
+LockView MakeLockView(const CounterModel& model, Instant now);
+
+}  // namespace motcua::ui

@@ -1,0 +1,183 @@
+#include "ui_model/station.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "codes/receipt_token.h"
+#include "common/text.h"
+
+namespace motcua::ui {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string DeviceKey(const Station& s, std::string_view name) {
+  return "station." + s.paths.station_id + "." + std::string(name);
+}
+
+Result<std::string> Setting(store::Store& store, const std::string& key, std::string_view fallback) {
+  MOTCUA_ASSIGN_OR_RETURN(auto v, store.GetSetting(key));
+  return v ? *v : std::string(fallback);
+}
+
+Result<int> IntSetting(store::Store& store, const std::string& key, int fallback) {
+  MOTCUA_ASSIGN_OR_RETURN(auto v, store.GetSetting(key));
+  if (!v) return fallback;
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || ptr != v->data() + v->size())
+    return Corrupt(key, "bad_setting", "setting " + key + " is not a number: '" + *v + "'");
+  return n;
+}
+
+Status LoadDevices(Station& s) {
+  store::Store& st = *s.store;
+  DeviceSettings& d = s.devices;
+  MOTCUA_ASSIGN_OR_RETURN(d.name, Setting(st, DeviceKey(s, "name"), ""));
+  MOTCUA_ASSIGN_OR_RETURN(d.printer_queue, Setting(st, DeviceKey(s, "printer_queue"), ""));
+  MOTCUA_ASSIGN_OR_RETURN(d.cups_server, Setting(st, DeviceKey(s, "cups_server"), ""));
+  MOTCUA_ASSIGN_OR_RETURN(d.print_wait_ms, IntSetting(st, DeviceKey(s, "print_wait_ms"), 10000));
+  MOTCUA_ASSIGN_OR_RETURN(d.scanner_device, Setting(st, DeviceKey(s, "scanner_device"), ""));
+  MOTCUA_ASSIGN_OR_RETURN(d.scan_dpi, IntSetting(st, DeviceKey(s, "scan_dpi"), 200));
+  MOTCUA_ASSIGN_OR_RETURN(std::string color, Setting(st, DeviceKey(s, "scan_color"), "false"));
+  d.scan_color = color == "true";
+  MOTCUA_ASSIGN_OR_RETURN(d.scan_source, Setting(st, DeviceKey(s, "scan_source"), "flatbed"));
+  MOTCUA_ASSIGN_OR_RETURN(d.import_dir, Setting(st, DeviceKey(s, "import_dir"), ""));
+  return Ok();
+}
+
+Status LoadCalendarInto(Station& s, const std::string& profile) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto cal, calendar::LoadCalendar(s.paths.assets_dir / "calendar",
+                                       {.profile = profile,
+                                        .weekdays_beyond_coverage = s.calendar_provisional_beyond_data}));
+  s.calendar.emplace(std::move(cal));
+  s.calendar_profile = profile;
+  s.desk.calendar = &*s.calendar;
+  return Ok();
+}
+
+}  // namespace
+
+Status ValidateDeviceSettings(const DeviceSettings& d) {
+  if (!IsValidUtf8(d.name)) return Invalid("name", "bad_utf8", "the station name is not valid UTF-8");
+  if (d.print_wait_ms < 0 || d.print_wait_ms > 120000)
+    return Invalid("print_wait_ms", "out_of_range", "print_wait_ms must be within 0..120000");
+  if (d.scan_dpi < 75 || d.scan_dpi > 1200)
+    return Invalid("scan_dpi", "out_of_range", "scan_dpi must be within 75..1200");
+  if (d.scan_source != "flatbed" && d.scan_source != "adf" && d.scan_source != "adf_duplex")
+    return Invalid("scan_source", "bad_value", "scan_source is flatbed, adf or adf_duplex");
+  if (d.printer_queue.size() > 127 ||
+      d.printer_queue.find_first_of(" \t/#\\") != std::string::npos)
+    return Invalid("printer_queue", "bad_queue_name", "a CUPS queue name has no space, '/', '#' or '\\'");
+  return Ok();
+}
+
+const catalog::Procedure* Station::FindProcedure(std::string_view code) const {
+  auto it = std::lower_bound(procedures.begin(), procedures.end(), code,
+                             [](const catalog::Procedure& p, std::string_view c) { return p.code < c; });
+  if (it == procedures.end() || it->code != code) return nullptr;
+  return &*it;
+}
+
+Status ReloadCatalog(Station& s) {
+  MOTCUA_ASSIGN_OR_RETURN(auto procedures, s.store->LoadProcedures());
+  std::sort(procedures.begin(), procedures.end(),
+            [](const catalog::Procedure& a, const catalog::Procedure& b) { return a.code < b.code; });
+  s.procedures = std::move(procedures);
+  s.catalog_index = catalog::CatalogIndex(s.procedures);
+  return Ok();
+}
+
+Result<std::unique_ptr<Station>> OpenStation(const StationPaths& paths) {
+  auto s = std::make_unique<Station>();
+  s->paths = paths;
+  if (s->paths.db_path.empty()) s->paths.db_path = s->paths.data_dir / "motcua.db";
+  std::error_code ec;
+  if (!fs::exists(s->paths.db_path, ec))
+    return NotFound("db", "database_missing",
+                    "no database at " + s->paths.db_path.string() + "; run `motcua init` first");
+  MOTCUA_ASSIGN_OR_RETURN(s->store, store::OpenSqliteStore(s->paths.db_path.string(), {.create_if_missing = false}));
+  store::Store& st = *s->store;
+
+  workflow::DeskSettings& ds = s->desk.settings;
+  MOTCUA_ASSIGN_OR_RETURN(ds.agency_id, Setting(st, "agency_id", kDefaultAgencyId));
+  MOTCUA_ASSIGN_OR_RETURN(ds.agency_name, Setting(st, "agency_name", ""));
+  MOTCUA_ASSIGN_OR_RETURN(ds.receiving_unit, Setting(st, "receiving_unit", ""));
+  MOTCUA_ASSIGN_OR_RETURN(ds.station_slot, IntSetting(st, "station_slot", 0));
+  MOTCUA_ASSIGN_OR_RETURN(ds.slot_count, IntSetting(st, "slot_count", 10));
+  MOTCUA_ASSIGN_OR_RETURN(std::string policy, Setting(st, "supplement_policy", "restart"));
+  ds.supplement_policy =
+      policy == "shift" ? workflow::SupplementPolicy::kShift : workflow::SupplementPolicy::kRestart;
+  MOTCUA_ASSIGN_OR_RETURN(std::string provisional, Setting(st, "calendar_provisional_beyond_data", "true"));
+  s->calendar_provisional_beyond_data = provisional == "true";
+  MOTCUA_ASSIGN_OR_RETURN(std::string profile, Setting(st, "calendar_profile", "default"));
+  MOTCUA_TRY(LoadCalendarInto(*s, profile));
+  MOTCUA_ASSIGN_OR_RETURN(s->calendar_profiles, calendar::ListProfiles(s->paths.assets_dir / "calendar"));
+  MOTCUA_ASSIGN_OR_RETURN(s->status_map, dossier::LoadStatusMap(s->paths.assets_dir / "dvc" / "status-map.json"));
+  MOTCUA_ASSIGN_OR_RETURN(s->desk.center_key, codes::LoadOrCreateCenterKey(s->paths.data_dir / "center.key"));
+  s->desk.store = s->store.get();
+  s->desk.files_root = s->paths.data_dir / "files";
+
+  MOTCUA_TRY(ReloadCatalog(*s));
+  MOTCUA_ASSIGN_OR_RETURN(s->auth_settings, auth::LoadAuthSettings(st));
+  s->auth_settings.station = s->paths.station_id;
+  MOTCUA_ASSIGN_OR_RETURN(s->postal_settings, postal::LoadPostalSettings(st));
+  MOTCUA_TRY(LoadDevices(*s));
+  return s;
+}
+
+Status SaveDeviceSettings(Station& s, const workflow::Actor& actor, const DeviceSettings& d, Instant now) {
+  MOTCUA_TRY(ValidateDeviceSettings(d));
+  const DeviceSettings clean{NormalizeNfc(Trim(d.name)), std::string(Trim(d.printer_queue)),
+                             std::string(Trim(d.cups_server)), d.print_wait_ms,
+                             std::string(Trim(d.scanner_device)), d.scan_dpi, d.scan_color,
+                             d.scan_source, std::string(Trim(d.import_dir))};
+  const std::pair<const char*, std::string> values[] = {
+      {"name", clean.name},
+      {"printer_queue", clean.printer_queue},
+      {"cups_server", clean.cups_server},
+      {"print_wait_ms", std::to_string(clean.print_wait_ms)},
+      {"scanner_device", clean.scanner_device},
+      {"scan_dpi", std::to_string(clean.scan_dpi)},
+      {"scan_color", clean.scan_color ? "true" : "false"},
+      {"scan_source", clean.scan_source},
+      {"import_dir", clean.import_dir},
+  };
+  MOTCUA_TRY(s.store->Write([&](store::WriteTx& tx) -> Status {
+    nlohmann::json changed = nlohmann::json::object();
+    for (const auto& [name, value] : values) {
+      MOTCUA_TRY(tx.PutSetting(DeviceKey(s, name), value));
+      changed[DeviceKey(s, name)] = value;
+    }
+    auto e = tx.AppendEvent({"station.settings_changed", "", actor.user, actor.station, now, changed.dump()});
+    if (!e) return e.error();
+    return Ok();
+  }));
+  s.devices = clean;
+  return Ok();
+}
+
+Status SaveCalendarProfile(Station& s, const workflow::Actor& actor, std::string_view profile, Instant now) {
+  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kManageCatalog));
+  // Load first: an unknown or broken profile must leave the running calendar and the setting alone.
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto cal, calendar::LoadCalendar(s.paths.assets_dir / "calendar",
+                                       {.profile = std::string(profile),
+                                        .weekdays_beyond_coverage = s.calendar_provisional_beyond_data}));
+  MOTCUA_TRY(s.store->Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_TRY(tx.PutSetting("calendar_profile", profile));
+    nlohmann::json changed = {{"calendar_profile", std::string(profile)}};
+    auto e = tx.AppendEvent({"station.settings_changed", "", actor.user, actor.station, now, changed.dump()});
+    if (!e) return e.error();
+    return Ok();
+  }));
+  s.calendar.emplace(std::move(cal));
+  s.calendar_profile = std::string(profile);
+  s.desk.calendar = &*s.calendar;
+  return Ok();
+}
+
+}  // namespace motcua::ui

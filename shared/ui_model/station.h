@@ -1,0 +1,110 @@
+// One counter station's backend, opened once at start: the store, the working calendar, the status
+// map, the desk (agency settings, center key, file store), the procedure catalog with its search
+// index, the log-in and postal policies, and this station's own devices (printer queue, scanner).
+//
+// Where things live (the CLI uses the same layout, cli/session.h):
+//   <data dir>/motcua.db      the store (SQLite)
+//   <data dir>/center.key     the center's receipt-token key (created on first use)
+//   <data dir>/files/         scans and imported files, content-addressed (digitize/file_store.h)
+//   <data dir>/forms/         every form this station printed, as PDF, one file per print
+//
+// Settings. The center's settings are the store's (agency_id, receiving_unit, calendar_profile,
+// supplement_policy, auth.*, postal.*: shared by every station and the CLI). A station's own devices
+// are store settings too, under "station.<station id>.<name>", so a station keeps its printer and
+// scanner when it is reinstalled, and an administrator can see every station's set-up in one place.
+// Changing either journals one "station.settings_changed" event (who, which keys), like `motcua init`.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/accounts.h"
+#include "calendar/working_calendar.h"
+#include "catalog/procedure.h"
+#include "catalog/search.h"
+#include "common/result.h"
+#include "dossier/lifecycle.h"
+#include "postal/manifest.h"
+#include "store/store.h"
+#include "workflow/desk.h"
+
+namespace motcua::ui {
+
+// Samples `motcua init` writes when the center has not set its own (cli/session.h says why).
+inline constexpr const char* kDefaultAgencyId = "000.00.00.X00";
+
+struct StationPaths {
+  std::filesystem::path data_dir;    // required: holds the database, the key, files/ and forms/
+  std::filesystem::path db_path;     // default "" = <data_dir>/motcua.db
+  std::filesystem::path assets_dir;  // required: calendar/, dvc/ (the catalog comes from the store)
+  std::string station_id = "station-1";  // default "station-1": recorded on every journal event
+};
+
+// This station's devices. Keys under "station.<id>.": printer_queue, cups_server, print_wait_ms,
+// scanner_device, scan_dpi, scan_color, scan_source, import_dir, name.
+struct DeviceSettings {
+  std::string name;            // shown on screens, e.g. "Quầy 3"; default "" = the station id
+  std::string printer_queue;   // CUPS queue for forms; default "" = no printer: forms are saved as PDF only
+  std::string cups_server;     // default "" = libcups' default ($CUPS_SERVER, then the local scheduler)
+  int print_wait_ms = 10000;   // default 10000: how long to watch a print job before calling it queued
+  std::string scanner_device;  // SANE device name; default "" = the first scanner SANE finds
+  int scan_dpi = 200;          // default 200 dpi (scan/sane_scanner.h says why)
+  bool scan_color = false;     // default false: 8-bit gray
+  std::string scan_source = "flatbed";  // "flatbed" (default), "adf" or "adf_duplex" (document feeder)
+  std::string import_dir;      // where the file picker opens; default "" = $HOME
+};
+
+// Checks ranges: print_wait_ms 0..120000, scan_dpi 75..1200, the queue name as CUPS takes it (no space,
+// '/', '#'), the scan source. Errors: kInvalid/"out_of_range" on "print_wait_ms" / "scan_dpi";
+// kInvalid/"bad_queue_name" on "printer_queue"; kInvalid/"bad_value" on "scan_source";
+// kInvalid/"bad_utf8" on "name".
+Status ValidateDeviceSettings(const DeviceSettings& devices);
+
+struct Station {
+  StationPaths paths;
+  std::unique_ptr<store::Store> store;
+  std::optional<calendar::WorkingCalendar> calendar;  // always set by OpenStation
+  std::string calendar_profile;                       // the profile in use ("default", ...)
+  std::vector<std::string> calendar_profiles;         // every profile in assets/calendar/hours.json
+  bool calendar_provisional_beyond_data = true;       // see cli/session.cpp
+  dossier::StatusMap status_map;
+  workflow::Desk desk;                                // points at *store and *calendar
+  std::vector<catalog::Procedure> procedures;         // the store's catalog, by code
+  catalog::CatalogIndex catalog_index;                // over `procedures`
+  auth::AuthSettings auth_settings;                   // the center's log-in policy (station set)
+  postal::PostalSettings postal_settings;
+  DeviceSettings devices;
+
+  std::filesystem::path FormsDir() const { return paths.data_dir / "forms"; }
+  // nullptr when the catalog has no such code.
+  const catalog::Procedure* FindProcedure(std::string_view code) const;
+  // The actor for `user` with `role` at this station.
+  workflow::Actor ActorFor(const std::string& user, workflow::Role role) const {
+    return {user, role, paths.station_id};
+  }
+};
+
+// Opens an initialised data directory. Errors: kNotFound/"database_missing" on "db" (run `motcua
+// init` first); the store's, the calendar's (calendar/working_calendar.h LoadCalendar), the status
+// map's, the center key's, LoadAuthSettings' and LoadPostalSettings'; kCorrupt/"bad_setting" naming
+// the setting that is not a number.
+Result<std::unique_ptr<Station>> OpenStation(const StationPaths& paths);
+
+// Stores this station's devices (ValidateDeviceSettings first) and journals "station.settings_changed".
+// Any signed-in account may set up its own station. Errors: those of ValidateDeviceSettings and the store.
+Status SaveDeviceSettings(Station& station, const workflow::Actor& actor, const DeviceSettings& devices,
+                          Instant now);
+
+// Switches the center's hours profile (every station's due dates follow it) and reloads the calendar.
+// Needs Permission::kManageCatalog. Errors: ("role", "not_allowed"); ("profile", "unknown_profile");
+// the calendar's and the store's. On an error nothing changes.
+Status SaveCalendarProfile(Station& station, const workflow::Actor& actor, std::string_view profile, Instant now);
+
+// Reloads the catalog from the store (after `motcua catalog import`) and rebuilds the index.
+Status ReloadCatalog(Station& station);
+
+}  // namespace motcua::ui

@@ -96,10 +96,14 @@ void SaveRecent(CounterModel& model, const CounterBackend& backend, const std::s
   if (r.size() > kMaxRecent) r.resize(kMaxRecent);
   const std::string key = model.session->user_name;
   const std::string body = json{{"codes", r}}.dump();
-  (void)backend.station->store->Write([&](store::WriteTx& tx) -> Status {
+  Status saved = backend.station->store->Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(auto existing, tx.GetRecord(kRecentKind, key));
     return tx.PutRecord({kRecentKind, key, "", backend.now, body, existing ? existing->version : 0});
   });
+  // The dossier itself is received; only the shortcut list is lost for the next session. Say so in
+  // the top bar rather than fail the intake.
+  if (!saved.has_value())
+    internal::SetNotice(model, "notice.recent_not_saved", ErrorMessage(model.lang, saved.error()), Tone::kWarning);
 }
 
 print::FormHeader CounterHeader(const Station& s, Instant now) {
@@ -318,9 +322,14 @@ void LoadRecentProcedures(CounterModel& model, const CounterBackend& backend) {
   Result<std::optional<store::Record>> r = backend.station->store->GetRecord(kRecentKind, model.session->user_name);
   if (!r.has_value() || !r->has_value()) return;
   try {
-    for (const auto& c : json::parse((*r)->body_json).at("codes"))
-      if (backend.station->FindProcedure(c.get<std::string>()) != nullptr)
-        model.recent_procedures.push_back(c.get<std::string>());
+    // The parsed document is a named local: a range-for over `json::parse(...).at("codes")` would
+    // iterate a member of a temporary destroyed before the loop starts (C++20 extends only the
+    // lifetime of the outermost temporary).
+    const json body = json::parse((*r)->body_json);
+    for (const json& c : body.at("codes")) {
+      std::string code = c.get<std::string>();
+      if (backend.station->FindProcedure(code) != nullptr) model.recent_procedures.push_back(std::move(code));
+    }
   } catch (const std::exception&) {
     model.recent_procedures.clear();  // a damaged list is only a convenience lost
   }

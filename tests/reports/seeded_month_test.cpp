@@ -6,6 +6,7 @@
 #include <set>
 
 #include "reports/lists.h"
+#include "reports/store_report.h"
 #include "scoring/store_scoring.h"
 #include "seeded_center.h"
 
@@ -282,6 +283,44 @@ TEST_F(SeededMonthTest, TrendMatchesScoringEachMonthOnItsOwn) {
   }
   // August is the month scored for the lists.
   EXPECT_EQ(trend->center[2].total, scored_->report.center.total_points);
+}
+
+TEST_F(SeededMonthTest, StoreReportBuildsEveryKindAndRefusesBadRequests) {
+  for (const char* kind : kReportKinds) {
+    auto doc = BuildStoreReport(*center_->t->store, center_->status_map, *center_->t->calendar,
+                                {.kind = kind, .year = 2026, .month = 8, .now = center_->now, .center_name = "TT"});
+    ASSERT_TRUE(doc) << kind << ": " << doc.error().Describe();
+    EXPECT_EQ(doc->kind, kind);
+    EXPECT_NE(doc->CsvTable(), nullptr) << kind;
+  }
+  // The CLI's and the counter's score card are the same document: its work table has today's items.
+  auto card = BuildStoreReport(*center_->t->store, center_->status_map, *center_->t->calendar,
+                               {.kind = "today", .year = 2026, .month = 8, .unit = testing::kTuPhap, .now = center_->now});
+  ASSERT_TRUE(card);
+  auto bad = BuildStoreReport(*center_->t->store, center_->status_map, *center_->t->calendar,
+                              {.kind = "everything", .year = 2026, .month = 8});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().rule, "bad_kind");
+  bad = BuildStoreReport(*center_->t->store, center_->status_map, *center_->t->calendar,
+                         {.kind = "today", .year = 2026, .month = 13});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().rule, "bad_month");
+  bad = BuildStoreReport(*center_->t->store, center_->status_map, *center_->t->calendar,
+                         {.kind = "trend", .year = 2026, .month = 8, .months = 0});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().rule, "out_of_range");
+}
+
+TEST(ReportFileName, FoldsTheUnitToAsciiWords) {
+  EXPECT_EQ(ReportFileName({.kind = "scorecard", .year = 2026, .month = 8}, ExportFormat::kPdf), "scorecard-2026-08.pdf");
+  EXPECT_EQ(ReportFileName({.kind = "today", .year = 2026, .month = 8, .unit = "UBND phường Phan Thiết"},
+                           ExportFormat::kXlsx),
+            "today-2026-08-ubnd-phuong-phan-thiet.xlsx");
+  EXPECT_EQ(ReportFileName({.kind = "trend", .year = 2025, .month = 12, .unit = "Sở Tư pháp / (Đăng ký)"},
+                           ExportFormat::kCsv),
+            "trend-2025-12-so-tu-phap-dang-ky.csv");
+  EXPECT_EQ(ReportFileName({.kind = "officers", .year = 2026, .month = 1, .unit = "!!!"}, ExportFormat::kCsv),
+            "officers-2026-01.csv");
 }
 
 }  // namespace

@@ -1,14 +1,22 @@
 #include "ui_model/counter_app.h"
 
+#include <filesystem>
 #include <thread>
 
 #include "codes/dossier_code.h"
 #include "codes/receipt_token.h"
 #include "common/text.h"
+#include "reports/store_report.h"
 #include "ui_model/action.h"
 #include "ui_model/internal/counter_apply.h"
 
 namespace motcua::ui {
+namespace internal {
+// The score card's loading and actions (the section at the end of this file).
+Status LoadScoreCard(CounterModel& model, const CounterBackend& backend);
+Status Apply(CounterModel& model, const CounterBackend& backend, const ScoreCardCommand& a);
+}  // namespace internal
+
 namespace {
 
 using workflow::Permission;
@@ -18,6 +26,7 @@ constexpr ScreenSpec kScreens[] = {
     {kScreenIntake, "nav.intake", "F2", Permission::kReceive, true},
     {kScreenWorklist, "nav.worklist", "F3", Permission::kProcess, true},
     {kScreenPostal, "nav.postal", "F4", Permission::kPostalHandover, true},
+    {kScreenScoreCard, "nav.scorecard", "F6", Permission::kViewScores, true},
     {kScreenSettings, "nav.settings", "F9", Permission::kPostalHandover, true},
     {kScreenDossier, "nav.dossier", "", Permission::kProcess, false},
 };
@@ -51,6 +60,8 @@ void StartSession(CounterModel& model, const CounterBackend& backend, SessionUse
   model.session = std::move(user);
   model.login = {};
   model.lock = {};
+  } else if (key == kScreenScoreCard) {
+    (void)internal::LoadScoreCard(model, backend);
   model.last_activity_at = backend.now;
   if (backend.station != nullptr) {
     model.idle_lock_minutes = backend.station->auth_settings.idle_lock_minutes;
@@ -152,6 +163,8 @@ bool WaitForCounterJobs(CounterModel& model, const CounterBackend& backend, std:
   while (HasPendingJobs(model)) {
     if (std::chrono::steady_clock::now() > deadline) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  if (model.screen == kScreenScoreCard && model.scorecard.stale && !model.lock.is_locked)
+    (void)internal::LoadScoreCard(model, backend);
     internal::PollJobs(model, backend);
   }
   return true;
@@ -172,7 +185,8 @@ constexpr const char* kActionNames[] = {
     "CloseDossier",
     "CreateManifest", "OpenManifest", "CloseManifest", "StartInboundItem", "AddOutboundItem", "SetManifestItemParcel",
     "RemoveManifestItem", "SignOpenManifest", "CancelOpenManifest", "RecordItemDelivery", "PrintOpenManifest",
-    "SaveDevices", "SaveCalendarProfileChoice", "FindScanners", "FindPrinters"};
+    "SaveDevices", "SaveCalendarProfileChoice", "FindScanners", "FindPrinters",
+    "ScoreCardCommand"};
 static_assert(std::size(kActionNames) == std::variant_size_v<CounterAction>,
               "kActionNames must list every CounterAction alternative, in order");
 
@@ -208,6 +222,18 @@ std::string DescribeForLog(const CounterAction& action) {
 }
 
 Status ApplyCounterAction(CounterModel& model, const CounterBackend& backend, const CounterAction& action) {
+          [](const ScoreCardCommand& a) {
+            return std::visit(
+                Overloaded{[](const scorecard::OpenDossier& o) { return " open code=" + o.code; },
+                           [](const scorecard::ExportScoreCard& e) {
+                             return " export kind=" + e.kind + " format=" + reports::ExportFormatKey(e.format);
+                           },
+                           [](const scorecard::SelectUnit& u) { return " unit=" + u.unit; },
+                           [](const scorecard::ChangeMonth& m) { return " month_delta=" + std::to_string(m.delta); },
+                           [](const scorecard::SwitchLanguage& l) { return std::string(" lang=") + LangCode(l.lang); },
+                           [](const scorecard::Refresh&) { return std::string(" refresh"); }},
+                a.action);
+          },
   const bool always = std::holds_alternative<SubmitLogin>(action) || std::holds_alternative<SwitchLanguage>(action) ||
                       std::holds_alternative<ScanReceived>(action);
   if (!model.session && !always) return Invalid("session", "not_signed_in", "sign in first");
@@ -377,3 +403,122 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const DismissNo
 
 }  // namespace internal
 }  // namespace motcua::ui
+// ---- score card (supervisors) --------------------------------------------------------------------
+
+Status LoadScoreCard(CounterModel& model, const CounterBackend& backend) {
+  ScoreCardModel& sc = model.scorecard;
+  sc.stale = false;
+  if (backend.station == nullptr || !SessionCan(model.session, Permission::kViewScores)) {
+    sc.scored.reset();  // no score data for a role that may not see it
+    sc.today.reset();
+    sc.trend.reset();
+    return Ok();
+  }
+  if (sc.year == 0) {
+    const std::chrono::year_month_day today{LocalDateVn(backend.now)};
+    sc.year = int(today.year());
+    sc.month = unsigned(today.month());
+  }
+  Station& st = *backend.station;
+  auto fail = [&](Error e) -> Status {
+    sc.error = e;
+    sc.scored.reset();
+    sc.today.reset();
+    sc.trend.reset();
+    return e;
+  };
+  Result<scoring::StoreScore> scored = scoring::ScoreStore(
+      *st.store, st.status_map, *st.calendar, indicators::MonthPeriod(sc.year, sc.month), indicators::Grouping::kUnit);
+  if (!scored.has_value()) return fail(std::move(scored.error()));
+  const reports::Sources src{&scored->report, &scored->records, st.store.get(), &*st.calendar};
+  Result<reports::WorkToday> today = reports::BuildWorkToday(src, backend.now);
+  if (!today.has_value()) return fail(std::move(today.error()));
+  Result<reports::TrendReport> trend = reports::BuildStoreTrend(*st.store, st.status_map, *st.calendar, sc.year,
+                                                                sc.month, kScoreCardTrendMonths);
+  if (!trend.has_value()) return fail(std::move(trend.error()));
+  sc.error.reset();
+  sc.scored = std::move(scored).value();
+  sc.today = std::move(today).value();
+  sc.trend = std::move(trend).value();
+  sc.loaded_at = backend.now;
+  bool unit_listed = sc.selected_unit.empty();
+  for (const indicators::ScoreCard& card : sc.scored->report.breakdown)
+    if (card.key == sc.selected_unit) unit_listed = true;
+  if (!unit_listed) sc.selected_unit.clear();  // the unit had no dossiers this month: show the center
+  return Ok();
+}
+
+namespace {
+
+Status ExportScoreCardFile(CounterModel& model, const CounterBackend& backend, const scorecard::ExportScoreCard& a) {
+  ScoreCardModel& sc = model.scorecard;
+  Station& st = *backend.station;
+  const reports::StoreReportRequest request{.kind = a.kind,
+                                            .year = sc.year,
+                                            .month = sc.month,
+                                            .unit = sc.selected_unit,
+                                            .months = kScoreCardTrendMonths,
+                                            .now = backend.now,
+                                            .center_name = st.desk.settings.receiving_unit};
+  const std::filesystem::path dir = st.paths.data_dir / "exports";
+  const std::string path = (dir / reports::ReportFileName(request, a.format)).string();
+  Status written = [&]() -> Status {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return Unavailable("path", "write_failed", "cannot create " + dir.string() + ": " + ec.message());
+    MOTCUA_ASSIGN_OR_RETURN(reports::Document doc,
+                            reports::BuildStoreReport(*st.store, st.status_map, *st.calendar, request));
+    return reports::WriteDocument(doc, path, a.format);
+  }();
+  if (!written.has_value()) {
+    sc.error = written.error();
+    return written;
+  }
+  sc.error.reset();
+  sc.export_path = path;
+  SetNotice(model, "scorecard.exported", path, Tone::kSuccess);
+  return Ok();
+}
+
+}  // namespace
+
+Status Apply(CounterModel& model, const CounterBackend& backend, const ScoreCardCommand& c) {
+  if (const auto* open = std::get_if<scorecard::OpenDossier>(&c.action))
+    return Apply(model, backend, OpenDossier{open->code});  // kProcess, checked there
+  if (const auto* lang = std::get_if<scorecard::SwitchLanguage>(&c.action))
+    return Apply(model, backend, SwitchLanguage{lang->lang});
+  MOTCUA_TRY(RequirePermission(model, Permission::kViewScores));
+  ScoreCardModel& sc = model.scorecard;
+  return std::visit(
+      Overloaded{
+          [&](const scorecard::ExportScoreCard& a) -> Status {
+            if (sc.year == 0) {
+              MOTCUA_TRY(LoadScoreCard(model, backend));
+            }
+            return ExportScoreCardFile(model, backend, a);
+          },
+          [&](const scorecard::SelectUnit& a) -> Status {
+            sc.selected_unit = a.unit;
+            return Ok();
+          },
+          [&](const scorecard::ChangeMonth& a) -> Status {
+            if (sc.year == 0) {
+              MOTCUA_TRY(LoadScoreCard(model, backend));
+            }
+            const int current = [&] {
+              const std::chrono::year_month_day today{LocalDateVn(backend.now)};
+              return int(today.year()) * 12 + int(unsigned(today.month())) - 1;
+            }();
+            // Months after the current one have no dossiers yet: the card stays on the current month.
+            const int target = std::min(sc.year * 12 + int(sc.month) - 1 + a.delta, current);
+            if (target < 0) return Ok();
+            sc.year = target / 12;
+            sc.month = unsigned(target % 12 + 1);
+            return LoadScoreCard(model, backend);
+          },
+          [&](const scorecard::Refresh&) -> Status { return LoadScoreCard(model, backend); },
+          [](const auto&) -> Status { return Ok(); },
+      },
+      c.action);
+}
+

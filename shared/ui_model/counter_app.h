@@ -32,7 +32,9 @@
 #include "common/time.h"
 #include "print/form_pdf.h"
 #include "print/printer.h"
+#include "reports/lists.h"
 #include "scan/sane_scanner.h"
+#include "scoring/store_scoring.h"
 #include "store/store.h"
 #include "ui_model/auth.h"
 #include "ui_model/counter_actions.h"
@@ -49,6 +51,7 @@ inline constexpr std::string_view kScreenWorklist = "worklist";
 inline constexpr std::string_view kScreenDossier = "dossier";
 inline constexpr std::string_view kScreenPostal = "postal";
 inline constexpr std::string_view kScreenSettings = "settings";
+inline constexpr std::string_view kScreenScoreCard = "scorecard";  // supervisors (Permission::kViewScores)
 
 struct ScreenSpec {
   std::string_view key;        // "intake"
@@ -305,6 +308,26 @@ struct SettingsModel {
   std::future<Result<std::vector<print::QueueInfo>>> queue_job;
 };
 
+// ---- score card (supervisors) --------------------------------------------------------------------
+
+// The 766 score card of one month, scored by unit from the store when the screen is entered, on
+// Refresh and on a month change (never per frame: scoring a month reads every dossier). The view is
+// built from it by MakeScoreCardView(model, now) (scorecard_view.h). Exports go to
+// <data dir>/exports/ (reports/store_report.h names the file).
+struct ScoreCardModel {
+  int year = 0;               // the month shown; 0 = not chosen yet: the month of "now" on entering
+  unsigned month = 0;
+  std::string selected_unit;  // "" = the whole center
+  std::optional<scoring::StoreScore> scored;  // Grouping::kUnit; unset before the first load or on error
+  std::optional<reports::WorkToday> today;
+  std::optional<reports::TrendReport> trend;  // kScoreCardTrendMonths months ending with the month
+  bool stale = true;
+  std::optional<Instant> loaded_at;  // when `scored` was computed: the card's "as of"
+  std::optional<Error> error;        // the last failed load or export
+  std::string export_path;           // the last file written ("" = none yet)
+};
+inline constexpr int kScoreCardTrendMonths = 6;
+
 // ---- the model -------------------------------------------------------------------------------------
 
 struct LoginModel {
@@ -342,6 +365,7 @@ struct CounterModel {
   DossierModel dossier;
   PostalModel postal;
   SettingsModel settings;
+  ScoreCardModel scorecard;
   FileBrowserModel browser;
 
   std::optional<FileJob> file_job;

@@ -53,6 +53,8 @@ void EnterScreen(CounterModel& model, const CounterBackend& backend, std::string
   } else if (key == kScreenPostal) {
     model.postal.stale = true;
     (void)internal::LoadPostal(model, backend);
+  } else if (key == kScreenScoreCard) {
+    (void)internal::LoadScoreCard(model, backend);
   }
 }
 
@@ -60,8 +62,6 @@ void StartSession(CounterModel& model, const CounterBackend& backend, SessionUse
   model.session = std::move(user);
   model.login = {};
   model.lock = {};
-  } else if (key == kScreenScoreCard) {
-    (void)internal::LoadScoreCard(model, backend);
   model.last_activity_at = backend.now;
   if (backend.station != nullptr) {
     model.idle_lock_minutes = backend.station->auth_settings.idle_lock_minutes;
@@ -156,6 +156,8 @@ void TickCounter(CounterModel& model, const CounterBackend& backend, bool had_in
     (void)internal::LoadWorklist(model, backend);
   if (model.screen == kScreenPostal && model.postal.stale && !model.lock.is_locked)
     (void)internal::LoadPostal(model, backend);
+  if (model.screen == kScreenScoreCard && model.scorecard.stale && !model.lock.is_locked)
+    (void)internal::LoadScoreCard(model, backend);
 }
 
 bool WaitForCounterJobs(CounterModel& model, const CounterBackend& backend, std::chrono::milliseconds timeout) {
@@ -163,8 +165,6 @@ bool WaitForCounterJobs(CounterModel& model, const CounterBackend& backend, std:
   while (HasPendingJobs(model)) {
     if (std::chrono::steady_clock::now() > deadline) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  if (model.screen == kScreenScoreCard && model.scorecard.stale && !model.lock.is_locked)
-    (void)internal::LoadScoreCard(model, backend);
     internal::PollJobs(model, backend);
   }
   return true;
@@ -215,13 +215,6 @@ std::string DescribeForLog(const CounterAction& action) {
           [](const RunLifecycleAction& a) { return std::string(" action=") + dossier::ActionKey(a.action); },
           [](const PrintDossierForm& a) { return " form=" + std::to_string(static_cast<int>(a.form)); },
           [](const OpenManifest& a) { return " id=" + a.id; },
-          [](const auto&) { return std::string(); },
-      },
-      action);
-  return kActionNames[action.index()] + details;
-}
-
-Status ApplyCounterAction(CounterModel& model, const CounterBackend& backend, const CounterAction& action) {
           [](const ScoreCardCommand& a) {
             return std::visit(
                 Overloaded{[](const scorecard::OpenDossier& o) { return " open code=" + o.code; },
@@ -234,6 +227,13 @@ Status ApplyCounterAction(CounterModel& model, const CounterBackend& backend, co
                            [](const scorecard::Refresh&) { return std::string(" refresh"); }},
                 a.action);
           },
+          [](const auto&) { return std::string(); },
+      },
+      action);
+  return kActionNames[action.index()] + details;
+}
+
+Status ApplyCounterAction(CounterModel& model, const CounterBackend& backend, const CounterAction& action) {
   const bool always = std::holds_alternative<SubmitLogin>(action) || std::holds_alternative<SwitchLanguage>(action) ||
                       std::holds_alternative<ScanReceived>(action);
   if (!model.session && !always) return Invalid("session", "not_signed_in", "sign in first");
@@ -401,8 +401,6 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const DismissNo
   return Ok();
 }
 
-}  // namespace internal
-}  // namespace motcua::ui
 // ---- score card (supervisors) --------------------------------------------------------------------
 
 Status LoadScoreCard(CounterModel& model, const CounterBackend& backend) {
@@ -522,3 +520,5 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const ScoreCard
       c.action);
 }
 
+}  // namespace internal
+}  // namespace motcua::ui

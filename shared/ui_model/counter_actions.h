@@ -12,6 +12,7 @@
 #include "dossier/dossier.h"
 #include "dossier/lifecycle.h"
 #include "postal/manifest.h"
+#include "ui_model/scorecard_view.h"
 #include "ui_model/station.h"
 #include "ui_model/strings.h"
 #include "workflow/desk.h"
@@ -262,6 +263,15 @@ struct SaveCalendarProfileChoice {
 struct FindScanners {};
 struct FindPrinters {};
 
+// ---- score card (supervisors) --------------------------------------------------------------------
+
+// What the score card screen asked for (scorecard_view.h): open a dossier, export a report file,
+// change the month or the unit, switch the language, score again. Needs Permission::kViewScores
+// (OpenDossier: kProcess, as from the work list).
+struct ScoreCardCommand {
+  ScoreCardAction action;
+};
+
 using CounterAction = std::variant<
     SubmitLogin, SubmitUnlock, LockScreen, SignOut, SwitchLanguage, ScanReceived, Navigate, GoBack,
     ReprintLast, DismissNotice, CancelFileJob, BrowseFiles,
@@ -276,7 +286,8 @@ using CounterAction = std::variant<
     CloseDossier,
     CreateManifest, OpenManifest, CloseManifest, StartInboundItem, AddOutboundItem, SetManifestItemParcel,
     RemoveManifestItem, SignOpenManifest, CancelOpenManifest, RecordItemDelivery, PrintOpenManifest,
-    SaveDevices, SaveCalendarProfileChoice, FindScanners, FindPrinters>;
+    SaveDevices, SaveCalendarProfileChoice, FindScanners, FindPrinters,
+    ScoreCardCommand>;
 
 // One line for logs and --test output: the action's name and non-secret, non-personal fields.
 // "SubmitLogin user_name=nguyen.van.an" (never a password), "ScanReceived chars=42" (never the

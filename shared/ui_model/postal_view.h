@@ -12,7 +12,7 @@ namespace motcua::ui {
 
 struct ManifestRowView {
   std::string id;
-  std::string direction;   // "Bưu chính → Trung tâm"
+  std::string direction;   // "Bưu chính giao Trung tâm"
   std::string status;      // "Nháp", "Đã ký", ...
   Tone tone = Tone::kNeutral;
   std::string items;       // "3 hồ sơ"
@@ -42,7 +42,7 @@ struct ManifestItemView {
 
 struct OpenManifestView {
   std::string id;
-  std::string title;        // "Biên bản IN-261127-0001 · Bưu chính → Trung tâm · Nháp"
+  std::string title;        // "Biên bản IN-261127-0001 · Bưu chính giao Trung tâm · Nháp"
   bool is_inbound = true;
   bool is_draft = true;
   std::vector<std::pair<std::string, std::string>> parties;  // label, value

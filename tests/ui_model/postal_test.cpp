@@ -147,7 +147,7 @@ TEST_F(PostalTest, ListShowsManifestsAndCancelNeedsAReason) {
   PostalView v = View();
   ASSERT_EQ(v.manifests.size(), 1u);
   EXPECT_EQ(v.manifests[0].status, "Đã hủy");
-  EXPECT_EQ(v.manifests[0].direction, "Bưu chính → Trung tâm");
+  EXPECT_EQ(v.manifests[0].direction, "Bưu chính giao Trung tâm");
   EXPECT_EQ(v.default_organization, "Bưu điện tỉnh Tuyên Quang");
   TakeMissingKeys();
   for (Lang lang : {Lang::kVi, Lang::kEn}) {

@@ -69,7 +69,12 @@ void CloseDraft(CounterModel& model, const CounterBackend& backend) {
   model.intake.resumed = false;
 }
 
-void Touch(IntakeModel& intake) { intake.dirty = true; }
+// An edit on the intake screen makes its draft active (kept on Esc, saved, restored after sign-in):
+// the screen shows an empty form after sign-in without a draft behind it until something is typed.
+void Touch(IntakeModel& intake) {
+  intake.dirty = true;
+  if (!intake.outcome) intake.active = true;
+}
 
 void Focus(IntakeModel& intake, IntakeFocus f) {
   intake.focus = f;

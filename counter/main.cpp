@@ -1,18 +1,22 @@
-// motcua-counter: the desktop client for counter officers (issue 3). This file only sets up the
-// backend, runs the shell's frame loop, and applies actions (style.md §1); screens live in
-// counter/screens/, view models in shared/ui_model/.
+// motcua-counter: the desktop client for counter officers, postal staff and supervisors (issue 3).
+// This file only sets up the backend (the station: store, calendar, catalog, devices; the accounts),
+// runs the shell's frame loop, and applies actions (style.md §1). Screens live in counter/screens/,
+// view models in shared/ui_model/.
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
+#include "common/crypto.h"
 #include "common/time.h"
-#include "counter/screens/login.h"
+#include "counter/screens/registry.h"
 #include "ui_imgui/app_shell.h"
 #include "ui_model/action.h"
 #include "ui_model/auth.h"
 #include "ui_model/counter_app.h"
-#include "ui_model/login_view.h"
+#include "ui_model/station.h"
 
 namespace {
 
@@ -21,9 +25,61 @@ using namespace motcua;
 void PrintUsage() {
   std::printf(
       "usage: motcua-counter [options]\n"
-      "  --station NAME     station name shown on screen (e.g. \"Quầy 3\")\n"
+      "  --data-dir DIR     the station's data (default: $MOTCUA_DATA_DIR, /var/lib/motcua as root,\n"
+      "                     else $XDG_DATA_HOME/motcua or ~/.local/share/motcua); run `motcua init` first\n"
+      "  --db PATH          the database (default: DIR/motcua.db)\n"
+      "  --assets DIR       calendar and status map (default: $MOTCUA_ASSETS_DIR or the built-in path)\n"
+      "  --station ID       this station's id on journal events and its device settings (default station-1)\n"
       "%s", ui::ShellUsage());
 }
+
+// The same default as the CLI (cli/cli.h DefaultDataDir), so both find one data directory.
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("MOTCUA_DATA_DIR"); env && *env) return env;
+  if (geteuid() == 0) return "/var/lib/motcua";
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/motcua";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/motcua";
+  return "./motcua-data";
+}
+
+// --test output: what a scripted run waits for, never personal data (codes and file paths only).
+struct TestTrace {
+  std::string screen;
+  std::string outcome_code;
+  int print_attempt = 0;
+  ui::PrintPhase print_phase = ui::PrintPhase::kWorking;
+  std::string print_path;
+  bool file_job = false;
+  int intake_errors = 0;
+
+  void Report(const ui::CounterModel& m) {
+    if (m.screen != screen && m.session) {
+      screen = m.screen;
+      std::printf("screen: %s\n", screen.c_str());
+    }
+    const std::string code = m.intake.outcome ? m.intake.outcome->dossier_code : "";
+    if (code != outcome_code) {
+      outcome_code = code;
+      if (!code.empty()) std::printf("received: %s\n", code.c_str());
+    }
+    if (file_job && !m.file_job) std::printf("file_job: finished\n");
+    file_job = m.file_job.has_value();
+    if (m.intake.error_serial != intake_errors) {
+      intake_errors = m.intake.error_serial;
+      if (m.intake.error) std::printf("intake_error: %s %s\n", m.intake.error->field.c_str(), m.intake.error->rule.c_str());
+    }
+    if (m.print_job && m.print_job->phase != ui::PrintPhase::kWorking &&
+        (m.print_job->attempts != print_attempt || m.print_job->pdf_path != print_path ||
+         m.print_job->phase != print_phase)) {
+      print_attempt = m.print_job->attempts;
+      print_path = m.print_job->pdf_path;
+      print_phase = m.print_job->phase;
+      static constexpr const char* kPhases[] = {"working", "printed", "queued", "saved_only", "failed"};
+      std::printf("print: %s %s %s\n", kPhases[static_cast<int>(print_phase)], print_path.c_str(),
+                  m.print_job->error ? m.print_job->error->rule.c_str() : "");
+    }
+  }
+};
 
 int Run(int argc, char** argv) {
   ui::ShellOptions defaults;
@@ -38,45 +94,72 @@ int Run(int argc, char** argv) {
   }
   const ui::ShellOptions& options = parsed->options;
 
-  ui::CounterModel model;
-  model.lang = options.lang;
-  model.app_version = MOTCUA_VERSION;
+  ui::StationPaths paths;
+  paths.data_dir = DefaultDataDir();
+  const char* assets_env = std::getenv("MOTCUA_ASSETS_DIR");
+  paths.assets_dir = assets_env != nullptr && *assets_env ? assets_env : MOTCUA_DEFAULT_ASSETS_DIR;
   const std::vector<std::string>& rest = parsed->rest;
   for (std::size_t i = 0; i < rest.size(); ++i) {
-    if (rest[i] == "--help" || rest[i] == "-h") {
+    const std::string& a = rest[i];
+    if (a == "--help" || a == "-h") {
       PrintUsage();
       return 0;
     }
-    if (rest[i] == "--station" && i + 1 < rest.size()) {
-      model.station_name = rest[++i];
-      continue;
+    const bool has_value = i + 1 < rest.size();
+    if (a == "--data-dir" && has_value) {
+      paths.data_dir = rest[++i];
+    } else if (a == "--db" && has_value) {
+      paths.db_path = rest[++i];
+    } else if (a == "--assets" && has_value) {
+      paths.assets_dir = rest[++i];
+    } else if (a == "--station" && has_value) {
+      paths.station_id = rest[++i];
+    } else {
+      std::fprintf(stderr, "motcua-counter: %s: unknown option or missing value [unknown_option]\n", a.c_str());
+      return 2;
     }
-    std::fprintf(stderr, "motcua-counter: %s: unknown option or missing value [unknown_option]\n",
-                 rest[i].c_str());
-    return 2;
   }
 
-  // Backend. Sign-in comes from the core's user module once it exists; until then every attempt
-  // is refused with a clear "not connected" message (ui_model/auth.h).
-  ui::PendingAuthenticator auth;
+  if (Status s = InitCrypto(); !s.has_value()) {
+    std::fprintf(stderr, "motcua-counter: %s\n", s.error().Describe().c_str());
+    return 1;
+  }
+  Result<std::unique_ptr<ui::Station>> opened = ui::OpenStation(paths);
+  if (!opened.has_value()) {
+    std::fprintf(stderr, "motcua-counter: cannot open the station: %s\n", opened.error().Describe().c_str());
+    return opened.error().code == ErrorCode::kInvalid ? 2 : 1;
+  }
+  ui::Station& station = **opened;
+  ui::StoreAuthenticator auth(*station.store, station.auth_settings);
   SystemClock clock;
 
-  counter::LoginScreenState login_state;
-  std::vector<ui::CounterAction> actions;
-  return ui::RunShell(options, [&](ui::Frame& frame) {
-    for (std::string& scan : frame.scans) actions.emplace_back(ui::ScanReceived{std::move(scan)});
-    const Instant now = clock.Now();
+  ui::CounterModel model;
+  model.lang = options.lang;
+  model.app_version = MOTCUA_VERSION;
+  model.station_name = station.devices.name.empty() ? station.paths.station_id : station.devices.name;
 
-    counter::DrawLogin(ui::MakeLoginView(model, now), login_state, actions);
+  counter::CounterScreens screens;
+  std::vector<ui::CounterAction> actions;
+  TestTrace trace;
+  return ui::RunShell(options, [&](ui::Frame& frame) {
+    const Instant now = clock.Now();
+    const ui::CounterBackend backend{.auth = &auth, .station = &station, .now = now};
+    for (std::string& scan : frame.scans) actions.emplace_back(ui::ScanReceived{std::move(scan)});
+    ui::TickCounter(model, backend, frame.had_input);
+
+    counter::DrawCounter({model, station, now}, screens, actions);
 
     if (options.test_mode)
       for (const ui::CounterAction& a : actions) std::printf("action: %s\n", ui::DescribeForLog(a).c_str());
-    const ui::ApplyReport report = ui::ApplyActions(actions, [&](const ui::CounterAction& a) {
-      return ui::ApplyCounterAction(model, ui::CounterBackend{.auth = &auth, .now = now}, a);
-    });
-    if (options.test_mode && report.error)
-      std::printf("error: %s\n", report.error->Describe().c_str());
-    if (options.test_mode) std::fflush(stdout);
+    const ui::ApplyReport report =
+        ui::ApplyActions(actions, [&](const ui::CounterAction& a) { return ui::ApplyCounterAction(model, backend, a); });
+    if (options.test_mode) {
+      if (report.error) std::printf("error: %s [%s]\n", report.error->field.c_str(), report.error->rule.c_str());
+      trace.Report(model);
+      std::fflush(stdout);
+    }
+    // Keep frames coming while a scan or print runs, so its end shows at once.
+    if (ui::HasPendingJobs(model)) frame.animate = true;
   });
 }
 

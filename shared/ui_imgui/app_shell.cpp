@@ -67,6 +67,7 @@ class Shell {
   bool imgui_ready_ = false;
   bool quit_ = false;
   bool input_seen_ = false;   // any event this iteration
+  bool user_input_ = false;   // a key, button, wheel, touch or scan since the last frame
   bool text_input_on_ = true; // SDL starts with text input on (stack.md §6)
   // X server key times mapped onto SDL ticks (see internal/x11_key_time.h). The offset is the
   // smallest (received - X time) seen: both clocks are monotonic milliseconds on this machine, so
@@ -101,9 +102,14 @@ void Shell::FeedKeysToImGui() {
   // ImGui 1.86 reads keys as a "down" array once per frame, so a press and release of Enter in
   // the same frame would be lost (1.87 added input trickling for this). Hand ImGui keyboard
   // events in order, and stop at the release of a key it reads that was pressed this frame:
-  // the rest waits for the next frame.
+  // the rest waits for the next frame. Apps read function keys, and Ctrl+digits and Ctrl+L, by
+  // scancode too (keys.h), so those count as read; plain digits and letters are text and flow on.
   const ImGuiIO& io = ImGui::GetIO();
-  auto imgui_reads = [&](SDL_Scancode scancode) {
+  auto imgui_reads = [&](SDL_Scancode scancode, Uint16 mod) {
+    if (scancode >= SDL_SCANCODE_F1 && scancode <= SDL_SCANCODE_F12) return true;
+    if ((mod & KMOD_CTRL) != 0 &&
+        ((scancode >= SDL_SCANCODE_1 && scancode <= SDL_SCANCODE_9) || scancode == SDL_SCANCODE_L))
+      return true;
     for (int k = 0; k < ImGuiKey_COUNT; ++k)
       if (io.KeyMap[k] == static_cast<int>(scancode)) return true;
     return false;
@@ -115,7 +121,7 @@ void Shell::FeedKeysToImGui() {
         std::find(pressed_this_frame.begin(), pressed_this_frame.end(), e.key.keysym.scancode) !=
             pressed_this_frame.end())
       break;
-    if (e.type == SDL_KEYDOWN && imgui_reads(e.key.keysym.scancode))
+    if (e.type == SDL_KEYDOWN && imgui_reads(e.key.keysym.scancode, e.key.keysym.mod))
       pressed_this_frame.push_back(e.key.keysym.scancode);
     ImGui_ImplSDL2_ProcessEvent(&e);
     key_queue_.pop_front();
@@ -188,6 +194,9 @@ void Shell::FeedWedge(const SDL_Event& e) {
 
 void Shell::Handle(const SDL_Event& e) {
   input_seen_ = true;
+  if (e.type == SDL_KEYDOWN || e.type == SDL_TEXTINPUT || e.type == SDL_MOUSEBUTTONDOWN ||
+      e.type == SDL_MOUSEWHEEL || e.type == SDL_FINGERDOWN)
+    user_input_ = true;
   switch (e.type) {
     case SDL_SYSWMEVENT: {
       std::uint32_t x_time_ms = 0;
@@ -335,6 +344,8 @@ int Shell::Run() {
     Frame frame;
     frame.index = index;
     frame.scans.swap(pending_scans_);
+    frame.had_input = user_input_ || !frame.scans.empty();
+    user_input_ = false;
     frame_fn_(frame);
     ImGui::Render();
     animate = frame.animate;
@@ -387,7 +398,8 @@ const char* ShellUsage() {
          "  --lang vi|en       language at start (default vi)\n"
          "  --screenshot PATH  write the last frame as PNG\n"
          "  --frames N         quit after N frames\n"
-         "  --test             print actions to stdout (never passwords or scan contents)\n";
+         "  --test             print actions to stdout (never passwords or scan contents)\n"
+         "  --wedge-gap-ms N   longest gap between a keyboard-wedge scanner's keys (default 50)\n";
 }
 
 Result<ParsedArgs> ParseShellArgs(int argc, const char* const* argv, ShellOptions defaults) {
@@ -435,6 +447,12 @@ Result<ParsedArgs> ParseShellArgs(int argc, const char* const* argv, ShellOption
         return e;
       }
       o.lang = *lang;
+    } else if (arg == "--wedge-gap-ms") {
+      MOTCUA_TRY(value(v));
+      int n = 0;
+      if (!ParseNumber(v, n) || n < 10 || n > 1000)
+        return Invalid("--wedge-gap-ms", "bad_number", "--wedge-gap-ms wants 10..1000, got '" + std::string(v) + "'");
+      o.wedge.max_gap_ms = n;
     } else if (arg == "--fullscreen") {
       o.fullscreen = true;
     } else if (arg == "--test") {

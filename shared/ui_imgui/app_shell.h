@@ -15,7 +15,8 @@
 //     1.86 reads keys as a state array and would lose an Enter pressed and released in one frame;
 //   - fixes sticky hover after taps (kiosk theme);
 //   - scripted runs for tests: --frames N, --screenshot PATH (PNG of the last frame), a "READY"
-//     line on stdout once the first frames are on screen, --size WxH, --lang vi|en, --test.
+//     line on stdout once the first frames are on screen, --size WxH, --lang vi|en, --test;
+//     --wedge-gap-ms N for scanners (or test drivers) slower than the detector's default.
 //     SIGTERM or SIGINT (turned into SDL_QUIT by SDL) ends the loop after one more frame, so a
 //     test can stop the app when it is done and still get its screenshot.
 // MOTCUA_TRACE_KEYS=1 in the environment prints each key event's kind and time to stderr (never
@@ -50,7 +51,9 @@ struct ShellOptions {
   bool test_mode = false;             // --test: the app may print its actions (never secrets)
   int idle_tick_ms = 1000;            // longest sleep while idle (default 1000 ms)
   bool wedge_scan = true;             // default on: detect keyboard-wedge scans
-  WedgeOptions wedge;                 // detector settings (defaults in wedge_scan.h)
+  WedgeOptions wedge;                 // detector settings (defaults in wedge_scan.h); --wedge-gap-ms N
+                                      // sets max_gap_ms (10..1000) for a slow scanner model measured
+                                      // on site with MOTCUA_TRACE_KEYS=1
 };
 
 struct ParsedArgs {
@@ -70,6 +73,8 @@ const char* ShellUsage();
 struct Frame {
   int index = 0;                   // frames drawn before this one
   std::vector<std::string> scans;  // wedge scans completed since the previous frame, in order
+  bool had_input = false;          // a key, click, wheel, touch or scan since the previous frame
+                                   // (idle locking counts from the last one)
   bool quit = false;               // set to leave the loop after this frame
   bool animate = false;            // set to get the next frame at once instead of idling
 };

@@ -85,6 +85,16 @@ void HeadlessUi::PressKey(ImGuiKey key, const std::function<void()>& draw) {
   Frame(draw);
 }
 
+void HeadlessUi::PressHotKey(HotKey key, const std::function<void()>& draw, bool ctrl) {
+  ImGuiIO& i = io();
+  i.KeyCtrl = ctrl;
+  i.KeysDown[HotKeyIndex(key)] = true;
+  Frame(draw);
+  i.KeysDown[HotKeyIndex(key)] = false;
+  i.KeyCtrl = false;
+  Frame(draw);
+}
+
 float WindowScrollMaxY(const char* name) {
   ImGuiWindow* window = ImGui::FindWindowByName(name);
   if (window == nullptr) return -1.0f;

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "common/result.h"
+#include "ui_imgui/keys.h"
 #include "ui_imgui/theme.h"
 #include "ui_imgui/widgets.h"
 
@@ -46,6 +47,8 @@ class HeadlessUi {
   void Type(std::string_view utf8, const std::function<void()>& draw);
   // Presses and releases a named key (Enter, Tab, Escape, Backspace...) over two frames.
   void PressKey(ImGuiKey key, const std::function<void()>& draw);
+  // Presses and releases a function key, a digit or L (keys.h), with Ctrl held when `ctrl`.
+  void PressHotKey(HotKey key, const std::function<void()>& draw, bool ctrl = false);
 
   ImGuiIO& io() { return ImGui::GetIO(); }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include "ui_imgui/theme.h"
@@ -133,6 +134,23 @@ bool TextField(const char* id, std::string* value, const TextFieldOptions& optio
     ImGui::PopStyleColor();
   }
   NoteItem(id);
+  return entered;
+}
+
+bool SyncedTextField(const char* id, SyncedText* text, const std::string& model_value,
+                     const TextFieldOptions& options, bool* changed) {
+  if (model_value != text->seen) {
+    // An active InputText keeps its own copy of the text and would write it back over the new
+    // value: end the edit first.
+    if (ImGui::GetActiveID() == ImGui::GetID(id)) ImGui::ClearActiveID();
+    text->buffer = model_value;
+    text->seen = model_value;
+  }
+  const bool entered = TextField(id, &text->buffer, options);
+  if (text->buffer != text->seen) {
+    text->seen = text->buffer;
+    *changed = true;
+  }
   return entered;
 }
 

@@ -68,6 +68,18 @@ struct TextFieldOptions {
 // frame Enter is pressed in it.
 bool TextField(const char* id, std::string* value, const TextFieldOptions& options = {});
 
+// A text box that mirrors a value kept in a model (the screens' way to edit view data): when the
+// model's value changes from elsewhere (a scan filled it) the box shows it at once, even while the
+// caret is in it (the edit in progress is dropped), and what the user types is reported through
+// `*changed` so the screen can send it back as an action.
+struct SyncedText {
+  std::string buffer;  // what the box shows
+  std::string seen;    // the model value the buffer last agreed with
+};
+// Returns true on the frame Enter is pressed in it.
+bool SyncedTextField(const char* id, SyncedText* text, const std::string& model_value,
+                     const TextFieldOptions& options, bool* changed);
+
 // ---- Tables ----------------------------------------------------------------------------------
 
 struct TableColumn {

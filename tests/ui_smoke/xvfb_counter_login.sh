@@ -6,11 +6,12 @@
 #   <out>/login.png              the app's own PNG of its last frame (Vietnamese, with the error)
 #   <out>/login_scan_notice.png  X screen capture after the scan (ImageMagick import)
 #   <out>/login_en.png           X screen capture after switching to English
-# Usage: xvfb_counter_login.sh <path to motcua-counter> <artifacts dir>
+# Usage: xvfb_counter_login.sh <path to motcua-counter> <artifacts dir> <path to motcua>
 # Exit 0 = pass, 1 = fail, 77 = skipped (a tool is missing; ctest shows it as skipped).
 set -u
-BIN=${1:?usage: xvfb_counter_login.sh BIN OUT_DIR}
-OUT=${2:?usage: xvfb_counter_login.sh BIN OUT_DIR}
+BIN=${1:?usage: xvfb_counter_login.sh BIN OUT_DIR CLI}
+OUT=${2:?usage: xvfb_counter_login.sh BIN OUT_DIR CLI}
+CLI=${3:?usage: xvfb_counter_login.sh BIN OUT_DIR CLI}
 
 for tool in Xvfb xdotool import identify; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -24,7 +25,7 @@ mkdir -p "$OUT"
 rm -f "$OUT/login.png" "$OUT/login_scan_notice.png" "$OUT/login_en.png"
 WORK=$(mktemp -d)
 LOG="$WORK/stdout.txt"
-PASSWORD='Mk@2026-xvfb'
+PASSWORD='Mk@2026-xvfb'          # typed at the screen: not the account's password
 USER_NAME='nguyen.van.an'
 TOKEN='000.00.12.H56-250101-0001'   # 25 characters, like a receipt's dossier code
 APP_PID=
@@ -55,6 +56,15 @@ exec 3>&-
 for _ in $(seq 200); do [ -s "$WORK/display" ] && break; sleep 0.1; done
 [ -s "$WORK/display" ] || { cat "$WORK/xvfb.txt"; fail "Xvfb did not start"; }
 export DISPLAY=":$(head -n 1 "$WORK/display")"
+
+# A station's data: the database, the sample catalog and one officer whose password is not $PASSWORD.
+DATA="$WORK/data"
+"$CLI" --data-dir "$DATA" init >"$WORK/init.txt" 2>&1 || { cat "$WORK/init.txt"; fail "motcua init failed"; }
+MOTCUA_NEW_PASSWORD='Quan-tri@2026' "$CLI" --data-dir "$DATA" user add quan.tri --role admin --name "Quản Trị" \
+  >>"$WORK/init.txt" 2>&1 || { cat "$WORK/init.txt"; fail "motcua user add (admin) failed"; }
+MOTCUA_PASSWORD='Quan-tri@2026' MOTCUA_NEW_PASSWORD='Dung-mat-khau@2026' \
+  "$CLI" --data-dir "$DATA" user add "$USER_NAME" --role officer --name "Nguyễn Văn An" --as quan.tri \
+  >>"$WORK/init.txt" 2>&1 || { cat "$WORK/init.txt"; fail "motcua user add (officer) failed"; }
 export LIBGL_ALWAYS_SOFTWARE=1 MOTCUA_TRACE_KEYS=1
 unset SDL_VIDEODRIVER WAYLAND_DISPLAY
 
@@ -73,7 +83,7 @@ must_see() { wait_for "$1" "$2" || fail "no '$1' on stdout within $2 s"; }
 start_app() {
   # --frames is a safety net (~60 frames per second when scripted); the script stops the app
   # with SIGTERM when done, and the app writes its screenshot on the way out.
-  "$BIN" --test --station "Quầy 3" --size 1366x768 --frames 5400 \
+  "$BIN" --test --data-dir "$DATA" --size 1366x768 --frames 5400 \
     --screenshot "$OUT/login.png" >"$LOG" 2>"$WORK/stderr.txt" &
   APP_PID=$!
   must_see READY 30
@@ -129,7 +139,7 @@ xdotool key Return
 must_see "action: SubmitLogin user_name=$USER_NAME" 15
 grep -qx "action: SubmitLogin user_name=$USER_NAME" "$LOG" ||
   fail "the submitted user name is not exactly '$USER_NAME': did the scan leak into the box?"
-must_see "[auth_backend_missing]" 10
+must_see "[bad_credentials]" 10
 grep -qF -- "$PASSWORD" "$LOG" "$WORK/stderr.txt" && fail "the password appeared in the output"
 
 # 3. The language switch (top right) and back.

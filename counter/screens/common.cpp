@@ -1,0 +1,46 @@
+#include "counter/screens/common.h"
+
+#include "ui_imgui/fonts.h"
+
+namespace motcua::counter {
+
+int ChoiceRow(const char* id, std::span<const ui::ChoiceItem> items) {
+  int clicked = -1;
+  ImGui::PushID(id);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    const ui::ChoiceItem& item = items[i];
+    const std::string label = Label(item.label, std::string(id) + "_" + std::to_string(item.value));
+    if (ui::Button(label.c_str(), {.tone = item.is_selected ? ui::Tone::kInfo : ui::Tone::kNeutral}))
+      clicked = item.value;
+  }
+  ImGui::PopID();
+  return clicked;
+}
+
+bool LabeledField(const std::string& label, const char* id, std::string* value, const ui::TextFieldOptions& options) {
+  ImGui::TextUnformatted(label.c_str());
+  return ui::TextField(id, value, options);
+}
+
+void ErrorLine(const std::string& text) {
+  if (!text.empty()) ui::StatusBanner(text, ui::Tone::kDanger);
+}
+
+void Heading(const std::string& text) {
+  ImGui::PushFont(ui::GetFont(ui::FontRole::kHeading));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
+bool ShortcutsFree() {
+  return !ImGui::IsAnyItemActive() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+}
+
+bool EscapePressed() {
+  return ShortcutsFree() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+}
+
+}  // namespace motcua::counter

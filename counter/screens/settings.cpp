@@ -1,0 +1,104 @@
+#include "counter/screens/settings.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "counter/screens/common.h"
+#include "ui_imgui/fonts.h"
+#include "ui_imgui/widgets.h"
+
+namespace motcua::counter {
+namespace {
+
+int ParseInt(const std::string& text, int fallback) {
+  char* end = nullptr;
+  const long n = std::strtol(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end != '\0') return fallback;
+  return static_cast<int>(n);
+}
+
+// A text field with the found devices in a combo beside it.
+void DeviceField(const std::string& label, const char* id, std::string* value, const std::vector<ui::DeviceOption>& options,
+                 bool has_error) {
+  ImGui::TextUnformatted(label.c_str());
+  const float combo_w = ui::Em(2.0f);
+  ui::TextField(id, value, {.has_error = has_error, .width_px = ImGui::GetContentRegionAvail().x - combo_w - ImGui::GetStyle().ItemSpacing.x});
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(combo_w);
+  if (ImGui::BeginCombo((std::string(id) + "_found").c_str(), "", ImGuiComboFlags_NoPreview | ImGuiComboFlags_PopupAlignLeft)) {
+    for (const ui::DeviceOption& o : options)
+      if (ImGui::Selectable(o.label.c_str(), o.name == *value)) *value = o.name;
+    ImGui::EndCombo();
+  }
+}
+
+}  // namespace
+
+void DrawSettings(const ui::SettingsView& v, SettingsScreenState& s, std::vector<ui::CounterAction>& actions) {
+  if (!s.loaded) {
+    s.devices = v.devices;
+    s.wait_text = std::to_string(v.devices.print_wait_ms);
+    s.dpi_text = std::to_string(v.devices.scan_dpi);
+    s.profile = v.profile;
+    s.loaded = true;
+  }
+  ui::TextIn(ui::FontRole::kHeading, v.title);
+  if (!v.notice_text.empty()) ui::StatusBanner(v.notice_text, ui::Tone::kSuccess);
+  ErrorLine(v.error_text);
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float left_w = std::floor((ImGui::GetContentRegionAvail().x - spacing) * 0.6f);
+  ImGui::BeginChild("##station_settings", ImVec2(left_w, 0.0f), true);
+  Heading(v.station_title);
+  LabeledField(v.name_label, "##station_name", &s.devices.name, {.has_error = v.error_field == "name"});
+  DeviceField(v.queue_label, "##printer_queue", &s.devices.printer_queue, v.queues, v.error_field == "printer_queue");
+  ui::MutedText(v.no_printer_note);
+  if (ui::Button(Label(v.find_printers_label, "find_printers").c_str())) actions.emplace_back(ui::FindPrinters{});
+  if (!v.queues_status.empty()) {
+    ImGui::SameLine();
+    ui::MutedText(v.queues_status);
+  }
+  LabeledField(v.cups_label, "##cups_server", &s.devices.cups_server);
+  LabeledField(v.wait_label, "##print_wait", &s.wait_text, {.has_error = v.error_field == "print_wait_ms"});
+  ImGui::Separator();
+  DeviceField(v.scanner_label, "##scanner_device", &s.devices.scanner_device, v.scanners, v.error_field == "device_name");
+  if (ui::Button(Label(v.find_scanners_label, "find_scanners").c_str())) actions.emplace_back(ui::FindScanners{});
+  if (!v.scanners_status.empty()) {
+    ImGui::SameLine();
+    ui::MutedText(v.scanners_status);
+  }
+  LabeledField(v.dpi_label, "##scan_dpi", &s.dpi_text, {.has_error = v.error_field == "scan_dpi"});
+  ImGui::Checkbox(v.color_label.c_str(), &s.devices.scan_color);
+  ImGui::TextUnformatted(v.source_label.c_str());
+  for (std::size_t i = 0; i < v.sources.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    if (ImGui::RadioButton(v.sources[i].second.c_str(), s.devices.scan_source == v.sources[i].first))
+      s.devices.scan_source = v.sources[i].first;
+  }
+  LabeledField(v.import_dir_label, "##import_dir", &s.devices.import_dir);
+  if (ui::BigButton(Label(v.save_label, "save_devices").c_str())) {
+    ui::DeviceSettings d = s.devices;
+    d.print_wait_ms = ParseInt(s.wait_text, -1);
+    d.scan_dpi = ParseInt(s.dpi_text, -1);
+    actions.emplace_back(ui::SaveDevices{d});
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##center_settings", ImVec2(0.0f, 0.0f), true);
+  Heading(v.center_title);
+  ImGui::PushTextWrapPos(0.0f);
+  ui::MutedText(v.center_lines);
+  ImGui::PopTextWrapPos();
+  ImGui::TextUnformatted(v.profile_label.c_str());
+  if (!v.can_manage_calendar) ImGui::BeginDisabled();
+  for (const std::string& p : v.profiles)
+    if (ImGui::RadioButton(p.c_str(), s.profile == p)) s.profile = p;
+  if (ui::Button(Label(v.save_profile_label, "save_profile").c_str(), {.is_enabled = v.can_manage_calendar}))
+    actions.emplace_back(ui::SaveCalendarProfileChoice{s.profile});
+  if (!v.can_manage_calendar) ImGui::EndDisabled();
+  ImGui::EndChild();
+}
+
+}  // namespace motcua::counter

@@ -1,0 +1,373 @@
+// Every counter screen drawn headless over a real station (tests/ui_model/station_fixture.h), the way
+// counter/main.cpp runs a frame: tick the model, draw through the screen registry, apply the actions.
+// Every state must draw without an ImGui assert at the smallest, default and largest window sizes, in
+// both languages; keyboard paths must produce the intended actions; and the intake from a CCCD scan
+// with five scanned papers is counted in input events (issue 3: at most 15).
+#include <gtest/gtest.h>
+
+#include <stb_image_write.h>  // libstb (with libimgui): the implementation is in the library
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <thread>
+
+#include "counter/screens/registry.h"
+#include "ui_imgui/headless.h"
+#include "ui_model/action.h"
+#include "ui_model/scorecard_fixture.h"
+#include "ui_model/station_fixture.h"
+
+namespace motcua::counter {
+namespace {
+
+using ui::testing::StationFixture;
+
+// Screenshots without a display: the last frame's draw lists rasterised on the CPU (triangles with
+// the font atlas as their only texture, bilinear sampling, straight alpha "over" blending, clip
+// rectangles honoured), written as an opaque PNG under <build>/artifacts/screens/ for people to
+// look at (architecture.md rule 1). Not pixel-identical to the GL renderer; close enough to see
+// clipping, overlaps and missing glyphs, which render as '?' boxes.
+std::filesystem::path WriteFramePng(const std::string& name) {
+  const ImDrawData* dd = ImGui::GetDrawData();
+  if (dd == nullptr || !dd->Valid) return {};
+  const int w = static_cast<int>(dd->DisplaySize.x), h = static_cast<int>(dd->DisplaySize.y);
+  std::vector<float> rgb(static_cast<std::size_t>(w) * h * 3, 0.0f);
+  unsigned char* tex = nullptr;
+  int tw = 0, th = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&tex, &tw, &th);
+  auto sample = [&](float u, float v, float out[4]) {
+    const float x = std::clamp(u * tw - 0.5f, 0.0f, float(tw - 1)), y = std::clamp(v * th - 0.5f, 0.0f, float(th - 1));
+    const int x0 = int(x), y0 = int(y), x1 = std::min(x0 + 1, tw - 1), y1 = std::min(y0 + 1, th - 1);
+    const float fx = x - x0, fy = y - y0;
+    for (int c = 0; c < 4; ++c) {
+      auto at = [&](int xx, int yy) { return tex[(yy * tw + xx) * 4 + c] / 255.0f; };
+      out[c] = (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
+    }
+  };
+  for (int l = 0; l < dd->CmdListsCount; ++l) {
+    const ImDrawList* list = dd->CmdLists[l];
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback != nullptr) continue;
+      const float cx0 = std::max(0.0f, cmd.ClipRect.x - dd->DisplayPos.x), cy0 = std::max(0.0f, cmd.ClipRect.y - dd->DisplayPos.y);
+      const float cx1 = std::min(float(w), cmd.ClipRect.z - dd->DisplayPos.x), cy1 = std::min(float(h), cmd.ClipRect.w - dd->DisplayPos.y);
+      for (unsigned int i = 0; i + 2 < cmd.ElemCount; i += 3) {
+        const ImDrawVert* v[3];
+        for (int k = 0; k < 3; ++k) v[k] = &list->VtxBuffer[cmd.VtxOffset + list->IdxBuffer[cmd.IdxOffset + i + k]];
+        const float area = (v[1]->pos.x - v[0]->pos.x) * (v[2]->pos.y - v[0]->pos.y) -
+                           (v[2]->pos.x - v[0]->pos.x) * (v[1]->pos.y - v[0]->pos.y);
+        if (std::abs(area) < 1e-6f) continue;
+        const int x0 = std::max(int(cx0), int(std::floor(std::min({v[0]->pos.x, v[1]->pos.x, v[2]->pos.x}))));
+        const int x1 = std::min(int(std::ceil(cx1)), int(std::ceil(std::max({v[0]->pos.x, v[1]->pos.x, v[2]->pos.x}))));
+        const int y0 = std::max(int(cy0), int(std::floor(std::min({v[0]->pos.y, v[1]->pos.y, v[2]->pos.y}))));
+        const int y1 = std::min(int(std::ceil(cy1)), int(std::ceil(std::max({v[0]->pos.y, v[1]->pos.y, v[2]->pos.y}))));
+        for (int y = y0; y < y1; ++y)
+          for (int x = x0; x < x1; ++x) {
+            const float px = x + 0.5f, py = y + 0.5f;
+            float b[3];
+            for (int k = 0; k < 3; ++k) {
+              const ImDrawVert* a = v[(k + 1) % 3];
+              const ImDrawVert* c = v[(k + 2) % 3];
+              b[k] = ((c->pos.x - a->pos.x) * (py - a->pos.y) - (c->pos.y - a->pos.y) * (px - a->pos.x)) / area;
+            }
+            if (b[0] < 0 || b[1] < 0 || b[2] < 0) continue;
+            float col[4] = {0, 0, 0, 0}, uv[2] = {0, 0};
+            for (int k = 0; k < 3; ++k) {
+              const ImVec4 c = ImGui::ColorConvertU32ToFloat4(v[k]->col);
+              col[0] += b[k] * c.x, col[1] += b[k] * c.y, col[2] += b[k] * c.z, col[3] += b[k] * c.w;
+              uv[0] += b[k] * v[k]->uv.x, uv[1] += b[k] * v[k]->uv.y;
+            }
+            float t[4];
+            sample(uv[0], uv[1], t);
+            const float alpha = col[3] * t[3];
+            float* d = &rgb[(std::size_t(y) * w + x) * 3];
+            for (int c = 0; c < 3; ++c) d[c] = d[c] * (1 - alpha) + col[c] * t[c] * alpha;
+          }
+      }
+    }
+  }
+  std::vector<unsigned char> out(static_cast<std::size_t>(w) * h * 4);
+  for (std::size_t p = 0; p < std::size_t(w) * h; ++p) {
+    for (int c = 0; c < 3; ++c) out[p * 4 + c] = static_cast<unsigned char>(std::clamp(rgb[p * 3 + c], 0.0f, 1.0f) * 255.0f + 0.5f);
+    out[p * 4 + 3] = 255;
+  }
+  const std::filesystem::path dir = std::filesystem::path(MOTCUA_BIN_DIR) / ".." / "artifacts" / "screens";
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path path = std::filesystem::weakly_canonical(dir / name);
+  if (stbi_write_png(path.c_str(), w, h, 4, out.data(), w * 4) == 0) return {};
+  return path;
+}
+
+class CounterScreensTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto created = ui::HeadlessUi::Create({.width_px = 1366, .height_px = 768});
+    ASSERT_TRUE(created.has_value()) << created.error().Describe();
+    headless = std::move(created).value();
+    f = ui::testing::MakeStation();
+    ASSERT_NE(f, nullptr);
+  }
+  // One frame of the app, as counter/main.cpp runs it.
+  std::function<void()> Frame() {
+    return [this] {
+      const ui::CounterBackend backend = f->Backend();
+      ui::TickCounter(f->model, backend, false);
+      DrawCounter({f->model, *f->station, f->clock.Now()}, screens, pending);
+      for (const ui::CounterAction& a : pending) applied.push_back(ui::DescribeForLog(a));
+      const ui::ApplyReport r = ui::ApplyActions(
+          pending, [&](const ui::CounterAction& a) { return ui::ApplyCounterAction(f->model, backend, a); });
+      if (r.error) errors.push_back(r.error->field + "/" + r.error->rule);
+    };
+  }
+  void Frames(int n) { headless->Frames(n, Frame()); }
+  // Counted input: each press, typed string (a scanner's burst counts once) and click is one event.
+  void Key(ImGuiKey k) {
+    ++events;
+    headless->PressKey(k, Frame());
+  }
+  void Hot(ui::HotKey k, bool ctrl = false) {
+    ++events;
+    headless->PressHotKey(k, Frame(), ctrl);
+  }
+  void Type(const std::string& text) {
+    events += static_cast<int>(text.size());
+    headless->Type(text, Frame());
+  }
+  void Scan(const std::string& text) {
+    ++events;  // one trigger pull; the shell turns the burst into one ScanReceived
+    pending.emplace_back(ui::ScanReceived{text});
+    headless->Frame(Frame());
+  }
+  bool Click(std::string_view id) {
+    ++events;
+    return headless->Click(id, Frame());
+  }
+  void WaitJobs() {
+    for (int i = 0; i < 6000 && ui::HasPendingJobs(f->model); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      headless->Frame(Frame());
+    }
+    Frames(2);
+  }
+  bool Applied(std::string_view prefix) {
+    for (const std::string& a : applied)
+      if (a.rfind(prefix, 0) == 0) return true;
+    return false;
+  }
+
+  std::unique_ptr<ui::HeadlessUi> headless;
+  std::unique_ptr<StationFixture> f;
+  CounterScreens screens;
+  std::vector<ui::CounterAction> pending;
+  std::vector<std::string> applied;
+  std::vector<std::string> errors;
+  int events = 0;
+};
+
+TEST_F(CounterScreensTest, EveryScreenDrawsAtEverySizeInBothLanguages) {
+  ui::TakeMissingKeys();
+  const std::pair<int, int> sizes[] = {{1024, 600}, {1366, 768}, {1920, 1080}};
+  auto all_sizes = [&](const char* what) {
+    for (ui::Lang lang : {ui::Lang::kVi, ui::Lang::kEn}) {
+      f->model.lang = lang;
+      for (const auto& [w, h] : sizes) {
+        headless->Resize(w, h);
+        Frames(3);
+      }
+    }
+    f->model.lang = ui::Lang::kVi;
+    headless->Resize(1366, 768);
+    EXPECT_TRUE(errors.empty()) << what << ": " << errors.front();
+  };
+  all_sizes("login");
+  f->model.login.error = Invalid("", "bad_credentials", "");
+  all_sizes("login with an error");
+  f->SignIn(ui::testing::kOfficer);
+  all_sizes("intake, empty");
+  ASSERT_TRUE(f->Do(ui::ScanReceived{ui::testing::kCccdQr}).has_value());
+  ASSERT_TRUE(f->Do(ui::SetProcedureQuery{"dang ky"}).has_value());
+  all_sizes("intake, searching");
+  ASSERT_TRUE(f->Do(ui::PickProcedure{"1.004222"}).has_value());  // long case names
+  ASSERT_TRUE(f->Do(ui::SetDelivery{dossier::Delivery::kPostal}).has_value());
+  (void)f->Do(ui::ConfirmIntake{});  // refused: papers missing, flagged red
+  all_sizes("intake, refused");
+  for (int i : ui::MissingComponents(f->model.intake.draft))
+    ASSERT_TRUE(f->Do(ui::SetComponentMode{i, ui::ComponentMode::kShownOnly, ""}).has_value());
+  ASSERT_TRUE(f->Do(ui::ConfirmIntake{}).has_value());
+  f->Wait();
+  all_sizes("intake, received");
+  const std::string code = f->model.intake.outcome->dossier_code;
+  ASSERT_TRUE(f->Do(ui::Navigate{"worklist"}).has_value());
+  all_sizes("work list");
+  ASSERT_TRUE(f->Do(ui::OpenDossier{code}).has_value());
+  all_sizes("dossier");
+  ASSERT_TRUE(f->Do(ui::RunLifecycleAction{dossier::Action::kMarkDone, {}}).has_value());
+  all_sizes("dossier, done");
+  ASSERT_TRUE(f->Do(ui::Navigate{"postal"}).has_value());
+  all_sizes("postal list");
+  postal::Party post;
+  post.organization = "Bưu điện tỉnh Tuyên Quang";
+  post.representative = "Lê Văn Cường";
+  ASSERT_TRUE(f->Do(ui::CreateManifest{postal::Direction::kOutbound, post}).has_value());
+  ASSERT_TRUE(f->Do(ui::AddOutboundItem{code, "EE471108151FR", true, ""}).has_value());
+  all_sizes("postal manifest");
+  ASSERT_TRUE(f->Do(ui::Navigate{"settings"}).has_value());
+  all_sizes("settings");
+  ASSERT_TRUE(f->Do(ui::LockScreen{}).has_value());
+  all_sizes("lock");
+  EXPECT_TRUE(ui::TakeMissingKeys().empty());
+}
+
+TEST_F(CounterScreensTest, LoginTypedAndEnteredOpensTheIntake) {
+  Frames(3);
+  Type(ui::testing::kOfficer);
+  Key(ImGuiKey_Tab);
+  Type(ui::testing::kPassword);
+  Key(ImGuiKey_Enter);
+  ASSERT_TRUE(f->model.session.has_value());
+  EXPECT_EQ(f->model.screen, ui::kScreenIntake);
+}
+
+TEST_F(CounterScreensTest, FunctionKeysSwitchTabsAndCtrlLLocks) {
+  f->SignIn(ui::testing::kOfficer);
+  Frames(3);
+  Hot(ui::HotKey::kF3);
+  EXPECT_EQ(f->model.screen, ui::kScreenWorklist);
+  Hot(ui::HotKey::kF9);
+  EXPECT_EQ(f->model.screen, ui::kScreenSettings);
+  Hot(ui::HotKey::kF2);
+  EXPECT_EQ(f->model.screen, ui::kScreenIntake);
+  Hot(ui::HotKey::kL, /*ctrl=*/true);
+  EXPECT_TRUE(f->model.lock.is_locked);
+  Frames(2);
+  Type(ui::testing::kPassword);
+  Key(ImGuiKey_Enter);
+  EXPECT_FALSE(f->model.lock.is_locked);
+}
+
+TEST_F(CounterScreensTest, TypedApplicantAndSearchPickAndEscKeepsTheDraft) {
+  f->SignIn(ui::testing::kOfficer);
+  Frames(3);  // the ID box has the caret
+  Type("001090123456");
+  Key(ImGuiKey_Tab);
+  Type("Nguyễn Văn Bình");
+  EXPECT_EQ(f->model.intake.draft.id_number, "001090123456");
+  EXPECT_EQ(f->model.intake.draft.name, "Nguyễn Văn Bình");
+  // The search box: words without accents, Enter picks the first hit.
+  ASSERT_TRUE(f->Do(ui::SetApplicantField{ui::ApplicantField::kAddress, "Tuyên Quang"}).has_value());
+  f->model.intake.focus = ui::IntakeFocus::kProcedureSearch;
+  ++f->model.intake.focus_serial;
+  Frames(2);
+  Type("doi giay phep lai xe");
+  Key(ImGuiKey_Enter);
+  EXPECT_EQ(f->model.intake.draft.procedure_code, "3.000347");
+  Frames(2);
+  // After the pick the checklist has the focus (no text box holds the caret): one Esc goes back. A
+  // second one would go on from the work list to the home screen, which is the intake again.
+  Key(ImGuiKey_Escape);
+  EXPECT_NE(f->model.screen, ui::kScreenIntake);
+  EXPECT_TRUE(f->model.intake.active);
+  Hot(ui::HotKey::kF2);
+  EXPECT_EQ(f->model.intake.draft.name, "Nguyễn Văn Bình");
+}
+
+TEST_F(CounterScreensTest, WorkListSearchThenEnterOpensTheDossier) {
+  f->SignIn(ui::testing::kOfficer);
+  const std::string code = ui::testing::ReceiveThroughIntake(*f, "9.999002");
+  ASSERT_FALSE(code.empty());
+  ASSERT_TRUE(f->Do(ui::Navigate{"worklist"}).has_value());
+  Frames(3);  // the search box has the caret
+  Type("hong nhung");
+  EXPECT_EQ(f->model.worklist.visible.size(), 1u);
+  Key(ImGuiKey_Enter);
+  EXPECT_EQ(f->model.screen, ui::kScreenDossier);
+  ASSERT_TRUE(f->model.dossier.dossier.has_value());
+  EXPECT_EQ(f->model.dossier.dossier->code, code);
+  // The transfer form: open it, run it with its default unit.
+  Frames(2);
+  ASSERT_TRUE(Click("action_transfer"));
+  ASSERT_TRUE(Click("run_transfer"));
+  EXPECT_EQ(f->model.dossier.dossier->state, dossier::State::kTransferred);
+}
+
+// Issue 3's measure: input events (keys + clicks) to receive a 5-component dossier, starting from a
+// CCCD scan, with every paper scanned. The flow an officer uses: scan the card (1), Ctrl+1 for the
+// procedure last used (1), F5 per paper (5; the selection moves to the next missing paper by itself),
+// F10 to receive and print (1).
+TEST_F(CounterScreensTest, IntakeFromACccdScanTakesAtMost15InputEvents) {
+  if (std::string why = ui::testing::UseSaneTestBackend(); !why.empty()) GTEST_SKIP() << why;
+  f->SignIn(ui::testing::kOfficer);
+  // Yesterday's dossier made "Đổi giấy phép lái xe" (3.000347, 5 required papers) a recent procedure.
+  ASSERT_FALSE(ui::testing::ReceiveThroughIntake(*f, "3.000347").empty());
+  ASSERT_TRUE(f->Do(ui::FinishIntake{}).has_value());
+  Frames(3);
+  events = 0;
+  Scan(ui::testing::kCccdQr);
+  Hot(ui::HotKey::kDigit1, /*ctrl=*/true);
+  ASSERT_EQ(f->model.intake.draft.procedure_code, "3.000347");
+  for (int paper = 0; paper < 5; ++paper) {
+    Hot(ui::HotKey::kF5);
+    WaitJobs();
+  }
+  ASSERT_TRUE(ui::MissingComponents(f->model.intake.draft).empty())
+      << (f->model.intake.error ? f->model.intake.error->Describe() : "");
+  for (const ui::DraftComponent& c : f->model.intake.draft.components) EXPECT_EQ(c.files.size(), 1u) << c.code;
+  Hot(ui::HotKey::kF10);
+  WaitJobs();
+  ASSERT_TRUE(f->model.intake.outcome.has_value()) << (f->model.intake.error ? f->model.intake.error->Describe() : "");
+  EXPECT_FALSE(f->model.intake.outcome->dossier_code.empty());
+  EXPECT_EQ(events, 8);
+  EXPECT_LE(events, 15);
+}
+
+// Issue 6: the supervisor's score card over a seeded month, every part at every size in both languages,
+// the export button writing its file, and a PNG of each part to look at.
+TEST_F(CounterScreensTest, ScoreCardDrawsEveryPartAndItsButtonsAct) {
+  ui::testing::SeedScoreCardMonth(*f);
+  ASSERT_FALSE(HasFailure());
+  ui::TakeMissingKeys();
+  f->SignIn(ui::testing::kSupervisor);
+  Frames(2);
+  Hot(ui::HotKey::kF6);
+  ASSERT_EQ(f->model.screen, ui::kScreenScoreCard);
+  ASSERT_TRUE(f->model.scorecard.scored.has_value());
+  const std::pair<int, int> sizes[] = {{1024, 600}, {1366, 768}, {1920, 1080}};
+  const char* parts[] = {"sc_part_indicators", "sc_part_work", "sc_part_trend", "sc_part_exports"};
+  for (const char* part : parts) {
+    ASSERT_TRUE(Click(part)) << part;
+    for (ui::Lang lang : {ui::Lang::kVi, ui::Lang::kEn}) {
+      f->model.lang = lang;
+      for (const auto& [w, h] : sizes) {
+        headless->Resize(w, h);
+        Frames(3);
+      }
+    }
+    f->model.lang = ui::Lang::kVi;
+    headless->Resize(1366, 768);
+    Frames(3);
+    const auto png = WriteFramePng(std::string("scorecard-") + (part + 8) + ".png");
+    EXPECT_FALSE(png.empty()) << part;
+    std::printf("score card screenshot: %s\n", png.c_str());
+  }
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  EXPECT_TRUE(ui::TakeMissingKeys().empty());
+  // The first export button (the score card as PDF) writes into <data dir>/exports and says where.
+  ASSERT_TRUE(Click("sc_export_0"));
+  EXPECT_TRUE(Applied("ScoreCardCommand export kind=scorecard format=pdf"));
+  EXPECT_TRUE(std::filesystem::exists(f->station->paths.data_dir / "exports" / "scorecard-2026-03.pdf"));
+  EXPECT_EQ(f->model.notice_key, "scorecard.exported");
+  // Month navigation, then the English card with the indicator table open onto 2.1's dossiers.
+  ASSERT_TRUE(Click("sc_prev_month"));
+  EXPECT_EQ(f->model.scorecard.month, 2u);
+  ASSERT_TRUE(Click("sc_next_month"));
+  EXPECT_EQ(f->model.scorecard.month, 3u);
+  ASSERT_TRUE(Click("sc_part_indicators"));
+  ASSERT_TRUE(Click("switch_language"));  // the shell's language button
+  EXPECT_EQ(f->model.lang, ui::Lang::kEn);
+  Frames(3);
+  EXPECT_FALSE(WriteFramePng("scorecard-indicators-en.png").empty());
+  EXPECT_TRUE(errors.empty()) << errors.front();
+}
+
+}  // namespace
+}  // namespace motcua::counter

@@ -15,7 +15,10 @@ bool IsReportKind(std::string_view kind) {
 }
 
 Result<Document> BuildStoreReport(store::Store& store, const dossier::StatusMap& status_map,
-                                  const calendar::WorkingCalendar& calendar, const StoreReportRequest& o) {
+                                  const calendar::WorkingCalendar& calendar, const StoreReportRequest& request) {
+  // Unit keys are stored in NFC; a unit typed or pasted decomposed must find the same unit.
+  StoreReportRequest o = request;
+  o.unit = NormalizeNfc(o.unit);
   if (!IsReportKind(o.kind))
     return Invalid("kind", "bad_kind",
                    "the report is one of scorecard, today, officers, communes, trend; got \"" + o.kind + "\"");

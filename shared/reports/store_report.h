@@ -28,6 +28,7 @@ struct StoreReportRequest {
   int year = 0;                    // the month scored; required (1..9999)
   unsigned month = 0;              // 1..12
   std::string unit;                // default "" = every unit; else the lists are limited to this unit key
+                                   //   (compared after NFC normalization, as unit keys are stored)
   int months = 6;                  // trend length in months, 1..60 (default 6), ending with the month
   Instant now{};                   // "today" for the work lists and the officers' cut-off; printed
   std::string center_name;         // the document's subtitle (the receiving unit's name)

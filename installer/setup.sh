@@ -61,8 +61,10 @@ case "$mode" in
     build release
     (cd "$root" && ctest --preset release -j "$jobs")
     build asan
-    (cd "$root" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-      ctest --preset asan -j "$jobs")
+    # The asan preset (sanitizer options in its environment) leaves out the 200-kill crash test and
+    # the Xvfb runs: both test timing (kill moments, keystroke speed of a scanner), which a 3-10x
+    # slower sanitized binary changes; the release run above covers them.
+    (cd "$root" && ctest --preset asan -j "$jobs")
     say "all tests passed"
     ;;
   bench)

@@ -4,6 +4,8 @@
 // attempt counts towards its lockout and is journaled). Its password comes from $MOTCUA_PASSWORD, else
 // from the first line of standard input. On a database with no administrator yet, `user add` without
 // --as creates the first administrator (--role admin), and from then on --as names an administrator.
+// `--if-no-admin` makes that first-run step safe to repeat (installer/run-main.sh runs it at every
+// start): once an administrator exists it adds nothing, asks nothing and exits 0.
 // The password being set (`add`, `passwd`) comes from $MOTCUA_NEW_PASSWORD, else from the next line of
 // standard input (on a terminal: asked twice, not echoed). No password is ever taken from the command
 // line: it would show in `ps` and the shell's history. The environment variables are meant for scripts
@@ -35,7 +37,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr const char* kUsage =
-    "user add USER --role officer|postal|supervisor|admin --name NAME [--unit UNIT] [--as ADMIN]\n"
+    "user add USER --role officer|postal|supervisor|admin --name NAME [--unit UNIT] [--as ADMIN | --if-no-admin]\n"
     "  user disable USER --as ADMIN | user enable USER --as ADMIN\n"
     "  user passwd USER [--as USER] | user list [--json] --as ADMIN\n"
     "  user policy [--min-password-length N] [--max-failed-attempts N] [--lockout-minutes N]\n"
@@ -168,6 +170,7 @@ int Done(Context& ctx, const auth::Account& a, const std::string& text) {
 
 int RunUser(Context& ctx, Args& args) {
   if (args.Switch("json")) ctx.json = true;
+  const bool if_no_admin = args.Switch("if-no-admin");
   auto as_flag = args.Flag("as");
   if (!as_flag) return ReportError(ctx, as_flag.error());
   auto role_flag = args.Flag("role");
@@ -194,9 +197,9 @@ int RunUser(Context& ctx, Args& args) {
     return ReportError(ctx, Invalid("user_name", "required", "usage: motcua " + std::string(kUsage)));
   if (!takes_user && pos.size() != 1)
     return ReportError(ctx, Invalid("arguments", "unexpected", "unexpected argument " + pos[1]));
-  if (sub != "add" && (*role_flag || *name_flag || *unit_flag))
-    return ReportError(ctx, Invalid(*role_flag ? "role" : *name_flag ? "name" : "unit", "unexpected",
-                                    "--role, --name and --unit belong to `user add`"));
+  if (sub != "add" && (*role_flag || *name_flag || *unit_flag || if_no_admin))
+    return ReportError(ctx, Invalid(*role_flag ? "role" : *name_flag ? "name" : *unit_flag ? "unit" : "if-no-admin",
+                                    "unexpected", "--role, --name, --unit and --if-no-admin belong to `user add`"));
   if (sub != "policy" && !policy_given.empty())
     return ReportError(ctx, Invalid(kPolicyFlags[policy_given.front().first][0], "unexpected",
                                     "the policy options belong to `user policy`"));
@@ -221,6 +224,12 @@ int RunUser(Context& ctx, Args& args) {
     if (auto s = auth::ValidateUserName(folded); !s) return ReportError(ctx, s.error());
     auto bootstrap = auth::NeedsBootstrap(db);
     if (!bootstrap) return ReportError(ctx, bootstrap.error());
+    if (if_no_admin && *as_flag)
+      return ReportError(ctx, Invalid("if-no-admin", "unexpected", "--if-no-admin creates the first administrator: no --as"));
+    if (if_no_admin && !*bootstrap) {
+      *ctx.out << "an administrator exists; nothing added\n";
+      return kExitOk;
+    }
     Result<auth::Account> added = Error{};
     if (!*as_flag) {
       if (!*bootstrap)

@@ -164,6 +164,27 @@ TEST_F(UserCliTest, TheFirstAccountMustBeAnAdmin) {
   EXPECT_NE(r.err.find("first_user_must_be_admin"), std::string::npos) << r.err;
 }
 
+TEST_F(UserCliTest, IfNoAdminCreatesTheFirstAdminOnceThenAsksNothing) {
+  // installer/run-main.sh runs this at every start of the counter.
+  const std::vector<std::string> first_run{"user", "add", "admin", "--role", "admin", "--name", "Quản trị viên",
+                                           "--if-no-admin"};
+  auto first = Run(first_run, {}, std::string(kAdminPassword) + "\n");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.out, "added admin (admin, Quản trị viên)\n");
+  auto again = Run(first_run, {}, "no password is read\n");
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out, "an administrator exists; nothing added\n");
+  auto list = Run({"user", "list", "--json", "--as", "admin"}, {{"MOTCUA_PASSWORD", kAdminPassword}});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_EQ(json::parse(list.out).size(), 1u);  // still one account
+  auto with_as = Run({"user", "add", "x.y", "--role", "admin", "--name", "X", "--if-no-admin", "--as", "admin"},
+                     {{"MOTCUA_PASSWORD", kAdminPassword}});
+  EXPECT_EQ(with_as.exit_code, 2);
+  EXPECT_NE(with_as.err.find("if-no-admin: "), std::string::npos) << with_as.err;
+  auto on_list = Run({"user", "list", "--if-no-admin", "--as", "admin"}, {{"MOTCUA_PASSWORD", kAdminPassword}});
+  EXPECT_EQ(on_list.exit_code, 2);
+}
+
 TEST_F(UserCliTest, PasswordsComeFromStandardInputWhenTheEnvironmentHasNone) {
   auto boot = Run({"user", "add", "quan.tri", "--role", "admin", "--name", "Quản Trị Viên"}, {},
                   std::string(kAdminPassword) + "\n");

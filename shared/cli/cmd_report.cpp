@@ -11,7 +11,9 @@
 // trend = the last --months months (default 6) per unit. The format follows the file's extension
 // (reports/export.h: CSV in UTF-8 with a BOM, XLSX one sheet per table, PDF A4). Writes are atomic.
 // Exit 2 on bad input (the message names the flag), 1 on other failures.
+#include <filesystem>
 #include <ostream>
+#include <system_error>
 
 #include "cli/cli.h"
 #include "cli/session.h"
@@ -49,6 +51,12 @@ Result<ReportOptions> ParseOptions(Context& ctx, Args& args) {
   MOTCUA_ASSIGN_OR_RETURN(auto months, args.Flag("months"));
   MOTCUA_ASSIGN_OR_RETURN(o.out, args.RequiredFlag("out"));
   MOTCUA_ASSIGN_OR_RETURN(o.format, reports::FormatFromPath(o.out));
+  // Checked before the month is scored: a typo in the folder is bad input, not a failure after work.
+  const std::filesystem::path folder = std::filesystem::path(o.out).parent_path();
+  std::error_code ec;
+  if (!folder.empty() && !std::filesystem::is_directory(folder, ec))
+    return Invalid("out", "no_such_directory",
+                   "--out " + o.out + ": \"" + folder.string() + "\" is not an existing folder");
   if (unit) o.unit = *unit;
   if (months && (!ParseDigits(*months, o.months) || o.months < 1 || o.months > 60))
     return Invalid("months", "out_of_range", "--months must be a whole number from 1 to 60");

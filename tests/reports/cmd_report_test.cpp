@@ -190,26 +190,9 @@ TEST_F(ReportCliTest, BadInputExitsTwoNamingTheFlagAndWritesNothing) {
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
 }
 
-// An --out in a missing directory, or under a file: refused, naming the path, and nothing written.
-TEST_F(ReportCliTest, UnwritableOutputFailsNamingThePathAndWritesNothing) {
-  const fs::path bad_dir = dir_->path() / "unwritable";
-  fs::create_directory(bad_dir);
-  std::ofstream(bad_dir / "plain.txt") << "a file, not a directory";
-  for (const fs::path& out : {bad_dir / "missing" / "r.pdf", bad_dir / "plain.txt" / "r.csv"}) {
-    auto r = Run({"report", "today", "--month", "2026-08", "--out", out.string()});
-    EXPECT_NE(r.exit_code, 0) << out;
-    EXPECT_NE(r.err.find(out.string()), std::string::npos) << r.err;
-    EXPECT_EQ(r.out, "") << out;
-  }
-  EXPECT_EQ(Listing(bad_dir), (std::set<std::string>{"plain.txt"}));
-}
-
-// KNOWN BUG (shared/cli/cmd_report.cpp, outside shared/reports): an unwritable --out is bad input,
-// so it should exit 2 naming --out (cmd_report.cpp's own contract: "Exit 2 on bad input (the message
-// names the flag)"), checked before the month is scored. Today it is reported only after scoring,
-// as WriteDocument's kUnavailable "path"/"unwritable_path": exit 1. Enable once cmd_report.cpp checks
-// the output's directory in ParseOptions.
-TEST_F(ReportCliTest, DISABLED_UnwritableOutputIsBadInputNamingOut) {
+// An --out in a missing directory, or under a file: bad input found before the month is scored,
+// naming the flag and the path; nothing written.
+TEST_F(ReportCliTest, UnwritableOutputIsBadInputNamingOut) {
   const fs::path bad_dir = dir_->path() / "unwritable-2";
   fs::create_directory(bad_dir);
   std::ofstream(bad_dir / "plain.txt") << "a file, not a directory";
@@ -217,7 +200,10 @@ TEST_F(ReportCliTest, DISABLED_UnwritableOutputIsBadInputNamingOut) {
     auto r = Run({"report", "today", "--month", "2026-08", "--out", out.string()});
     EXPECT_EQ(r.exit_code, 2) << out << "\n" << r.err;
     EXPECT_NE(r.err.find("error: out:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(out.string()), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "") << out;
   }
+  EXPECT_EQ(Listing(bad_dir), (std::set<std::string>{"plain.txt"}));
 }
 
 }  // namespace

@@ -43,4 +43,10 @@ bool EscapePressed() {
   return ShortcutsFree() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
 }
 
+void SameLineIfFits(const std::string& label, float right_x) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2.0f * style.FramePadding.x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right_x) ImGui::SameLine();
+}
+
 }  // namespace motcua::counter

@@ -35,4 +35,9 @@ bool ShortcutsFree();
 // True on the frame Esc goes down while nothing else consumes it (no active field, no popup).
 bool EscapePressed();
 
+// Call between two buttons of a row: keeps the next button (labelled `label`, "text##id") on the
+// line when it fits before `right_x` (a screen x, e.g. a table cell's right edge), else lets it
+// start a new line, so a row of buttons wraps instead of running out of a cell, clipped.
+void SameLineIfFits(const std::string& label, float right_x);
+
 }  // namespace motcua::counter

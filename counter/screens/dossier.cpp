@@ -76,16 +76,20 @@ void DrawComponents(const ui::DossierView& v, DossierScreenState& s, std::vector
     ui::Badge(c.status, c.tone);
     ImGui::TableNextColumn();
     if (c.can_digitize) {
+      // The buttons wrap inside the cell (on one line the third was clipped at 1366 px).
+      const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
       if (ui::Button(Label(v.scan_label, "scan").c_str(), {.is_enabled = !v.is_busy}))
         actions.emplace_back(ui::ScanDossierComponent{c.index});
-      ImGui::SameLine();
-      if (ui::Button(Label(v.import_label, "import").c_str(), {.is_enabled = !v.is_busy})) {
+      const std::string import_label = Label(v.import_label, "import");
+      SameLineIfFits(import_label, right);
+      if (ui::Button(import_label.c_str(), {.is_enabled = !v.is_busy})) {
         s.import_component = c.index;
         s.import_result = -2;
         s.open_picker = true;
       }
-      ImGui::SameLine();
-      if (ui::Button(Label(v.reuse_label, "reuse").c_str())) {
+      const std::string reuse_label = Label(v.reuse_label, "reuse");
+      SameLineIfFits(reuse_label, right);
+      if (ui::Button(reuse_label.c_str())) {
         s.reuse_index = c.index;
         s.open_reuse = true;
       }

@@ -20,13 +20,18 @@ constexpr const char* kReusePopup = "##reuse_popup";
 constexpr const char* kSlipPopup = "##slip_popup";
 constexpr const char* kDiscardPopup = "##discard_popup";
 
+void ApplicantInput(const char* id, ui::SyncedText& t, const std::string& value, ui::ApplicantField field,
+                    bool has_error, bool focus, std::vector<ui::CounterAction>& actions, float width = -1.0f) {
+  bool changed = false;
+  ui::SyncedTextField(id, &t, value, {.has_error = has_error, .request_focus = focus, .width_px = width}, &changed);
+  if (changed) actions.emplace_back(ui::SetApplicantField{field, t.buffer});
+}
+
 void ApplicantField(const std::string& label, const char* id, ui::SyncedText& t, const std::string& value,
                     ui::ApplicantField field, bool has_error, bool focus, std::vector<ui::CounterAction>& actions,
                     float width = -1.0f) {
   ImGui::TextUnformatted(label.c_str());
-  bool changed = false;
-  ui::SyncedTextField(id, &t, value, {.has_error = has_error, .request_focus = focus, .width_px = width}, &changed);
-  if (changed) actions.emplace_back(ui::SetApplicantField{field, t.buffer});
+  ApplicantInput(id, t, value, field, has_error, focus, actions, width);
 }
 
 void FieldError(const ui::IntakeView& v, IntakeField field) {
@@ -71,15 +76,29 @@ void DrawApplicant(const ui::IntakeView& v, IntakeScreenState& s, IntakeFocus fo
   ApplicantField(v.name_label, "##name", s.name, v.name, ui::ApplicantField::kName, v.error_field == IntakeField::kName,
                  focus == IntakeFocus::kName, actions);
   FieldError(v, IntakeField::kName);
+  // Phone and email side by side: the labels in one row, the boxes in the next. In one row per
+  // field, ImGui 1.86 gives a cell the text baseline of the previous cell's last line (the phone
+  // box's FramePadding.y), so the email label and box sat 7 px lower than the phone's. No vertical
+  // cell padding, and the label row is as tall as a label plus ItemSpacing.y: the same spacing as
+  // the fields above and below.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(style.CellPadding.x, 0.0f));
   if (ImGui::BeginTable("##contact", 2, ImGuiTableFlags_SizingStretchSame)) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, ImGui::GetTextLineHeight() + style.ItemSpacing.y);
     ImGui::TableNextColumn();
-    ApplicantField(v.phone_label, "##phone", s.phone, v.phone, ui::ApplicantField::kPhone,
-                   v.error_field == IntakeField::kPhone, false, actions);
+    ImGui::TextUnformatted(v.phone_label.c_str());
     ImGui::TableNextColumn();
-    ApplicantField(v.email_label, "##email", s.email, v.email, ui::ApplicantField::kEmail,
-                   v.error_field == IntakeField::kEmail, false, actions);
+    ImGui::TextUnformatted(v.email_label.c_str());
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ApplicantInput("##phone", s.phone, v.phone, ui::ApplicantField::kPhone, v.error_field == IntakeField::kPhone,
+                   false, actions);
+    ImGui::TableNextColumn();
+    ApplicantInput("##email", s.email, v.email, ui::ApplicantField::kEmail, v.error_field == IntakeField::kEmail,
+                   false, actions);
     ImGui::EndTable();
   }
+  ImGui::PopStyleVar();
   FieldError(v, IntakeField::kPhone);
   FieldError(v, IntakeField::kEmail);
   ApplicantField(v.address_label, "##address", s.address, v.address, ui::ApplicantField::kAddress,
@@ -182,27 +201,32 @@ void DrawComponentRow(const ui::IntakeView& v, const ui::ComponentRowView& row, 
   ImGui::PopTextWrapPos();
   ImGui::TableNextColumn();
   if (selected) {
+    // The selected paper's row in the header colour, all of it (the selectable covers one line).
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_Header));
+    // Each button goes beside the previous one when it fits in the cell, else on a new line:
+    // on one line, the third button ran out of the table at 1366 px and was clipped.
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    auto next = [&](std::string label) {
+      SameLineIfFits(label, right);
+      return label;
+    };
     if (ui::Button(Label(v.scan_label, "scan_component").c_str(), {.tone = ui::Tone::kInfo, .is_enabled = !v.is_busy}))
       actions.emplace_back(ui::ScanComponent{row.index});
-    ImGui::SameLine();
-    if (ui::Button(Label(v.import_label, "import_component").c_str(), {.is_enabled = !v.is_busy})) {
+    if (ui::Button(next(Label(v.import_label, "import_component")).c_str(), {.is_enabled = !v.is_busy})) {
       s.import_index = row.index;
       s.open_picker = true;
     }
     if (row.mode != ui::ComponentMode::kShownOnly) {
-      ImGui::SameLine();
-      if (ui::Button(Label(v.shown_only_label, "shown_only").c_str()))
+      if (ui::Button(next(Label(v.shown_only_label, "shown_only")).c_str()))
         actions.emplace_back(ui::SetComponentMode{row.index, ui::ComponentMode::kShownOnly, ""});
     }
-    ImGui::SameLine();
-    if (ui::Button(Label(v.reuse_label, "reuse").c_str())) {
+    if (ui::Button(next(Label(v.reuse_label, "reuse")).c_str())) {
       s.reuse_index = row.index;
       s.reuse_code = row.reused_result_code;
       s.open_reuse = true;
     }
     if (row.mode != ui::ComponentMode::kMissing && row.mode != ui::ComponentMode::kNotProvided) {
-      ImGui::SameLine();
-      if (ui::Button(Label(v.clear_label, "clear_component").c_str()))
+      if (ui::Button(next(Label(v.clear_label, "clear_component")).c_str()))
         actions.emplace_back(ui::SetComponentMode{row.index, ui::ComponentMode::kMissing, ""});
     }
   }

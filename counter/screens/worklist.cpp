@@ -122,8 +122,10 @@ void DrawWorklist(const ui::WorklistView& v, WorklistScreenState& s, std::vector
   if (count > 0 && (enter || (ShortcutsFree() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))))
     actions.emplace_back(ui::OpenDossier{(*v.rows)[(*v.visible)[s.selected]].code});
 
+  // The code (25 fixed-width characters) needs ~8.6 em; the rest goes to the applicant's name,
+  // which at 1366 px was clipped ("Nguyễn Thị Hồng N") with the code column at 12.5 em.
   const ui::TableColumn columns[] = {
-      {v.col_code.c_str(), ui::Em(12.5f)}, {v.col_applicant.c_str(), 0.0f, 1.0f},
+      {v.col_code.c_str(), ui::Em(10.0f)},   {v.col_applicant.c_str(), 0.0f, 1.5f},
       {v.col_procedure.c_str(), 0.0f, 1.6f}, {v.col_received.c_str(), ui::Em(7.5f)},
       {v.col_due.c_str(), ui::Em(7.5f)},     {v.col_state.c_str(), ui::Em(8.5f)},
       {v.col_urgency.c_str(), ui::Em(9.5f)}};

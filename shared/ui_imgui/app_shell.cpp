@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <GL/gl.h>
+#include <signal.h>
 
 #include <algorithm>
 #include <charconv>
@@ -27,6 +28,27 @@ namespace {
 constexpr int kSettleFrames = 3;      // frames drawn after any input before idling again
 constexpr Uint32 kFrameMinMs = 16;    // ~60 frames per second at most
 constexpr Uint32 kCaretTickMs = 500;  // idle redraw while a text field is active (caret blink)
+
+// SIGTERM/SIGINT end the loop (app_shell.h). The shell handles them itself rather than through
+// SDL's handler: after the e2e test's SANE scans (tests/counter_e2e) a SIGTERM killed the app
+// (exit 143) instead of ending the loop, so something in-process (most likely a SANE backend's
+// reader, which sets up its own signal actions) had put the default action back; without scans
+// the same SIGTERM exited 0. The shell puts its handler back every frame when it was replaced.
+// While idle, the signal is seen at the next wake-up (at most idle_tick_ms).
+volatile sig_atomic_t g_quit_signal = 0;
+
+void OnQuitSignal(int) { g_quit_signal = 1; }
+
+void InstallQuitSignals() {
+  for (int sig : {SIGTERM, SIGINT}) {
+    struct sigaction current {};
+    if (sigaction(sig, nullptr, &current) == 0 && current.sa_handler == OnQuitSignal) continue;
+    struct sigaction action {};
+    action.sa_handler = OnQuitSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(sig, &action, nullptr);
+  }
+}
 
 template <class T>
 bool ParseNumber(std::string_view text, T& out) {
@@ -104,7 +126,7 @@ void Shell::FeedKeysToImGui() {
   // events in order, and stop at the release of a key it reads that was pressed this frame:
   // the rest waits for the next frame. Apps read function keys, and Ctrl+digits and Ctrl+L, by
   // scancode too (keys.h), so those count as read; plain digits and letters are text and flow on.
-  const ImGuiIO& io = ImGui::GetIO();
+  ImGuiIO& io = ImGui::GetIO();
   auto imgui_reads = [&](SDL_Scancode scancode, Uint16 mod) {
     if (scancode >= SDL_SCANCODE_F1 && scancode <= SDL_SCANCODE_F12) return true;
     if ((mod & KMOD_CTRL) != 0 &&
@@ -114,16 +136,33 @@ void Shell::FeedKeysToImGui() {
       if (io.KeyMap[k] == static_cast<int>(scancode)) return true;
     return false;
   };
+  // A modifier's release waits too once such a key went down: xdotool's "ctrl+l" (and a quick
+  // hand) releases Ctrl before L, and ImGui must see L down with Ctrl still held.
+  auto is_modifier = [](SDL_Scancode scancode) {
+    return scancode >= SDL_SCANCODE_LCTRL && scancode <= SDL_SCANCODE_RGUI;
+  };
   std::vector<SDL_Scancode> pressed_this_frame;
   while (!key_queue_.empty()) {
     const SDL_Event& e = key_queue_.front();
     if (e.type == SDL_KEYUP &&
-        std::find(pressed_this_frame.begin(), pressed_this_frame.end(), e.key.keysym.scancode) !=
-            pressed_this_frame.end())
+        ((!pressed_this_frame.empty() && is_modifier(e.key.keysym.scancode)) ||
+         std::find(pressed_this_frame.begin(), pressed_this_frame.end(), e.key.keysym.scancode) !=
+             pressed_this_frame.end()))
       break;
     if (e.type == SDL_KEYDOWN && imgui_reads(e.key.keysym.scancode, e.key.keysym.mod))
       pressed_this_frame.push_back(e.key.keysym.scancode);
     ImGui_ImplSDL2_ProcessEvent(&e);
+    if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) {
+      // The 1.86 backend sets the modifiers from SDL_GetModState(): the state after every event
+      // pumped so far. These events can be frames late (this queue, the wedge detector's hold-back),
+      // so Ctrl+L typed in 2 ms would reach ImGui as a plain L with Ctrl already up. Use the
+      // modifiers the event itself carries.
+      const Uint16 mod = e.key.keysym.mod;
+      io.KeyShift = (mod & KMOD_SHIFT) != 0;
+      io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+      io.KeyAlt = (mod & KMOD_ALT) != 0;
+      io.KeySuper = (mod & KMOD_GUI) != 0;
+    }
     key_queue_.pop_front();
   }
 }
@@ -235,6 +274,8 @@ void Shell::Handle(const SDL_Event& e) {
 
 bool Shell::Init() {
   SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");  // ours instead (InstallQuitSignals)
+  InstallQuitSignals();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "motcua: cannot start SDL video: %s\n", SDL_GetError());
     return false;
@@ -332,6 +373,8 @@ int Shell::Run() {
       if (SDL_WaitEventTimeout(&e, static_cast<int>(timeout)) != 0) Handle(e);
     }
     while (SDL_PollEvent(&e) != 0) Handle(e);
+    InstallQuitSignals();
+    if (g_quit_signal != 0) quit_ = true;
     TakeWedge(detector_.Poll(SDL_GetTicks()));
     FeedKeysToImGui();
     if (!key_queue_.empty()) input_seen_ = true;  // keys left for the next frame

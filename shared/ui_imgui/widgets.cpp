@@ -94,12 +94,19 @@ void Badge(std::string_view text, Tone tone) {
   const ImVec2 pad(std::floor(style.FramePadding.x * 0.6f), std::floor(style.FramePadding.y * 0.35f));
   const char* begin = text.data();
   const char* end = text.data() + text.size();
-  const ImVec2 text_size = ImGui::CalcTextSize(begin, end);
+  // Wider than the space left (a narrow table column): wrap onto more lines instead of running
+  // past the column's edge, where the cell clips it mid-word.
+  const float wrap_width = std::max(ImGui::GetContentRegionAvail().x - 2.0f * pad.x, ImGui::GetFontSize());
+  const ImVec2 one_line = ImGui::CalcTextSize(begin, end);
+  const bool wraps = one_line.x > wrap_width;
+  const ImVec2 text_size = wraps ? ImGui::CalcTextSize(begin, end, false, wrap_width) : one_line;
   const ImVec2 size(text_size.x + 2.0f * pad.x, text_size.y + 2.0f * pad.y);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(pos, Add(pos, size), ImGui::ColorConvertFloat4ToU32(c.fill), size.y * 0.5f);
-  draw->AddText(Add(pos, pad), ImGui::ColorConvertFloat4ToU32(c.text), begin, end);
+  const float rounding = std::min(size.y, ImGui::GetFontSize() + 2.0f * pad.y) * 0.5f;
+  draw->AddRectFilled(pos, Add(pos, size), ImGui::ColorConvertFloat4ToU32(c.fill), rounding);
+  draw->AddText(nullptr, 0.0f, Add(pos, pad), ImGui::ColorConvertFloat4ToU32(c.text), begin, end,
+                wraps ? wrap_width : 0.0f);
   ImGui::Dummy(size);
 }
 

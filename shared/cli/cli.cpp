@@ -66,6 +66,17 @@ bool RegisterCommand(const Command& command) {
 
 const std::vector<Command>& Commands() { return Registry(); }
 
+bool ParseDigits(std::string_view text, int& out) {
+  if (text.empty() || text.size() > 9) return false;
+  int v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  out = v;
+  return true;
+}
+
 int ReportError(Context& ctx, const Error& error) {
   if (ctx.json) {
     nlohmann::json j = {{"error",

@@ -69,6 +69,9 @@ int ReportError(Context& ctx, const Error& error);
 
 std::string DefaultDataDir();
 
+// A flag's whole number: 1 to 9 ASCII digits, nothing else (no sign, no spaces). False otherwise.
+bool ParseDigits(std::string_view text, int& out);
+
 }  // namespace motcua::cli
 
 #define MOTCUA_CLI_CONCAT_INNER_(a, b) a##b

@@ -33,17 +33,6 @@ struct ReportOptions {
   reports::ExportFormat format = reports::ExportFormat::kPdf;
 };
 
-bool ParseDigits(std::string_view s, int& out) {
-  if (s.empty() || s.size() > 6) return false;
-  int v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  out = v;
-  return true;
-}
-
 Result<ReportOptions> ParseOptions(Context& ctx, Args& args) {
   ReportOptions o;
   MOTCUA_ASSIGN_OR_RETURN(auto month, args.Flag("month"));

@@ -51,17 +51,6 @@ struct ScoreOptions {
   indicators::ScoringSettings settings;  // --setting NAME=VALUE (repeatable): another reading of the sources
 };
 
-bool ParseInt(std::string_view s, int& out) {
-  if (s.empty() || s.size() > 9) return false;
-  int v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  out = v;
-  return true;
-}
-
 Result<indicators::Period> ParsePeriod(Args& args, Instant now) {
   MOTCUA_ASSIGN_OR_RETURN(auto month, args.Flag("month"));
   MOTCUA_ASSIGN_OR_RETURN(auto quarter, args.Flag("quarter"));
@@ -75,20 +64,20 @@ Result<indicators::Period> ParsePeriod(Args& args, Instant now) {
   int y = 0, n = 0;
   if (month) {
     const std::string& m = *month;
-    if (m.size() != 7 || m[4] != '-' || !ParseInt(m.substr(0, 4), y) || !ParseInt(m.substr(5, 2), n) || n < 1 ||
+    if (m.size() != 7 || m[4] != '-' || !ParseDigits(m.substr(0, 4), y) || !ParseDigits(m.substr(5, 2), n) || n < 1 ||
         n > 12)
       return Invalid("month", "bad_month", "expected --month YYYY-MM, got \"" + m + "\"");
     return indicators::MonthPeriod(y, unsigned(n));
   }
   if (quarter) {
     const std::string& q = *quarter;
-    if (q.size() != 7 || q[4] != '-' || (q[5] != 'Q' && q[5] != 'q') || !ParseInt(q.substr(0, 4), y) ||
-        !ParseInt(q.substr(6, 1), n) || n < 1 || n > 4)
+    if (q.size() != 7 || q[4] != '-' || (q[5] != 'Q' && q[5] != 'q') || !ParseDigits(q.substr(0, 4), y) ||
+        !ParseDigits(q.substr(6, 1), n) || n < 1 || n > 4)
       return Invalid("quarter", "bad_quarter", "expected --quarter YYYY-Qn, got \"" + q + "\"");
     return indicators::QuarterPeriod(y, unsigned(n));
   }
   if (year_text) {
-    if (year_text->size() != 4 || !ParseInt(*year_text, y))
+    if (year_text->size() != 4 || !ParseDigits(*year_text, y))
       return Invalid("year", "bad_year", "expected --year YYYY, got \"" + *year_text + "\"");
     return indicators::YearPeriod(y);
   }
@@ -122,7 +111,7 @@ Result<ScoreOptions> ParseOptions(Context& ctx, Args& args) {
   MOTCUA_ASSIGN_OR_RETURN(auto losses, args.Flag("losses"));
   if (losses) {
     int n = 0;
-    if (!ParseInt(*losses, n)) return Invalid("losses", "bad_number", "--losses must be a whole number >= 0");
+    if (!ParseDigits(*losses, n)) return Invalid("losses", "bad_number", "--losses must be a whole number >= 0");
     o.losses = std::size_t(n);
   }
   for (;;) {

@@ -1,6 +1,7 @@
 #include "ui_model/scorecard_view.h"
 
 #include "ui_model/counter_app.h"
+#include "reports/document.h"
 
 #include <algorithm>
 #include <array>
@@ -457,23 +458,6 @@ std::string Max(double v, Lang lang) {
   return Points(v, lang);
 }
 
-std::string MonthLabel(int year, unsigned month) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02u/%04d", month, year);
-  return buf;
-}
-
-std::string TimeText(Instant at) {
-  const LocalMinute t = ToLocalVn(at);
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::year_month_day ymd{day};
-  const std::chrono::hh_mm_ss hms{t - day};
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%02d:%02d %02u/%02u/%04d", int(hms.hours().count()), int(hms.minutes().count()),
-                unsigned(ymd.day()), unsigned(ymd.month()), int(ymd.year()));
-  return buf;
-}
-
 // Green from 90% of the maximum, amber from 70%, red below; grey with no score.
 Tone ToneFor(std::optional<double> points, double max) {
   if (!points || max <= 0) return Tone::kNeutral;
@@ -595,7 +579,7 @@ void FillWork(ScoreCardView& v, const reports::WorkToday& today, const std::stri
       row.applicant = item->applicant_name;
       row.procedure = item->procedure_name;
       row.unit = item->unit;
-      row.due_text = item->due_at ? TimeText(*item->due_at) : std::string();
+      row.due_text = item->due_at ? reports::FormatInstantVi(*item->due_at) : std::string();
       row.todo = tr.Key("scorecard.action.", kActionKeys[int(item->action)]);
       row.detail = item->detail;
       const double points = unit.empty() ? item->points_center : item->points_unit;
@@ -623,7 +607,7 @@ void FillTrend(ScoreCardView& v, const reports::TrendReport& trend, const std::s
   if (!months) return;
   for (const reports::MonthScore& m : *months) {
     TrendBar b;
-    b.label = MonthLabel(m.year, m.month);
+    b.label = reports::MonthLabelVi(m.year, m.month);
     b.has_data = m.has_data;
     b.value = m.has_data ? m.total : 0;
     b.fraction = float(std::clamp(b.value / 100.0, 0.0, 1.0));
@@ -705,7 +689,7 @@ ScoreCardView MakeScoreCardView(const ScoreCardInput& in) {
   v.previous_month_label = tr("scorecard.previous_month");
   v.next_month_label = tr("scorecard.next_month");
   v.refresh_label = tr("scorecard.refresh");
-  v.as_of_text = FormatText(tr("scorecard.as_of"), {{"time", TimeText(in.now)}});
+  v.as_of_text = FormatText(tr("scorecard.as_of"), {{"time", reports::FormatInstantVi(in.now)}});
   v.units_title = tr("scorecard.units");
   v.indicators_title = tr("scorecard.indicators");
   v.indicator_columns = {tr("scorecard.col.code"),  tr("scorecard.col.indicator"), tr("scorecard.col.counts"),
@@ -730,7 +714,7 @@ ScoreCardView MakeScoreCardView(const ScoreCardInput& in) {
   }
   const indicators::ScoreReport& report = *in.report;
   const std::chrono::year_month_day from{report.period.from};
-  v.period_text = FormatText(tr("scorecard.month"), {{"month", MonthLabel(int(from.year()), unsigned(from.month()))}});
+  v.period_text = FormatText(tr("scorecard.month"), {{"month", reports::MonthLabelVi(int(from.year()), unsigned(from.month()))}});
   const std::chrono::year_month_day today{LocalDateVn(in.now)};
   v.has_next_month = (from.year() < today.year()) || (from.year() == today.year() && from.month() < today.month());
 

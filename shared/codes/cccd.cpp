@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <optional>
 #include <vector>
 
 #include "common/text.h"
@@ -15,16 +16,24 @@ using namespace internal;
 
 using namespace std::chrono;
 
-// DDMMYYYY → civil date.
+// The date a field holds, if it is one: after trimming white space, exactly eight ASCII digits DDMMYYYY
+// forming a real day in 1900 or later. The only test ParseCccdQr uses to read a field as a date.
+std::optional<LocalDate> DateIn(std::string_view raw) {
+  const std::string_view text = Trim(raw);
+  if (text.size() != 8 || !AllDigits(text)) return std::nullopt;
+  const year_month_day ymd = year{DigitsValue(text.substr(4, 4))} / month{unsigned(DigitsValue(text.substr(2, 2)))} /
+                             day{unsigned(DigitsValue(text.substr(0, 2)))};
+  if (!ymd.ok() || int(ymd.year()) < 1900) return std::nullopt;
+  return local_days{ymd};
+}
+
+// DDMMYYYY → civil date, or "bad_date" on `field` quoting the text.
 Result<LocalDate> ParseDdmmyyyy(std::string_view raw, const char* field) {
   const std::string_view text = Trim(raw);
   if (text.size() != 8 || !AllDigits(text))
     return Invalid(field, "bad_date", "expected DDMMYYYY, got \"" + std::string(text) + "\"");
-  const year_month_day ymd = year{DigitsValue(text.substr(4, 4))} / month{unsigned(DigitsValue(text.substr(2, 2)))} /
-                             day{unsigned(DigitsValue(text.substr(0, 2)))};
-  if (!ymd.ok() || int(ymd.year()) < 1900)
-    return Invalid(field, "bad_date", "\"" + std::string(text) + "\" is not a real date");
-  return local_days{ymd};
+  if (const std::optional<LocalDate> date = DateIn(text)) return *date;
+  return Invalid(field, "bad_date", "\"" + std::string(text) + "\" is not a real date");
 }
 
 Status CheckDigits(std::string_view value, const char* field, const char* not_digits_rule) {
@@ -51,7 +60,8 @@ Result<CccdData> ParseCccdQr(std::string_view raw) {
   while (!parts.empty() && Trim(parts.back()).empty()) parts.pop_back();  // "...|15042021|"
   if (parts.size() < 6)
     return Invalid("cccd_qr", "too_few_fields",
-                   "a CCCD QR has 7 '|'-separated fields (6 without the old ID); got " + std::to_string(parts.size()));
+                   "a CCCD QR has at least 6 '|'-separated fields (7 with the old-ID slot, then possibly more after "
+                   "the issue date); got " + std::to_string(parts.size()));
   // Where is the old-ID slot? Anchor on "<DDMMYYYY>|<sex>", which sits at fields 4-5 with the slot and
   // at 3-4 without it; failing both (a bad date or sex follows), a second field that is empty or
   // digits is an old ID, since a name never is. The errors below then name the bad field.
@@ -67,7 +77,8 @@ Result<CccdData> ParseCccdQr(std::string_view raw) {
   else has_old_slot = second.empty() || AllDigits(second);
   const std::size_t base = has_old_slot ? 2 : 1;
   if (parts.size() < base + 5)
-    return Invalid("cccd_qr", "too_few_fields", "the CCCD QR has an old-ID field but no room for the address");
+    return Invalid("cccd_qr", "too_few_fields",
+                   "the CCCD QR leaves no room after sex for both an address and an issue date");
 
   CccdData out;
   out.id = std::string(Trim(parts[0]));
@@ -91,17 +102,45 @@ Result<CccdData> ParseCccdQr(std::string_view raw) {
   else if (sex == "nu") out.sex = "N\u1EEF";  // "Nữ", NFC
   else return Invalid("sex", "unknown_sex", "sex must be \"Nam\" or \"Nữ\", got \"" + std::string(Trim(parts[base + 2])) + "\"");
 
+  // The address starts right after sex; the issue date is the first later field that is a date (the
+  // header says why the first, and how an address part is told from a date).
+  const std::size_t address_begin = base + 3;
+  std::size_t issue_at = parts.size();
+  for (std::size_t i = address_begin + 1; i < parts.size(); ++i) {
+    if (DateIn(parts[i])) {
+      issue_at = i;
+      break;
+    }
+  }
+  if (issue_at == parts.size()) {
+    // No date after the address: quote the first field there that was meant as one (8 digits, no real
+    // day), else the last field, where a 7-field card keeps its issue date.
+    std::size_t quoted = parts.size() - 1;
+    for (std::size_t i = address_begin + 1; i < parts.size(); ++i) {
+      if (Trim(parts[i]).size() == 8 && AllDigits(Trim(parts[i]))) {
+        quoted = i;
+        break;
+      }
+    }
+    const std::string quoted_text(Trim(parts[quoted]));
+    return Invalid("issue_date", "bad_date",
+                   quoted_text.size() == 8 && AllDigits(quoted_text)
+                       ? "\"" + quoted_text + "\" is not a real date"
+                       : "no DDMMYYYY issue date after the address; the last field is \"" + quoted_text + "\"");
+  }
+
   std::string address;
-  for (std::size_t i = base + 3; i + 1 < parts.size(); ++i) {
-    if (i > base + 3) address += '|';
+  for (std::size_t i = address_begin; i < issue_at; ++i) {
+    if (i > address_begin) address += '|';
     address += parts[i];
   }
   out.address = NormalizeNfc(Trim(address));
   if (out.address.empty()) return Invalid("address", "empty_address", "the address field is empty");
 
-  MOTCUA_ASSIGN_OR_RETURN(out.issue_date, ParseDdmmyyyy(parts.back(), "issue_date"));
+  out.issue_date = *DateIn(parts[issue_at]);
   if (out.issue_date < out.birth_date)
     return Invalid("issue_date", "issued_before_birth", "the card's issue date is before the birth date");
+  for (std::size_t i = issue_at + 1; i < parts.size(); ++i) out.extra_fields.push_back(NormalizeNfc(Trim(parts[i])));
   return out;
 }
 

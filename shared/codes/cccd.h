@@ -10,8 +10,10 @@
 //       Sources: domain.md §5 (a public ParsedCccd parser, the "định dạng chuẩn của Bộ Công An" note,
 //       dangbaokhoa/identity-card README.md); nguyenson-toray/customize_erpnext
 //       customize_erpnext/www/employee-self-update-info/readme.md (a sample issued in 2021).
-//   (B) (A) with the old-ID slot empty, "<ID>||<name>|...": ThanhMinhKQ/htbinbin
-//       tests/test_identity_parser.py, and a Flutter scanner whose repository the index did not name.
+//   (B) (A) with the old-ID slot empty, "<ID>||<name>|...", for people who never had a 9-digit CMND:
+//       ThanhMinhKQ/htbinbin tests/test_identity_parser.py (a made-up sample), and samples in code
+//       comments (a Flutter scanner, a React scanner, a Java form) whose repositories the index did not
+//       name; the Flutter one is of layout D, issued 2025.
 //   (C) 6 fields, no old-ID slot, "<ID>|<name>|<birth>|<sex>|<address>|<issue>": phalconsupply/phongkham
 //       docs/QR_SCANNER.md and the examples of other parsers. No real sample of it was seen (maybe an
 //       app that drops the empty slot, maybe a wrong guess); sources disagree, so it is accepted too.

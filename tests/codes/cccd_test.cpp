@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace motcua::codes {
 namespace {
@@ -106,6 +109,168 @@ TEST(ParseCccdQr, AcceptsATwelveDigitOldCmnd) {
   EXPECT_EQ(d->old_id, "008085999999");
 }
 
+// One worked example per layout of the header (cccd.h (A)-(E)), each naming the public source of its
+// shape. The people are invented as above; the sources' own samples carry real people and are not
+// copied. "Bố"/"Mẹ" (father/mother) in (E) are invented too: no source shows what the trailing slots hold.
+struct LayoutCase {
+  const char* source;
+  std::string text;
+  const char* id;
+  const char* old_id;
+  const char* name;
+  LocalDate birth;
+  const char* sex;
+  const char* address;
+  LocalDate issue;
+  std::vector<std::string> extra;
+};
+
+TEST(ParseCccdQr, ReadsEveryLayoutThePublicSourcesShow) {
+  const LayoutCase cases[] = {
+      {"(A) chip CCCD, 7 fields: domain.md §5; nguyenson-toray/customize_erpnext "
+       "customize_erpnext/www/employee-self-update-info/readme.md (issued 2021)",
+       kSevenFields, "008190001234", "070912345", "Nguyễn Thị Mẫu", Day(1990, 2, 14), "Nữ",
+       "Tổ 5, Phường Minh Xuân, Thành phố Tuyên Quang, Tuyên Quang", Day(2021, 8, 10), {}},
+      {"(B) empty old-ID slot: ThanhMinhKQ/htbinbin tests/test_identity_parser.py", kEmptyOldId, "008085012345", "",
+       "Hoàng Văn Thử", Day(1985, 7, 3), "Nam", "Thôn Giả Định, Xã Thái Bình, Huyện Yên Sơn, Tuyên Quang",
+       Day(2021, 12, 22), {}},
+      {"(C) no old-ID slot: phalconsupply/phongkham docs/QR_SCANNER.md", kSixFields, "001203004567", "", "Trần Văn Giả",
+       Day(2003, 6, 5), "Nam", "Số 12 ngõ 34 phố Giả Định, Phường Dịch Vọng, Quận Cầu Giấy, Hà Nội", Day(2021, 7, 20),
+       {}},
+      {"(D) thẻ căn cước with an old CMND, issued 2024, four empty fields: ThanhMinhKQ/htbinbin "
+       "tests/test_identity_parser.py; ADPL-190400/APP_CAMERA_FULL_OPTIONS ui/dialogs/employee_form_dialog.py",
+       "008190001234|070912345|Nguyễn Thị Mẫu|14021990|Nữ|Tổ 5, Phường Minh Xuân, Tuyên Quang|15082024||||",
+       "008190001234", "070912345", "Nguyễn Thị Mẫu", Day(1990, 2, 14), "Nữ", "Tổ 5, Phường Minh Xuân, Tuyên Quang",
+       Day(2024, 8, 15), {}},
+      {"(D) thẻ căn cước with an empty old-ID slot, issued 2025: nguyenson-toray/customize_erpnext (as above)",
+       "008085012345||Hoàng Văn Thử|03071985|Nam|Thôn Giả Định, Xã Thái Bình, Tuyên Quang|02122025||||",
+       "008085012345", "", "Hoàng Văn Thử", Day(1985, 7, 3), "Nam", "Thôn Giả Định, Xã Thái Bình, Tuyên Quang",
+       Day(2025, 12, 2), {}},
+      {"(D) shape, for a child born 2020 (008 Tuyên Quang, 2 = male 2000s): no public sample of a child's card "
+       "exists, so this is layout D with a young birth date, nothing more",
+       "008220004321||Trần Văn Bé|01062020|Nam|Thôn Giả Định, Xã Thái Bình, Tuyên Quang|05092024||||",
+       "008220004321", "", "Trần Văn Bé", Day(2020, 6, 1), "Nam", "Thôn Giả Định, Xã Thái Bình, Tuyên Quang",
+       Day(2024, 9, 5), {}},
+      {"(E) invented text in D's trailing slots (LEGAL: TT 16/2024/TT-BCA, Art. 6 lists parents' names; no "
+       "source shows where): kept verbatim, never read",
+       "008220004321||Trần Văn Bé|01062020|Nam|Thôn Giả Định, Tuyên Quang|05092024|Trần Văn Bố|Lê Thị Mẹ||",
+       "008220004321", "", "Trần Văn Bé", Day(2020, 6, 1), "Nam", "Thôn Giả Định, Tuyên Quang", Day(2024, 9, 5),
+       {"Trần Văn Bố", "Lê Thị Mẹ"}},
+      {"(E) an empty slot between filled ones keeps its place",
+       "008220004321||Trần Văn Bé|01062020|Nam|Tuyên Quang|05092024||Lê Thị Mẹ||", "008220004321", "", "Trần Văn Bé", Day(2020, 6, 1), "Nam", "Tuyên Quang", Day(2024, 9, 5), {"", "Lê Thị Mẹ"}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.source);
+    auto d = ParseCccdQr(c.text);
+    ASSERT_TRUE(d) << d.error().Describe();
+    EXPECT_EQ(d->id, c.id);
+    EXPECT_EQ(d->old_id, c.old_id);
+    EXPECT_EQ(d->name, c.name);
+    EXPECT_EQ(d->birth_date, c.birth);
+    EXPECT_EQ(d->sex, c.sex);
+    EXPECT_EQ(d->address, c.address);
+    EXPECT_EQ(d->issue_date, c.issue);
+    EXPECT_EQ(d->extra_fields, c.extra);
+    EXPECT_TRUE(CheckCccdConsistency(*d));
+  }
+}
+
+// The bug this layout work fixed: the last field was taken for the issue date, so anything after the real
+// one (a trailing date, an old or cancelled number) was read as the date or glued to the address.
+TEST(ParseCccdQr, TakesTheFirstDateAfterTheAddressNotTheLastField) {
+  const std::string head = "008190001234|070912345|Nguyễn Thị Mẫu|14021990|Nữ|Tổ 5, Tuyên Quang|15082024";
+  const std::pair<std::string, std::vector<std::string>> cases[] = {
+      {"|15082049", {"15082049"}},                   // a later date (an expiry date, say) is not the issue date
+      {"|070912345||", {"070912345"}},               // a 9-digit CMND after the issue date
+      {"|008190009999", {"008190009999"}},           // a 12-digit (cancelled?) ID number
+      {"|Trần Văn Bố|01011960", {"Trần Văn Bố", "01011960"}},
+  };
+  for (const auto& [tail, extra] : cases) {
+    SCOPED_TRACE(tail);
+    auto d = ParseCccdQr(head + tail);
+    ASSERT_TRUE(d) << d.error().Describe();
+    EXPECT_EQ(d->address, "Tổ 5, Tuyên Quang");
+    EXPECT_EQ(d->issue_date, Day(2024, 8, 15));
+    EXPECT_EQ(d->extra_fields, extra);
+  }
+}
+
+// The rule of the header for telling an address part from a date, both sides of it: an address part is
+// a date only when, trimmed, it is exactly eight ASCII digits forming a real DDMMYYYY day in 1900 or later.
+TEST(ParseCccdQr, KeepsDigitsThatAreNoDateInTheAddress) {
+  const std::string head = "008190001234|070912345|Nguyễn Thị Mẫu|14021990|Nữ|";
+  const std::pair<std::string, std::string> stays_address[] = {
+      {"Số 12345678 Lê Lợi|Tuyên Quang", "Số 12345678 Lê Lợi|Tuyên Quang"},  // digits inside text
+      {"Lô 3|12345678|KCN Giả Định", "Lô 3|12345678|KCN Giả Định"},          // month 34
+      {"Lô 3|31022020|KCN Giả Định", "Lô 3|31022020|KCN Giả Định"},          // 31 February
+      {"Lô 3|01011899|KCN Giả Định", "Lô 3|01011899|KCN Giả Định"},          // before 1900
+      {"Lô 3|1234567|KCN Giả Định", "Lô 3|1234567|KCN Giả Định"},            // seven digits
+      {"Lô 3|123456789|KCN Giả Định", "Lô 3|123456789|KCN Giả Định"},        // nine digits
+      {"Lô 3|01-02-2020|KCN Giả Định", "Lô 3|01-02-2020|KCN Giả Định"},      // not bare digits
+      {"01022020|Tuyên Quang", "01022020|Tuyên Quang"},                      // the first part is always address
+  };
+  for (const auto& [address, expected] : stays_address) {
+    SCOPED_TRACE(address);
+    auto d = ParseCccdQr(head + address + "|10082021||||");
+    ASSERT_TRUE(d) << d.error().Describe();
+    EXPECT_EQ(d->address, expected);
+    EXPECT_EQ(d->issue_date, Day(2021, 8, 10));
+    EXPECT_TRUE(d->extra_fields.empty());
+  }
+  // The other side: a bare real date between address parts cannot be told from an issue date (cccd.h
+  // says so). It is taken as the issue date, and the rest of the address goes to extra_fields...
+  auto taken = ParseCccdQr(head + "Lô 3|01022020|KCN Giả Định|10082021");
+  ASSERT_TRUE(taken) << taken.error().Describe();
+  EXPECT_EQ(taken->address, "Lô 3");
+  EXPECT_EQ(taken->issue_date, Day(2020, 2, 1));
+  EXPECT_EQ(taken->extra_fields, (std::vector<std::string>{"KCN Giả Định", "10082021"}));
+  // ...unless it falls before the birth date, which stops the parse rather than guess.
+  auto before = ParseCccdQr(head + "Lô 3|01021980|KCN Giả Định|10082021");
+  ASSERT_FALSE(before);
+  EXPECT_EQ(before.error().field, "issue_date");
+  EXPECT_EQ(before.error().rule, "issued_before_birth");
+}
+
+TEST(ParseCccdQr, AcceptsAnIssueDateOnTheBirthDayButNotTheDayBefore) {
+  auto same_day = ParseCccdQr("008220004321||Trần Văn Bé|01062020|Nam|Tuyên Quang|01062020||||");
+  ASSERT_TRUE(same_day) << same_day.error().Describe();
+  EXPECT_EQ(same_day->issue_date, Day(2020, 6, 1));
+  auto day_before = ParseCccdQr("008220004321||Trần Văn Bé|01062020|Nam|Tuyên Quang|31052020||||");
+  ASSERT_FALSE(day_before);
+  EXPECT_EQ(day_before.error().field, "issue_date");
+  EXPECT_EQ(day_before.error().rule, "issued_before_birth");
+}
+
+TEST(ParseCccdQr, ReadsDatesFromTheYear1900OnButNotBefore) {
+  auto first = ParseCccdQr("008190001234|070912345|Nguyễn Thị Mẫu|01011900|Nữ|Tuyên Quang|01011900");
+  ASSERT_TRUE(first) << first.error().Describe();
+  EXPECT_EQ(first->birth_date, Day(1900, 1, 1));
+  auto before = ParseCccdQr("008190001234|070912345|Nguyễn Thị Mẫu|31121899|Nữ|Tuyên Quang|10082021");
+  ASSERT_FALSE(before);
+  EXPECT_EQ(before.error().field, "birth_date");
+  EXPECT_EQ(before.error().rule, "bad_date");
+}
+
+TEST(ParseCccdQr, DropsAnyNumberOfEmptyFieldsAtTheEnd) {
+  const std::string base = "008085012345||Hoàng Văn Thử|03071985|Nam|Tuyên Quang|02122025";
+  for (int n = 0; n <= 6; ++n) {
+    const std::string text = base + std::string(n, '|') + "\r\n";
+    SCOPED_TRACE(text);
+    auto d = ParseCccdQr(text);
+    ASSERT_TRUE(d) << d.error().Describe();
+    EXPECT_EQ(d->issue_date, Day(2025, 12, 2));
+    EXPECT_TRUE(d->extra_fields.empty());
+  }
+}
+
+TEST(ParseCccdQr, NormalisesExtraFieldsToNfc) {
+  // "Lê Thị Mẹ" in NFD, with spaces around it.
+  auto d = ParseCccdQr("008220004321||Trần Văn Bé|01062020|Nam|Tuyên Quang|05092024|"
+                       " Le\xCC\x82 Thi\xCC\xA3 Me\xCC\xA3 ");
+  ASSERT_TRUE(d) << d.error().Describe();
+  EXPECT_EQ(d->extra_fields, (std::vector<std::string>{"Lê Thị Mẹ"}));
+}
+
 struct BadCase {
   std::string text;
   const char* field;
@@ -135,6 +300,11 @@ TEST(ParseCccdQr, RejectsBadInputNamingTheField) {
       {"008190001234|070912345|Nguyễn Thị Mẫu|14021990|Nữ| |10082021", "address", "empty_address"},
       {"008190001234|070912345|Nguyễn Thị Mẫu|14021990|Nữ|Tuyên Quang|31042021", "issue_date", "bad_date"},
       {"008190001234|070912345|Nguyễn Thị Mẫu|14021990|Nữ|Tuyên Quang|10081980", "issue_date", "issued_before_birth"},
+      // Layout D (cccd.h): the four empty fields give no room for a missing address or issue date.
+      {"008190001234|070912345|Nguyễn Thị Mẫu|14021990|Nữ|15082024||||", "cccd_qr", "too_few_fields"},
+      {"008085012345||Hoàng Văn Thử|03071985|Nam||02122025||||", "address", "empty_address"},
+      {"008085012345||Hoàng Văn Thử|03071985|Nam|Tuyên Quang|31042025||||", "issue_date", "bad_date"},
+      {"008085012345||Hoàng Văn Thử|03071985|Nam|Tuyên Quang|Xã Thái Bình||||", "issue_date", "bad_date"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <iterator>
+#include <random>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -157,7 +162,8 @@ TEST(ParseCccdQr, ReadsEveryLayoutThePublicSourcesShow) {
        "008220004321", "", "Trần Văn Bé", Day(2020, 6, 1), "Nam", "Thôn Giả Định, Tuyên Quang", Day(2024, 9, 5),
        {"Trần Văn Bố", "Lê Thị Mẹ"}},
       {"(E) an empty slot between filled ones keeps its place",
-       "008220004321||Trần Văn Bé|01062020|Nam|Tuyên Quang|05092024||Lê Thị Mẹ||", "008220004321", "", "Trần Văn Bé", Day(2020, 6, 1), "Nam", "Tuyên Quang", Day(2024, 9, 5), {"", "Lê Thị Mẹ"}},
+       "008220004321||Trần Văn Bé|01062020|Nam|Tuyên Quang|05092024||Lê Thị Mẹ||", "008220004321", "", "Trần Văn Bé",
+       Day(2020, 6, 1), "Nam", "Tuyên Quang", Day(2024, 9, 5), {"", "Lê Thị Mẹ"}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.source);
@@ -314,6 +320,127 @@ TEST(ParseCccdQr, RejectsBadInputNamingTheField) {
     EXPECT_EQ(d.error().field, c.field);
     EXPECT_EQ(d.error().rule, c.rule);
   }
+}
+
+// --- Property tests (fixed seeds, printed with the input on failure) ---
+
+// "DDMMYYYY" of a date: the text of the field a parsed date must have come from.
+std::string Ddmmyyyy(LocalDate d) {
+  const year_month_day ymd{d};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u%02u%04d", unsigned(ymd.day()), unsigned(ymd.month()), int(ymd.year()));
+  return buf;
+}
+
+// The fields of a scanned text with ASCII white space trimmed, split as the parser splits them.
+std::vector<std::string> TrimmedFields(const std::string& text) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = text.find('|', start);
+    std::string f = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    const auto not_space = [](unsigned char c) { return !(c == ' ' || c == '\t' || c == '\r' || c == '\n'); };
+    f.erase(f.begin(), std::find_if(f.begin(), f.end(), not_space));
+    f.erase(std::find_if(f.rbegin(), f.rend(), not_space).base(), f.end());
+    fields.push_back(f);
+    if (end == std::string::npos) return fields;
+    start = end + 1;
+  }
+}
+
+// What must hold of any accepted text: each date comes from a field that is exactly that date (never
+// read out of a name, an address, an ID or a number that is no date), the card is not issued before birth,
+// and the other fields keep their shapes. `dates` narrows the fields a date may come from.
+void ExpectSaneCard(const std::string& text, const CccdData& d, const std::set<std::string>& dates) {
+  const std::vector<std::string> fields = TrimmedFields(text);
+  const std::string birth = Ddmmyyyy(d.birth_date), issue = Ddmmyyyy(d.issue_date);
+  EXPECT_NE(std::find(fields.begin(), fields.end(), birth), fields.end()) << "birth date " << birth;
+  EXPECT_NE(std::find(fields.begin(), fields.end(), issue), fields.end()) << "issue date " << issue;
+  if (!dates.empty()) {
+    EXPECT_TRUE(dates.count(birth)) << "birth date " << birth << " is from no date field";
+    EXPECT_TRUE(dates.count(issue)) << "issue date " << issue << " is from no date field";
+  }
+  EXPECT_LE(d.birth_date, d.issue_date);
+  EXPECT_EQ(d.id.size(), 12u);
+  EXPECT_TRUE(d.sex == "Nam" || d.sex == "Nữ") << d.sex;
+  EXPECT_FALSE(d.name.empty());
+  EXPECT_FALSE(d.address.empty());
+}
+
+// Random fields joined by bars: most are one whole word (a real date or not, a sex, a name, an address,
+// a number, nothing), the rest are glued pieces (digit runs of every length, words, white space, stray
+// bytes, invalid UTF-8 among them). Nothing may crash; whatever is accepted is sane.
+TEST(ParseCccdQr, PropertyRandomGarbageNeverYieldsADateFromANonDateField) {
+  constexpr unsigned kSeed = 20240701;
+  std::mt19937 rng(kSeed);
+  const char* const words[] = {"Nam",      "Nữ",       "NU",       "Nguyễn Thị Mẫu", "Tổ 5, Tuyên Quang", "",
+                               "14021990", "10082021", "31022020", "01011899",       "29022024",          "29022023",
+                               "070912345"};
+  const char* const pieces[] = {"Nam", "Nữ", "Tổ 5", " ", "\r\n", "14021990", "|", "\xC3", "\xCC\x83", "\xFF"};
+  const auto pick = [&rng](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  int accepted = 0;
+  for (int round = 0; round < 100000; ++round) {
+    std::string text = pick(0, 3) ? "008190001234" : "";
+    const int field_count = pick(0, 13);
+    for (int f = 0; f < field_count; ++f) {
+      if (f > 0 || !text.empty()) text += '|';
+      if (pick(0, 4) < 3) {
+        text += words[pick(0, int(std::size(words)) - 1)];
+        continue;
+      }
+      for (int i = pick(0, 3); i > 0; --i) {
+        if (pick(0, 1)) {
+          for (int k = pick(1, 14); k > 0; --k) text += char('0' + pick(0, 9));
+        } else {
+          text += pieces[pick(0, int(std::size(pieces)) - 1)];
+        }
+      }
+    }
+    auto d = ParseCccdQr(text);
+    if (!d) continue;
+    ++accepted;
+    SCOPED_TRACE("seed " + std::to_string(kSeed) + " round " + std::to_string(round) + ": [" + text + "]");
+    ExpectSaneCard(text, *d, {});
+  }
+  EXPECT_GT(accepted, 100) << "too few garbage texts parsed for the property to mean much";
+}
+
+// A real card's fields (layout D, cccd.h) shuffled, dropped, duplicated, or mixed with decoys that look
+// like numbers, sexes or dates but are none of the two dates. Whatever is accepted must take its dates
+// from the two date fields, 14021990 and 10082021, and nothing else.
+TEST(ParseCccdQr, PropertyShuffledFieldsNeverYieldADateFromANonDateField) {
+  constexpr unsigned kSeed = 766;
+  std::mt19937 rng(kSeed);
+  const std::vector<std::string> card = {"008190001234", "070912345", "Nguyễn Thị Mẫu", "14021990", "Nữ",
+                                         "Tổ 5, Phường Minh Xuân, Tuyên Quang", "10082021", "", "", "", ""};
+  const std::string decoys[] = {"12345678", "31022020", "01011899", "070912345", "008190009999", "Nam", "Nữ", "",
+                                "Lô 3", "Số 12345678", " 1402 1990 ", "14/02/1990", "140219900", "1402199"};
+  const std::set<std::string> dates = {"14021990", "10082021"};
+  int accepted = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::vector<std::string> fields = card;
+    const int ops = std::uniform_int_distribution<int>(0, 4)(rng);
+    for (int op = 0; op < ops; ++op) {
+      // Draws in a fixed order (not as function arguments, whose order is unspecified), so that a seed
+      // replays the same rounds with any compiler.
+      std::uniform_int_distribution<std::size_t> at(0, fields.size() - 1);
+      const int kind = std::uniform_int_distribution<int>(0, 3)(rng);
+      const std::size_t i = at(rng), j = at(rng);
+      const std::string decoy = decoys[std::uniform_int_distribution<std::size_t>(0, std::size(decoys) - 1)(rng)];
+      if (kind == 0) std::swap(fields[i], fields[j]);                                                     // shuffle
+      else if (kind == 1 && fields.size() > 1) fields.erase(fields.begin() + std::ptrdiff_t(i));          // drop
+      else if (kind == 2) fields.insert(fields.begin() + std::ptrdiff_t(i), std::string(fields[j]));      // duplicate
+      else if (kind == 3) fields.insert(fields.begin() + std::ptrdiff_t(i), decoy);                       // decoy
+    }
+    std::string text;
+    for (std::size_t i = 0; i < fields.size(); ++i) text += (i ? "|" : "") + fields[i];
+    auto d = ParseCccdQr(text);
+    if (!d) continue;
+    ++accepted;
+    SCOPED_TRACE("seed " + std::to_string(kSeed) + " round " + std::to_string(round) + ": [" + text + "]");
+    ExpectSaneCard(text, *d, dates);
+  }
+  EXPECT_GT(accepted, 1000) << "too few shuffles parsed for the property to mean much";
 }
 
 TEST(CheckCccdConsistency, FlagsAnIdThatDisagreesWithTheCard) {

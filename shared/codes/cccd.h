@@ -10,14 +10,14 @@
 //       Sources: domain.md §5 (a public ParsedCccd parser, the "định dạng chuẩn của Bộ Công An" note,
 //       dangbaokhoa/identity-card README.md); nguyenson-toray/customize_erpnext
 //       customize_erpnext/www/employee-self-update-info/readme.md (a sample issued in 2021).
-//   (B) (A) with the old-ID slot empty, "<ID>||<name>|...", for people who never had a 9-digit CMND:
+//   (B) (A) with the old-ID slot empty, "<ID>||<name>|..." (presumably people without an old CMND):
 //       ThanhMinhKQ/htbinbin tests/test_identity_parser.py (a made-up sample), and samples in code
 //       comments (a Flutter scanner, a React scanner, a Java form) whose repositories the index did not
 //       name; the Flutter one is of layout D, issued 2025.
 //   (C) 6 fields, no old-ID slot, "<ID>|<name>|<birth>|<sex>|<address>|<issue>": phalconsupply/phongkham
 //       docs/QR_SCANNER.md and the examples of other parsers. No real sample of it was seen (maybe an
 //       app that drops the empty slot, maybe a wrong guess); sources disagree, so it is accepted too.
-//   (D) cards issued from 2024: (A) or (B) followed by four empty fields, 11 in all,
+//   (D) thẻ căn cước (every sample issued after 1 July 2024): (A) or (B) then four empty fields, 11 in all,
 //         <ID>|<old CMND or empty>|<name>|<birth>|<sex>|<address>|<issue>||||
 //       Samples issued in 2024, 2025 and 2026: ThanhMinhKQ/htbinbin tests/test_identity_parser.py;
 //       nguyenson-toray/customize_erpnext (as above); ADPL-190400/APP_CAMERA_FULL_OPTIONS
@@ -27,10 +27,10 @@
 //       residence, issue date, the 9-digit CMND (if any), cancelled ID numbers (if any) and the names of
 //       the father and mother (for some cards: the quote is cut off there). No public sample fills the
 //       trailing slots, and none says which slot holds what. So the fields after the issue date are kept
-//       verbatim in extra_fields and never read: not as parents' names, not as an expiry date (two of the
-//       sources above say the QR has no expiry date and compute it from the birth date instead).
-//   NOT FOUND: a sample of a child's card (under 6 or under 14). The law lists a place of residence for
-//   every card, so a QR without an address is still rejected.
+//       verbatim in extra_fields and never read: not as parents' names, not as an expiry date (the
+//       customize_erpnext readme says the QR has none; htbinbin too computes it from the birth date).
+//   NOT FOUND: a sample of a child's card (under 6 or under 14), and the order of the trailing slots.
+//   The quoted list has a place of residence for every card, so a QR without an address is still rejected.
 //
 // How the fields are found: by their shape, never by counting from the end.
 //   1. The first field is the ID.

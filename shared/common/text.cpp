@@ -1,5 +1,7 @@
 #include "common/text.h"
 
+#include <cstdio>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -82,6 +84,34 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
+}
+
+}  // namespace motcua
+
+namespace motcua {
+
+Status CheckTextLine(std::string_view s, std::string_view field, int max_chars) {
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  int chars = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0) return Invalid(std::string(field), "bad_utf8", std::string(field) + " is not valid UTF-8");
+    const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
+                         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    if (control) {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+      return Invalid(std::string(field), "control_character",
+                     std::string(field) + " contains the control character " + code);
+    }
+    ++chars;
+  }
+  if (chars > max_chars)
+    return Invalid(std::string(field), "too_long",
+                   std::string(field) + " has " + std::to_string(chars) + " characters; at most " +
+                       std::to_string(max_chars) + " are accepted");
+  return Ok();
 }
 
 }  // namespace motcua

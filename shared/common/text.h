@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/result.h"
+
 namespace motcua {
 
 bool IsValidUtf8(std::string_view s);
@@ -19,5 +21,25 @@ std::string FoldForSearch(std::string_view utf8);
 
 // Trims ASCII white space at both ends.
 std::string_view Trim(std::string_view s);
+
+}  // namespace motcua
+
+namespace motcua {
+
+// Length caps for text that enters the core (code points, after NFC). One table, so the counter, the
+// CLI and imports refuse the same things; a field's cap is also stated where the field is declared.
+inline constexpr int kMaxNameChars = 100;      // a person's or an organisation's name, an account's name
+inline constexpr int kMaxAddressChars = 300;   // an address
+inline constexpr int kMaxReasonChars = 1000;   // a reason, a note, a supplement item, a summary
+inline constexpr int kMaxLabelChars = 200;     // a unit, a fee's or a paper's name, a short label
+inline constexpr int kMaxCodeChars = 64;       // an identifier: a procedure or component code, an ID number
+
+// Checks one line of text from outside (a name, an address, a reason): valid UTF-8, no control
+// characters (C0 including NUL, TAB, CR, LF and ESC; DEL; C1; the line and paragraph separators
+// U+2028/9; the bidirectional overrides U+202A-E and U+2066-9, which reorder what is printed), and at
+// most `max_chars` code points. Why: such characters break printed forms and CSV/XLSX exports, let a
+// value masquerade as another on screen, and have no place in a name. Errors on `field`, all
+// kInvalid: "bad_utf8", "control_character", "too_long".
+Status CheckTextLine(std::string_view text, std::string_view field, int max_chars);
 
 }  // namespace motcua

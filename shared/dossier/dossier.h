@@ -161,6 +161,7 @@ struct Dossier {
 
   bool vneid_verified = false;      // TaiKhoanDuocXacThucVoiVNeID
   std::string state_reason;         // reason given for refusal, stop or withdrawal
+  std::string request_id;           // the intake's idempotency key (workflow/desk.h); "" = none
   std::int64_t version = 0;         // bumped by every stored change (optimistic check)
 
   bool IsClockPaused() const { return state == State::kAwaitingSupplement; }

@@ -1,17 +1,28 @@
 // The SQLite backend of store.h: one file, WAL mode, foreign keys on, BEGIN IMMEDIATE for every
 // write, prepared statements only (stack.md §11).
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <map>
+#include <set>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "catalog/catalog_json.h"
 #include "common/crypto.h"
+#include "common/files.h"
 #include "common/text.h"
 #include "dossier/lifecycle.h"
+#include "store/internal/chain_files.h"
+#include "store/internal/row_digest.h"
 #include "store/internal/schema.h"
 #include "store/internal/sqlite_db.h"
+#include "store/internal/sqlite_journal.h"
 #include "store/store.h"
 
 namespace motcua::store {
@@ -36,7 +47,8 @@ constexpr const char* kDossierColumns =
     "applicant_id_type, applicant_id, applicant_name, applicant_name_key, applicant_phone, applicant_email, "
     "applicant_address, summary, sets, duration, received_at, due_at, original_due_at, finished_at, "
     "returned_at, apology_count, apology_reason, vneid_verified, state_reason, return_at, "
-    "return_receiver_name, return_receiver_id, return_originals, return_no_digital_reason, return_by, version";
+    "return_receiver_name, return_receiver_id, return_originals, return_no_digital_reason, return_by, version, "
+    "request_id";
 
 constexpr const char* kInsertDossier =
     "INSERT INTO dossiers(code, lookup_secret, procedure_code, procedure_name, field_code, field_name, "
@@ -44,9 +56,10 @@ constexpr const char* kInsertDossier =
     "applicant_id_type, applicant_id, applicant_name, applicant_name_key, applicant_phone, applicant_email, "
     "applicant_address, summary, sets, duration, received_at, due_at, original_due_at, finished_at, "
     "returned_at, apology_count, apology_reason, vneid_verified, state_reason, return_at, "
-    "return_receiver_name, return_receiver_id, return_originals, return_no_digital_reason, return_by, version) "
+    "return_receiver_name, return_receiver_id, return_originals, return_no_digital_reason, return_by, version, "
+    "request_id) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40)";
+    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41)";
 
 void BindDossier(Statement& s, const Dossier& d, std::int64_t version) {
   const auto& a = d.applicant;
@@ -69,6 +82,8 @@ void BindDossier(Statement& s, const Dossier& d, std::int64_t version) {
     for (int i = 34; i <= 39; ++i) s.BindNull(i);
   }
   s.Bind(40, version);
+  if (d.request_id.empty()) s.BindNull(41);
+  else s.Bind(41, d.request_id);
 }
 
 Result<Dossier> ReadDossierRow(const Statement& s) {
@@ -122,6 +137,7 @@ Result<Dossier> ReadDossierRow(const Statement& s) {
     d.result_return = r;
   }
   d.version = s.Int(39);
+  d.request_id = s.Text(40);
   return d;
 }
 
@@ -366,21 +382,14 @@ Result<std::optional<Dossier>> LoadDossierFrom(Connection& db, std::string_view 
   return std::optional<Dossier>(std::move(d));
 }
 
-// ---- journal -------------------------------------------------------------------------------
-
-JournalEvent ReadEventRow(const Statement& s) {
-  JournalEvent e;
-  e.seq = s.Int(0);
-  e.uuid = s.Text(1);
-  e.type = s.Text(2);
-  e.dossier_code = s.Text(3);
-  e.actor = s.Text(4);
-  e.station = s.Text(5);
-  e.at = FromUnixSeconds(s.Int(6));
-  e.payload_json = s.Text(7);
-  e.prev_hash = s.Text(8);
-  e.hash = s.Text(9);
-  return e;
+Result<std::optional<Dossier>> FindDossierByRequestIn(Connection& db, std::string_view request_id) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare("SELECT code FROM dossiers WHERE request_id = ?1"));
+  s.Bind(1, request_id);
+  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<Dossier>();
+  const std::string code = s.Text(0);
+  (void)s.Step();
+  return LoadDossierFrom(db, code);
 }
 
 // ---- records -------------------------------------------------------------------------------
@@ -400,11 +409,13 @@ Result<std::optional<Record>> GetRecordFrom(Connection& db, std::string_view kin
   return std::optional<Record>(std::move(r));
 }
 
+
 // ---- the transaction -------------------------------------------------------------------------
 
 class SqliteWriteTx final : public WriteTx {
  public:
-  explicit SqliteWriteTx(Connection& db) : db_(db) {}
+  SqliteWriteTx(Connection& db, Instant wall_now, std::int64_t head_seq)
+      : db_(db), wall_now_(wall_now), head_seq_(head_seq) {}
 
   Result<std::optional<Dossier>> LoadDossier(std::string_view code) override {
     return LoadDossierFrom(db_, code);
@@ -419,31 +430,48 @@ class SqliteWriteTx final : public WriteTx {
       (void)exists.Step();
       return Conflict("code", "duplicate_code", "dossier " + d.code + " already exists");
     }
+    if (!d.request_id.empty()) {
+      MOTCUA_ASSIGN_OR_RETURN(auto earlier, FindDossierByRequest(d.request_id));
+      if (earlier)
+        return Conflict("request_id", "duplicate_request",
+                        "request " + d.request_id + " was already received as " + earlier->code);
+    }
     MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertDossier));
     BindDossier(s, d, 1);
     MOTCUA_TRY(s.Run());
-    return InsertChildren(db_, d);
+    MOTCUA_TRY(InsertChildren(db_, d));
+    Wrote(internal::DossierEntity(d.code));
+    return Ok();
+  }
+
+  Result<std::optional<Dossier>> FindDossierByRequest(std::string_view request_id) override {
+    return FindDossierByRequestIn(db_, request_id);
   }
 
   Status UpdateDossier(const Dossier& d) override {
     MOTCUA_TRY(ValidateDossier(d));
-    MOTCUA_ASSIGN_OR_RETURN(Statement v, db_.Prepare("SELECT version FROM dossiers WHERE code = ?1"));
+    MOTCUA_ASSIGN_OR_RETURN(Statement v, db_.Prepare("SELECT version, request_id FROM dossiers WHERE code = ?1"));
     v.Bind(1, d.code);
     MOTCUA_ASSIGN_OR_RETURN(bool row, v.Step());
     if (!row) return NotFound("code", "no_such_dossier", "no dossier " + d.code);
     const std::int64_t stored = v.Int(0);
+    const std::string request_id = v.Text(1);
     (void)v.Step();
     if (stored != d.version)
       return Conflict("version", "stale_update",
                       "dossier " + d.code + " changed since it was read (version " + std::to_string(stored) +
                           ", not " + std::to_string(d.version) + ")");
+    if (d.request_id != request_id)
+      return Invalid("request_id", "fixed_at_intake", "a dossier's request id is fixed when it is received");
     MOTCUA_ASSIGN_OR_RETURN(Statement del, db_.Prepare("DELETE FROM dossiers WHERE code = ?1"));
     MOTCUA_TRY(DeleteChildren(db_, d.code));
     MOTCUA_TRY(del.Bind(1, d.code).Run());
     MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertDossier));
     BindDossier(s, d, stored + 1);
     MOTCUA_TRY(s.Run());
-    return InsertChildren(db_, d);
+    MOTCUA_TRY(InsertChildren(db_, d));
+    Wrote(internal::DossierEntity(d.code));
+    return Ok();
   }
 
   Result<int> NextOrdinal(std::string_view key) override {
@@ -459,39 +487,31 @@ class SqliteWriteTx final : public WriteTx {
   }
 
   Result<JournalEvent> AppendEvent(const NewEvent& in) override {
+    auto payload = nlohmann::json::parse(in.payload_json.empty() ? std::string_view("{}") : in.payload_json, nullptr,
+                                         false);
+    if (payload.is_discarded() || !payload.is_object())
+      return Invalid("payload", "not_a_json_object", "an event's payload is a JSON object");
+    internal::PendingEvent p{in, NewUuid(), wall_now_};
     JournalEvent e;
+    e.seq = head_seq_ + 1 + static_cast<std::int64_t>(events_.size());
+    e.uuid = p.uuid;
     e.type = in.type;
     e.dossier_code = in.dossier_code;
     e.actor = in.actor;
     e.station = in.station;
     e.at = in.at;
+    e.recorded_at = wall_now_;
     e.payload_json = in.payload_json.empty() ? "{}" : in.payload_json;
-    e.uuid = NewUuid();
-    {
-      MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT seq, hash FROM journal_head WHERE id = 1"));
-      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
-      e.seq = row ? s.Int(0) + 1 : 1;
-      e.prev_hash = row ? s.Text(1) : kGenesisHash;
-      if (row) (void)s.Step();
-    }
-    e.hash = HashEvent(e);
-    MOTCUA_ASSIGN_OR_RETURN(Statement ins, db_.Prepare(
-        "INSERT INTO journal(seq, uuid, type, dossier_code, actor, station, at, payload, prev_hash, hash) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
-    MOTCUA_TRY(ins.Bind(1, e.seq).Bind(2, e.uuid).Bind(3, e.type).Bind(4, e.dossier_code).Bind(5, e.actor)
-                   .Bind(6, e.station).Bind(7, ToUnixSeconds(e.at)).Bind(8, e.payload_json)
-                   .Bind(9, e.prev_hash).Bind(10, e.hash).Run());
-    MOTCUA_ASSIGN_OR_RETURN(Statement head, db_.Prepare(
-        "INSERT INTO journal_head(id, seq, hash) VALUES (1, ?1, ?2) "
-        "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash"));
-    MOTCUA_TRY(head.Bind(1, e.seq).Bind(2, e.hash).Run());
+    events_.push_back(std::move(p));
     return e;
   }
 
   Status PutSetting(std::string_view key, std::string_view value) override {
     MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
         "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
-    return s.Bind(1, key).Bind(2, value).Run();
+    MOTCUA_TRY(s.Bind(1, key).Bind(2, value).Run());
+    Wrote(internal::SettingEntity(key));
+    return Ok();
   }
 
   Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) override {
@@ -500,6 +520,8 @@ class SqliteWriteTx final : public WriteTx {
 
   Status PutRecord(const Record& r) override {
     if (r.kind.empty() || r.key.empty()) return Invalid("record", "missing_key", "a record needs a kind and a key");
+    if (r.kind.find('/') != std::string::npos)
+      return Invalid("record.kind", "bad_kind", "a record's kind has no '/' (seals name records kind/key)");
     auto body = nlohmann::json::parse(r.body_json, nullptr, false);
     if (body.is_discarded() || !body.is_object())
       return Invalid("record.body", "not_a_json_object", "a record's body is a JSON object");
@@ -512,8 +534,10 @@ class SqliteWriteTx final : public WriteTx {
         "INSERT INTO records(kind, key, status, updated_at, body, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
         "ON CONFLICT(kind, key) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, "
         "body = excluded.body, version = excluded.version"));
-    return s.Bind(1, r.kind).Bind(2, r.key).Bind(3, r.status).Bind(4, ToUnixSeconds(r.updated_at))
-        .Bind(5, r.body_json).Bind(6, r.version + 1).Run();
+    MOTCUA_TRY(s.Bind(1, r.kind).Bind(2, r.key).Bind(3, r.status).Bind(4, ToUnixSeconds(r.updated_at))
+                   .Bind(5, r.body_json).Bind(6, r.version + 1).Run());
+    if (r.kind.rfind(kScratchKindPrefix, 0) != 0) Wrote(internal::RecordEntity(r.kind, r.key));
+    return Ok();
   }
 
   Status UpsertProcedure(const catalog::Procedure& p) override {
@@ -521,26 +545,97 @@ class SqliteWriteTx final : public WriteTx {
     MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
         "INSERT INTO procedures(code, name, document) VALUES (?1, ?2, ?3) "
         "ON CONFLICT(code) DO UPDATE SET name = excluded.name, document = excluded.document"));
-    return s.Bind(1, p.code).Bind(2, p.name).Bind(3, catalog::ProcedureToJson(p)).Run();
+    MOTCUA_TRY(s.Bind(1, p.code).Bind(2, p.name).Bind(3, catalog::ProcedureToJson(p)).Run());
+    Wrote(internal::ProcedureEntity(p.code));
+    return Ok();
+  }
+
+  // Marks every sealable row as written, for the event that seals a database upgraded to seals.
+  Status WroteEverything() {
+    MOTCUA_ASSIGN_OR_RETURN(auto entities, internal::ListEntities(db_));
+    for (auto& e : entities) Wrote(std::move(e));
+    return Ok();
+  }
+
+  // Writes the queued events with their seals (store.h "Sealing"). Returns the new head, or nullopt
+  // when the transaction wrote no event.
+  Result<std::optional<JournalHead>> Finish(const internal::ChainKey& key) {
+    if (events_.empty()) {
+      if (written_.empty()) return std::optional<JournalHead>();
+      return Corrupt("journal", "unjournaled_write",
+                     written_.front() + " was written without a journal event (a motcua bug: each change "
+                                        "journals one event in its own transaction)");
+    }
+    MOTCUA_ASSIGN_OR_RETURN(JournalHead head, internal::WriteEvents(db_, key, events_, written_));
+    return std::optional<JournalHead>(std::move(head));
   }
 
  private:
+  void Wrote(std::string entity) {
+    if (written_set_.insert(entity).second) written_.push_back(std::move(entity));
+  }
+
   Connection& db_;
+  Instant wall_now_;
+  std::int64_t head_seq_;
+  std::vector<internal::PendingEvent> events_;
+  std::vector<std::string> written_;  // entities, in the order first written
+  std::set<std::string> written_set_;
 };
 
 // ---- the store -------------------------------------------------------------------------------
+
+// Creates a new database file with motcua's private mode before SQLite opens it (SQLite gives its WAL
+// and shared-memory files the database's mode), or narrows the mode of an existing one this process owns.
+Status PrepareDatabaseFile(const std::string& path, bool create) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+  if (fd < 0) {
+    if (errno == ENOENT && !create) return NotFound("database", "database_missing", "no database at " + path);
+    return Unavailable("database", "database_unavailable", "cannot open " + path + ": " + std::strerror(errno));
+  }
+  struct stat st{};
+  if (::fstat(fd, &st) == 0 && st.st_uid == ::geteuid() && (st.st_mode & 0777) != PrivateFileMode())
+    MakeFilePrivate(fd);
+  ::close(fd);
+  return Ok();
+}
 
 class SqliteStore final : public Store {
  public:
   Status Open(const std::string& path, const SqliteOptions& options) {
     options_ = options;
+    clock_ = options.wall_clock ? options.wall_clock : &system_clock_;
+    const bool in_memory = path == ":memory:";
+    key_path_ = in_memory ? "" : options.chain_key_path.empty() ? ChainKeyPath(path) : options.chain_key_path;
+    anchor_path_ = in_memory ? "" : options.anchor_path.empty() ? AnchorPath(path) : options.anchor_path;
+    if (!in_memory) MOTCUA_TRY(PrepareDatabaseFile(path, options.create_if_missing));
+    MOTCUA_ASSIGN_OR_RETURN(anchor_, ReadAnchor());
+    // An empty file beside an anchor that recorded events was emptied: say so before SQLite writes a
+    // header into it.
+    std::error_code ec;
+    if (!in_memory && std::filesystem::file_size(path, ec) == 0 && !ec) MOTCUA_TRY(RefuseIfAnchored());
     MOTCUA_TRY(db_.Open(path, options.create_if_missing, options.busy_timeout_ms));
     // journal_mode=WAL is persistent; synchronous must be set per connection (Debian's default is
     // FULL; stack.md §11).
-    MOTCUA_TRY(db_.Exec("PRAGMA journal_mode = WAL"));
+    MOTCUA_TRY(db_.ExecWaiting("PRAGMA journal_mode = WAL"));
     MOTCUA_TRY(db_.Exec(options.synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL"));
     MOTCUA_TRY(db_.Exec("PRAGMA foreign_keys = ON"));
-    return internal::Migrate(db_);
+    std::optional<JournalHead> upgraded;
+    MOTCUA_TRY(internal::Migrate(db_, [&](int from) -> Status {
+      MOTCUA_TRY(LoadChainKey(from));
+      if (from == 0 || from >= 3) return Ok();
+      // An upgrade to seals: one event seals every row as it stands, so later edits show.
+      MOTCUA_ASSIGN_OR_RETURN(JournalHead head, internal::ReadHead(db_));
+      SqliteWriteTx tx(db_, clock_->Now(), head.seq);
+      MOTCUA_TRY(tx.WroteEverything());
+      auto e = tx.AppendEvent({"store.upgraded", "", "station:store", "", clock_->Now(),
+                               nlohmann::json{{"from_schema", from}, {"to_schema", kSchemaVersion}}.dump()});
+      if (!e) return e.error();
+      MOTCUA_ASSIGN_OR_RETURN(upgraded, tx.Finish(key_));
+      return Ok();
+    }));
+    if (upgraded) (void)Anchor(*upgraded);
+    return CatchUpAnchor();
   }
 
   // BEGIN/COMMIT/ROLLBACK as cached statements: parsing them anew costs ~10% of an intake.
@@ -550,32 +645,29 @@ class SqliteStore final : public Store {
   }
 
   Status Write(const std::function<Status(WriteTx&)>& body) override {
-    // busy_timeout covers a busy BEGIN IMMEDIATE; retry a few times more for deadlock-style BUSY,
-    // which SQLite returns without calling the busy handler (stack.md §11).
-    Status begin;
-    for (int attempt = 0; attempt < 5; ++attempt) {
-      begin = Run("BEGIN IMMEDIATE");
-      if (begin || begin.error().rule != "database_busy") break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20 << attempt));
-    }
-    if (!begin) return begin;
-    SqliteWriteTx tx(db_);
-    Status result = body(tx);
-    if (!result) {
-      (void)Run("ROLLBACK");
-      return result;
-    }
-    Status commit = Run("COMMIT");
-    if (!commit) {
-      (void)Run("ROLLBACK");
-      return commit;
-    }
+    if (!anchor_problem_.empty()) return Corrupt("journal", "behind_anchor", anchor_problem_);
+    MOTCUA_TRY(Begin());
+    auto before = internal::ReadHead(db_);
+    if (!before) return Rollback(before.error());
+    SqliteWriteTx tx(db_, clock_->Now(), before->seq);
+    if (Status result = body(tx); !result) return Rollback(result.error());
+    auto head = tx.Finish(key_);
+    if (!head) return Rollback(head.error());
+    if (Status commit = Run("COMMIT"); !commit) return Rollback(commit.error());
+    if (*head) (void)Anchor(**head);  // may fail (disk full): the anchor then lags, which is allowed
     return Ok();
   }
 
   Result<std::optional<Dossier>> GetDossier(std::string_view code) override {
     MOTCUA_TRY(db_.Exec("BEGIN"));  // one snapshot for the row and its children
     auto d = LoadDossierFrom(db_, code);
+    (void)db_.Exec("COMMIT");
+    return d;
+  }
+
+  Result<std::optional<Dossier>> FindDossierByRequest(std::string_view request_id) override {
+    MOTCUA_TRY(db_.Exec("BEGIN"));  // one snapshot for the lookup, the row and its children
+    auto d = FindDossierByRequestIn(db_, request_id);
     (void)db_.Exec("COMMIT");
     return d;
   }
@@ -656,25 +748,31 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<JournalEvent>> ReadJournal(const JournalQuery& q) override {
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-        "SELECT seq, uuid, type, dossier_code, actor, station, at, payload, prev_hash, hash FROM journal "
-        "WHERE seq > ?1 AND (?2 = '' OR dossier_code = ?2) ORDER BY seq LIMIT ?3"));
+    static const std::string kSql = std::string("SELECT ") + internal::kEventColumns +
+                                     " FROM journal WHERE seq > ?1 AND (?2 = '' OR dossier_code = ?2) ORDER BY seq LIMIT ?3";
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kSql.c_str()));
     s.Bind(1, q.after_seq).Bind(2, q.dossier_code).Bind(3, q.limit);
     std::vector<JournalEvent> out;
     for (;;) {
       MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
-      out.push_back(ReadEventRow(s));
+      out.push_back(internal::ReadEventRow(s));
     }
     return out;
   }
 
   Result<JournalCheck> VerifyJournal() override {
+    // The anchor file is read before the snapshot: an anchor written meanwhile may only be newer than the
+    // snapshot's head if a writer committed in between, which the snapshot then does not see, so read
+    // the file first and compare it with a snapshot taken after.
+    MOTCUA_ASSIGN_OR_RETURN(internal::AnchorFile anchor, ReadAnchor());
     MOTCUA_TRY(db_.Exec("BEGIN"));
-    auto check = VerifyInSnapshot();
+    auto check = internal::CheckJournal(db_, key_, anchor);
     (void)db_.Exec("COMMIT");
     return check;
   }
+
+  Result<JournalHead> Head() override { return internal::ReadHead(db_); }
 
   Result<std::optional<std::string>> GetSetting(std::string_view key) override {
     MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT value FROM settings WHERE key = ?1"));
@@ -758,48 +856,96 @@ class SqliteStore final : public Store {
     return std::move(*parsed);
   }
 
-  Result<JournalCheck> VerifyInSnapshot() {
-    JournalCheck check;
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-        "SELECT seq, uuid, type, dossier_code, actor, station, at, payload, prev_hash, hash FROM journal "
-        "ORDER BY seq"));
-    std::string prev = kGenesisHash;
-    std::int64_t expected_seq = 1;
-    auto fail = [&](std::int64_t seq, std::string problem) {
-      check.ok = false;
-      check.first_bad_seq = seq;
-      check.problem = std::move(problem);
-    };
-    for (;;) {
-      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      JournalEvent e = ReadEventRow(s);
-      ++check.events;
-      if (!check.ok) continue;
-      if (e.seq != expected_seq) fail(expected_seq, "event " + std::to_string(expected_seq) + " is missing");
-      else if (e.prev_hash != prev) fail(e.seq, "event " + std::to_string(e.seq) + " does not follow its predecessor");
-      else if (HashEvent(e) != e.hash) fail(e.seq, "event " + std::to_string(e.seq) + " was altered (hash mismatch)");
-      prev = e.hash;
-      expected_seq = e.seq + 1;
+  // BEGIN IMMEDIATE as a cached statement (parsing it anew costs ~10% of an intake), waiting up to the
+  // busy timeout (Connection::ExecWaiting says why SQLite's own wait is not enough).
+  Status Begin() {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.busy_timeout_ms);
+    for (int attempt = 0;; ++attempt) {
+      Status begin = Run("BEGIN IMMEDIATE");
+      if (begin || begin.error().rule != "database_busy" || std::chrono::steady_clock::now() >= deadline)
+        return begin;
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(5 << std::min(attempt, 4), 50)));
     }
-    if (!check.ok) return check;
-    MOTCUA_ASSIGN_OR_RETURN(Statement h, db_.Prepare("SELECT seq, hash FROM journal_head WHERE id = 1"));
-    MOTCUA_ASSIGN_OR_RETURN(bool head, h.Step());
-    const std::int64_t head_seq = head ? h.Int(0) : 0;
-    const std::string head_hash = head ? h.Text(1) : kGenesisHash;
-    if (head) (void)h.Step();
-    if (head_seq != expected_seq - 1 || head_hash != prev)
-      fail(expected_seq, "the journal ends at event " + std::to_string(expected_seq - 1) + " but its head says " +
-                             std::to_string(head_seq) + ": events were removed");
-    return check;
+  }
+
+  Error Rollback(Error e) {
+    (void)Run("ROLLBACK");
+    return e;
+  }
+
+  // Runs inside the migration's transaction, after the schema is current. `from` is the version the
+  // file had (0: new).
+  Status LoadChainKey(int from) {
+    MOTCUA_ASSIGN_OR_RETURN(JournalHead head, internal::ReadHead(db_));
+    if (from == 0) MOTCUA_TRY(RefuseIfAnchored());
+    if (key_path_.empty()) {  // ":memory:"-style use with no files beside: a key for this process only
+      key_ = {RandomBytes(32), 1};
+      return Ok();
+    }
+    MOTCUA_ASSIGN_OR_RETURN(auto existing, internal::ReadChainKey(key_path_));
+    if (existing) {
+      if (head.seq == 0 && existing->keyed_from_seq != 1)
+        return Corrupt("chain_key", "chain_key_mismatch",
+                       key_path_ + " is the key of another, upgraded database; move it away to start a new one");
+      key_ = std::move(*existing);
+      return Ok();
+    }
+    if (from >= 3 && head.seq > 0)
+      return Corrupt("chain_key", "chain_key_missing",
+                     "the chain key " + key_path_ + " is missing: the journal can be neither checked nor extended; "
+                     "restore the key from the backup of this database");
+    MOTCUA_ASSIGN_OR_RETURN(key_, internal::CreateChainKey(key_path_, head.seq + 1));
+    return Ok();
+  }
+
+  // For a database with no journal at all: an anchor that recorded events means it was emptied.
+  Status RefuseIfAnchored() {
+    const auto latest = internal::LatestAnchor(anchor_);
+    if (!latest) return Ok();
+    return Corrupt("database", "behind_anchor",
+                   "the database is empty but its anchor (" + anchor_path_ + ") recorded event " +
+                       std::to_string(latest->seq) + " at " + FormatInstantUtc(latest->recorded_at) +
+                       ": the file was emptied or replaced; restore it from a backup");
+  }
+
+  Result<internal::AnchorFile> ReadAnchor() {
+    if (anchor_path_.empty()) return internal::AnchorFile{};
+    return internal::ReadAnchorFile(anchor_path_);
+  }
+
+  Status Anchor(const JournalHead& head) {
+    if (anchor_path_.empty() || !options_.append_anchors || head.seq == 0) return Ok();
+    return internal::AppendAnchor(anchor_path_, {head.seq, head.hash, clock_->Now()});
+  }
+
+  // At open: a database behind its anchor refuses writes (Write says why); an anchor that lags the
+  // journal (a crash between a commit and its anchor line) is brought up to the head.
+  Status CatchUpAnchor() {
+    std::string rule;
+    MOTCUA_ASSIGN_OR_RETURN(anchor_problem_, internal::CheckAgainstAnchor(db_, anchor_, rule));
+    if (!anchor_problem_.empty() || !anchor_.exists) return Ok();
+    MOTCUA_ASSIGN_OR_RETURN(JournalHead head, internal::ReadHead(db_));
+    const auto latest = internal::LatestAnchor(anchor_);
+    if (head.seq > (latest ? latest->seq : 0)) (void)Anchor(head);
+    return Ok();
   }
 
   Connection db_;
   SqliteOptions options_;
+  SystemClock system_clock_;
+  const Clock* clock_ = nullptr;
+  std::string key_path_;     // "" = no files beside the database
+  std::string anchor_path_;  // "" = keep no anchor (":memory:")
+  internal::ChainKey key_;
+  internal::AnchorFile anchor_;  // as read at open
+  std::string anchor_problem_;   // why writes are refused ("" = they are not)
   std::map<std::string, std::pair<std::string, catalog::Procedure>> parsed_procedures_;  // code → (text, parsed)
 };
 
 }  // namespace
+
+std::string ChainKeyPath(const std::string& db_path) { return db_path + ".chain-key"; }
+std::string AnchorPath(const std::string& db_path) { return db_path + ".anchor"; }
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options) {
   auto store = std::make_unique<SqliteStore>();

@@ -5,8 +5,21 @@
 // Writes happen only inside Store::Write(body): the backend opens a write transaction (SQLite:
 // BEGIN IMMEDIATE), runs `body` with a WriteTx, and commits if `body` returns Ok, else rolls back.
 // A state change and its journal event are written through the same WriteTx, so they commit or
-// vanish together (architecture.md rule 2). Write retries internally while the database is busy and
-// returns kUnavailable/"database_busy" if it stays busy past the timeout.
+// vanish together (architecture.md rule 2). Write waits while another writer holds the database, up
+// to the busy timeout, and returns kUnavailable/"database_busy" if it stays busy past it.
+//
+// Sealing (journal.h (4)): the store notes every dossier, record, setting and procedure a transaction
+// writes, and at commit puts their digests (the seals) on the transaction's last event; the events'
+// hashes are computed then too, so AppendEvent returns an event without `hash`. A transaction that
+// writes any of them without appending an event is refused at commit with kCorrupt/"unjournaled_write"
+// and rolled back: nothing changes state outside the journal. The one exception are scratch records,
+// whose kind begins with kScratchKindPrefix (a counter's unsaved intake draft, its recent procedures):
+// they are never sealed nor checked, hold nothing the law or the indicators read, and may be written
+// without an event.
+//
+// After every commit that appended events, the new head is appended to the anchor file (journal.h (5)).
+// A database whose journal ends before its latest anchor refuses every write with
+// kCorrupt/"behind_anchor" (reads still work, so the damage can be looked at).
 #pragma once
 
 #include <functional>
@@ -57,8 +70,10 @@ struct DossierQuery {
 // manifest, a queue ticket. (kind, key) is unique; `status` and `updated_at` are indexed for lists;
 // `body_json` is the module's own JSON. `version` works like Dossier::version: 0 to create, else the
 // version last read (the store then stores version + 1).
+inline constexpr const char* kScratchKindPrefix = "scratch.";
+
 struct Record {
-  std::string kind;       // "user", "manifest", ...
+  std::string kind;       // "user", "manifest", ...; "scratch.<name>" for a scratch record (above)
   std::string key;        // unique within the kind
   std::string status;     // module-defined, for filtering ("" allowed)
   Instant updated_at{};
@@ -85,8 +100,11 @@ class WriteTx {
   virtual ~WriteTx() = default;
 
   virtual Result<std::optional<dossier::Dossier>> LoadDossier(std::string_view code) = 0;
-  // Errors: kConflict/"duplicate_code" if the code exists.
+  // Errors: kConflict/"duplicate_code" if the code exists, kConflict/"duplicate_request" if another
+  // dossier has the same non-empty request_id.
   virtual Status InsertDossier(const dossier::Dossier& d) = 0;
+  // The dossier received under `request_id` (workflow/desk.h IntakeRequest::request_id), if any.
+  virtual Result<std::optional<dossier::Dossier>> FindDossierByRequest(std::string_view request_id) = 0;
   // Replaces the stored dossier with `d`. `d.version` must equal the stored version (the store
   // then stores version + 1); otherwise kConflict/"stale_update".
   virtual Status UpdateDossier(const dossier::Dossier& d) = 0;
@@ -94,6 +112,8 @@ class WriteTx {
   // Returns 1, 2, 3, ... for successive calls with the same key, across processes and restarts.
   virtual Result<int> NextOrdinal(std::string_view key) = 0;
 
+  // Queues an event; it is written, sealed and hashed at commit (the returned event has its seq, uuid
+  // and recorded_at, not yet its seals or hashes).
   virtual Result<JournalEvent> AppendEvent(const NewEvent& e) = 0;
 
   virtual Status PutSetting(std::string_view key, std::string_view value) = 0;
@@ -112,11 +132,17 @@ class Store {
   virtual Status Write(const std::function<Status(WriteTx&)>& body) = 0;
 
   virtual Result<std::optional<dossier::Dossier>> GetDossier(std::string_view code) = 0;
+  virtual Result<std::optional<dossier::Dossier>> FindDossierByRequest(std::string_view request_id) = 0;
   virtual Result<std::vector<DossierSummary>> ListDossiers(const DossierQuery& q) = 0;
   virtual Result<std::int64_t> CountDossiers() = 0;
 
   virtual Result<std::vector<JournalEvent>> ReadJournal(const JournalQuery& q) = 0;
+  // The whole check of journal.h: the keyed chain, the head, every stored row against its seals, and
+  // the anchor file. Problems are reported in the JournalCheck (ok == false), not as errors; errors
+  // are the database's own (unreadable file, busy).
   virtual Result<JournalCheck> VerifyJournal() = 0;
+  // The last event (what the anchor file holds and forms print).
+  virtual Result<JournalHead> Head() = 0;
 
   virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;
   virtual Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) = 0;
@@ -129,18 +155,33 @@ class Store {
   virtual Status CheckIntegrity() = 0;
 };
 
+// The files beside a SQLite database at `db_path` (store/internal/chain_files.h has their format).
+std::string ChainKeyPath(const std::string& db_path);  // <db_path>.chain-key
+std::string AnchorPath(const std::string& db_path);    // <db_path>.anchor
+
 struct SqliteOptions {
   // FULL (default) keeps every acknowledged commit across power loss; NORMAL is faster but may lose
   // the last commits on power loss (never on a process crash). stack.md §11.
   bool synchronous_full = true;
   int busy_timeout_ms = 5000;     // default 5 s
   bool create_if_missing = true;  // default true; false = kNotFound/"database_missing" if absent
+  const Clock* wall_clock = nullptr;  // default nullptr = the system clock: each event's recorded_at
+  std::string chain_key_path;     // default "" = ChainKeyPath(path)
+  std::string anchor_path;        // default "" = AnchorPath(path)
+  bool append_anchors = true;     // default true; false: the anchor is read and checked but not written
+                                  // (while `motcua init` builds a new database aside, under a temporary
+                                  // name, to be anchored once it is in place)
 };
 
-// Opens (creating and migrating if needed) the SQLite database at `path`.
-// Errors: kUnavailable/"database_unavailable", kCorrupt/"not_a_database", kInvalid/"schema_too_new".
+// Opens (creating and migrating if needed) the SQLite database at `path`. A new file is created with
+// motcua's private mode (common/files.h), and so are its WAL, the chain key and the anchor; an existing
+// database that others may read is narrowed to that mode when this process owns it.
+// Errors: kUnavailable/"database_unavailable", kCorrupt/"not_a_database", kInvalid/"schema_too_new";
+// kCorrupt/"chain_key_missing" (a keyed journal whose key file is gone), "bad_chain_key",
+// "chain_key_mismatch" (a new database beside the key of an upgraded one); kCorrupt/"behind_anchor"
+// for an empty database beside an anchor that records events (an emptied or replaced file).
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options = {});
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 }  // namespace motcua::store

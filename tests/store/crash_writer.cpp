@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
   }
   auto cal = calendar::LoadCalendar(std::filesystem::path(MOTCUA_ASSETS_DIR) / "calendar");
   if (!cal) return 1;
-  Status s = (*store)->Write([&](store::WriteTx& tx) { return tx.UpsertProcedure(motcua::testing::ResidenceProcedure()); });
+  Status s = motcua::testing::WriteJournaled(
+      **store, [&](store::WriteTx& tx) { return tx.UpsertProcedure(motcua::testing::ResidenceProcedure()); });
   if (!s) return 1;
   workflow::Desk desk;
   desk.store = store->get();

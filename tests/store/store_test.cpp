@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <fstream>
+#include <iterator>
 #include <gtest/gtest.h>
 
 #include "support/fixtures.h"
@@ -37,6 +38,8 @@ dossier::Dossier SampleDossier(const std::string& code) {
   return d;
 }
 
+using motcua::testing::WriteJournaled;
+
 std::unique_ptr<Store> Open(const TempDir& dir) {
   auto s = OpenSqliteStore((dir / "t.db").string());
   EXPECT_TRUE(s) << s.error().Describe();
@@ -65,7 +68,7 @@ TEST(SqliteStore, RoundTripsADossierWithAllItsParts) {
   TempDir dir;
   auto store = Open(dir);
   auto d = SampleDossier("000.00.00.H56-261123-0001");
-  ASSERT_TRUE(store->Write([&](WriteTx& tx) { return tx.InsertDossier(d); }));
+  ASSERT_TRUE(WriteJournaled(*store, [&](WriteTx& tx) { return tx.InsertDossier(d); }));
   auto back = store->GetDossier(d.code);
   ASSERT_TRUE(back && *back);
   const auto& b = **back;
@@ -88,9 +91,9 @@ TEST(SqliteStore, RefusesADuplicateCodeAndKeepsTheFirst) {
   TempDir dir;
   auto store = Open(dir);
   auto d = SampleDossier("000.00.00.H56-261123-0001");
-  ASSERT_TRUE(store->Write([&](WriteTx& tx) { return tx.InsertDossier(d); }));
+  ASSERT_TRUE(WriteJournaled(*store, [&](WriteTx& tx) { return tx.InsertDossier(d); }));
   d.applicant.name = "Người Khác";
-  auto s = store->Write([&](WriteTx& tx) { return tx.InsertDossier(d); });
+  auto s = WriteJournaled(*store, [&](WriteTx& tx) { return tx.InsertDossier(d); });
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().rule, "duplicate_code");
   EXPECT_EQ((*store->GetDossier(d.code))->applicant.name, "Nguyễn Thị Thử");
@@ -100,13 +103,13 @@ TEST(SqliteStore, RejectsAStaleUpdate) {
   TempDir dir;
   auto store = Open(dir);
   auto d = SampleDossier("000.00.00.H56-261123-0001");
-  ASSERT_TRUE(store->Write([&](WriteTx& tx) { return tx.InsertDossier(d); }));
+  ASSERT_TRUE(WriteJournaled(*store, [&](WriteTx& tx) { return tx.InsertDossier(d); }));
   auto first = **store->GetDossier(d.code);
   auto second = first;
   first.summary = "first";
-  ASSERT_TRUE(store->Write([&](WriteTx& tx) { return tx.UpdateDossier(first); }));
+  ASSERT_TRUE(WriteJournaled(*store, [&](WriteTx& tx) { return tx.UpdateDossier(first); }));
   second.summary = "second";
-  auto s = store->Write([&](WriteTx& tx) { return tx.UpdateDossier(second); });
+  auto s = WriteJournaled(*store, [&](WriteTx& tx) { return tx.UpdateDossier(second); });
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().rule, "stale_update");
   EXPECT_EQ((*store->GetDossier(d.code))->summary, "first");
@@ -161,7 +164,7 @@ TEST(SqliteStore, ListsByStateDueDateAndText) {
   b.applicant.id_number = "002085000111";
   b.due_at = b.original_due_at = At("2026-11-25 09:00");
   b.state = dossier::State::kInProgress;
-  ASSERT_TRUE(store->Write([&](WriteTx& tx) -> Status {
+  ASSERT_TRUE(WriteJournaled(*store, [&](WriteTx& tx) -> Status {
     MOTCUA_TRY(tx.InsertDossier(a));
     return tx.InsertDossier(b);
   }));
@@ -182,7 +185,7 @@ TEST(SqliteStore, ListsByStateDueDateAndText) {
 TEST(SqliteStore, StoresProceduresAndSettings) {
   TempDir dir;
   auto store = Open(dir);
-  ASSERT_TRUE(store->Write([&](WriteTx& tx) -> Status {
+  ASSERT_TRUE(WriteJournaled(*store, [&](WriteTx& tx) -> Status {
     MOTCUA_TRY(tx.UpsertProcedure(motcua::testing::ResidenceProcedure()));
     return tx.PutSetting("agency_id", "000.00.00.H56");
   }));
@@ -231,8 +234,8 @@ TEST(SqliteStore, KeepsRecordsWithVersionChecks) {
   TempDir dir;
   auto store = Open(dir);
   Record user{"user", "can.bo.a", "active", At("2026-11-23 08:00"), R"({"role":"officer"})", 0};
-  ASSERT_TRUE(store->Write([&](WriteTx& tx) { return tx.PutRecord(user); }));
-  auto dup = store->Write([&](WriteTx& tx) { return tx.PutRecord(user); });
+  ASSERT_TRUE(WriteJournaled(*store, [&](WriteTx& tx) { return tx.PutRecord(user); }));
+  auto dup = WriteJournaled(*store, [&](WriteTx& tx) { return tx.PutRecord(user); });
   ASSERT_FALSE(dup);
   EXPECT_EQ(dup.error().rule, "duplicate_record");
   auto got = store->GetRecord("user", "can.bo.a");
@@ -240,12 +243,12 @@ TEST(SqliteStore, KeepsRecordsWithVersionChecks) {
   EXPECT_EQ((*got)->version, 1);
   Record changed = **got;
   changed.status = "disabled";
-  ASSERT_TRUE(store->Write([&](WriteTx& tx) { return tx.PutRecord(changed); }));
-  auto stale = store->Write([&](WriteTx& tx) { return tx.PutRecord(changed); });  // version 1 again
+  ASSERT_TRUE(WriteJournaled(*store, [&](WriteTx& tx) { return tx.PutRecord(changed); }));
+  auto stale = WriteJournaled(*store, [&](WriteTx& tx) { return tx.PutRecord(changed); });  // version 1 again
   EXPECT_EQ(stale.error().rule, "stale_update");
-  auto bad = store->Write([&](WriteTx& tx) { return tx.PutRecord({"user", "x", "", {}, "[1,2]", 0}); });
+  auto bad = WriteJournaled(*store, [&](WriteTx& tx) { return tx.PutRecord({"user", "x", "", {}, "[1,2]", 0}); });
   EXPECT_EQ(bad.error().rule, "not_a_json_object");
-  ASSERT_TRUE(store->Write([&](WriteTx& tx) {
+  ASSERT_TRUE(WriteJournaled(*store, [&](WriteTx& tx) {
     return tx.PutRecord({"user", "can.bo.b", "active", At("2026-11-23 09:00"), "{}", 0});
   }));
   EXPECT_EQ(store->ListRecords({.kind = "user"})->size(), 2u);
@@ -254,16 +257,62 @@ TEST(SqliteStore, KeepsRecordsWithVersionChecks) {
   EXPECT_TRUE(store->ListRecords({.kind = "manifest"})->empty());
 }
 
-TEST(OpenSqliteStore, UpgradesAVersionOneDatabase) {
+// A database written by a motcua before keyed chains (schema 2): its plain SHA-256 events keep
+// verifying, the upgrade seals every row in one event, and later edits of those rows show.
+TEST(OpenSqliteStore, UpgradesASchemaTwoDatabaseAndSealsItsRows) {
   TempDir dir;
-  { auto store = Open(dir); }
+  const std::string path = (dir / "t.db").string();
+  std::vector<JournalEvent> events;
+  {
+    auto store = Open(dir);
+    ASSERT_TRUE(WriteJournaled(*store, [&](WriteTx& tx) {
+      return tx.InsertDossier(SampleDossier("000.00.00.H56-261123-0001"));
+    }));
+    ASSERT_TRUE(WriteJournaled(*store, [&](WriteTx& tx) {
+      return tx.PutRecord({"user", "can.bo.a", "active", At("2026-11-23 09:00"), R"({"role":"officer"})", 0});
+    }));
+    events = *store->ReadJournal({});
+  }
+  // Back to schema 2 as it was: no v3 columns, plain SHA-256 hashes, no files beside.
+  std::string sql =
+      "DROP TRIGGER journal_is_append_only_update; DROP INDEX dossiers_by_request_id;"
+      "ALTER TABLE dossiers DROP COLUMN request_id; ALTER TABLE journal DROP COLUMN recorded_at;"
+      "ALTER TABLE journal DROP COLUMN seals;";
+  std::string prev = kGenesisHash;
+  for (JournalEvent& e : events) {
+    e.prev_hash = prev;
+    e.hash = LegacyHashEvent(e);
+    prev = e.hash;
+    sql += "UPDATE journal SET prev_hash = '" + e.prev_hash + "', hash = '" + e.hash +
+           "' WHERE seq = " + std::to_string(e.seq) + ";";
+  }
+  sql += "UPDATE journal_head SET hash = '" + prev + "'; PRAGMA user_version = 2;";
   sqlite3* db = nullptr;
-  sqlite3_open((dir / "t.db").c_str(), &db);
-  sqlite3_exec(db, "DROP TABLE records; PRAGMA user_version = 1;", nullptr, nullptr, nullptr);
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
   sqlite3_close(db);
+  std::filesystem::remove(ChainKeyPath(path));
+  std::filesystem::remove(AnchorPath(path));
+
   auto store = Open(dir);
   ASSERT_TRUE(store);
-  EXPECT_TRUE(store->ListRecords({.kind = "user"}));
+  auto after = *store->ReadJournal({});
+  ASSERT_EQ(after.size(), 3u);
+  EXPECT_EQ(after[2].type, "store.upgraded");
+  EXPECT_NE(after[2].seals_json.find("dossier:000.00.00.H56-261123-0001"), std::string::npos);
+  EXPECT_NE(after[2].seals_json.find("record:user/can.bo.a"), std::string::npos);
+  std::ifstream key(ChainKeyPath(path));
+  std::string text((std::istreambuf_iterator<char>(key)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("keyed-from 3"), std::string::npos) << text;
+  auto check = store->VerifyJournal();
+  EXPECT_TRUE(check->ok) << check->problem;
+  store.reset();
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "UPDATE records SET body = '{\"role\":\"admin\"}'", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  store = Open(dir);
+  EXPECT_EQ(store->VerifyJournal()->rule, "row_altered");
 }
 
 TEST(OpenSqliteStore, RefusesAFileThatIsNotADatabase) {

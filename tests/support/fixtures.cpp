@@ -10,6 +10,15 @@
 #include "common/crypto.h"
 
 namespace motcua::testing {
+
+Status WriteJournaled(store::Store& store, const std::function<Status(store::WriteTx&)>& body) {
+  return store.Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_TRY(body(tx));
+    auto e = tx.AppendEvent({"test.write", "", "test", "station-1", Instant{}, "{}"});
+    if (!e) return e.error();
+    return Ok();
+  });
+}
 namespace fs = std::filesystem;
 
 TempDir::TempDir() {
@@ -109,12 +118,13 @@ std::unique_ptr<TestDesk> MakeTestDesk(const fs::path& dir, workflow::DeskSettin
     return nullptr;
   }
   t->calendar.emplace(std::move(*cal));
-  Status s = t->store->Write([&](store::WriteTx& tx) -> Status {
+  Status s = WriteJournaled(*t->store, [&](store::WriteTx& tx) -> Status {
     for (const auto& p : {ResidenceProcedure(), HoursProcedure(), NoDueDateProcedure()})
       MOTCUA_TRY(tx.UpsertProcedure(p));
     return Ok();
   });
   if (!s) ADD_FAILURE() << s.error().Describe();
+  if (auto events = t->store->ReadJournal({})) t->setup_events = events->size();
   if (settings.agency_id.empty()) settings.agency_id = "000.00.00.H56";
   if (settings.receiving_unit.empty()) settings.receiving_unit = "Bộ phận một cửa thử nghiệm";
   t->desk.store = t->store.get();
@@ -142,12 +152,46 @@ CommandResult RunCli(const std::vector<std::string>& args) {
   return RunCommand(argv);
 }
 
+bool PrepareCliStation(const fs::path& db, const std::string& now, const std::vector<std::string>& extra_init_args) {
+  std::vector<std::string> init = {"--db", db.string(), "--assets", MOTCUA_ASSETS_DIR, "--now", now, "init", "--demo"};
+  init.insert(init.end(), extra_init_args.begin(), extra_init_args.end());
+  CommandResult created = RunCli(init);
+  if (created.exit_code != 0) {
+    ADD_FAILURE() << "motcua init: " << created.err;
+    return false;
+  }
+  {
+    // The cheapest argon2id cost libsodium allows: the tests check the rules, not the hash cost.
+    auto store = store::OpenSqliteStore(db.string(), {.create_if_missing = false});
+    Status cheap = store ? WriteJournaled(**store, [](store::WriteTx& tx) -> Status {
+      MOTCUA_TRY(tx.PutSetting("auth.argon2_opslimit", "1"));
+      return tx.PutSetting("auth.argon2_memlimit_bytes", "8192");
+    }) : Status(store.error());
+    if (!cheap) {
+      ADD_FAILURE() << cheap.error().Describe();
+      return false;
+    }
+  }
+  ::setenv("MOTCUA_NEW_PASSWORD", kCliPassword, 1);
+  CommandResult admin = RunCli({"--db", db.string(), "--assets", MOTCUA_ASSETS_DIR, "--now", now, "user", "add",
+                                kCliAdmin, "--role", "admin", "--name", "Quản Trị Viên", "--if-no-admin"});
+  ::unsetenv("MOTCUA_NEW_PASSWORD");
+  if (admin.exit_code != 0) {
+    ADD_FAILURE() << "motcua user add: " << admin.err;
+    return false;
+  }
+  ::setenv("MOTCUA_PASSWORD", kCliPassword, 1);
+  return true;
+}
+
 CommandResult RunCommand(const std::vector<std::string>& argv_in) {
   CommandResult result;
   int out_pipe[2], err_pipe[2];
   if (::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) return result;
   pid_t pid = ::fork();
   if (pid == 0) {
+    const int null_in = ::open("/dev/null", O_RDONLY);
+    if (null_in >= 0) ::dup2(null_in, 0);
     ::dup2(out_pipe[1], 1);
     ::dup2(err_pipe[1], 2);
     ::close(out_pipe[0]);

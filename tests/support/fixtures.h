@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,8 +47,13 @@ struct TestDesk {
   std::optional<calendar::WorkingCalendar> calendar;  // always set by MakeTestDesk
   workflow::Desk desk;
   workflow::Actor officer{"can.bo.a", workflow::Role::kOfficer, "station-1"};
+  std::size_t setup_events = 0;  // events the set-up journaled (loading the procedures), before any test's
 };
 std::unique_ptr<TestDesk> MakeTestDesk(const std::filesystem::path& dir, workflow::DeskSettings settings = {});
+
+// Runs `body` in a write transaction and journals one "test.write" event after it, as every real change
+// journals its own (store.h: a transaction that writes without an event is refused).
+Status WriteJournaled(store::Store& store, const std::function<Status(store::WriteTx&)>& body);
 
 // A minimal valid intake for `procedure_code` from a fictional applicant.
 workflow::IntakeRequest SampleIntake(const std::string& procedure_code = "1.004222");
@@ -73,8 +79,19 @@ struct CommandResult {
   std::string out;
   std::string err;
 };
-// Runs build/bin/motcua with `args` (no shell), capturing stdout and stderr.
+// Runs build/bin/motcua with `args` (no shell, standard input /dev/null), capturing stdout and stderr.
 CommandResult RunCli(const std::vector<std::string>& args);
+
+// The administrator PrepareCliStation creates, and its password.
+inline constexpr const char* kCliAdmin = "admin";
+inline constexpr const char* kCliPassword = "Mật-khẩu-thử-2026";
+
+// A station for CLI tests, as a center sets one up: `motcua init --demo` at `db` (a demo database, so tests
+// may fix the clock with --now; `extra_init_args` are added), the cheapest argon2id cost, and the
+// administrator kCliAdmin created as on a first run. Sets $MOTCUA_PASSWORD in this process, so every
+// writing verb a test runs with `--as admin` signs in. Adds a test failure and returns false on error.
+bool PrepareCliStation(const std::filesystem::path& db, const std::string& now,
+                       const std::vector<std::string>& extra_init_args = {});
 // Runs any program found on PATH (argv[0]) with `argv`, no shell.
 CommandResult RunCommand(const std::vector<std::string>& argv);
 

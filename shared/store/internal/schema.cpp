@@ -180,16 +180,30 @@ CREATE TABLE records(
 CREATE INDEX records_by_status ON records(kind, status, updated_at);
 )sql";
 
+// Version 3: keyed journal (store/journal.h): every event records the station's wall clock and the seals
+// of the rows its transaction wrote; intakes carry an idempotency key; the counter's drafts and shortcuts
+// become scratch records (store.h), the only records written without a journal event.
+// A later migration that changes a sealed table's columns must keep old digests valid (add NULL columns
+// only) or end with an event resealing every row, which SqliteStore appends after any upgrade from
+// below version 3.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE journal ADD COLUMN recorded_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE journal ADD COLUMN seals TEXT NOT NULL DEFAULT '';
+ALTER TABLE dossiers ADD COLUMN request_id TEXT;
+CREATE UNIQUE INDEX dossiers_by_request_id ON dossiers(request_id) WHERE request_id IS NOT NULL;
+UPDATE records SET kind = 'scratch.' || kind WHERE kind IN ('intake_draft', 'counter_recent', 'counter_slip');
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
 };
-constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}};
+constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}};
 
 }  // namespace
 
-Status Migrate(Connection& db) {
-  MOTCUA_TRY(db.Exec("BEGIN IMMEDIATE"));
+Status Migrate(Connection& db, const std::function<Status(int from)>& after) {
+  MOTCUA_TRY(db.ExecWaiting("BEGIN IMMEDIATE"));
   auto fail = [&](Error e) {
     (void)db.Exec("ROLLBACK");
     return e;
@@ -209,7 +223,9 @@ Status Migrate(Connection& db) {
     if (auto s = db.Exec(m.sql); !s) return fail(s.error());
     if (auto s = db.Exec("PRAGMA user_version = " + std::to_string(m.version)); !s) return fail(s.error());
   }
-  return db.Exec("COMMIT");
+  if (auto s = after(current); !s) return fail(s.error());
+  if (auto s = db.Exec("COMMIT"); !s) return fail(s.error());
+  return Ok();
 }
 
 }  // namespace motcua::store::internal

@@ -1,5 +1,9 @@
 #include "store/internal/sqlite_db.h"
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 namespace motcua::store::internal {
 
 Error SqliteError(sqlite3* db, int rc, std::string_view what) {
@@ -67,7 +71,17 @@ Status Connection::Open(const std::string& path, bool create, int busy_timeout_m
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, busy_timeout_ms);
+  busy_timeout_ms_ = busy_timeout_ms;
   return Ok();
+}
+
+Status Connection::ExecWaiting(std::string_view sql) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms_);
+  for (int attempt = 0;; ++attempt) {
+    Status s = Exec(sql);
+    if (s || s.error().rule != "database_busy" || std::chrono::steady_clock::now() >= deadline) return s;
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(5 << std::min(attempt, 4), 50)));
+  }
 }
 
 Status Connection::Exec(std::string_view sql) {

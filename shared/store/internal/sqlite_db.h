@@ -44,6 +44,7 @@ class Statement {
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   std::string Text(int col) const;
+  sqlite3_stmt* raw() const { return stmt_; }
   std::optional<std::int64_t> OptInt(int col) const {
     return IsNull(col) ? std::nullopt : std::optional<std::int64_t>(Int(col));
   }
@@ -63,6 +64,10 @@ class Connection {
   Status Open(const std::string& path, bool create, int busy_timeout_ms);
   // Runs SQL text with no parameters (schema, pragmas, BEGIN/COMMIT).
   Status Exec(std::string_view sql);
+  // Exec, retried while the database is busy until the busy timeout has passed. SQLite's busy handler
+  // covers most waits; in WAL mode it is skipped when a lock is contended in a way SQLite deems a
+  // deadlock risk (stack.md §11), so a writer would otherwise give up long before the timeout.
+  Status ExecWaiting(std::string_view sql);
   // A reset, ready-to-bind statement for `sql`, prepared once and cached.
   Result<Statement> Prepare(const char* sql);
   std::int64_t Changes() const { return sqlite3_changes64(db_); }
@@ -70,6 +75,7 @@ class Connection {
 
  private:
   sqlite3* db_ = nullptr;
+  int busy_timeout_ms_ = 0;
   std::map<const char*, sqlite3_stmt*> cache_;
 };
 

@@ -1,0 +1,209 @@
+#include "store/internal/sqlite_journal.h"
+
+#include <map>
+#include <set>
+#include <utility>
+
+#include "common/crypto.h"
+#include "store/internal/row_digest.h"
+
+namespace motcua::store::internal {
+namespace {
+
+std::string Seq(std::int64_t seq) { return std::to_string(seq); }
+
+}  // namespace
+
+JournalEvent ReadEventRow(const Statement& s) {
+  JournalEvent e;
+  e.seq = s.Int(0);
+  e.uuid = s.Text(1);
+  e.type = s.Text(2);
+  e.dossier_code = s.Text(3);
+  e.actor = s.Text(4);
+  e.station = s.Text(5);
+  e.at = FromUnixSeconds(s.Int(6));
+  e.recorded_at = FromUnixSeconds(s.Int(7));
+  e.payload_json = s.Text(8);
+  e.seals_json = s.Text(9);
+  e.prev_hash = s.Text(10);
+  e.hash = s.Text(11);
+  return e;
+}
+
+Result<JournalHead> ReadHead(Connection& db) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare("SELECT seq, hash FROM journal_head WHERE id = 1"));
+  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+  JournalHead head;
+  if (row) {
+    head.seq = s.Int(0);
+    head.hash = s.Text(1);
+    (void)s.Step();
+  }
+  return head;
+}
+
+Result<JournalHead> WriteEvents(Connection& db, const ChainKey& key, const std::vector<PendingEvent>& events,
+                                const std::vector<std::string>& written) {
+  MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHead(db));
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const PendingEvent& p = events[i];
+    JournalEvent e;
+    e.seq = head.seq + 1;
+    e.uuid = p.uuid;
+    e.type = p.event.type;
+    e.dossier_code = p.event.dossier_code;
+    e.actor = p.event.actor;
+    e.station = p.event.station;
+    e.at = p.event.at;
+    e.recorded_at = p.recorded_at;
+    e.payload_json = p.event.payload_json.empty() ? "{}" : p.event.payload_json;
+    e.prev_hash = head.hash;
+    if (i + 1 == events.size() && !written.empty()) {
+      std::vector<Seal> seals;
+      for (const std::string& entity : written) {
+        MOTCUA_ASSIGN_OR_RETURN(auto digest, DigestEntity(db, entity));
+        if (!digest) return Corrupt("seals", "sealed_row_missing", entity + " was written but cannot be read back");
+        seals.push_back({entity, *digest});
+      }
+      e.seals_json = FormatSeals(seals);
+    }
+    if (e.seq < key.keyed_from_seq)
+      return Corrupt("chain_key", "chain_key_mismatch",
+                     "the chain key starts at event " + Seq(key.keyed_from_seq) + " but the journal is at " +
+                         Seq(head.seq) + ": the key belongs to another database");
+    e.hash = HashEvent(e, key.key);
+    MOTCUA_ASSIGN_OR_RETURN(Statement ins, db.Prepare(
+        "INSERT INTO journal(seq, uuid, type, dossier_code, actor, station, at, recorded_at, payload, seals, "
+        "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+    MOTCUA_TRY(ins.Bind(1, e.seq).Bind(2, e.uuid).Bind(3, e.type).Bind(4, e.dossier_code).Bind(5, e.actor)
+                   .Bind(6, e.station).Bind(7, ToUnixSeconds(e.at)).Bind(8, ToUnixSeconds(e.recorded_at))
+                   .Bind(9, e.payload_json).Bind(10, e.seals_json).Bind(11, e.prev_hash).Bind(12, e.hash)
+                   .Run());
+    head = {e.seq, e.hash};
+  }
+  MOTCUA_ASSIGN_OR_RETURN(Statement upsert, db.Prepare(
+      "INSERT INTO journal_head(id, seq, hash) VALUES (1, ?1, ?2) "
+      "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash"));
+  MOTCUA_TRY(upsert.Bind(1, head.seq).Bind(2, head.hash).Run());
+  return head;
+}
+
+Result<std::string> CheckAgainstAnchor(Connection& db, const AnchorFile& anchor, std::string& rule) {
+  if (!anchor.bad_line.empty()) {
+    rule = "anchor_unreadable";
+    return "the anchor file has a line that is not an anchor (\"" + anchor.bad_line + "\"): it was edited";
+  }
+  const auto latest = LatestAnchor(anchor);
+  if (!latest) return std::string();
+  MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHead(db));
+  if (head.seq < latest->seq) {
+    rule = "behind_anchor";
+    return "the journal ends at event " + Seq(head.seq) + " but its anchor recorded event " + Seq(latest->seq) +
+           " at " + FormatInstantUtc(latest->recorded_at) +
+           ": events were cut off, the file was emptied, or an older copy of the database was put back";
+  }
+  for (const Anchor& a : anchor.anchors) {
+    if (a.seq > head.seq) continue;
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare("SELECT hash FROM journal WHERE seq = ?1"));
+    s.Bind(1, a.seq);
+    MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+    const std::string hash = row ? s.Text(0) : std::string();
+    if (row) (void)s.Step();
+    if (hash != a.hash) {
+      rule = "forked_from_anchor";
+      return "event " + Seq(a.seq) + " is not the one its anchor recorded at " + FormatInstantUtc(a.recorded_at) +
+             ": the journal was rewritten from there (a forked or doctored copy)";
+    }
+  }
+  return std::string();
+}
+
+Result<JournalCheck> CheckJournal(Connection& db, const ChainKey& key, const AnchorFile& anchor) {
+  JournalCheck check;
+  auto fail = [&](std::int64_t seq, const char* rule, std::string problem) {
+    if (!check.ok) return;
+    check.ok = false;
+    check.first_bad_seq = seq;
+    check.rule = rule;
+    check.problem = std::move(problem);
+  };
+
+  // (1), (2): the chain; meanwhile replay the seals: each entity's last sealed digest and its event.
+  std::map<std::string, std::pair<std::string, std::int64_t>> sealed;
+  static const std::string kSelect = std::string("SELECT ") + kEventColumns + " FROM journal ORDER BY seq";
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(kSelect.c_str()));
+  std::string prev = kGenesisHash;
+  std::int64_t expected_seq = 1;
+  for (;;) {
+    MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    const JournalEvent e = ReadEventRow(s);
+    ++check.events;
+    if (check.ok) {
+      const std::string n = Seq(e.seq);
+      if (e.seq != expected_seq) {
+        fail(expected_seq, "chain_broken", "event " + Seq(expected_seq) + " is missing");
+      } else if (e.prev_hash != prev) {
+        fail(e.seq, "chain_broken", "event " + n + " does not follow its predecessor");
+      } else {
+        const std::string want = e.seq >= key.keyed_from_seq ? HashEvent(e, key.key) : LegacyHashEvent(e);
+        if (!ConstantTimeEqual(want, e.hash))
+          fail(e.seq, "chain_broken", "event " + n + " was altered (its keyed hash does not match)");
+      }
+      auto seals = ParseSeals(e.seals_json);
+      if (!seals) fail(e.seq, "chain_broken", "event " + n + " has unreadable seals");
+      else
+        for (const Seal& seal : *seals) sealed[seal.entity] = {seal.digest, e.seq};
+    }
+    prev = e.hash;
+    expected_seq = e.seq + 1;
+  }
+  if (!check.ok) return check;
+
+  // (3): the head.
+  MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHead(db));
+  if (head.seq != expected_seq - 1 || head.hash != prev)
+    fail(expected_seq, "head_mismatch",
+         "the journal ends at event " + Seq(expected_seq - 1) + " but its head says " + Seq(head.seq) +
+             ": events were removed");
+  if (!check.ok) return check;
+
+  // (5) before (4): when events were cut off, the rows they changed no longer match the last surviving
+  // seals, and "cut off" is the true story.
+  if (!anchor.exists) {
+    if (check.events > 0)
+      fail(0, "anchor_missing",
+           "the anchor file beside the database is missing: whether events were cut off cannot be told");
+  } else {
+    if (auto latest = LatestAnchor(anchor)) check.anchored_seq = latest->seq;
+    std::string rule;
+    MOTCUA_ASSIGN_OR_RETURN(std::string problem, CheckAgainstAnchor(db, anchor, rule));
+    if (!problem.empty()) fail(rule == "behind_anchor" ? head.seq + 1 : 0, rule.c_str(), problem);
+  }
+  if (!check.ok) return check;
+
+  // (4): every stored row against its last seal.
+  MOTCUA_ASSIGN_OR_RETURN(std::vector<std::string> entities, ListEntities(db));
+  std::set<std::string> seen;
+  for (const std::string& entity : entities) {
+    MOTCUA_ASSIGN_OR_RETURN(auto digest, DigestEntity(db, entity));
+    ++check.rows;
+    seen.insert(entity);
+    auto it = sealed.find(entity);
+    if (it == sealed.end()) {
+      fail(0, "row_unjournaled", entity + " was written outside the journal (no event seals it)");
+    } else if (!digest || *digest != it->second.first) {
+      fail(it->second.second, "row_altered",
+           entity + " differs from the state event " + Seq(it->second.second) +
+               " sealed: it was edited behind the journal");
+    }
+  }
+  for (const auto& [entity, digest_seq] : sealed)
+    if (!seen.count(entity))
+      fail(digest_seq.second, "row_missing",
+           entity + ", sealed by event " + Seq(digest_seq.second) + ", is missing: it was deleted");
+  return check;
+}
+
+}  // namespace motcua::store::internal

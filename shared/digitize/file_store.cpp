@@ -13,6 +13,7 @@
 #include <poppler-document.h>
 
 #include "common/crypto.h"
+#include "common/files.h"
 
 namespace motcua::digitize {
 namespace fs = std::filesystem;
@@ -38,9 +39,7 @@ Status SyncDirectory(const fs::path& dir) {
 // Writes `bytes` to `final_path` through a temporary file and a rename.
 Status WriteAtomically(const fs::path& final_path, std::string_view bytes) {
   const fs::path dir = final_path.parent_path();
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return WriteFailed(dir, ec.message());
+  if (auto made = CreatePrivateDirectories(dir, "file"); !made) return WriteFailed(dir, made.error().detail);
   std::string tmpl = (dir / ".tmp-XXXXXX").string();
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) return WriteFailed(dir, std::strerror(errno));
@@ -58,7 +57,7 @@ Status WriteAtomically(const fs::path& final_path, std::string_view bytes) {
     p += n;
     left -= std::size_t(n);
   }
-  if (::fsync(fd) != 0 || ::fchmod(fd, 0644) != 0) {
+  if (::fsync(fd) != 0 || !MakeFilePrivate(fd)) {
     std::string why = std::strerror(errno);
     ::close(fd);
     ::unlink(tmpl.c_str());
@@ -98,10 +97,14 @@ fs::path StoredPath(const fs::path& root, std::string_view sha256) {
   return root / std::string(sha256.substr(0, 2)) / std::string(sha256);
 }
 
-Result<StoredFile> StoreBytes(const fs::path& root, std::string_view bytes) {
+Result<StoredFile> InspectBytes(std::string_view bytes) {
   MOTCUA_ASSIGN_OR_RETURN(std::string mime, DetectMime(bytes));
   MOTCUA_ASSIGN_OR_RETURN(int pages, CountPages(bytes, mime));
-  StoredFile f{ToHex(Sha256(bytes)), mime, pages, static_cast<std::int64_t>(bytes.size())};
+  return StoredFile{ToHex(Sha256(bytes)), mime, pages, static_cast<std::int64_t>(bytes.size())};
+}
+
+Result<StoredFile> StoreBytes(const fs::path& root, std::string_view bytes) {
+  MOTCUA_ASSIGN_OR_RETURN(StoredFile f, InspectBytes(bytes));
   const fs::path path = StoredPath(root, f.sha256);
   std::error_code ec;
   if (fs::exists(path, ec)) {
@@ -110,15 +113,18 @@ Result<StoredFile> StoreBytes(const fs::path& root, std::string_view bytes) {
     // A damaged copy is replaced by the good bytes we hold.
   }
   MOTCUA_TRY(WriteAtomically(path, bytes));
+  f.newly_stored = true;
   return f;
 }
 
 Result<StoredFile> StoreFile(const fs::path& root, const fs::path& source) {
-  std::ifstream in(source, std::ios::binary);
-  if (!in) return NotFound("file", "file_not_found", "cannot read " + source.string());
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return StoreBytes(root, ss.str());
+  MOTCUA_ASSIGN_OR_RETURN(std::string bytes, ReadRegularFile(source, "file", kMaxScanFileBytes));
+  return StoreBytes(root, bytes);
+}
+
+void RemoveStored(const fs::path& root, std::string_view sha256) {
+  std::error_code ec;
+  fs::remove(StoredPath(root, sha256), ec);
 }
 
 Result<std::string> ReadStored(const fs::path& root, std::string_view sha256) {

@@ -22,6 +22,7 @@ struct StoredFile {
   std::string mime;        // "application/pdf", "image/jpeg" or "image/png"
   int pages = 0;           // >= 1
   std::int64_t size_bytes = 0;
+  bool newly_stored = false;  // StoreBytes: true when this call wrote the file, false when it was there
 };
 
 // Accepted kinds, by content (not by file name): PDF, JPEG, PNG.
@@ -32,11 +33,21 @@ Result<std::string> DetectMime(std::string_view bytes);
 // kInvalid/"encrypted_pdf".
 Result<int> CountPages(std::string_view bytes, std::string_view mime);
 
+// What StoreBytes would store, without storing anything: hash, type, pages, size. So a caller can check
+// every file of a request before the first one is copied. Errors: those of DetectMime/CountPages.
+Result<StoredFile> InspectBytes(std::string_view bytes);
+
 // Stores the bytes (idempotent: storing the same content twice is a no-op that verifies the copy).
-// Errors: those of DetectMime/CountPages; kUnavailable/"write_failed" (disk full, permissions) naming
-// the directory, with nothing left at the final path.
+// Files and the folders made for them get motcua's private modes (common/files.h): they are citizens'
+// papers. Errors: those of InspectBytes; kUnavailable/"write_failed" (disk full, permissions) naming the
+// directory, with nothing left at the final path.
 Result<StoredFile> StoreBytes(const std::filesystem::path& root, std::string_view bytes);
+// Reads `source` (a regular file of at most kMaxScanFileBytes, common/files.h) and stores it.
+// Errors on "file": ReadRegularFile's ("cannot_read", "not_a_regular_file", "too_large"); StoreBytes'.
 Result<StoredFile> StoreFile(const std::filesystem::path& root, const std::filesystem::path& source);
+
+// Removes a file this process stored (StoredFile::newly_stored) for a request that was then refused.
+void RemoveStored(const std::filesystem::path& root, std::string_view sha256);
 
 std::filesystem::path StoredPath(const std::filesystem::path& root, std::string_view sha256);
 

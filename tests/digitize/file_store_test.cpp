@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "common/crypto.h"
+#include "common/files.h"
 #include "support/fixtures.h"
 
 namespace motcua::digitize {
@@ -109,7 +110,39 @@ TEST(StoreFile, ReportsAMissingSource) {
   TempDir dir;
   auto r = StoreFile(dir.path(), dir / "nope.pdf");
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().rule, "file_not_found");
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalid);  // a path given by the user: bad input
+  EXPECT_EQ(r.error().rule, "cannot_read");
+}
+
+// A FIFO would block a plain read forever; a device or a folder is no scan; a huge file is refused before
+// a byte of it is read.
+TEST(StoreFile, RefusesWhatIsNotAScanFileWithoutHanging) {
+  TempDir dir;
+  ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
+  auto fifo = StoreFile(dir.path() / "store", dir / "fifo");
+  ASSERT_FALSE(fifo);
+  EXPECT_EQ(fifo.error().rule, "not_a_regular_file");
+  EXPECT_EQ(StoreFile(dir.path() / "store", "/dev/zero").error().rule, "not_a_regular_file");
+  EXPECT_EQ(StoreFile(dir.path() / "store", dir.path()).error().rule, "not_a_regular_file");
+  std::ofstream(dir / "huge.pdf").close();
+  std::filesystem::resize_file(dir / "huge.pdf", kMaxScanFileBytes + 1);  // sparse: no disk used
+  auto huge = StoreFile(dir.path() / "store", dir / "huge.pdf");
+  ASSERT_FALSE(huge);
+  EXPECT_EQ(huge.error().rule, "too_large");
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "store"));
+}
+
+TEST(StoreBytes, KeepsCitizensPapersPrivate) {
+  TempDir dir;
+  auto f = StoreBytes(dir.path() / "files", kPng);
+  ASSERT_TRUE(f);
+  EXPECT_TRUE(f->newly_stored);
+  struct stat st{};
+  ASSERT_EQ(::stat(StoredPath(dir.path() / "files", f->sha256).c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  ASSERT_EQ(::stat((dir.path() / "files").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0750u);
+  EXPECT_FALSE(StoreBytes(dir.path() / "files", kPng)->newly_stored);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "workflow/desk.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include "codes/dossier_code.h"
 #include "codes/receipt_token.h"
 #include "common/text.h"
+#include "digitize/file_store.h"
 
 namespace motcua::workflow {
 namespace {
@@ -142,6 +144,10 @@ Result<std::vector<dossier::Component>> ChooseComponents(const catalog::Procedur
                          ic.shown_only || it->shown_only, ic.reused_result_code, ic.from_citizen_store, ic.files};
     if (c.originals < 0 || c.copies < 0)
       return Invalid("components", "bad_count", "component " + c.code + " has a negative count");
+    if (c.originals > kMaxPaperCount || c.copies > kMaxPaperCount)
+      return Invalid("components", "out_of_range",
+                     "component " + c.code + ": at most " + std::to_string(kMaxPaperCount) + " originals or copies");
+    MOTCUA_TRY(CheckTextLine(c.reused_result_code, "components.reused_result_code", kMaxCodeChars));
     out.push_back(std::move(c));
   }
   for (const catalog::Component& c : proc.components)
@@ -149,6 +155,45 @@ Result<std::vector<dossier::Component>> ChooseComponents(const catalog::Procedur
       return Invalid("components", "missing_required_component",
                      "required component " + c.code + " (" + c.name + ") is missing");
   return out;
+}
+
+// A whole number within [lo, hi]. Errors: kInvalid/"out_of_range" on `field`.
+Status CheckRange(std::int64_t v, std::int64_t lo, std::int64_t hi, const std::string& field) {
+  if (v >= lo && v <= hi) return Ok();
+  return Invalid(field, "out_of_range",
+                 field + " is " + std::to_string(v) + "; expected " + std::to_string(lo) + " to " + std::to_string(hi));
+}
+
+// The request's own text (the applicant's is ValidateApplicant's).
+Status CheckRequestText(const IntakeRequest& r) {
+  if (!r.request_id.empty()) {
+    const bool ok = r.request_id.size() <= 64 && std::all_of(r.request_id.begin(), r.request_id.end(), [](char c) {
+                      return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == ':' || c == '-';
+                    });
+    if (!ok) return Invalid("request_id", "bad_request_id", "a request id is 1-64 of A-Z a-z 0-9 . _ : -");
+  }
+  MOTCUA_TRY(CheckTextLine(r.procedure_code, "procedure_code", kMaxCodeChars));
+  MOTCUA_TRY(CheckTextLine(r.delivery_address, "delivery_address", kMaxAddressChars));
+  MOTCUA_TRY(CheckTextLine(r.processing_unit, "processing_unit", kMaxLabelChars));
+  MOTCUA_TRY(CheckTextLine(r.summary, "summary", kMaxReasonChars));
+  MOTCUA_TRY(CheckTextLine(r.step_content, "step_content", kMaxReasonChars));
+  for (const std::string& c : r.cases) MOTCUA_TRY(CheckTextLine(c, "cases", kMaxReasonChars));
+  return Ok();
+}
+
+// A retry of an intake already received under the same request id: the dossier it made, if the retry
+// is for the same procedure and applicant. Errors: kConflict ("request_id", "request_id_reused").
+Result<IntakeResult> Replay(const Desk& desk, const IntakeRequest& request, Dossier existing) {
+  if (existing.procedure_code != request.procedure_code ||
+      existing.applicant.id_number != std::string(Trim(request.applicant.id_number)))
+    return Conflict("request_id", "request_id_reused",
+                    "request " + request.request_id + " was received as " + existing.code +
+                        " for another procedure or applicant");
+  IntakeResult result;
+  MOTCUA_ASSIGN_OR_RETURN(result.receipt_token, ReceiptTokenFor(desk, existing));
+  result.dossier = std::move(existing);
+  result.replayed = true;
+  return result;
 }
 
 }  // namespace
@@ -179,7 +224,8 @@ Result<Role> ParseRole(std::string_view key, std::string_view field) {
 Status ValidateApplicant(const dossier::Applicant& a) {
   using dossier::IdType;
   if (std::string_view(Trim(a.name)).empty()) return Invalid("applicant.name", "missing", "the applicant's name is required");
-  if (!IsValidUtf8(a.name)) return Invalid("applicant.name", "bad_utf8", "the name is not valid UTF-8");
+  MOTCUA_TRY(CheckTextLine(a.name, "applicant.name", kMaxNameChars));
+  MOTCUA_TRY(CheckTextLine(a.address, "applicant.address", kMaxAddressChars));
   const std::string& id = a.id_number;
   switch (a.id_type) {
     case IdType::kCccd:
@@ -207,6 +253,7 @@ Status ValidateApplicant(const dossier::Applicant& a) {
     }
     case IdType::kOther:
       if (id.empty()) return Invalid("applicant.id_number", "missing", "an identity document number is required");
+      MOTCUA_TRY(CheckTextLine(id, "applicant.id_number", kMaxCodeChars));
       break;
   }
   if (!a.phone.empty()) {
@@ -217,6 +264,7 @@ Status ValidateApplicant(const dossier::Applicant& a) {
       return Invalid("applicant.phone", "bad_phone", "a phone number has 9-11 digits, got \"" + a.phone + "\"");
   }
   if (!a.email.empty()) {
+    MOTCUA_TRY(CheckTextLine(a.email, "applicant.email", 254));
     auto at = a.email.find('@');
     if (at == std::string::npos || at == 0 || at + 1 >= a.email.size() || a.email.find('@', at + 1) != std::string::npos ||
         a.email.find(' ') != std::string::npos)
@@ -251,7 +299,9 @@ Result<PreparedIntake> PrepareIntake(const Desk& desk, const Actor& actor, const
 
   if (request.delivery == dossier::Delivery::kPostal && std::string_view(Trim(request.delivery_address)).empty())
     return Invalid("delivery_address", "missing", "postal delivery of the result needs an address");
+  MOTCUA_TRY(CheckRequestText(request));
   if (request.sets < 1) return Invalid("sets", "bad_count", "a dossier has at least one set");
+  MOTCUA_TRY(CheckRange(request.sets, 1, kMaxPaperCount, "sets"));
 
   const Instant received_at = request.received_at.value_or(now);
   if (received_at > now + std::chrono::minutes(desk.settings.future_tolerance_minutes))
@@ -262,8 +312,15 @@ Result<PreparedIntake> PrepareIntake(const Desk& desk, const Actor& actor, const
   std::vector<dossier::Fee> fees;
   if (request.fees) {
     fees = *request.fees;
-    for (const auto& f : fees)
-      if (f.amount_vnd < 0) return Invalid("fees", "negative_amount", "fee \"" + f.name + "\" is negative");
+    if (fees.size() > kMaxListItems)
+      return Invalid("fees", "too_many", "at most " + std::to_string(kMaxListItems) + " fees");
+    for (std::size_t i = 0; i < fees.size(); ++i) {
+      const std::string where = "fees[" + std::to_string(i) + "]";
+      fees[i].name = NormalizeNfc(Trim(fees[i].name));
+      MOTCUA_TRY(CheckTextLine(fees[i].name, where + ".name", kMaxLabelChars));
+      if (fees[i].amount_vnd < 0) return Invalid("fees", "negative_amount", "fee \"" + fees[i].name + "\" is negative");
+      MOTCUA_TRY(CheckRange(fees[i].amount_vnd, 0, kMaxFeeVnd, where + ".amount_vnd"));
+    }
   } else {
     const std::string channel = request.channel == dossier::Channel::kOnline   ? "online"
                                 : request.channel == dossier::Channel::kPostal ? "postal"
@@ -273,6 +330,7 @@ Result<PreparedIntake> PrepareIntake(const Desk& desk, const Actor& actor, const
   }
 
   Dossier d;
+  d.request_id = request.request_id;
   d.lookup_secret = codes::NewLookupSecret();
   d.procedure_code = proc.code;
   d.procedure_name = proc.name;
@@ -314,6 +372,16 @@ Result<IntakeResult> CommitIntake(const Desk& desk, const Actor& actor, store::W
                                   Instant now) {
   MOTCUA_TRY(Require(actor, Permission::kReceive));
   Dossier& d = prepared.dossier;
+  if (!d.request_id.empty()) {
+    MOTCUA_ASSIGN_OR_RETURN(auto earlier, tx.FindDossierByRequest(d.request_id));
+    if (earlier) {
+      IntakeRequest probe;
+      probe.request_id = d.request_id;
+      probe.procedure_code = d.procedure_code;
+      probe.applicant = d.applicant;
+      return Replay(desk, probe, std::move(*earlier));
+    }
+  }
   const LocalDate day = LocalDateVn(d.received_at);
   MOTCUA_ASSIGN_OR_RETURN(std::string probe, codes::FormatDossierCode(desk.settings.agency_id, day, 1));
   const std::string key = "code:" + probe.substr(0, probe.size() - 5) + ":" + std::to_string(desk.settings.station_slot);
@@ -343,15 +411,79 @@ Result<IntakeResult> CommitIntake(const Desk& desk, const Actor& actor, store::W
 
 Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeRequest& request, Instant now,
                              const TxHook& also) {
+  if (!request.request_id.empty()) {  // a retry is answered before the catalog or calendar are consulted
+    MOTCUA_TRY(Require(actor, Permission::kReceive));
+    MOTCUA_TRY(CheckRequestText(request));
+    MOTCUA_ASSIGN_OR_RETURN(auto earlier, desk.store->FindDossierByRequest(request.request_id));
+    if (earlier) return Replay(desk, request, std::move(*earlier));
+  }
   MOTCUA_ASSIGN_OR_RETURN(PreparedIntake prepared, PrepareIntake(desk, actor, request, now));
   std::optional<IntakeResult> result;
   Status s = desk.store->Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(result, CommitIntake(desk, actor, tx, prepared, now));
-    if (also) MOTCUA_TRY(also(tx, result->dossier));
+    if (also && !result->replayed) MOTCUA_TRY(also(tx, result->dossier));
     return Ok();
   });
   if (!s) return s.error();
   return std::move(*result);
+}
+
+Result<IntakeResult> ReceiveWithFiles(const Desk& desk, const Actor& actor, IntakeRequest request,
+                                      std::vector<PendingFile> files, Instant now) {
+  // 1. Every file checked, none stored.
+  const std::size_t listed = request.components ? request.components->size() : 0;
+  std::vector<digitize::StoredFile> inspected;
+  for (const PendingFile& f : files) {
+    const std::string field = "components[" + std::to_string(f.component) + "].files";
+    if (f.component >= listed) return Invalid(field, "no_such_component", "a file names no listed component");
+    MOTCUA_TRY(CheckTextLine(f.file_name, field, kMaxLabelChars));
+    auto info = digitize::InspectBytes(f.bytes);
+    if (!info) {
+      Error e = info.error();
+      e.field = field;
+      e.detail = f.file_name + ": " + e.detail;
+      return e;
+    }
+    (*request.components)[f.component].files.push_back(
+        {info->sha256, info->mime, info->pages, info->size_bytes, f.file_name, actor.user, Instant{}});
+    inspected.push_back(std::move(*info));
+  }
+  if (!request.request_id.empty()) {
+    MOTCUA_ASSIGN_OR_RETURN(auto earlier, desk.store->FindDossierByRequest(request.request_id));
+    if (earlier) return Receive(desk, actor, request, now);  // the replay; no file is stored again
+  }
+  // 2. The whole request checked against the catalog and calendar before any copy.
+  MOTCUA_TRY(PrepareIntake(desk, actor, request, now));
+  // 3. Stored; taken back if the dossier does not commit.
+  std::vector<std::string> stored_here;
+  auto take_back = [&] {
+    for (const std::string& sha : stored_here) digitize::RemoveStored(desk.files_root, sha);
+  };
+  for (const PendingFile& f : files) {
+    auto stored = digitize::StoreBytes(desk.files_root, f.bytes);
+    if (!stored) {
+      take_back();
+      return stored.error();
+    }
+    if (stored->newly_stored) stored_here.push_back(stored->sha256);
+  }
+  auto received = Receive(desk, actor, request, now);
+  if (!received || received->replayed) take_back();
+  return received;
+}
+
+Status RecordReceiptPrint(const Desk& desk, const Actor& actor, const Dossier& d, std::string_view destination,
+                          Instant now) {
+  MOTCUA_TRY(Require(actor, Permission::kReceive));
+  MOTCUA_TRY(CheckTextLine(destination, "destination", kMaxAddressChars));
+  return desk.store->Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto stored, tx.LoadDossier(d.code));
+    if (!stored) return NotFound("code", "no_such_dossier", "no dossier " + d.code);
+    const json payload = {{"destination", destination}};
+    auto e = tx.AppendEvent({"dossier.receipt_printed", d.code, actor.user, actor.station, now, payload.dump()});
+    if (!e) return e.error();
+    return Ok();
+  });
 }
 
 namespace {
@@ -467,6 +599,15 @@ Result<std::string> CheckAction(const Actor& actor, Action action, const ActionD
                             action == Action::kStop || action == Action::kRequestWithdrawal;
   if (needs_reason && reason.empty())
     return Invalid("reason", "missing", std::string("a reason is required to ") + dossier::ActionKey(action));
+  MOTCUA_TRY(CheckTextLine(reason, "reason", kMaxReasonChars));
+  if (details.items.size() > kMaxListItems)
+    return Invalid("items", "too_many", "at most " + std::to_string(kMaxListItems) + " supplement items");
+  for (const std::string& item : details.items) MOTCUA_TRY(CheckTextLine(item, "items", kMaxReasonChars));
+  MOTCUA_TRY(CheckTextLine(details.unit, "unit", kMaxLabelChars));
+  MOTCUA_TRY(CheckTextLine(details.receiver_name, "receiver_name", kMaxNameChars));
+  MOTCUA_TRY(CheckTextLine(details.receiver_id, "receiver_id", kMaxCodeChars));
+  MOTCUA_TRY(CheckTextLine(details.no_digital_result_reason, "no_digital_result_reason", kMaxReasonChars));
+  MOTCUA_TRY(CheckTextLine(details.step_content, "step_content", kMaxReasonChars));
   return reason;
 }
 
@@ -495,6 +636,7 @@ Result<Dossier> AppendNote(const Desk& desk, const Actor& actor, std::string_vie
     return Invalid("payload", "not_a_json_object", "a note's payload is a JSON object");
   const std::string text = NormalizeNfc(Trim(content));
   if (text.empty()) return Invalid("content", "missing", "a note says what happened");
+  MOTCUA_TRY(CheckTextLine(text, "content", kMaxReasonChars));
   return Mutate(desk, actor, code, event_type, now, [&](Dossier& d, json& payload) -> Status {
     payload = extra;
     d.steps.push_back({now, actor.user, d.processing_unit, text, d.state});
@@ -507,6 +649,7 @@ Result<Dossier> IssueApology(const Desk& desk, const Actor& actor, std::string_v
   MOTCUA_TRY(Require(actor, Permission::kProcess));
   const std::string reason = NormalizeNfc(Trim(reason_in));
   if (reason.empty()) return Invalid("reason", "missing", "an apology states the reason for the delay");
+  MOTCUA_TRY(CheckTextLine(reason, "reason", kMaxReasonChars));
   return Mutate(desk, actor, code, "dossier.apology_issued", now, [&](Dossier& d, json& payload) -> Status {
     if (dossier::IsFinished(d.state))
       return Conflict("state", "transition_not_allowed",
@@ -577,6 +720,8 @@ Result<Dossier> RecordResult(const Desk& desk, const Actor& actor, std::string_v
       return Conflict("state", "transition_not_allowed", "a closed dossier cannot change");
     dossier::ResultDocument r = result;
     r.name = NormalizeNfc(Trim(r.name));
+    MOTCUA_TRY(CheckTextLine(r.name, "result.name", kMaxLabelChars));
+    MOTCUA_TRY(CheckTextLine(r.result_code, "result.result_code", kMaxCodeChars));
     r.added_by = actor.user;
     r.added_at = now;
     if (r.file) {

@@ -10,6 +10,7 @@
 // due instant is kept for the national indicators.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -88,17 +89,27 @@ struct Desk {
 
 // ---- intake --------------------------------------------------------------------------------
 
+inline constexpr int kMaxPaperCount = 99;      // originals or copies of one paper, sets of a dossier
+inline constexpr int kMaxListItems = 50;        // fees, supplement items
+inline constexpr std::int64_t kMaxFeeVnd = 100'000'000'000;  // one fee: 100 tỷ đồng, far above any charge
+
 struct IntakeComponent {
   std::string code;                 // the catalog component's code
-  std::optional<int> originals;     // default: the catalog's count
-  std::optional<int> copies;        // default: the catalog's count
+  std::optional<int> originals;     // default: the catalog's count; 0..kMaxPaperCount
+  std::optional<int> copies;        // default: the catalog's count; 0..kMaxPaperCount
   bool shown_only = false;
   std::string reused_result_code;
   bool from_citizen_store = false;
   std::vector<dossier::Attachment> files;  // already in the file store (digitize/file_store.h)
 };
 
+// Text caps (common/text.h): applicant name kMaxNameChars, address and delivery address kMaxAddressChars,
+// summary and step content kMaxReasonChars, processing unit kMaxLabelChars; none may hold control characters.
 struct IntakeRequest {
+  // The caller's idempotency key: a retry with the same key (after a crash, a lost reply, a second F10)
+  // returns the dossier received the first time instead of a second one. 1-64 of A-Z a-z 0-9 . _ : -;
+  // "" = none. The counter makes one per intake draft; the CLI takes --request-id.
+  std::string request_id;
   std::string procedure_code;
   dossier::Applicant applicant;
   dossier::Channel channel = dossier::Channel::kCounter;
@@ -106,7 +117,7 @@ struct IntakeRequest {
   std::string delivery_address;     // required for postal delivery
   std::string processing_unit;      // default: the procedure's agency
   std::string summary;              // default: the procedure's name
-  int sets = 1;
+  int sets = 1;                     // 1..kMaxPaperCount
   std::optional<Instant> received_at;  // default now; postal: the handover manifest's signing time
   // The cases (component groups, catalog::Component::group) the applicant files under. Empty: the
   // groups of the listed components, or the procedure's first group when none are listed. Groups the
@@ -114,7 +125,8 @@ struct IntakeRequest {
   std::vector<std::string> cases;
   // Default: every required component of the chosen cases, with no files.
   std::optional<std::vector<IntakeComponent>> components;
-  std::optional<std::vector<dossier::Fee>> fees;  // default: the procedure's fees for the channel
+  // Default: the procedure's fees for the channel. At most kMaxListItems, each 0..kMaxFeeVnd.
+  std::optional<std::vector<dossier::Fee>> fees;
   bool vneid_verified = false;
   // For a caller with more to record in the same event and step (a postal manifest's parcel number):
   std::string event_extra_json;  // a JSON object merged into the "dossier.received" payload ("" = none)
@@ -127,6 +139,7 @@ struct IntakeResult {
   // Rule keys worth telling the officer, e.g. "due_at_provisional": the due date falls in a year whose
   // official day-off schedule is not in the calendar yet, so only weekends were skipped.
   std::vector<std::string> warnings;
+  bool replayed = false;  // the request_id had been received before: this is that dossier, nothing new
 };
 
 // Receives a complete dossier: validates the request against the catalog, allocates the code, computes
@@ -134,14 +147,33 @@ struct IntakeResult {
 // Errors (field, rule): ("procedure_code", "no_such_procedure"); ("applicant.*", ...) from
 // ValidateApplicant; ("components", "missing_required_component" / "unknown_component" /
 // "duplicate_component"); ("delivery_address", "missing"); ("received_at", "in_the_future");
-// ("calendar", "calendar_not_covering"); ("sequence", "sequence_exhausted"); ("role", "not_allowed").
+// ("calendar", "calendar_not_covering"); ("sequence", "sequence_exhausted"); ("role", "not_allowed");
+// text and number checks: ("<field>", "control_character" / "too_long" / "bad_utf8" / "out_of_range");
+// ("request_id", "bad_request_id"); kConflict ("request_id", "request_id_reused") when the key was
+// received before for another procedure or applicant.
 Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeRequest& request, Instant now,
                              const TxHook& also = {});
 
 // Checks the applicant: a name; an ID that fits its type (CCCD 12 digits, CMND 9 digits, tax code
-// 10 digits or 10-3, passport 6-12 letters and digits); a phone of 9-11 digits (a leading +84 is
-// accepted); an email with one @. Errors name the field, e.g. ("applicant.id_number", "bad_cccd").
+// 10 digits or 10-3, passport 6-12 letters and digits, other: up to kMaxCodeChars); a phone of 9-11
+// digits (a leading +84 is accepted); an email with one @ (at most 254 characters); name and address
+// within their caps and free of control characters (common/text.h CheckTextLine). Errors name the
+// field, e.g. ("applicant.id_number", "bad_cccd"), ("applicant.name", "control_character").
 Status ValidateApplicant(const dossier::Applicant& a);
+
+// A paper's file read into memory and not yet stored (ReceiveWithFiles).
+struct PendingFile {
+  std::size_t component = 0;  // index into request.components
+  std::string file_name;      // as the citizen or scanner named it, for the record
+  std::string bytes;
+};
+
+// Receive for a caller holding the papers' files in memory (the CLI's --json file): every file is
+// checked (type, pages) and the whole request validated before the first file is copied into the file
+// store, and the files this call stored are removed again if the dossier is not committed, so a refused
+// dossier leaves no file behind. Errors: InspectBytes' on "components[i].files"; Receive's.
+Result<IntakeResult> ReceiveWithFiles(const Desk& desk, const Actor& actor, IntakeRequest request,
+                                      std::vector<PendingFile> files, Instant now);
 
 // Intake in two halves, for a caller that receives several dossiers in one transaction (signing a
 // postal manifest): PrepareIntake checks the request against the catalog and computes the due instant,
@@ -160,9 +192,18 @@ Result<IntakeResult> CommitIntake(const Desk& desk, const Actor& actor, store::W
 // The receipt token of a stored dossier (for a reprint that keeps the same code).
 Result<std::string> ReceiptTokenFor(const Desk& desk, const dossier::Dossier& d);
 
+// Journals "dossier.receipt_printed" (where it went: a file or a printer queue) for a print or reprint
+// of a stored dossier's receipt, without changing the dossier: a receipt carries a valid token, so who
+// printed one is worth knowing. Requires kReceive. Errors: ("code", "no_such_dossier"); ("role",
+// "not_allowed"); ("destination", "too_long" / "control_character").
+Status RecordReceiptPrint(const Desk& desk, const Actor& actor, const dossier::Dossier& d, std::string_view destination,
+                          Instant now);
+
 // ---- processing ----------------------------------------------------------------------------
 
 // Details an action may need; each operation says which it reads.
+// Text caps (common/text.h): reason, each item and no_digital_result_reason kMaxReasonChars (at most
+// kMaxListItems items), unit kMaxLabelChars, receiver_name kMaxNameChars, receiver_id kMaxCodeChars.
 struct ActionDetails {
   std::string reason;               // refuse, request_supplement, stop, request_withdrawal, apology
   std::vector<std::string> items;   // request_supplement: the papers to add

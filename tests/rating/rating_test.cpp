@@ -29,7 +29,8 @@ class RatingTest : public ::testing::Test {
     ASSERT_TRUE(r) << r.error().Describe();
     code_ = r->dossier.code;
   }
-  std::size_t JournalSize() { return t_->store->ReadJournal({})->size(); }
+  // Events since the set-up.
+  std::size_t JournalSize() { return t_->store->ReadJournal({})->size() - t_->setup_events; }
   NewRating Sample(RatingValue v = RatingValue::kVerySatisfied) {
     NewRating n;
     n.dossier_code = code_;

@@ -27,7 +27,8 @@ class DeskTest : public ::testing::Test {
     r.received_at = At(when);
     return Receive(t_->desk, t_->officer, r, At(when));
   }
-  std::size_t JournalSize() { return t_->store->ReadJournal({})->size(); }
+  // Events since the set-up.
+  std::size_t JournalSize() { return t_->store->ReadJournal({})->size() - t_->setup_events; }
 
   TempDir dir_;
   std::unique_ptr<motcua::testing::TestDesk> t_;

@@ -167,6 +167,8 @@ Result<ReceiptToken> VerifyReceiptToken(std::string_view token, std::string_view
   return ReceiptToken{std::string(code), std::string(secret)};
 }
 
+Result<std::string> LoadCenterKey(const std::filesystem::path& path) { return ReadKeyFile(path); }
+
 Result<std::string> LoadOrCreateCenterKey(const std::filesystem::path& path) {
   {
     auto existing = ReadKeyFile(path);

@@ -71,6 +71,11 @@ Result<std::string> MakeReceiptToken(const ReceiptToken& token, std::string_view
 //   kInvalid/"bad_key_size" on "center_key" when center_key is not 32 bytes.
 Result<ReceiptToken> VerifyReceiptToken(std::string_view token, std::string_view center_key);
 
+// Reads an existing center key (no file is created: a missing key on a database that has printed
+// receipts must not silently become a new one). Errors: kNotFound/"no_key_file" on "center_key"; the
+// others of LoadOrCreateCenterKey.
+Result<std::string> LoadCenterKey(const std::filesystem::path& path);
+
 // Reads the center key from `path`, or creates it (32 random bytes, mode 0600) when the file does not
 // exist. Creation is atomic: the bytes go to a private temporary file in the same folder, are synced,
 // and are then hard-linked into place, so a reader never sees a partial key and two processes racing

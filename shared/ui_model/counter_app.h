@@ -150,8 +150,8 @@ struct DraftComponent {
   std::string reused_result_code;          // kReused
 };
 
-// The intake in progress. Persisted (store Record kind "intake_draft", key "<station>/<user>") after
-// every change, so neither Esc nor a crash loses it.
+// The intake in progress. Persisted (a scratch record, store.h: kind "scratch.intake_draft", key
+// "<station>/<user>") after every change, so neither Esc nor a crash loses it.
 struct IntakeDraft {
   dossier::IdType id_type = dossier::IdType::kCccd;
   std::string id_number;

@@ -17,9 +17,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kDraftKind = "intake_draft";
-constexpr const char* kRecentKind = "counter_recent";
-constexpr const char* kSlipKind = "counter_slip";
+constexpr const char* kDraftKind = "scratch.intake_draft";  // store.h: scratch, not journaled
+constexpr const char* kRecentKind = "scratch.counter_recent";
+constexpr const char* kSlipKind = "scratch.counter_slip";
 constexpr std::size_t kMaxRecent = 9;
 
 // Groups the national portal publishes for every case (the same rule as workflow/desk.cpp).

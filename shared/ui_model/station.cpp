@@ -117,7 +117,14 @@ Result<std::unique_ptr<Station>> OpenStation(const StationPaths& paths) {
   MOTCUA_TRY(LoadCalendarInto(*s, profile));
   MOTCUA_ASSIGN_OR_RETURN(s->calendar_profiles, calendar::ListProfiles(s->paths.assets_dir / "calendar"));
   MOTCUA_ASSIGN_OR_RETURN(s->status_map, dossier::LoadStatusMap(s->paths.assets_dir / "dvc" / "status-map.json"));
-  MOTCUA_ASSIGN_OR_RETURN(s->desk.center_key, codes::LoadOrCreateCenterKey(s->paths.data_dir / "center.key"));
+  // Never a new key here: receipts already printed carry MACs under the old one (motcua init makes it).
+  auto key = codes::LoadCenterKey(s->paths.data_dir / "center.key");
+  if (!key && key.error().code == ErrorCode::kNotFound)
+    return Corrupt("center_key", "center_key_missing",
+                   "the center key is missing: restore center.key from the backup, or run `motcua init "
+                   "--change-identity --as ADMIN`");
+  if (!key) return key.error();
+  s->desk.center_key = std::move(*key);
   s->desk.store = s->store.get();
   s->desk.files_root = s->paths.data_dir / "files";
 

@@ -335,7 +335,7 @@ TEST_F(IntakeTest, IncompleteDossierGetsTheSupplementSlipAndNoDossier) {
   EXPECT_NE(f->model.print_job->pdf_path.find("mau02.pdf"), std::string::npos);
   EXPECT_EQ(Slurp(f->model.print_job->pdf_path).rfind("%PDF-", 0), 0u);
   // The slip is kept as a record for reprints and audits.
-  Result<std::vector<store::Record>> slips = f->station->store->ListRecords({.kind = "counter_slip"});
+  Result<std::vector<store::Record>> slips = f->station->store->ListRecords({.kind = "scratch.counter_slip"});
   ASSERT_TRUE(slips.has_value());
   ASSERT_EQ(slips->size(), 1u);
   EXPECT_EQ(slips->front().status, "mau02");

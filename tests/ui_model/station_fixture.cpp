@@ -7,6 +7,7 @@
 
 #include "auth/accounts.h"
 #include "catalog/catalog_json.h"
+#include "codes/receipt_token.h"
 #include "common/crypto.h"
 #include "scan/sane_scanner.h"
 
@@ -39,7 +40,7 @@ std::unique_ptr<StationFixture> MakeStation(const char* local_now) {
     Result<std::vector<catalog::Procedure>> real =
         catalog::LoadCatalogFile(fs::path(MOTCUA_ASSETS_DIR) / "catalog" / "catalog.json");
     EXPECT_TRUE(real.has_value()) << real.error().Describe();
-    Status s = (*st)->Write([&](store::WriteTx& tx) -> Status {
+    Status s = motcua::testing::WriteJournaled(**st, [&](store::WriteTx& tx) -> Status {
       const std::pair<const char*, const char*> settings[] = {
           {"agency_id", "000.00.00.H56"},
           {"agency_name", "UBND TỈNH TUYÊN QUANG"},
@@ -78,6 +79,7 @@ std::unique_ptr<StationFixture> MakeStation(const char* local_now) {
       EXPECT_TRUE(a.has_value()) << a.error().Describe();
     }
   }
+  EXPECT_TRUE(codes::LoadOrCreateCenterKey(f->dir.path() / "center.key").has_value());  // as motcua init does
   Result<std::unique_ptr<Station>> opened = OpenStation({.data_dir = f->dir.path(), .assets_dir = MOTCUA_ASSETS_DIR});
   EXPECT_TRUE(opened.has_value()) << opened.error().Describe();
   if (!opened.has_value()) return nullptr;

@@ -77,6 +77,16 @@ bool ParseDigits(std::string_view text, int& out) {
   return true;
 }
 
+std::string DumpJson(const nlohmann::json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void PrintJson(Context& ctx, const nlohmann::json& j, int indent) { *ctx.out << DumpJson(j, indent) << "\n"; }
+
+void PrintJson(Context& ctx, const nlohmann::ordered_json& j, int indent) {
+  *ctx.out << j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+}
+
 int ReportError(Context& ctx, const Error& error) {
   if (ctx.json) {
     nlohmann::json j = {{"error",
@@ -84,10 +94,11 @@ int ReportError(Context& ctx, const Error& error) {
                           {"field", error.field},
                           {"rule", error.rule},
                           {"detail", error.detail}}}};
-    *ctx.out << j.dump() << "\n";
+    PrintJson(ctx, j);
   }
   *ctx.err << "motcua: error: " << error.Describe() << "\n";
-  return error.code == ErrorCode::kInvalid ? kExitBadInput : kExitFailure;
+  const bool bad_input = error.code == ErrorCode::kInvalid || error.code == ErrorCode::kNotFound;
+  return bad_input ? kExitBadInput : kExitFailure;
 }
 
 std::string DefaultDataDir() {

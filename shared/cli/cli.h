@@ -1,7 +1,17 @@
 // The motcua command-line tool: a stable contract for operators and tests.
-//   exit 0 on success, 2 on bad input (the message names the field), 1 on any other failure.
+//   exit 0 on success, 2 on bad input (the message names the field; a procedure, dossier or file that
+//   the command line names and that does not exist is bad input too), 1 on any other failure.
 // Each verb lives in cmd_<verb>.cpp and registers itself with MOTCUA_CLI_COMMAND; main.cpp only
 // parses the global options and dispatches.
+//
+// Who acts: a verb that changes data acts as a signed-in account, named with the global --as USER and
+// checked like a sign-in at a counter (auth/login.h: argon2id, lockout, the attempt journaled); the
+// password comes from $MOTCUA_PASSWORD, else from the first line of standard input. The account's role
+// then gates the verb in the core (workflow/desk.h). Read-only verbs need no sign-in.
+//
+// Time: the clock is the system's. --now sets it only on a database created for demos and tests
+// (`motcua init --demo`, fixed at creation); on any other database a verb that writes refuses it, so the
+// on-time indicator cannot be gamed by back-dating.
 #pragma once
 
 #include <iosfwd>
@@ -9,6 +19,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "common/result.h"
 #include "common/time.h"
@@ -25,10 +37,11 @@ struct Context {
   std::string data_dir;     // --data-dir DIR (default: $MOTCUA_DATA_DIR, /var/lib/motcua as root,
                             //   else $XDG_DATA_HOME/motcua or ~/.local/share/motcua)
   std::string assets_dir;   // --assets DIR (default: $MOTCUA_ASSETS_DIR, else the built-in path)
-  std::string station = "station-1";  // --station ID: who wrote a journal event
-  std::string actor = "cli";          // --actor NAME: the officer acting
+  std::string station = "station-1";  // --station ID: the station recorded on journal events
+  std::string as;                     // --as USER: the account a writing verb signs in as ("" = none)
   bool json = false;                  // --json: machine-readable output
-  std::optional<Instant> now;         // --now "YYYY-MM-DD HH:MM" (Vietnam time): fixes the clock
+  std::optional<Instant> now;         // --now "YYYY-MM-DD HH:MM" (Vietnam time): fixes the clock (demo
+                                      //   databases only, for verbs that write)
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
 
@@ -63,9 +76,15 @@ struct Command {
 bool RegisterCommand(const Command& command);
 const std::vector<Command>& Commands();
 
-// Prints the error (English, naming the field) to ctx.err, or as {"error":...} on ctx.out with
-// --json; returns kExitBadInput for kInvalid and kExitFailure otherwise.
+// Prints the error (English, naming the field) to ctx.err, and as {"error":...} on ctx.out with
+// --json; returns kExitBadInput for kInvalid and kNotFound, kExitFailure otherwise.
 int ReportError(Context& ctx, const Error& error);
+
+// Prints `j` and a newline on ctx.out. Text that is not valid UTF-8 (a file name, a mistyped code from
+// the command line) is printed with U+FFFD in its place instead of ending the program.
+void PrintJson(Context& ctx, const nlohmann::json& j, int indent = -1);
+void PrintJson(Context& ctx, const nlohmann::ordered_json& j, int indent = -1);  // keys in insertion order
+std::string DumpJson(const nlohmann::json& j, int indent = -1);
 
 std::string DefaultDataDir();
 

@@ -46,7 +46,7 @@ int RunAdvance(Context& ctx, Args& args) {
   auto target = dossier::ParseState(*to, "to");
   if (!target) return ReportError(ctx, target.error());
 
-  auto session = OpenSession(ctx);
+  auto session = OpenSessionAs(ctx);
   if (!session) return ReportError(ctx, session.error());
   const std::string& code = (*rest)[0];
   auto current = (*session)->store->GetDossier(code);
@@ -57,7 +57,7 @@ int RunAdvance(Context& ctx, Args& args) {
   auto d = workflow::Apply((*session)->desk, (*session)->actor, code, *action, details, ctx.Now());
   if (!d) return ReportError(ctx, d.error());
   if (ctx.json) {
-    *ctx.out << DossierToJson(*d, (*session)->status_map).dump() << "\n";
+    PrintJson(ctx, DossierToJson(*d, (*session)->status_map));
   } else {
     *ctx.out << d->code << " " << dossier::StateKey(d->state) << " " << (d->due_at ? LocalText(d->due_at) : "no-due-date")
              << "\n";

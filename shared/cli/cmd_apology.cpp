@@ -17,7 +17,7 @@ int RunApology(Context& ctx, Args& args) {
   if (rest->size() != 1) return ReportError(ctx, Invalid("code", "missing", "usage: motcua apology CODE --new-due ..."));
   auto when = ParseLocalMinute(*due, "new-due");
   if (!when) return ReportError(ctx, when.error());
-  auto session = OpenSession(ctx);
+  auto session = OpenSessionAs(ctx);
   if (!session) return ReportError(ctx, session.error());
   auto d = workflow::IssueApology((*session)->desk, (*session)->actor, (*rest)[0], FromLocalVn(*when), *reason, ctx.Now());
   if (!d) return ReportError(ctx, d.error());

@@ -23,24 +23,23 @@ int RunAttach(Context& ctx, Args& args) {
     return ReportError(ctx, Invalid("component", "missing", "give either --component N or --result NAME"));
   if (*component && !*file) return ReportError(ctx, Invalid("file", "missing", "--file PATH is required"));
 
-  auto session = OpenSession(ctx);
+  auto session = OpenSessionAs(ctx);
   if (!session) return ReportError(ctx, session.error());
   auto& s = **session;
+  int n = 0;
+  if (*component && (!ParseDigits(**component, n) || n < 1))
+    return ReportError(ctx, Invalid("component", "not_a_number", "--component takes a component's number, from 1"));
   std::optional<dossier::Attachment> attachment;
+  std::optional<digitize::StoredFile> stored_file;
   if (*file) {
     auto stored = digitize::StoreFile(s.desk.files_root, **file);
     if (!stored) return ReportError(ctx, stored.error());
+    stored_file = *stored;
     attachment = dossier::Attachment{stored->sha256, stored->mime, stored->pages, stored->size_bytes,
-                                     std::filesystem::path(**file).filename().string(), ctx.actor, ctx.Now()};
+                                     std::filesystem::path(**file).filename().string(), (*session)->actor.user, ctx.Now()};
   }
   Result<dossier::Dossier> d = Invalid("", "", "");
   if (*component) {
-    int n = 0;
-    try {
-      n = std::stoi(**component);
-    } catch (...) {
-      return ReportError(ctx, Invalid("component", "not_a_number", "--component takes a number"));
-    }
     d = workflow::AttachComponentFile(s.desk, s.actor, (*rest)[0], n - 1, *attachment, ctx.Now());
   } else {
     dossier::ResultDocument r;
@@ -50,7 +49,10 @@ int RunAttach(Context& ctx, Args& args) {
     r.file = attachment;
     d = workflow::RecordResult(s.desk, s.actor, (*rest)[0], r, ctx.Now());
   }
-  if (!d) return ReportError(ctx, d.error());
+  if (!d) {
+    if (stored_file && stored_file->newly_stored) digitize::RemoveStored(s.desk.files_root, stored_file->sha256);
+    return ReportError(ctx, d.error());
+  }
   *ctx.out << d->code << " " << (attachment ? attachment->sha256 : std::string("recorded")) << "\n";
   return kExitOk;
 }
@@ -58,7 +60,7 @@ int RunAttach(Context& ctx, Args& args) {
 }  // namespace
 
 MOTCUA_CLI_COMMAND("attach",
-                   "attach CODE (--component N --file PATH | --result NAME [--result-code C] [--e-signed] [--file PATH])",
+                   "attach CODE (--component N --file PATH | --result NAME [--result-code C] [--e-signed] [--file PATH]) --as USER",
                    "digitize: attach a scan (PDF, JPEG, PNG) to component N, or record a result document", RunAttach);
 
 }  // namespace motcua::cli

@@ -7,6 +7,7 @@
 #include "catalog/search.h"
 #include "cli/session.h"
 #include "common/crypto.h"
+#include "common/files.h"
 
 namespace motcua::cli {
 namespace {
@@ -19,19 +20,21 @@ std::string DurationText(const catalog::Procedure& p) {
 }
 
 int Import(Context& ctx, Session& s, const std::string& file) {
-  auto text = ReadFile(file, "file");
+  if (auto allowed = workflow::Require(s.actor, workflow::Permission::kManageCatalog); !allowed)
+    return ReportError(ctx, allowed.error());
+  auto text = ReadFile(file, "file", kMaxCatalogFileBytes);
   if (!text) return ReportError(ctx, text.error());
   auto procedures = catalog::ParseCatalogJson(*text);
   if (!procedures) return ReportError(ctx, procedures.error());
   Status st = s.store->Write([&](store::WriteTx& tx) -> Status {
     for (const auto& p : *procedures) MOTCUA_TRY(tx.UpsertProcedure(p));
     json payload = {{"file", file}, {"sha256", ToHex(Sha256(*text))}, {"procedures", procedures->size()}};
-    auto e = tx.AppendEvent({"catalog.imported", "", ctx.actor, ctx.station, ctx.Now(), payload.dump()});
+    auto e = tx.AppendEvent({"catalog.imported", "", s.actor.user, s.actor.station, ctx.Now(), DumpJson(payload)});
     if (!e) return e.error();
     return Ok();
   });
   if (!st) return ReportError(ctx, st.error());
-  if (ctx.json) *ctx.out << json{{"imported", procedures->size()}}.dump() << "\n";
+  if (ctx.json) PrintJson(ctx, json{{"imported", procedures->size()}});
   else *ctx.out << "imported " << procedures->size() << " procedures from " << file << "\n";
   return kExitOk;
 }
@@ -50,7 +53,7 @@ int Search(Context& ctx, Session& s, const std::string& query, int limit) {
     else
       *ctx.out << p.code << "  " << p.name << "  [" << DurationText(p) << "]\n";
   }
-  if (ctx.json) *ctx.out << list.dump() << "\n";
+  if (ctx.json) PrintJson(ctx, list);
   else if (hits.empty()) *ctx.out << "no procedure matches \"" << query << "\"\n";
   return kExitOk;
 }
@@ -60,17 +63,14 @@ int RunCatalog(Context& ctx, Args& args) {
   auto limit_flag = args.Flag("limit");
   if (!limit_flag) return ReportError(ctx, limit_flag.error());
   int limit = 20;
-  if (*limit_flag) {
-    if (limit_flag->value().empty() || limit_flag->value().find_first_not_of("0123456789") != std::string::npos)
-      return ReportError(ctx, Invalid("limit", "not_a_number", "--limit takes a number"));
-    limit = std::stoi(**limit_flag);
-  }
+  if (*limit_flag && !ParseDigits(**limit_flag, limit))
+    return ReportError(ctx, Invalid("limit", "not_a_number", "--limit takes a number"));
   auto rest = args.Positional();
   if (!rest) return ReportError(ctx, rest.error());
   const std::string sub = rest->empty() ? "" : (*rest)[0];
   if ((sub != "import" && sub != "search" && sub != "list") || (sub != "list" && rest->size() < 2))
     return ReportError(ctx, Invalid("subcommand", "missing", "usage: motcua catalog import FILE | search TEXT | list"));
-  auto session = OpenSession(ctx);
+  auto session = sub == "import" ? OpenSessionAs(ctx) : OpenSession(ctx);
   if (!session) return ReportError(ctx, session.error());
   if (sub == "import") return Import(ctx, **session, (*rest)[1]);
   if (sub == "list") {
@@ -86,7 +86,7 @@ int RunCatalog(Context& ctx, Args& args) {
 
 }  // namespace
 
-MOTCUA_CLI_COMMAND("catalog", "catalog import FILE | catalog search TEXT [--limit N] | catalog list",
+MOTCUA_CLI_COMMAND("catalog", "catalog import FILE --as ADMIN | catalog search TEXT [--limit N] | catalog list",
                    "import procedures (JSON, assets/catalog/README.md), search them ignoring diacritics and "
                    "case, or list them",
                    RunCatalog);

@@ -24,7 +24,7 @@ int RunCccd(Context& ctx, Args& args) {
   j["sex"] = data->sex;
   j["address"] = data->address;
   j["issue_date"] = FormatLocalDate(data->issue_date);
-  *ctx.out << j.dump() << "\n";
+  PrintJson(ctx, j);
   return kExitOk;
 }
 

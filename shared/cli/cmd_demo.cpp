@@ -1,16 +1,25 @@
 // motcua demo: what the main job shows on a machine with no display. Receives the sample dossier
 // (assets/samples/demo-dossier.json) now, writes its receipt PDF, shows its status, and prints this
-// month's 766 score computed from the local database.
+// month's 766 score computed from the demo database.
+//
+// The demo never touches the center's database: it makes a new demo database (`init --demo`) in
+// <data dir>/demo/ at every run (removing the previous one, which it checks is a demo database), creates
+// its administrator "demo" with a random password kept only in memory, and signs in as that account, so
+// its dossier too is received by a signed-in account and journaled as such.
 #include <cstdio>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/dossier_json.h"
-#include "cli/intake_json.h"
+#include "auth/accounts.h"
+#include "auth/login.h"
 #include "cli/session.h"
+#include "common/crypto.h"
+#include "common/files.h"
 #include "print/form_pdf.h"
 #include "scoring/store_scoring.h"
+#include "workflow/intake_json.h"
 #include "workflow/receipt_form.h"
 
 namespace motcua::cli {
@@ -25,10 +34,44 @@ std::string Points(const std::optional<double>& p) {
   return buf;
 }
 
+// Removes the previous demo database, after checking it is one.
+Status RemoveOldDemo(const Context& demo) {
+  std::error_code ec;
+  if (!fs::exists(demo.db_path, ec)) return Ok();
+  {
+    MOTCUA_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(demo.db_path, {.create_if_missing = false}));
+    MOTCUA_ASSIGN_OR_RETURN(bool is_demo, IsDemoDatabase(*store));
+    if (!is_demo)
+      return Conflict("db", "not_a_demo_database", demo.db_path + " is not a demo database; the demo leaves it alone");
+  }
+  for (const std::string& path : {demo.db_path, demo.db_path + "-wal", demo.db_path + "-shm",
+                                  store::ChainKeyPath(demo.db_path), store::AnchorPath(demo.db_path)})
+    fs::remove(path, ec);
+  return Ok();
+}
+
+// A new demo database with its own administrator, signed in.
+Result<std::unique_ptr<Session>> OpenDemo(Context& demo) {
+  MOTCUA_TRY(RemoveOldDemo(demo));
+  MOTCUA_TRY(CreateDatabase(demo, {.demo = true}));
+  MOTCUA_ASSIGN_OR_RETURN(auto session, OpenSession(demo));
+  std::string password = ToBase32(RandomBytes(20));
+  MOTCUA_ASSIGN_OR_RETURN(auth::AuthSettings settings, auth::LoadAuthSettings(*session->store, {.station = demo.station}));
+  MOTCUA_TRY(auth::BootstrapAdmin(*session->store, {"demo", "Tài khoản trình diễn", workflow::Role::kAdmin, ""},
+                                  password, demo.Now(), settings));
+  auto account = auth::Login(*session->store, "demo", password, demo.Now(), settings);
+  std::fill(password.begin(), password.end(), '\0');
+  if (!account) return account.error();
+  session->actor = {account->user_name, account->role, demo.station};
+  return session;
+}
+
 int RunDemo(Context& ctx, Args& args) {
   if (auto rest = args.Positional(); !rest || !rest->empty())
     return ReportError(ctx, rest ? Invalid("arguments", "unexpected", "unexpected argument " + rest->front()) : rest.error());
-  auto session = OpenSession(ctx);
+  Context demo = ctx;
+  demo.db_path = (DbDir(ctx) / "demo" / "motcua.db").string();
+  auto session = OpenDemo(demo);
   if (!session) return ReportError(ctx, session.error());
   Session& s = **session;
   std::ostream& o = *ctx.out;
@@ -36,11 +79,13 @@ int RunDemo(Context& ctx, Args& args) {
 
   // 1. Receive the sample dossier.
   const fs::path sample = fs::path(ctx.assets_dir) / "samples" / "demo-dossier.json";
-  auto text = ReadFile(sample, "sample");
+  auto text = ReadFile(sample, "sample", kMaxJsonFileBytes);
   if (!text) return ReportError(ctx, text.error());
-  auto request = ParseIntakeJson(*text, sample.parent_path(), s.desk.files_root, ctx.actor);
+  auto request = workflow::ParseIntakeJson(*text, sample.parent_path());
   if (!request) return ReportError(ctx, request.error());
-  auto received = workflow::Receive(s.desk, s.actor, *request, now);
+  auto files = workflow::ReadIntakeFiles(*request);
+  if (!files) return ReportError(ctx, files.error());
+  auto received = workflow::ReceiveWithFiles(s.desk, s.actor, std::move(request->request), std::move(*files), now);
   if (!received) return ReportError(ctx, received.error());
   const dossier::Dossier& d = received->dossier;
   o << "1. Tiếp nhận hồ sơ " << d.code << " (" << d.procedure_name << ")\n"
@@ -48,11 +93,10 @@ int RunDemo(Context& ctx, Args& args) {
     << (received->warnings.empty() ? "" : " (tạm tính: năm sau chưa có lịch nghỉ chính thức)") << "\n";
 
   // 2. Its receipt, Mẫu 01.
-  const fs::path receipts = DbDir(ctx) / "receipts";
-  std::error_code ec;
-  fs::create_directories(receipts, ec);
+  const fs::path receipts = DbDir(demo) / "receipts";
+  if (auto made = CreatePrivateDirectories(receipts, "receipts"); !made) return ReportError(ctx, made.error());
   const fs::path pdf = receipts / (d.code + ".pdf");
-  auto form = workflow::MakeReceiptForm(d, s.desk.settings, received->receipt_token, ctx.actor);
+  auto form = workflow::MakeReceiptForm(d, s.desk.settings, received->receipt_token, s.actor.user);
   if (auto w = print::WriteReceiptPdf(form, pdf.string()); !w) return ReportError(ctx, w.error());
   o << "2. Giấy tiếp nhận (Mẫu 01, A5, 2 liên): " << pdf.string() << "\n";
 

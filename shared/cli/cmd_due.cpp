@@ -59,7 +59,7 @@ int RunDue(Context& ctx, Args& args) {
     const nlohmann::ordered_json j = {{"received", FormatLocalMinute(*received)},
                               {"duration", calendar::FormatDuration(*duration)},
                               {"due", FormatLocalMinute(*due)}};
-    *ctx.out << j.dump() << "\n";
+    PrintJson(ctx, j);
   } else {
     *ctx.out << FormatLocalMinute(*due) << "\n";
   }

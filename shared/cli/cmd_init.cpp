@@ -1,5 +1,23 @@
-// motcua init: create (or upgrade) the database, the center key and the settings, and load the
-// sample catalog. Safe to run again: existing settings are kept unless given on the command line.
+// motcua init: create the database (with its chain key, anchor and the center key), the settings and
+// the sample catalog; or, on an existing database, change the settings an administrator names.
+//
+// Creating is all or nothing: the database is built under a temporary name beside the final one
+// (settings, catalog and the "station.initialised" event in one transaction), closed, and only then
+// linked into place, so a killed or failed init leaves either no database or a complete one. No account
+// exists yet, so the creating event's actor is the station ("station:<id>"). `--demo` marks a database
+// made for demos and tests, on which --now and a dossier file's own receipt time are accepted; the mark
+// is fixed at creation.
+//
+// On an existing database init changes only what is given and differs from what is stored, acting as a
+// signed-in administrator (--as), one "station.settings_changed" event for all of it. What identifies
+// the center (the agency identifier; a center key that went missing) changes only with
+// --change-identity, journaled as "station.identity_changed". Run with nothing to change it changes
+// nothing and asks for no password (installer/run-main.sh runs it at every start).
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
@@ -8,110 +26,266 @@
 #include "cli/session.h"
 #include "codes/dossier_code.h"
 #include "codes/receipt_token.h"
+#include "common/crypto.h"
+#include "common/files.h"
+#include "common/text.h"
 
 namespace motcua::cli {
-namespace {
+
+struct InitOption {
+  const char* flag;
+  const char* key;
+  const char* fallback;  // written when a new database is created without the flag
+};
 
 namespace fs = std::filesystem;
+using nlohmann::json;
 
-int RunInit(Context& ctx, Args& args) {
-  struct Option {
-    const char* flag;
-    const char* key;
-    const char* fallback;
-  };
-  const Option options[] = {
-      {"agency", "agency_id", kSampleAgencyId},
-      {"agency-name", "agency_name", kSampleAgencyName},
-      {"unit", "receiving_unit", kSampleReceivingUnit},
-      {"slot", "station_slot", "0"},
-      {"slots", "slot_count", "10"},
-      {"supplement-policy", "supplement_policy", "restart"},
-      {"calendar-profile", "calendar_profile", "default"},
-  };
-  std::vector<std::pair<const Option*, std::optional<std::string>>> given;
-  for (const Option& o : options) {
-    auto v = args.Flag(o.flag);
-    if (!v) return ReportError(ctx, v.error());
-    given.emplace_back(&o, *v);
-  }
-  const bool no_catalog = args.Switch("no-catalog");
-  if (auto rest = args.Positional(); !rest || !rest->empty())
-    return ReportError(ctx, rest ? Invalid("arguments", "unexpected", "unexpected argument " + rest->front()) : rest.error());
+namespace {
+constexpr InitOption kOptions[] = {
+    {"agency", "agency_id", kSampleAgencyId},
+    {"agency-name", "agency_name", kSampleAgencyName},
+    {"unit", "receiving_unit", kSampleReceivingUnit},
+    {"slot", "station_slot", "0"},
+    {"slots", "slot_count", "10"},
+    {"supplement-policy", "supplement_policy", "restart"},
+    {"calendar-profile", "calendar_profile", "default"},
+};
 
-  for (auto& [o, v] : given) {
+Status CheckValue(const InitOption& o, const std::string& v) {
+  const std::string key = o.key;
+  if (key == "agency_id") return codes::ValidateAgencyIdentifier(v, "agency");
+  if (key == "supplement_policy" && v != "restart" && v != "shift")
+    return Invalid("supplement-policy", "bad_value", "expected restart or shift");
+  int n = 0;
+  if ((key == "station_slot" || key == "slot_count") && !ParseDigits(v, n))
+    return Invalid(o.flag, "not_a_number", std::string("--") + o.flag + " takes a number");
+  return CheckTextLine(v, o.flag, kMaxLabelChars);
+}
+
+Result<InitOptions> ParseOptions(Args& args) {
+  InitOptions out;
+  for (const InitOption& o : kOptions) {
+    MOTCUA_ASSIGN_OR_RETURN(auto v, args.Flag(o.flag));
     if (!v) continue;
-    if (std::string(o->key) == "agency_id") {
-      if (auto s = codes::ValidateAgencyIdentifier(*v, "agency"); !s) return ReportError(ctx, s.error());
-    } else if (std::string(o->key) == "supplement_policy" && *v != "restart" && *v != "shift") {
-      return ReportError(ctx, Invalid("supplement-policy", "bad_value", "expected restart or shift"));
-    } else if (std::string(o->key) == "station_slot" || std::string(o->key) == "slot_count") {
-      if (v->empty() || v->find_first_not_of("0123456789") != std::string::npos)
-        return ReportError(ctx, Invalid(o->flag, "not_a_number", std::string("--") + o->flag + " takes a number"));
-    }
+    MOTCUA_TRY(CheckValue(o, *v));
+    out.given.emplace_back(&o, *v);
   }
+  out.demo = args.Switch("demo");
+  out.no_catalog = args.Switch("no-catalog");
+  out.change_identity = args.Switch("change-identity");
+  MOTCUA_ASSIGN_OR_RETURN(auto rest, args.Positional());
+  if (!rest.empty()) return Invalid("arguments", "unexpected", "unexpected argument " + rest.front());
+  return out;
+}
 
-  std::error_code ec;
-  fs::create_directories(DbDir(ctx), ec);
-  if (ec) return ReportError(ctx, Unavailable("db", "cannot_create_directory", DbDir(ctx).string() + ": " + ec.message()));
-  auto store = store::OpenSqliteStore(ctx.db_path);
-  if (!store) return ReportError(ctx, store.error());
-  if (auto key = codes::LoadOrCreateCenterKey(CenterKeyPath(ctx)); !key) return ReportError(ctx, key.error());
+Result<std::vector<catalog::Procedure>> SampleCatalog(const Context& ctx) {
+  return catalog::LoadCatalogFile(fs::path(ctx.assets_dir) / "catalog" / "catalog.json");
+}
 
+void PrintSummary(Context& ctx, store::Store& store, const std::string& what) {
+  auto agency = store.GetSetting("agency_id");
+  auto count = store.LoadProcedures();
+  auto demo = IsDemoDatabase(store);
+  const std::string agency_id = agency && *agency ? **agency : "";
+  if (ctx.json) {
+    PrintJson(ctx, json{{"db", ctx.db_path},
+                        {"agency_id", agency_id},
+                        {"procedures", count ? count->size() : 0},
+                        {"demo", demo && *demo},
+                        {"done", what}});
+    return;
+  }
+  *ctx.out << "database: " << ctx.db_path << " (" << what << ")\n"
+           << "agency identifier: " << agency_id << "\n"
+           << "procedures in the catalog: " << (count ? count->size() : 0) << "\n";
+  if (demo && *demo) *ctx.out << "demo database: --now and dossier files' receipt times are accepted\n";
+  if (agency_id == kSampleAgencyId)
+    *ctx.out << "note: " << kSampleAgencyId
+             << " is a placeholder; set the receiving agency's real identifier with "
+                "`motcua init --agency ID --change-identity --as ADMIN`\n";
+}
+
+}  // namespace
+
+// A new database, built aside and linked into place (see the top of this file).
+Status CreateDatabase(const Context& ctx, const InitOptions& o) {
+  if (ctx.now && !o.demo)
+    return Invalid("now", "not_a_demo_database", "--now sets the clock only on a database created with --demo");
+  MOTCUA_TRY(CreatePrivateDirectories(DbDir(ctx), "db"));
   std::vector<catalog::Procedure> procedures;
-  const fs::path catalog_file = fs::path(ctx.assets_dir) / "catalog" / "catalog.json";
-  auto existing = (*store)->LoadProcedures();
+  if (!o.no_catalog) {
+    MOTCUA_ASSIGN_OR_RETURN(procedures, SampleCatalog(ctx));
+  }
+  MOTCUA_TRY(codes::LoadOrCreateCenterKey(CenterKeyPath(ctx)));
+
+  (void)InitCrypto();
+  const std::string temp = ctx.db_path + ".init-" + ToHex(RandomBytes(6));
+  auto remove_temp = [&] {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((temp + suffix).c_str());
+  };
+  {
+    auto store = store::OpenSqliteStore(temp, {.chain_key_path = store::ChainKeyPath(ctx.db_path),
+                                                .anchor_path = store::AnchorPath(ctx.db_path),
+                                                .append_anchors = false});
+    if (!store) {
+      remove_temp();
+      return store.error();
+    }
+    json written = json::object();
+    Status s = (*store)->Write([&](store::WriteTx& tx) -> Status {
+      for (const InitOption& opt : kOptions) {
+        std::string value = opt.fallback;
+        for (const auto& [g, v] : o.given)
+          if (g == &opt) value = v;
+        MOTCUA_TRY(tx.PutSetting(opt.key, value));
+        written[opt.key] = value;
+      }
+      if (o.demo) MOTCUA_TRY(tx.PutSetting(kDemoDatabaseSetting, "true"));
+      for (const auto& p : procedures) MOTCUA_TRY(tx.UpsertProcedure(p));
+      written["catalog_procedures"] = procedures.size();
+      written["demo"] = o.demo;
+      auto e = tx.AppendEvent(
+          {"station.initialised", "", "station:" + ctx.station, ctx.station, ctx.Now(), DumpJson(written)});
+      if (!e) return e.error();
+      return Ok();
+    });
+    if (!s) {
+      store->reset();
+      remove_temp();
+      return s.error();
+    }
+  }  // closed: SQLite checkpoints the WAL into the file and removes it
+  std::error_code ec;
+  if (fs::exists(temp + "-wal", ec)) {
+    remove_temp();
+    return Unavailable("db", "init_incomplete", "the new database's WAL was not checkpointed");
+  }
+  // The anchor exists before the database does: killed between the two steps, an empty anchor beside a
+  // complete database only lags it, which the next open brings up to date.
+  const int anchor = ::open(store::AnchorPath(ctx.db_path).c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (anchor >= 0) {
+    MakeFilePrivate(anchor);
+    ::close(anchor);
+  }
+  // link() never replaces: if another init finished first, theirs stands.
+  if (::link(temp.c_str(), ctx.db_path.c_str()) != 0) {
+    const int err = errno;
+    remove_temp();
+    if (err == EEXIST) return Conflict("db", "created_meanwhile", ctx.db_path + " was created by another process meanwhile");
+    return Unavailable("db", "cannot_create", ctx.db_path + ": " + std::strerror(err));
+  }
+  remove_temp();
+  const int dir = ::open(DbDir(ctx).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+  // Opening it anchors its head.
+  MOTCUA_TRY(store::OpenSqliteStore(ctx.db_path, {.create_if_missing = false}));
+  return Ok();
+}
+
+namespace {
+
+// An existing database: only given options that differ, by a signed-in administrator.
+int Update(Context& ctx, const InitOptions& o) {
+  auto store = store::OpenSqliteStore(ctx.db_path, {.create_if_missing = false});
+  if (!store) return ReportError(ctx, store.error());
+  store::Store& db = **store;
+  auto demo = IsDemoDatabase(db);
+  if (!demo) return ReportError(ctx, demo.error());
+  if (o.demo && !*demo)
+    return ReportError(ctx, Invalid("demo", "fixed_at_creation",
+                                    "a database is made for demos only when it is created; this one keeps real time"));
+
+  json changes = json::object(), identity = json::object();
+  for (const auto& [opt, value] : o.given) {
+    auto current = db.GetSetting(opt->key);
+    if (!current) return ReportError(ctx, current.error());
+    if (*current && **current == value) continue;
+    json change = {{"from", *current ? json(**current) : json(nullptr)}, {"to", value}};
+    (std::string(opt->key) == "agency_id" ? identity : changes)[opt->key] = change;
+  }
+  auto key = codes::LoadCenterKey(CenterKeyPath(ctx));
+  const bool key_missing = !key && key.error().code == ErrorCode::kNotFound;
+  if (!key && !key_missing) return ReportError(ctx, key.error());
+  if (key_missing) identity["center_key"] = "new";
+  std::vector<catalog::Procedure> procedures;
+  auto existing = db.LoadProcedures();
   if (!existing) return ReportError(ctx, existing.error());
-  if (!no_catalog && existing->empty()) {
-    auto loaded = catalog::LoadCatalogFile(catalog_file);
+  if (!o.no_catalog && existing->empty()) {
+    auto loaded = SampleCatalog(ctx);
     if (!loaded) return ReportError(ctx, loaded.error());
     procedures = std::move(*loaded);
+    changes["catalog_procedures"] = procedures.size();
   }
-
-  nlohmann::json changed = nlohmann::json::object();
-  Status s = (*store)->Write([&](store::WriteTx& tx) -> Status {
-    for (auto& [o, v] : given) {
-      MOTCUA_ASSIGN_OR_RETURN(auto current, (*store)->GetSetting(o->key));
-      if (v || !current) {
-        const std::string value = v ? *v : o->fallback;
-        MOTCUA_TRY(tx.PutSetting(o->key, value));
-        changed[o->key] = value;
-      }
-    }
+  if (!identity.empty() && !o.change_identity)
+    return ReportError(ctx, Invalid(key_missing ? "center_key" : "agency", "identity_change_not_asked",
+                                    key_missing
+                                        ? "the center key " + CenterKeyPath(ctx).string() +
+                                              " is missing; restore it from the backup, or make a new one with "
+                                              "--change-identity (receipts printed under the old key stop verifying)"
+                                        : "the agency identifier identifies the center on every code and receipt; "
+                                          "change it only by adding --change-identity"));
+  if (changes.empty() && identity.empty()) {
+    PrintSummary(ctx, db, "unchanged");
+    return kExitOk;
+  }
+  auto actor = SignIn(ctx, db);
+  if (!actor) return ReportError(ctx, actor.error());
+  if (auto allowed = workflow::Require(*actor, workflow::Permission::kManageCatalog); !allowed)
+    return ReportError(ctx, allowed.error());
+  if (key_missing) {
+    auto made = codes::LoadOrCreateCenterKey(CenterKeyPath(ctx));
+    if (!made) return ReportError(ctx, made.error());
+  }
+  Status s = db.Write([&](store::WriteTx& tx) -> Status {
+    for (const auto& [opt, value] : o.given)
+      if (changes.contains(opt->key) || identity.contains(opt->key)) MOTCUA_TRY(tx.PutSetting(opt->key, value));
     for (const auto& p : procedures) MOTCUA_TRY(tx.UpsertProcedure(p));
-    if (!procedures.empty()) changed["catalog_procedures"] = procedures.size();
-    if (changed.empty()) return Ok();
-    auto e = tx.AppendEvent({"station.initialised", "", ctx.actor, ctx.station, ctx.Now(), changed.dump()});
-    if (!e) return e.error();
+    if (!identity.empty()) {
+      auto e = tx.AppendEvent({"station.identity_changed", "", actor->user, actor->station, ctx.Now(),
+                               DumpJson(identity)});
+      if (!e) return e.error();
+    }
+    if (!changes.empty()) {
+      auto e = tx.AppendEvent({"station.settings_changed", "", actor->user, actor->station, ctx.Now(),
+                               DumpJson(changes)});
+      if (!e) return e.error();
+    }
     return Ok();
   });
   if (!s) return ReportError(ctx, s.error());
-
-  auto agency = (*store)->GetSetting("agency_id");
-  auto count = (*store)->LoadProcedures();
-  if (ctx.json) {
-    *ctx.out << nlohmann::json{{"db", ctx.db_path},
-                               {"agency_id", agency && *agency ? **agency : ""},
-                               {"procedures", count ? count->size() : 0}}
-                    .dump()
-             << "\n";
-  } else {
-    *ctx.out << "database: " << ctx.db_path << "\n"
-             << "agency identifier: " << (agency && *agency ? **agency : "") << "\n"
-             << "procedures in the catalog: " << (count ? count->size() : 0) << "\n";
-    if (agency && *agency && **agency == kSampleAgencyId)
-      *ctx.out << "note: " << kSampleAgencyId
-               << " is a placeholder; set the receiving agency's real identifier with `motcua init --agency`\n";
-  }
+  PrintSummary(ctx, db, "changed");
   return kExitOk;
+}
+
+int RunInit(Context& ctx, Args& args) {
+  auto options = ParseOptions(args);
+  if (!options) return ReportError(ctx, options.error());
+  std::error_code ec;
+  if (!fs::exists(ctx.db_path, ec)) {
+    if (auto created = CreateDatabase(ctx, *options); !created) return ReportError(ctx, created.error());
+    auto store = store::OpenSqliteStore(ctx.db_path, {.create_if_missing = false});
+    if (!store) return ReportError(ctx, store.error());
+    PrintSummary(ctx, **store, "created");
+    return kExitOk;
+  }
+  if (options->change_identity && options->given.empty() && fs::exists(CenterKeyPath(ctx), ec))
+    return ReportError(ctx, Invalid("change-identity", "nothing_to_change",
+                                    "--change-identity goes with --agency ID (or a missing center key)"));
+  return Update(ctx, *options);
 }
 
 }  // namespace
 
 MOTCUA_CLI_COMMAND("init",
-                   "init [--agency ID] [--agency-name NAME] [--unit NAME] [--slot N] [--slots N] "
-                   "[--supplement-policy restart|shift] [--calendar-profile NAME] [--no-catalog]",
-                   "create or upgrade the database, the center key and settings; load the sample catalog",
+                   "init [--demo] [--agency ID [--change-identity]] [--agency-name NAME] [--unit NAME] [--slot N] "
+                   "[--slots N] [--supplement-policy restart|shift] [--calendar-profile NAME] [--no-catalog] "
+                   "[--as ADMIN]",
+                   "create the database, its keys and settings and load the sample catalog (all or nothing); on an "
+                   "existing database an administrator changes the settings given",
                    RunInit);
 
 }  // namespace motcua::cli

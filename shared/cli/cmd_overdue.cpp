@@ -48,7 +48,7 @@ int RunOverdue(Context& ctx, Args& args) {
                << r.procedure_code << "  " << r.processing_unit << "  " << r.applicant_name << "\n";
     }
   }
-  if (ctx.json) *ctx.out << list.dump() << "\n";
+  if (ctx.json) PrintJson(ctx, list);
   else *ctx.out << rows->size() << " overdue at " << FormatLocalMinute(ToLocalVn(at)) << "\n";
   return kExitOk;
 }

@@ -32,7 +32,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/intake_json.h"
+#include "common/files.h"
+#include "digitize/file_store.h"
+#include "workflow/intake_json.h"
 #include "cli/session.h"
 #include "postal/manifest.h"
 #include "postal/manifest_form.h"
@@ -64,7 +66,7 @@ Status ReadFlags(Args& args, std::initializer_list<std::pair<const char*, std::s
 }
 
 Result<json> ReadJsonFile(const std::string& path) {
-  MOTCUA_ASSIGN_OR_RETURN(std::string text, ReadFile(path, "json"));
+  MOTCUA_ASSIGN_OR_RETURN(std::string text, ReadFile(path, "json", kMaxJsonFileBytes));
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return Invalid("json", "bad_json", path + " is not valid JSON");
   return j;
@@ -87,6 +89,24 @@ Result<postal::Party> PartyFromJson(const json& j, const std::string& where) {
   return p;
 }
 
+// Reads every file an item's dossier names, checks them all, then stores them and attaches them to the
+// request's components; `stored_here` gets the files this call added, for removal if the item is refused.
+Status StoreItemFiles(Session& s, workflow::ParsedIntake& intake, std::vector<std::string>& stored_here) {
+  MOTCUA_ASSIGN_OR_RETURN(std::vector<workflow::PendingFile> files, workflow::ReadIntakeFiles(intake));
+  for (const workflow::PendingFile& f : files) MOTCUA_TRY(digitize::InspectBytes(f.bytes));
+  for (const workflow::PendingFile& f : files) {
+    auto stored = digitize::StoreBytes(s.desk.files_root, f.bytes);
+    if (!stored) {
+      for (const std::string& sha : stored_here) digitize::RemoveStored(s.desk.files_root, sha);
+      return stored.error();
+    }
+    if (stored->newly_stored) stored_here.push_back(stored->sha256);
+    (*intake.request.components)[f.component].files.push_back(
+        {stored->sha256, stored->mime, stored->pages, stored->size_bytes, f.file_name, s.actor.user, Instant{}});
+  }
+  return Ok();
+}
+
 // Adds every inbound item of `items` (a JSON list) to manifest `id`; prints nothing.
 Status AddInboundItems(Session& s, Context& ctx, const std::string& id, const json& items, const fs::path& base,
                        const postal::PostalSettings& settings) {
@@ -97,12 +117,15 @@ Status AddInboundItems(Session& s, Context& ctx, const std::string& id, const js
     if (!item.contains("parcel_number") || !item["parcel_number"].is_string())
       return Invalid(where + ".parcel_number", "missing", "each item needs its parcel_number (số phiếu gửi)");
     if (!item.contains("dossier")) return Invalid(where + ".dossier", "missing", "each item needs its dossier");
-    auto intake = ParseIntakeJson(item["dossier"].dump(), base, s.desk.files_root, ctx.actor);
+    auto intake = workflow::ParseIntakeJson(DumpJson(item["dossier"]), base);
     if (!intake) return Prefixed(intake.error(), where + ".dossier");
-    postal::InboundItem in{item["parcel_number"].get<std::string>(), std::move(*intake), ""};
+    std::vector<std::string> stored_here;
+    if (Status files = StoreItemFiles(s, *intake, stored_here); !files) return Prefixed(files.error(), where + ".dossier");
+    postal::InboundItem in{item["parcel_number"].get<std::string>(), std::move(intake->request), ""};
     if (item.contains("note") && item["note"].is_string()) in.note = item["note"].get<std::string>();
     auto added = postal::AddInboundItem(s.desk, s.actor, id, in, settings, ctx.Now());
     if (!added) {
+      for (const std::string& sha : stored_here) digitize::RemoveStored(s.desk.files_root, sha);
       Error e = added.error();
       if (e.field == "parcel_number") e.field = where + ".parcel_number";
       else if (e.field != "role" && e.field != "status" && e.field != "manifest") e = Prefixed(e, where + ".dossier");
@@ -265,7 +288,7 @@ int Sign(Context& ctx, Args& args, Session& s, const postal::PostalSettings& set
       }
       items.push_back(std::move(o));
     }
-    *ctx.out << json{{"manifest", m.id}, {"signed_at", Text(m.signed_at)}, {"items", items}}.dump() << "\n";
+    PrintJson(ctx, json{{"manifest", m.id}, {"signed_at", Text(m.signed_at)}, {"items", items}});
     return kExitOk;
   }
   *ctx.out << m.id << " signed " << Text(m.signed_at) << "\n";
@@ -330,7 +353,7 @@ int List(Context& ctx, Args& args, Session& s) {
   if (ctx.json) {
     json out = json::array();
     for (const auto& m : *list) out.push_back(json::parse(postal::ManifestToJson(m)));
-    *ctx.out << out.dump() << "\n";
+    PrintJson(ctx, out);
     return kExitOk;
   }
   for (const auto& m : *list)
@@ -348,7 +371,9 @@ int RunPostal(Context& ctx, Args& args) {
     return ReportError(ctx, Invalid("subcommand", "unknown_subcommand",
                                     "\"" + sub + "\" is not one of create, add, parcel, remove, cancel, sign, deliver, "
                                     "list, show, pending, find, pdf"));
-  auto session = OpenSession(ctx);
+  static const char* kReadOnly[] = {"list", "show", "pending", "find", "pdf"};
+  const bool writes = std::find(std::begin(kReadOnly), std::end(kReadOnly), sub) == std::end(kReadOnly);
+  auto session = writes ? OpenSessionAs(ctx) : OpenSession(ctx);
   if (!session) return ReportError(ctx, session.error());
   Session& s = **session;
   auto settings = postal::LoadPostalSettings(*s.store);
@@ -396,7 +421,7 @@ int RunPostal(Context& ctx, Args& args) {
       else
         *ctx.out << w.dossier_code << "  " << w.applicant_name << "  " << w.delivery_address << "\n";
     }
-    if (ctx.json) *ctx.out << out.dump() << "\n";
+    if (ctx.json) PrintJson(ctx, out);
     return kExitOk;
   } else if (sub == "find") {
     if (auto u = need(2, "find PARCEL"); !u) return ReportError(ctx, u.error());

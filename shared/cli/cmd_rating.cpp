@@ -115,7 +115,7 @@ int Add(Context& ctx, Args& args) {
     return Ok();
   };
   if (Status s = parse(); !s) return ReportError(ctx, s.error());
-  auto session = OpenSession(ctx);
+  auto session = OpenSessionAs(ctx);
   if (!session) return ReportError(ctx, session.error());
   auto r = rating::RecordRating(*(*session)->store, (*session)->actor, in, ctx.Now());
   if (!r) return ReportError(ctx, r.error());
@@ -199,7 +199,7 @@ int Pakn(Context& ctx, Args& args) {
     return Ok();
   };
   if (Status s = parse(); !s) return ReportError(ctx, s.error());
-  auto session = OpenSession(ctx);
+  auto session = OpenSessionAs(ctx);
   if (!session) return ReportError(ctx, session.error());
   auto stored = rating::RecordPaknCounts(*(*session)->store, (*session)->actor, p, ctx.Now());
   if (!stored) return ReportError(ctx, stored.error());

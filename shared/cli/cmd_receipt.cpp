@@ -1,5 +1,7 @@
 // motcua receipt CODE --out FILE.pdf [--printer QUEUE]: the receipt (Mẫu 01) of a stored dossier,
 // for the first print or a reprint; the code, token and dates are the dossier's own, never new ones.
+// A receipt carries a valid token, so printing one is an act of a signed-in account, journaled as
+// "dossier.receipt_printed".
 #include <ostream>
 
 #include "cli/session.h"
@@ -18,7 +20,7 @@ int RunReceipt(Context& ctx, Args& args) {
   auto rest = args.Positional();
   if (!rest) return ReportError(ctx, rest.error());
   if (rest->size() != 1) return ReportError(ctx, Invalid("code", "missing", "usage: motcua receipt CODE --out FILE.pdf"));
-  auto session = OpenSession(ctx);
+  auto session = OpenSessionAs(ctx);
   if (!session) return ReportError(ctx, session.error());
   auto& s = **session;
   auto d = s.store->GetDossier((*rest)[0]);
@@ -26,10 +28,13 @@ int RunReceipt(Context& ctx, Args& args) {
   if (!*d) return ReportError(ctx, NotFound("code", "no_such_dossier", "no dossier " + (*rest)[0]));
   auto token = workflow::ReceiptTokenFor(s.desk, **d);
   if (!token) return ReportError(ctx, token.error());
-  const std::string officer = (*d)->steps.empty() ? ctx.actor : (*d)->steps.front().actor;
+  const std::string officer = (*d)->steps.empty() ? s.actor.user : (*d)->steps.front().actor;
   auto form = workflow::MakeReceiptForm(**d, s.desk.settings, *token, officer);
   if (auto w = print::WriteReceiptPdf(form, *out); !w) return ReportError(ctx, w.error());
   *ctx.out << "wrote " << *out << "\n";
+  if (auto journaled = workflow::RecordReceiptPrint(s.desk, s.actor, **d, *printer ? "printer " + **printer : *out, ctx.Now());
+      !journaled)
+    return ReportError(ctx, journaled.error());
   if (*printer) {
     auto printed = print::PrintPdfFile(print::CupsServer{}, **printer, *out, {.copies = 1, .title = "Mẫu 01 " + (*d)->code});
     if (!printed) return ReportError(ctx, printed.error());
@@ -41,7 +46,7 @@ int RunReceipt(Context& ctx, Args& args) {
 
 }  // namespace
 
-MOTCUA_CLI_COMMAND("receipt", "receipt CODE --out FILE.pdf [--printer QUEUE]",
+MOTCUA_CLI_COMMAND("receipt", "receipt CODE --out FILE.pdf [--printer QUEUE] --as USER",
                    "write (and optionally print) the receipt Mẫu 01 of a dossier; a reprint keeps its code",
                    RunReceipt);
 

@@ -25,6 +25,7 @@
 
 #include "cli/cli.h"
 #include "cli/session.h"
+#include "common/files.h"
 #include "common/text.h"
 #include "dvc/national_record.h"
 #include "indicators/catalog_facts.h"
@@ -132,7 +133,7 @@ Result<ScoreOptions> ParseOptions(Context& ctx, Args& args) {
 // (scoring/store_scoring.h), which then also supplies the catalog and the calendar.
 Result<std::vector<dvc::NationalRecord>> LoadRecords(const ScoreOptions& o, Session* session) {
   if (session) return scoring::LoadNationalRecords(*session->store, session->status_map, o.period);
-  MOTCUA_ASSIGN_OR_RETURN(std::string text, ReadFile(o.input_path, "input"));
+  MOTCUA_ASSIGN_OR_RETURN(std::string text, ReadFile(o.input_path, "input", kMaxScoreInputBytes));
   return dvc::ParseNationalRecords(text);
 }
 
@@ -284,14 +285,14 @@ int RunScore(Context& ctx, Args& args) {
     in.procedures = indicators::FactsFromCatalog(*procedures);
   }
   if (!o.procedures_path.empty()) {
-    auto text = ReadFile(o.procedures_path, "procedures");
+    auto text = ReadFile(o.procedures_path, "procedures", kMaxCatalogFileBytes);
     if (!text) return ReportError(ctx, text.error());
     auto facts = indicators::ParseProcedureFile(*text);
     if (!facts) return ReportError(ctx, facts.error());
     in.procedures = std::move(*facts);
   }
   if (!o.counts_path.empty()) {
-    auto text = ReadFile(o.counts_path, "counts");
+    auto text = ReadFile(o.counts_path, "counts", kMaxJsonFileBytes);
     if (!text) return ReportError(ctx, text.error());
     auto counts = indicators::ParseOutsideCounts(*text);
     if (!counts) return ReportError(ctx, counts.error());

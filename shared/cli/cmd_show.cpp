@@ -21,11 +21,15 @@ int RunShow(Context& ctx, Args& args) {
   if (!*d) return ReportError(ctx, NotFound("code", "no_such_dossier", "no dossier " + code));
   const auto& map = (*session)->status_map;
   if (ctx.json) {
-    *ctx.out << DossierToJson(**d, map).dump(2) << "\n";
+    auto j = DossierToJson(**d, map);
+    j["demo_database"] = (*session)->is_demo;
+    PrintJson(ctx, j, 2);
     return kExitOk;
   }
   const dossier::Dossier& x = **d;
   std::ostream& o = *ctx.out;
+  if ((*session)->is_demo)
+    o << "CƠ SỞ DỮ LIỆU TRÌNH DIỄN/THỬ NGHIỆM (demo): thời gian có thể do người chạy lệnh đặt (--now)\n";
   const int national = map.National(x.state);
   o << "Mã hồ sơ:        " << x.code << "\n"
     << "Thủ tục:         " << x.procedure_code << " " << x.procedure_name << "\n"

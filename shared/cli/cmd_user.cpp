@@ -1,8 +1,8 @@
 // motcua user add|disable|enable|passwd|list|policy: officer accounts (auth/accounts.h).
 //
-// Who acts: `--as USER` names the acting account, which signs in like at a counter (auth/login.h: the
-// attempt counts towards its lockout and is journaled). Its password comes from $MOTCUA_PASSWORD, else
-// from the first line of standard input. On a database with no administrator yet, `user add` without
+// Who acts: the global `--as USER` names the acting account, which signs in like at a counter
+// (cli/session.h SignIn: the attempt counts towards its lockout and is journaled). Its password comes
+// from $MOTCUA_PASSWORD, else from the first line of standard input. On a database with no administrator yet, `user add` without
 // --as creates the first administrator (--role admin), and from then on --as names an administrator.
 // `--if-no-admin` makes that first-run step safe to repeat (installer/run-main.sh runs it at every
 // start): once an administrator exists it adds nothing, asks nothing and exits 0.
@@ -43,37 +43,6 @@ constexpr const char* kUsage =
     "  user policy [--min-password-length N] [--max-failed-attempts N] [--lockout-minutes N]\n"
     "              [--idle-lock-minutes N] [--argon2-opslimit N] [--argon2-memlimit-bytes N] [--as ADMIN]";
 
-// Reads one line of standard input, without echo when it is a terminal. The copy is the caller's to wipe.
-Result<std::string> ReadSecretLine(Context& ctx, const std::string& prompt, std::string_view field) {
-  const bool tty = ::isatty(STDIN_FILENO) == 1;
-  termios saved{};
-  if (tty) {
-    *ctx.err << prompt << std::flush;
-    if (::tcgetattr(STDIN_FILENO, &saved) == 0) {
-      termios quiet = saved;
-      quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-      ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-  }
-  std::string line;
-  const bool got = static_cast<bool>(std::getline(std::cin, line));
-  if (tty) {
-    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-    *ctx.err << "\n";
-  }
-  if (!got)
-    return Invalid(std::string(field), "required",
-                   "no password: pipe it on standard input or set the environment variable (see motcua help)");
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
-}
-
-// The acting user's password: $MOTCUA_PASSWORD, else standard input.
-Result<std::string> ActingPassword(Context& ctx, const std::string& user) {
-  if (const char* env = std::getenv("MOTCUA_PASSWORD"); env && *env) return std::string(env);
-  return ReadSecretLine(ctx, "password for " + user + ": ", "password");
-}
-
 // The password to set: $MOTCUA_NEW_PASSWORD, else standard input (twice on a terminal).
 Result<std::string> NewPassword(Context& ctx, const std::string& user) {
   if (const char* env = std::getenv("MOTCUA_NEW_PASSWORD"); env && *env) return std::string(env);
@@ -90,16 +59,6 @@ Result<std::unique_ptr<store::Store>> OpenStore(const Context& ctx) {
   if (!fs::exists(ctx.db_path, ec))
     return NotFound("db", "database_missing", "no database at " + ctx.db_path + "; run `motcua init` first");
   return store::OpenSqliteStore(ctx.db_path, {.create_if_missing = false});
-}
-
-// Signs the --as user in and returns them as the actor.
-Result<workflow::Actor> SignIn(Context& ctx, store::Store& store, const std::string& as,
-                               const auth::AuthSettings& settings) {
-  MOTCUA_ASSIGN_OR_RETURN(std::string password, ActingPassword(ctx, as));
-  auto account = auth::Login(store, as, password, ctx.Now(), settings);
-  std::fill(password.begin(), password.end(), '\0');
-  if (!account) return account.error();
-  return workflow::Actor{account->user_name, account->role, ctx.station};
 }
 
 std::string StatusText(const auth::Account& a, Instant now) {
@@ -139,10 +98,10 @@ json PolicyJson(const auth::AuthSettings& s) {
 int PrintPolicy(Context& ctx, const auth::AuthSettings& s) {
   const json j = PolicyJson(s);
   if (ctx.json) {
-    *ctx.out << j.dump() << "\n";
+    PrintJson(ctx, j);
     return kExitOk;
   }
-  for (const auto& [flag, key] : kPolicyFlags) *ctx.out << key << " " << j[key].dump() << "\n";
+  for (const auto& [flag, key] : kPolicyFlags) *ctx.out << key << " " << DumpJson(j[key]) << "\n";
   return kExitOk;
 }
 
@@ -163,7 +122,7 @@ Status SetPolicyField(auth::AuthSettings& s, std::string_view flag, std::string_
 }
 
 int Done(Context& ctx, const auth::Account& a, const std::string& text) {
-  if (ctx.json) *ctx.out << AccountJson(a, ctx.Now()).dump() << "\n";
+  if (ctx.json) PrintJson(ctx, AccountJson(a, ctx.Now()));
   else *ctx.out << text << "\n";
   return kExitOk;
 }
@@ -171,8 +130,7 @@ int Done(Context& ctx, const auth::Account& a, const std::string& text) {
 int RunUser(Context& ctx, Args& args) {
   if (args.Switch("json")) ctx.json = true;
   const bool if_no_admin = args.Switch("if-no-admin");
-  auto as_flag = args.Flag("as");
-  if (!as_flag) return ReportError(ctx, as_flag.error());
+  const std::optional<std::string> as = ctx.as.empty() ? std::nullopt : std::optional<std::string>(ctx.as);
   auto role_flag = args.Flag("role");
   auto name_flag = args.Flag("name");
   auto unit_flag = args.Flag("unit");
@@ -224,14 +182,15 @@ int RunUser(Context& ctx, Args& args) {
     if (auto s = auth::ValidateUserName(folded); !s) return ReportError(ctx, s.error());
     auto bootstrap = auth::NeedsBootstrap(db);
     if (!bootstrap) return ReportError(ctx, bootstrap.error());
-    if (if_no_admin && *as_flag)
+    if (if_no_admin && as)
       return ReportError(ctx, Invalid("if-no-admin", "unexpected", "--if-no-admin creates the first administrator: no --as"));
     if (if_no_admin && !*bootstrap) {
       *ctx.out << "an administrator exists; nothing added\n";
       return kExitOk;
     }
     Result<auth::Account> added = Error{};
-    if (!*as_flag) {
+    if (!as) {
+      if (auto clock = CheckClockOverride(ctx, db); !clock) return ReportError(ctx, clock.error());
       if (!*bootstrap)
         return ReportError(ctx, Invalid("as", "required",
                                         "an administrator exists: name the acting administrator with --as ADMIN"));
@@ -243,7 +202,7 @@ int RunUser(Context& ctx, Args& args) {
       added = auth::BootstrapAdmin(db, user, *password, now, *settings);
       std::fill(password->begin(), password->end(), '\0');
     } else {
-      auto actor = SignIn(ctx, db, **as_flag, *settings);
+      auto actor = SignIn(ctx, db);
       if (!actor) return ReportError(ctx, actor.error());
       auto password = NewPassword(ctx, folded);
       if (!password) return ReportError(ctx, password.error());
@@ -260,8 +219,8 @@ int RunUser(Context& ctx, Args& args) {
 
   if (sub == "passwd") {
     // Without --as the account changes its own password and signs in with the current one.
-    const std::string as = *as_flag ? **as_flag : target;
-    auto actor = SignIn(ctx, db, as, *settings);
+    if (!as) ctx.as = target;
+    auto actor = SignIn(ctx, db);
     if (!actor) return ReportError(ctx, actor.error());
     auto password = NewPassword(ctx, target);
     if (!password) return ReportError(ctx, password.error());
@@ -276,9 +235,9 @@ int RunUser(Context& ctx, Args& args) {
   for (const auto& [index, value] : policy_given)
     if (auto s = SetPolicyField(policy, kPolicyFlags[index][0], kPolicyFlags[index][1], value); !s)
       return ReportError(ctx, s.error());
-  if (!*as_flag)
+  if (!as)
     return ReportError(ctx, Invalid("as", "required", "name the acting administrator with --as ADMIN"));
-  auto actor = SignIn(ctx, db, **as_flag, *settings);
+  auto actor = SignIn(ctx, db);
   if (!actor) return ReportError(ctx, actor.error());
   if (sub == "disable" || sub == "enable") {
     auto a = sub == "disable" ? auth::DisableUser(db, *actor, target, now) : auth::EnableUser(db, *actor, target, now);
@@ -295,7 +254,7 @@ int RunUser(Context& ctx, Args& args) {
   if (ctx.json) {
     json out = json::array();
     for (const auth::Account& a : *users) out.push_back(AccountJson(a, now));
-    *ctx.out << out.dump() << "\n";
+    PrintJson(ctx, out);
     return kExitOk;
   }
   for (const auth::Account& a : *users)

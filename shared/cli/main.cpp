@@ -16,10 +16,13 @@ using namespace motcua;
 using namespace motcua::cli;
 
 void PrintUsage(std::ostream& os) {
-  os << "usage: motcua [--db PATH] [--data-dir DIR] [--assets DIR] [--station ID] [--actor NAME]\n"
+  os << "usage: motcua [--db PATH] [--data-dir DIR] [--assets DIR] [--station ID] [--as USER]\n"
         "              [--now \"YYYY-MM-DD HH:MM\"] [--json] COMMAND [ARGS]\n\n"
         "The database defaults to <data dir>/motcua.db; the data directory to $MOTCUA_DATA_DIR,\n"
-        "else /var/lib/motcua as root, else ~/.local/share/motcua.\n\ncommands:\n";
+        "else /var/lib/motcua as root, else ~/.local/share/motcua.\n"
+        "Commands that change data act as a signed-in account: --as USER, the password from\n"
+        "$MOTCUA_PASSWORD or the first line of standard input. --now is accepted for them only on a\n"
+        "database created with `motcua init --demo`.\n\ncommands:\n";
   for (const auto& c : Commands()) os << "  " << c.usage << "\n      " << c.summary << "\n";
 }
 
@@ -50,12 +53,16 @@ int Main(int argc, char** argv) {
                             {"data-dir", &ctx.data_dir},
                             {"assets", &ctx.assets_dir},
                             {"station", &ctx.station},
-                            {"actor", &ctx.actor},
+                            {"as", &ctx.as},
                             {"now", &now_text}}) {
     auto v = global.Flag(name);
     if (!v) return ReportError(ctx, v.error());
     if (*v) *dest = **v;
   }
+  if (auto actor = global.Flag("actor"); !actor || *actor)
+    return ReportError(ctx, Invalid("actor", "unknown_flag",
+                                    "--actor is gone: name the signed-in account with --as USER (its password from "
+                                    "$MOTCUA_PASSWORD or standard input)"));
   if (!now_text.empty()) {
     auto t = ParseLocalMinute(now_text, "now");
     if (!t) return ReportError(ctx, t.error());

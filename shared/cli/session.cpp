@@ -1,9 +1,15 @@
 #include "cli/session.h"
 
-#include <fstream>
-#include <sstream>
+#include <termios.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+
+#include "auth/login.h"
 #include "codes/receipt_token.h"
+#include "common/files.h"
 
 namespace motcua::cli {
 namespace fs = std::filesystem;
@@ -15,12 +21,65 @@ fs::path DbDir(const Context& ctx) {
 fs::path CenterKeyPath(const Context& ctx) { return DbDir(ctx) / "center.key"; }
 fs::path FilesRoot(const Context& ctx) { return DbDir(ctx) / "files"; }
 
-Result<std::string> ReadFile(const fs::path& path, std::string_view field) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Invalid(std::string(field), "cannot_read", "cannot open " + path.string());
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+Result<std::string> ReadFile(const fs::path& path, std::string_view field, std::int64_t max_bytes) {
+  return ReadRegularFile(path, field, max_bytes);
+}
+
+Result<bool> IsDemoDatabase(store::Store& store) {
+  MOTCUA_ASSIGN_OR_RETURN(auto v, store.GetSetting(kDemoDatabaseSetting));
+  return v && *v == "true";
+}
+
+Status CheckClockOverride(const Context& ctx, store::Store& store) {
+  if (!ctx.now) return Ok();
+  MOTCUA_ASSIGN_OR_RETURN(bool demo, IsDemoDatabase(store));
+  if (demo) return Ok();
+  return Invalid("now", "not_a_demo_database",
+                 "--now sets the clock only on a database created for demos and tests (motcua init --demo); "
+                 "this one keeps real time");
+}
+
+Result<std::string> ReadSecretLine(Context& ctx, const std::string& prompt, std::string_view field) {
+  const bool tty = ::isatty(STDIN_FILENO) == 1;
+  termios saved{};
+  if (tty) {
+    *ctx.err << prompt << std::flush;
+    if (::tcgetattr(STDIN_FILENO, &saved) == 0) {
+      termios quiet = saved;
+      quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+      ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  }
+  std::string line;
+  const bool got = static_cast<bool>(std::getline(std::cin, line));
+  if (tty) {
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    *ctx.err << "\n";
+  }
+  if (!got)
+    return Invalid(std::string(field), "required",
+                   "no password: set $MOTCUA_PASSWORD or give it on standard input (see motcua help)");
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+Result<workflow::Actor> SignIn(Context& ctx, store::Store& store) {
+  if (ctx.as.empty())
+    return Invalid("as", "required",
+                   "this command changes data: name the signed-in account with --as USER (its password from "
+                   "$MOTCUA_PASSWORD or standard input)");
+  MOTCUA_TRY(CheckClockOverride(ctx, store));
+  MOTCUA_ASSIGN_OR_RETURN(auth::AuthSettings settings, auth::LoadAuthSettings(store, {.station = ctx.station}));
+  std::string password;
+  if (const char* env = std::getenv("MOTCUA_PASSWORD"); env && *env) {
+    password = env;
+  } else {
+    MOTCUA_ASSIGN_OR_RETURN(password, ReadSecretLine(ctx, "password for " + ctx.as + ": ", "password"));
+  }
+  auto account = auth::Login(store, ctx.as, password, ctx.Now(), settings);
+  std::fill(password.begin(), password.end(), '\0');
+  if (!account) return account.error();
+  return workflow::Actor{account->user_name, account->role, ctx.station};
 }
 
 Result<std::unique_ptr<Session>> OpenSession(const Context& ctx) {
@@ -56,12 +115,25 @@ Result<std::unique_ptr<Session>> OpenSession(const Context& ctx) {
   MOTCUA_ASSIGN_OR_RETURN(auto cal, calendar::LoadCalendar(assets / "calendar", {.profile = profile, .weekdays_beyond_coverage = provisional == "true"}));
   session->calendar.emplace(std::move(cal));
   MOTCUA_ASSIGN_OR_RETURN(session->status_map, dossier::LoadStatusMap(assets / "dvc" / "status-map.json"));
-  MOTCUA_ASSIGN_OR_RETURN(session->desk.center_key, codes::LoadOrCreateCenterKey(CenterKeyPath(ctx)));
+  // Read-only verbs need no center key; a verb that writes does (OpenSessionAs).
+  auto key = codes::LoadCenterKey(CenterKeyPath(ctx));
+  if (key) session->desk.center_key = std::move(*key);
+  else if (key.error().code != ErrorCode::kNotFound) return key.error();
   session->desk.store = session->store.get();
   session->desk.calendar = &*session->calendar;
   session->desk.files_root = FilesRoot(ctx);
-  // The CLI is the administrator's tool.
-  session->actor = {ctx.actor, workflow::Role::kAdmin, ctx.station};
+  MOTCUA_ASSIGN_OR_RETURN(session->is_demo, IsDemoDatabase(*session->store));
+  return session;
+}
+
+Result<std::unique_ptr<Session>> OpenSessionAs(Context& ctx) {
+  MOTCUA_ASSIGN_OR_RETURN(auto session, OpenSession(ctx));
+  if (session->desk.center_key.empty())
+    return Corrupt("center_key", "center_key_missing",
+                   "the center key " + CenterKeyPath(ctx).string() +
+                       " is missing: restore it from the backup (receipts already printed carry MACs under it), "
+                       "or make a new one with `motcua init --change-identity --as ADMIN`");
+  MOTCUA_ASSIGN_OR_RETURN(session->actor, SignIn(ctx, *session->store));
   return session;
 }
 

@@ -22,12 +22,17 @@ inline constexpr const char* kSampleAgencyId = "000.00.00.X00";
 inline constexpr const char* kSampleAgencyName = "UBND TỈNH TUYÊN QUANG";
 inline constexpr const char* kSampleReceivingUnit = "Trung tâm Phục vụ hành chính công tỉnh";
 
+// "true" on a database created for demos and tests (`motcua init --demo`), the only kind on which --now
+// and a dossier file's own received_at are accepted. Written once, at creation; sealed like every setting.
+inline constexpr const char* kDemoDatabaseSetting = "demo_database";
+
 struct Session {
   std::unique_ptr<store::Store> store;
   std::optional<calendar::WorkingCalendar> calendar;  // set by OpenSession
   dossier::StatusMap status_map;
   workflow::Desk desk;
-  workflow::Actor actor;
+  workflow::Actor actor;   // set by OpenSessionAs: the signed-in account
+  bool is_demo = false;    // kDemoDatabaseSetting
 };
 
 std::filesystem::path DbDir(const Context& ctx);
@@ -38,8 +43,41 @@ std::filesystem::path FilesRoot(const Context& ctx);
 // of the store, the calendar files and the status map.
 Result<std::unique_ptr<Session>> OpenSession(const Context& ctx);
 
-// Reads a whole file. Errors: kInvalid/"cannot_read" naming `field` (a path given on the command line
-// that cannot be read is bad input).
-Result<std::string> ReadFile(const std::filesystem::path& path, std::string_view field);
+// For verbs that change data: OpenSession, then signs ctx.as in (SignIn). Errors: OpenSession's,
+// SignIn's.
+Result<std::unique_ptr<Session>> OpenSessionAs(Context& ctx);
+
+// Signs ctx.as in at `store` as a counter would (auth::Login: argon2id, lockout, one journal event per
+// attempt) and returns the actor. Errors: ("as", "required") without --as; ("now", "not_a_demo_database")
+// when --now was given and the database is not a demo one; ("password", "required") without a password;
+// Login's ("bad_credentials", "account_locked", "account_disabled").
+Result<workflow::Actor> SignIn(Context& ctx, store::Store& store);
+
+// True when the store is a demo database (kDemoDatabaseSetting).
+Result<bool> IsDemoDatabase(store::Store& store);
+
+// --now on a database that is not a demo one, for a verb that writes. Errors: ("now", "not_a_demo_database").
+Status CheckClockOverride(const Context& ctx, store::Store& store);
+
+// One line of standard input, without echo when it is a terminal (prompting on ctx.err first).
+// Errors: kInvalid/"required" on `field` at end of input.
+Result<std::string> ReadSecretLine(Context& ctx, const std::string& prompt, std::string_view field);
+
+// What `motcua init` creates a database with (cmd_init.cpp).
+struct InitOption;
+struct InitOptions {
+  std::vector<std::pair<const InitOption*, std::string>> given;  // settings given on the command line
+  bool demo = false;             // --demo: made for demos and tests (kDemoDatabaseSetting)
+  bool no_catalog = false;       // --no-catalog: no sample catalog
+  bool change_identity = false;  // --change-identity: an administrator asks to change the agency id or key
+};
+
+// Creates a new database at ctx.db_path, all or nothing (cmd_init.cpp says how).
+// Errors: ("now", "not_a_demo_database"); kConflict ("db", "created_meanwhile"); the store's.
+Status CreateDatabase(const Context& ctx, const InitOptions& options);
+
+// Reads a whole regular file of at most `max_bytes` (common/files.h ReadRegularFile). A path given on the
+// command line that cannot be read is bad input: kInvalid/"cannot_read", "not_a_regular_file", "too_large".
+Result<std::string> ReadFile(const std::filesystem::path& path, std::string_view field, std::int64_t max_bytes);
 
 }  // namespace motcua::cli

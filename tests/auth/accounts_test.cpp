@@ -394,7 +394,8 @@ TEST_F(AuthTest, LoadAuthSettingsReadsTheStoreAndRefusesNonsense) {
   EXPECT_EQ(defaults->min_password_length, 8);
   EXPECT_EQ(defaults->argon2_memlimit_bytes, kArgon2MemInteractiveBytes);
   auto put = [&](const char* key, const char* value) {
-    ASSERT_TRUE(store_->Write([&](store::WriteTx& tx) { return tx.PutSetting(key, value); }));
+    ASSERT_TRUE(
+        motcua::testing::WriteJournaled(*store_, [&](store::WriteTx& tx) { return tx.PutSetting(key, value); }));
   };
   put("auth.max_failed_attempts", "3");
   put("auth.idle_lock_minutes", "15");

@@ -83,13 +83,13 @@ CommandResult RunCliWith(const std::vector<std::string>& args, const std::map<st
 class UserCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto init = Run({"init", "--no-catalog"});
+    auto init = Run({"init", "--no-catalog", "--demo"});  // a demo database: the tests fix the clock
     ASSERT_EQ(init.exit_code, 0) << init.err;
     // Cheap argon2id (libsodium's MIN limits) so the suite stays fast; the policy is read from the store
     // settings by the CLI exactly as in production (auth::LoadAuthSettings).
     auto store = store::OpenSqliteStore(Db());
     ASSERT_TRUE(store);
-    ASSERT_TRUE((*store)->Write([](store::WriteTx& tx) -> Status {
+    ASSERT_TRUE(motcua::testing::WriteJournaled(**store, [](store::WriteTx& tx) -> Status {
       MOTCUA_TRY(tx.PutSetting("auth.argon2_opslimit", "1"));
       return tx.PutSetting("auth.argon2_memlimit_bytes", "8192");
     }));

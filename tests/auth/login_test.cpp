@@ -237,7 +237,7 @@ TEST_F(LoginTest, ImportedHashesVerifyAndAreRehashedToTheCurrentCost) {
   Instant t = At("2026-11-23 08:00");
   for (const char* hash : hashes) {
     SCOPED_TRACE(hash);
-    ASSERT_TRUE(store_->Write([&](store::WriteTx& tx) -> Status {
+    ASSERT_TRUE(motcua::testing::WriteJournaled(*store_, [&](store::WriteTx& tx) -> Status {
       auto record = tx.GetRecord(kUserRecordKind, "nguyen.van.an");
       auto a = internal::FromRecord(**record);
       a->password_hash = hash;

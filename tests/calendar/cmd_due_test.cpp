@@ -169,9 +169,10 @@ TEST(CmdDue, BadInputExitsTwoNamingTheField) {
   EXPECT_NE(j["error"]["detail"].get<std::string>().find("2027"), std::string::npos);
 }
 
-TEST(CmdDue, MissingCalendarDirectoryIsAFailure) {
+// A folder named on the command line that does not exist is bad input, as a missing file is.
+TEST(CmdDue, MissingCalendarDirectoryIsBadInput) {
   const ProcessResult r = RunMotcua({"due", "--received", "2026-11-23 09:00", "--duration", "1wd", "--calendar", "/nonexistent/cal"});
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("calendar_not_found"), std::string::npos) << r.err;
 }
 

@@ -16,14 +16,11 @@ using nlohmann::json;
 
 class CliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    auto r = Run({"init"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  // Runs with this test's database, the source tree's assets and a fixed clock.
+  void SetUp() override { ASSERT_TRUE(motcua::testing::PrepareCliStation(dir_ / "motcua.db", "2026-11-23 08:00")); }
+  // Runs with this test's (demo) database, the source tree's assets, a fixed clock and the administrator.
   CommandResult Run(std::vector<std::string> args, const char* now = "2026-11-23 09:00") {
     std::vector<std::string> full = {"--db", (dir_ / "motcua.db").string(), "--assets", MOTCUA_ASSETS_DIR,
-                                     "--now", now};
+                                     "--now", now, "--as", "admin"};
     full.insert(full.end(), args.begin(), args.end());
     return RunCli(full);
   }
@@ -53,9 +50,14 @@ TEST_F(CliTest, InitLoadsTheSampleCatalogAndIsRepeatable) {
   auto j = json::parse(again.out);
   EXPECT_GE(j["procedures"].get<int>(), 40);
   EXPECT_EQ(j["agency_id"], "000.00.00.X00");
-  auto set = Run({"init", "--agency", "000.00.00.H56"});
-  ASSERT_EQ(set.exit_code, 0);
+  // The agency identifier identifies the center: an administrator changes it only by asking for exactly that.
+  auto refused = Run({"init", "--agency", "000.00.00.H56"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("identity_change_not_asked"), std::string::npos) << refused.err;
+  auto set = Run({"init", "--agency", "000.00.00.H56", "--change-identity"});
+  ASSERT_EQ(set.exit_code, 0) << set.err;
   EXPECT_EQ(json::parse(Run({"--json", "init"}).out)["agency_id"], "000.00.00.H56");
+  EXPECT_NE(Run({"journal", "list"}).out.find("station.identity_changed"), std::string::npos);
   auto bad = Run({"init", "--agency", "h56 lower"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("agency"), std::string::npos) << bad.err;
@@ -111,12 +113,12 @@ TEST_F(CliTest, BadInputExitsTwoNamingTheFieldAndWritesNothing) {
   EXPECT_NE(bad_date.err.find("received_at"), std::string::npos) << bad_date.err;
   EXPECT_EQ(Run({"overdue", "--at", "2030-01-01 00:00"}).out, "0 overdue at 2030-01-01 00:00\n");
   EXPECT_EQ(Run({"frobnicate"}).exit_code, 2);
-  EXPECT_EQ(Run({"show", "000.00.00.X00-261123-9999"}).exit_code, 1);
+  EXPECT_EQ(Run({"show", "000.00.00.X00-261123-9999"}).exit_code, 2);  // a code that names nothing
 }
 
 TEST_F(CliTest, AMissingDatabaseSaysToRunInit) {
   auto r = RunCli({"--db", (dir_ / "nowhere" / "x.db").string(), "--assets", MOTCUA_ASSETS_DIR, "show", "X"});
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("motcua init"), std::string::npos) << r.err;
 }
 
@@ -183,11 +185,13 @@ TEST_F(CliTest, OverdueListsOpenDossiersPastDueButNotPausedOnes) {
 TEST_F(CliTest, DemoReceivesWritesTheReceiptAndScoresTheMonth) {
   auto r = Run({"demo"}, "2026-11-24 10:00");
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(Run({"--json", "overdue", "--at", "2030-01-01 00:00"}).out).size(), 0u);
   EXPECT_NE(r.out.find("1. Tiếp nhận hồ sơ 000.00.00.X00-261124-0001 (Đăng ký thường trú)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("hẹn trả 2026-12-03 10:00"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Đã tiếp nhận (mã quốc gia 2"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Điểm Bộ chỉ số 766 tháng 11/2026"), std::string::npos) << r.out;
-  const auto pdf = dir_ / "receipts" / "000.00.00.X00-261124-0001.pdf";
+  // The demo has a database of its own, never the center's.
+  const auto pdf = dir_ / "demo" / "receipts" / "000.00.00.X00-261124-0001.pdf";
   ASSERT_TRUE(std::filesystem::exists(pdf));
   auto text = motcua::testing::RunCommand({"pdftotext", pdf.string(), "-"});
   EXPECT_NE(text.out.find("000.00.00.X00-261124-0001"), std::string::npos);
@@ -224,7 +228,9 @@ TEST_F(CliTest, ReceiptReprintKeepsTheCode) {
   auto text = motcua::testing::RunCommand({"pdftotext", (dir_ / "again.pdf").string(), "-"});
   EXPECT_NE(text.out.find(code), std::string::npos);
   EXPECT_NE(text.out.find("02 tháng 12 năm 2026"), std::string::npos) << text.out;
-  EXPECT_EQ(Run({"receipt", "000.00.00.X00-261123-0999", "--out", (dir_ / "x.pdf").string()}).exit_code, 1);
+  EXPECT_EQ(Run({"receipt", "000.00.00.X00-261123-0999", "--out", (dir_ / "x.pdf").string()}).exit_code, 2);
+  // Who printed a receipt (it carries a valid token) is journaled.
+  EXPECT_NE(Run({"journal", "list", code}).out.find("dossier.receipt_printed"), std::string::npos);
 }
 
 TEST_F(CliTest, JournalVerifyPassesAndFailsAfterTampering) {
@@ -237,7 +243,8 @@ TEST_F(CliTest, JournalVerifyPassesAndFailsAfterTampering) {
                          "UPDATE journal SET actor = 'ke.gian' WHERE seq = 2;\"").c_str()), 0);
   auto broken = Run({"journal", "verify"});
   EXPECT_EQ(broken.exit_code, 1);
-  EXPECT_NE(broken.out.find("journal broken at event 2"), std::string::npos) << broken.out;
+  EXPECT_NE(broken.out.find("journal check failed [chain_broken]: event 2 was altered"), std::string::npos)
+      << broken.out;
 }
 
 }  // namespace

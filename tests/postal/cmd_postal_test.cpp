@@ -35,12 +35,10 @@ constexpr const char* kInbound = R"({
 
 class PostalCliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    auto r = Run({"init"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
+  void SetUp() override { ASSERT_TRUE(motcua::testing::PrepareCliStation(dir_ / "motcua.db", "2026-11-27 08:00")); }
   CommandResult Run(std::vector<std::string> args, const char* now = "2026-11-27 15:40", bool json_out = false) {
-    std::vector<std::string> full = {"--db", (dir_ / "motcua.db").string(), "--assets", MOTCUA_ASSETS_DIR, "--now", now};
+    std::vector<std::string> full = {"--db", (dir_ / "motcua.db").string(), "--assets", MOTCUA_ASSETS_DIR,
+                                     "--now", now, "--as", "admin"};
     if (json_out) full.push_back("--json");
     full.insert(full.end(), args.begin(), args.end());
     return RunCli(full);
@@ -123,13 +121,13 @@ TEST_F(PostalCliTest, BadInputExitsTwoNamingTheFieldAndSignsNothing) {
 
   EXPECT_EQ(Run({"postal", "frobnicate"}).exit_code, 2);
   EXPECT_EQ(Run({"postal", "create", "sideways"}).exit_code, 2);
-  EXPECT_EQ(Run({"postal", "show", "IN-261127-0099"}).exit_code, 1);
+  EXPECT_EQ(Run({"postal", "show", "IN-261127-0099"}).exit_code, 2);  // names no manifest
   EXPECT_EQ(Run({"postal", "create", "outbound"}).out, "OUT-261127-0001 draft 0 items\n");
   auto empty = Run({"postal", "sign", "OUT-261127-0001"});
   EXPECT_EQ(empty.exit_code, 2);
   EXPECT_NE(empty.err.find("items"), std::string::npos) << empty.err;
   auto not_done = Run({"postal", "add", "OUT-261127-0001", "EB000717618HK"});  // listed, but not signed yet
-  EXPECT_EQ(not_done.exit_code, 1);  // no such dossier: nothing was received
+  EXPECT_EQ(not_done.exit_code, 2);  // no such dossier: nothing was received
   EXPECT_EQ(Run({"overdue", "--at", "2030-01-01 00:00"}).out, "0 overdue at 2030-01-01 00:00\n");
 }
 

@@ -543,7 +543,8 @@ TEST_F(ManifestTest, SettingsComeFromTheStore) {
   EXPECT_TRUE(defaults->parcel_numbers.accept_s10);
   EXPECT_TRUE(defaults->parcel_numbers.other_formats.empty());
   auto put = [&](const char* key, const char* value) {
-    ASSERT_TRUE(t_->store->Write([&](store::WriteTx& tx) { return tx.PutSetting(key, value); }));
+    ASSERT_TRUE(
+        motcua::testing::WriteJournaled(*t_->store, [&](store::WriteTx& tx) { return tx.PutSetting(key, value); }));
   };
   put("postal.parcel_formats", "VTP-########, ##########");
   put("postal.accept_s10", "false");

@@ -17,6 +17,7 @@ using motcua::testing::TempDir;
 class RatingCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    ASSERT_TRUE(motcua::testing::PrepareCliStation(dir_ / "motcua.db", "2026-08-10 08:00", {"--no-catalog"}));
     auto t = motcua::testing::MakeTestDesk(dir_.path());
     ASSERT_TRUE(t);
     for (int i = 0; i < 2; ++i) {
@@ -29,7 +30,7 @@ class RatingCliTest : public ::testing::Test {
   }
   CommandResult Run(std::vector<std::string> args) {
     std::vector<std::string> full = {"--db", (dir_ / "motcua.db").string(), "--assets", MOTCUA_ASSETS_DIR,
-                                     "--now", "2026-08-12 10:00"};
+                                     "--now", "2026-08-12 10:00", "--as", "admin"};
     full.insert(full.end(), args.begin(), args.end());
     return RunCli(full);
   }
@@ -109,7 +110,7 @@ TEST_F(RatingCliTest, BadInputExitsTwoNamingTheField) {
     EXPECT_NE(r.err.find(c.expect), std::string::npos) << c.expect << ": " << r.err;
   }
   auto missing = Run({"rating", "add", "000.00.00.H56-260810-9999", "--value", "1"});
-  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.exit_code, 2);  // a code that names no dossier
   EXPECT_NE(missing.err.find("no_such_dossier"), std::string::npos) << missing.err;
 }
 

@@ -51,7 +51,7 @@ class ReportCliTest : public ::testing::Test {
 
   static CommandResult Run(std::vector<std::string> args, const char* now = kNow) {
     std::vector<std::string> full = {"--db", (dir_->path() / "motcua.db").string(), "--assets", MOTCUA_ASSETS_DIR,
-                                     "--now", now};
+                                     "--now", now, "--as", "admin"};
     full.insert(full.end(), args.begin(), args.end());
     return RunCli(full);
   }
@@ -73,9 +73,7 @@ class ReportCliTest : public ::testing::Test {
     return r.exit_code == 0;
   }
   static bool Init() {
-    auto r = Run({"init"});
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    if (r.exit_code != 0) return false;
+    if (!motcua::testing::PrepareCliStation(dir_->path() / "motcua.db", "2026-08-01 08:00")) return false;
     // Overdue (due 19 August), due soon (Friday 28), and one due after the long weekend.
     return Receive("UBND xã Minh Xuân", "2026-08-10 09:00") && Receive("UBND xã Minh Xuân", "2026-08-20 14:00") &&
            Receive("Sở Tư pháp", "2026-08-21 14:00") && Receive("Sở Tư pháp", "2026-08-24 09:00");

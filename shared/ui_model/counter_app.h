@@ -178,6 +178,9 @@ struct IntakeDraft {
   std::string manifest_id;      // set: this intake is an item for an inbound postal manifest
   std::string parcel_number;    // its Phiếu gửi number
   Instant started_at{};
+  // The intake's idempotency key (workflow/desk.h), fixed and saved with the draft at the first F10, so
+  // an F10 repeated after a crash or a lost reply gives back the dossier already received.
+  std::string request_id;
 };
 
 // Serialised form of a draft (JSON), for the store record. Errors: kCorrupt/"bad_draft".

@@ -189,8 +189,9 @@ std::string DraftToJson(const IntakeDraft& d) {
             {"sets", d.sets},
             {"manifest_id", d.manifest_id},
             {"parcel_number", d.parcel_number},
-            {"started_at", ToUnixSeconds(d.started_at)}};
-  return j.dump();
+            {"started_at", ToUnixSeconds(d.started_at)},
+            {"request_id", d.request_id}};
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Result<IntakeDraft> DraftFromJson(std::string_view text) {
@@ -234,6 +235,7 @@ Result<IntakeDraft> DraftFromJson(std::string_view text) {
     d.manifest_id = j.value("manifest_id", "");
     d.parcel_number = j.value("parcel_number", "");
     d.started_at = FromUnixSeconds(j.value("started_at", std::int64_t{0}));
+    d.request_id = j.value("request_id", "");
     if (static_cast<int>(d.id_type) < 0 || static_cast<int>(d.id_type) > static_cast<int>(dossier::IdType::kOther))
       return Corrupt("draft", "bad_draft", "unknown id type");
     return d;
@@ -265,6 +267,7 @@ Result<workflow::IntakeRequest> BuildIntakeRequest(const IntakeDraft& d) {
                    "required component " + d.components[missing.front()].code + " (" +
                        d.components[missing.front()].name + ") is missing");
   workflow::IntakeRequest r;
+  r.request_id = d.request_id;
   r.procedure_code = d.procedure_code;
   r.applicant.id_type = d.id_type;
   r.applicant.kind = d.id_type == dossier::IdType::kTaxCode ? dossier::ApplicantKind::kOrganization
@@ -621,6 +624,15 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const ConfirmIn
     return Ok();
   }
 
+  // The key goes into the stored draft before the dossier is received: if this process dies after the
+  // commit, the restored draft's next F10 finds the dossier instead of receiving it twice.
+  if (request->request_id.empty()) {
+    intake.draft.request_id = request->request_id = NewUuid();
+    if (Status saved = WriteDraft(model, backend, "active"); !saved.has_value()) {
+      Fail(intake, saved.error());
+      return saved;
+    }
+  }
   Result<workflow::IntakeResult> received = workflow::Receive(station.desk, actor, *request, backend.now);
   if (!received.has_value()) {
     const Error& e = received.error();
@@ -637,6 +649,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const ConfirmIn
   out.dossier_code = d.code;
   out.due_at = d.due_at;
   out.warnings = received->warnings;
+  if (received->replayed) out.warnings.push_back("intake_replayed");
   out.applicant_name = d.applicant.name;
   print::ReceiptForm form = workflow::MakeReceiptForm(d, station.desk.settings, received->receipt_token, OfficerName(model));
   StartPrint(model, backend, "form.receipt", d.code, "mau01",

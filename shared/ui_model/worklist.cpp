@@ -189,6 +189,9 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const PrintTrac
   form.header.unit = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ";
   form.header.dated_on = LocalDateVn(backend.now);
   form.year = static_cast<int>(std::chrono::year_month_day(LocalDateVn(backend.now)).year());
+  Result<store::JournalHead> head = station.store->Head();
+  if (!head.has_value()) return std::move(head.error());
+  form.journal_anchor = print::JournalAnchorText(head->seq, head->hash);
   // The book's dates come from each dossier's steps (transfer, result, return), so the full dossiers
   // are read here, once, for the rows on screen.
   for (int i : w.visible) {

@@ -291,6 +291,32 @@ TEST_F(IntakeTest, EscKeepsTheDraftAndACrashDoesNotLoseIt) {
   EXPECT_FALSE(f->model.intake.active);
 }
 
+// F10, then the counter dies after the commit but before the draft is closed: the restored draft's F10
+// gives back the dossier received the first time (and its receipt), never a second dossier.
+TEST_F(IntakeTest, F10RepeatedAfterACrashGivesBackTheSameDossier) {
+  const std::string code = testing::ReceiveThroughIntake(*f, "9.999002");
+  ASSERT_FALSE(code.empty());
+  IntakeDraft left = f->model.intake.draft;
+  ASSERT_FALSE(left.request_id.empty());
+  // What the store held at the instant of the crash: the draft, still active, with its request id.
+  ASSERT_TRUE(f->station->store->Write([&](store::WriteTx& tx) -> Status {
+    const std::string key = f->station->paths.station_id + "/" + testing::kOfficer;
+    MOTCUA_ASSIGN_OR_RETURN(auto held, tx.GetRecord("scratch.intake_draft", key));
+    return tx.PutRecord({"scratch.intake_draft", key, "active", f->clock.Now(), DraftToJson(left),
+                         held ? held->version : 0});
+  }));
+  f->model = CounterModel{};
+  f->SignIn(testing::kOfficer);
+  ASSERT_TRUE(f->model.intake.active);
+  EXPECT_EQ(f->model.intake.draft.request_id, left.request_id);
+  ASSERT_TRUE(f->Do(ConfirmIntake{}).has_value());
+  f->Wait();
+  ASSERT_TRUE(f->model.intake.outcome);
+  EXPECT_EQ(f->model.intake.outcome->dossier_code, code);
+  EXPECT_EQ(f->model.intake.outcome->warnings, std::vector<std::string>{"intake_replayed"});
+  EXPECT_EQ(f->DossierCount(), 1);
+}
+
 TEST_F(IntakeTest, DraftJsonRoundTripsAndRejectsGarbage) {
   IntakeDraft d;
   d.id_number = "001190012345";

@@ -817,6 +817,10 @@ Result<PdfDocument> RenderTrackingBookPdf(const TrackingBookForm& input, const P
                       Esc(r.note)});
     }
     c.Table(table, rows);
+    if (!f.journal_anchor.empty()) {
+      c.Advance(4);
+      c.Flow("<i>" + Esc(f.journal_anchor) + "</i>", {.size_pt = z.table, .align = Align::kRight});
+    }
   };
   internal::PdfMetadata meta{.title = f.title, .subject = "Mẫu 06", .create_date = PdfDate(f.header)};
   return Render(A4Landscape(), options, meta, compose);

@@ -58,4 +58,13 @@ std::string FormatVnd(std::int64_t amount_vnd) {
   return (negative ? "-" : "") + grouped + " ₫";
 }
 
+std::string JournalAnchorText(std::int64_t seq, std::string_view hash) {
+  std::string number = FormatVnd(seq);
+  number.resize(number.size() - std::string_view(" ₫").size());
+  std::string groups;
+  for (std::size_t i = 0; i < 32 && i < hash.size(); i += 8)
+    groups += (groups.empty() ? "" : " ") + std::string(hash.substr(i, 8));
+  return "Nhật ký điện tử đến sự kiện số " + number + ", mã " + groups + " (motcua journal verify)";
+}
+
 }  // namespace motcua::print

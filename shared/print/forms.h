@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/time.h"
@@ -209,6 +210,7 @@ struct TrackingBookForm {
   int book_number = 0;  // "Quyển số"; 0 = omitted
   std::string period_text;  // e.g. "Từ ngày 01/03/2026 đến ngày 31/03/2026"; empty = omitted
   std::vector<TrackingBookRow> rows;  // may be empty (an empty book page)
+  std::string journal_anchor;  // JournalAnchorText of the journal when printed; "" = not printed
 };
 
 // Postal handover manifest: Biên bản giao nhận hồ sơ (domain.md §7; LEGAL: QĐ 45/2016/QĐ-TTg,
@@ -255,6 +257,12 @@ std::string FormatVnDateTime(Instant at);
 // document; the zero rule as commonly quoted, UNVERIFIED against the gazette). Empty place prints
 // just "ngày … tháng … năm …"; an unset date prints dots for the numbers.
 std::string FormatPlaceDate(const std::string& place, std::optional<LocalDate> on);
+
+// The journal's head as printed on the tracking book and every report, so a paper copy anchors the
+// electronic journal outside the station (store/journal.h (5)): "Nhật ký điện tử đến sự kiện số 1.234,
+// mã 3f9a2b7c 91d0e4aa 5b6c0d1e 22ff8a90 (motcua journal verify)". The first 32 hex digits (128 bits) of
+// the hash: far beyond forging, short enough to read aloud and compare.
+std::string JournalAnchorText(std::int64_t seq, std::string_view hash);
 
 // "12/03/2026 08:30": the compact form used in table cells.
 std::string FormatShortDateTime(Instant at);

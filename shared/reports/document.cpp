@@ -58,6 +58,7 @@ Document Start(const char* kind, const std::string& title, const ReportHeader& h
   d.subtitle = (h.center_name.empty() ? std::string() : h.center_name + " — ") +
                (h.unit.empty() ? std::string() : "Đơn vị: " + h.unit + " — ") + period_text;
   d.generated = "Lập lúc " + FormatInstantVi(h.now);
+  d.journal_anchor = h.journal_anchor;
   d.created_at = h.now;
   return d;
 }

@@ -86,6 +86,7 @@ struct Document {
   std::string title;      // "BÁO CÁO BỘ CHỈ SỐ 766"
   std::string subtitle;   // the center or unit and the period
   std::string generated;  // "Lập lúc 14:30 20/08/2026"
+  std::string journal_anchor;  // print::JournalAnchorText of the journal it was made from; "" = none
   Instant created_at{};   // ReportHeader::now: the PDF's and XLSX's creation date
   std::vector<Block> blocks;
   std::size_t csv_table = 0;  // which table (counting tables in block order) the CSV export writes
@@ -98,6 +99,7 @@ struct ReportHeader {
   std::string center_name;  // "Trung tâm Phục vụ hành chính công tỉnh"
   std::string unit;         // "" = every unit; else the unit the report was limited to
   Instant now{};            // printed as the time the report was made
+  std::string journal_anchor;  // print::JournalAnchorText of the store's journal head ("" = not printed)
 };
 
 // Vietnamese number and date text.

@@ -193,9 +193,10 @@ Result<std::string> RenderXlsx(const Document& document) {
   if (!wb) return Unavailable("xlsx", "xlsx_failed", "libxlsxwriter could not start a workbook");
 
   lxw_doc_properties props{};
-  std::string title = document.title, subject = document.subtitle;
+  std::string title = document.title, subject = document.subtitle, anchor = document.journal_anchor;
   props.title = title.data();
   props.subject = subject.data();
+  props.comments = anchor.data();  // the journal anchor (store/journal.h (5)) travels with the file
   props.created = static_cast<time_t>(ToUnixSeconds(document.created_at));
   workbook_set_properties(wb, &props);
 

@@ -127,6 +127,8 @@ Result<std::string> RenderPdf(const Document& d) {
     c.Flow("<b>" + Esc(d.title) + "</b>", {.size_pt = 14, .align = Align::kCenter});
     if (!d.subtitle.empty()) c.Flow(Esc(d.subtitle), {.size_pt = 10, .align = Align::kCenter});
     if (!d.generated.empty()) c.Flow("<i>" + Esc(d.generated) + "</i>", {.size_pt = kSmall, .align = Align::kRight});
+    if (!d.journal_anchor.empty())
+      c.Flow("<i>" + Esc(d.journal_anchor) + "</i>", {.size_pt = kSmall, .align = Align::kRight});
     c.Line(c.left(), c.y() + 2, c.right(), c.y() + 2, 0.6);
     c.Advance(6);
     for (const Block& b : d.blocks) {

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "common/text.h"
+#include "print/forms.h"
 #include "reports/lists.h"
 #include "scoring/store_scoring.h"
 
@@ -25,7 +26,8 @@ Result<Document> BuildStoreReport(store::Store& store, const dossier::StatusMap&
   if (o.month < 1 || o.month > 12 || o.year < 1 || o.year > 9999)
     return Invalid("month", "bad_month", "month must be 1-12 of a year 1-9999");
   if (o.months < 1 || o.months > 60) return Invalid("months", "out_of_range", "the trend covers 1 to 60 months");
-  const ReportHeader header{o.center_name, o.unit, o.now};
+  MOTCUA_ASSIGN_OR_RETURN(store::JournalHead head, store.Head());
+  const ReportHeader header{o.center_name, o.unit, o.now, print::JournalAnchorText(head.seq, head.hash)};
   if (o.kind == std::string_view("trend")) {
     MOTCUA_ASSIGN_OR_RETURN(auto trend, BuildStoreTrend(store, status_map, calendar, o.year, o.month, o.months));
     return TrendDocument(trend, header);

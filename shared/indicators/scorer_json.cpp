@@ -327,7 +327,7 @@ Result<std::vector<ProcedureFacts>> ParseProcedureFacts(std::string_view json) {
   Json doc;
   try {
     doc = Json::parse(json.begin(), json.end());
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // also out_of_range: a number beyond double (1e400)
     return Invalid("procedures", "bad_json", std::string("not valid JSON: ") + e.what());
   }
   if (!doc.is_array()) return Invalid("procedures", "not_an_array", "the procedures file must be a JSON array");
@@ -371,7 +371,7 @@ Result<OutsideCounts> ParseOutsideCounts(std::string_view json) {
   Json doc;
   try {
     doc = Json::parse(json.begin(), json.end());
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // also out_of_range: a number beyond double (1e400)
     return Invalid("counts", "bad_json", std::string("not valid JSON: ") + e.what());
   }
   if (!doc.is_object()) return Invalid("counts", "not_an_object", "the counts file must be a JSON object");

@@ -48,6 +48,7 @@ TEST(ParseProcedureFacts, ErrorsNameTheProcedureAndKey) {
   const Case cases[] = {
       {"{}", "procedures", "not_an_array"},
       {"[", "procedures", "bad_json"},
+      {"[1e400]", "procedures", "bad_json"},  // nlohmann's out_of_range, not a parse_error (fuzz_scorer_json)
       {"[1]", "procedures[0]", "not_an_object"},
       {R"([{"name": "x"}])", "procedures[0].code", "required"},
       {R"([{"code": "1"}, {"code": "1"}])", "procedures[1].code", "duplicate"},
@@ -101,6 +102,7 @@ TEST(ParseOutsideCounts, ErrorsNameTheCount) {
   const Case cases[] = {
       {"[]", "counts", "not_an_object"},
       {"{", "counts", "bad_json"},
+      {R"({"pakn": {"total": 1e400}})", "counts", "bad_json"},  // out_of_range, as above
       {R"({"pakn": {"total": -1}})", "counts.pakn.total", "bad_type"},
       {R"({"pakn": {"total": 2.5}})", "counts.pakn.total", "bad_type"},
       {R"({"pakn_by_unit": {"STP": {"on_time": "3"}}})", "counts.pakn_by_unit.STP.on_time", "bad_type"},

@@ -14,6 +14,9 @@ set(MOTCUA_FUZZ_SECONDS 10 CACHE STRING "seconds of fuzzing per target in the sh
 set(MOTCUA_FUZZ_LONG_SECONDS 1800 CACHE STRING "seconds of fuzzing per target in fuzz_long.<name>")
 set(MOTCUA_FUZZ_SEED 1 CACHE STRING "libFuzzer -seed of the fuzz tests (fixed, so a run can be repeated)")
 
+# file:line in the reports (llvm-14; without it the sanitizers fall back to binutils' addr2line).
+find_program(MOTCUA_LLVM_SYMBOLIZER NAMES llvm-symbolizer-14 llvm-symbolizer PATHS /usr/lib/llvm-14/bin)
+
 function(motcua_fuzz name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
   if(NOT ARG_SOURCES)
@@ -41,9 +44,13 @@ function(motcua_fuzz name)
     list(APPEND common -DDICT=${src}/dict/${name}.dict)
   endif()
   # abort_on_error=0 and the fuzzer's own handlers: a finding is a non-zero exit, not a core dump.
+  set(symbolizer "")
+  if(MOTCUA_LLVM_SYMBOLIZER)
+    set(symbolizer ":external_symbolizer_path=${MOTCUA_LLVM_SYMBOLIZER}")
+  endif()
   set(env
-    "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:handle_abort=1"
-    "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+    "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:handle_abort=1${symbolizer}"
+    "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1${symbolizer}")
 
   add_test(NAME fuzz.${name}
     COMMAND ${CMAKE_COMMAND} ${common} -DMODE=fuzz -DWORK=${work}/corpus -DFRESH=ON -DARTIFACTS=${work}/artifacts

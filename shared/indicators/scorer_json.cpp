@@ -263,6 +263,8 @@ const std::vector<SettingDef>& Settings() {
                                      {S::ReuseEvidence::kReuseFlags, "reuse_flags"}}),
       SettingDef{"population_db_codes", [](const S& s) -> Json { return s.population_db_codes; },
                  [](S& s, std::string_view text) -> Status {
+                   if (!IsValidUtf8(text))
+                     return BadValue("population_db_codes", "UTF-8 text: codes separated by commas", "(not UTF-8)");
                    s.population_db_codes.clear();
                    while (!text.empty()) {
                      const std::size_t comma = text.find(',');
@@ -312,7 +314,10 @@ std::vector<std::string> SettingNames() {
   return names;
 }
 
-std::string SettingsToJson(const ScoringSettings& settings) { return SettingsJson(settings).dump(); }
+// `replace`, as ReportToJson: a code set in code without ApplySetting may be invalid UTF-8; never throw.
+std::string SettingsToJson(const ScoringSettings& settings) {
+  return SettingsJson(settings).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 const char* GroupingKey(Grouping grouping) {
   switch (grouping) {

@@ -152,6 +152,8 @@ TEST(ApplySetting, RejectsUnknownNamesAndBadValues) {
       {"collect_losses", "yes", "setting.collect_losses", "bad_value"},
       {"max_supplement_requests", "-1", "setting.max_supplement_requests", "bad_value"},
       {"announce_lead_working_days", "5wd", "setting.announce_lead_working_days", "bad_value"},
+      // Not UTF-8: SettingsToJson then threw nlohmann's type_error (found by fuzz_scorer_json).
+      {"population_db_codes", "7,\xFF", "setting.population_db_codes", "bad_value"},
   };
   for (const Case& c : cases) {
     Status st = ApplySetting(s, c.name, c.value);
@@ -160,6 +162,13 @@ TEST(ApplySetting, RejectsUnknownNamesAndBadValues) {
     EXPECT_EQ(st.error().rule, c.rule) << c.name;
   }
   EXPECT_EQ(ScoringSettings{}.digitized_full_at, s.digitized_full_at) << "a rejected value changes nothing";
+}
+
+TEST(SettingsToJson, WritesInvalidUtf8SetInCodeAsReplacementCharacters) {
+  ScoringSettings s;
+  s.population_db_codes = {"7\xFF"};  // not through ApplySetting, which refuses it
+  const Json j = Json::parse(SettingsToJson(s));
+  EXPECT_EQ(j["population_db_codes"][0], "7\uFFFD");
 }
 
 TEST(SettingsToJson, ListsEverySettingAndRoundTripsThroughApplySetting) {

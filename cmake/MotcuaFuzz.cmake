@@ -48,9 +48,11 @@ function(motcua_fuzz name)
   if(MOTCUA_LLVM_SYMBOLIZER)
     set(symbolizer ":external_symbolizer_path=${MOTCUA_LLVM_SYMBOLIZER}")
   endif()
+  # TMPDIR: a target that needs files (calendar_files) writes them in the build tree, not in /tmp.
   set(env
     "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:handle_abort=1${symbolizer}"
-    "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1${symbolizer}")
+    "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1${symbolizer}"
+    "TMPDIR=${work}/tmp")
 
   add_test(NAME fuzz.${name}
     COMMAND ${CMAKE_COMMAND} ${common} -DMODE=fuzz -DWORK=${work}/corpus -DFRESH=ON -DARTIFACTS=${work}/artifacts

@@ -2,7 +2,8 @@
 # motcua set-up: installs the missing Debian packages, builds, and runs.
 #
 #   installer/setup.sh run     build, initialise the default database, start the main job
-#   installer/setup.sh test    build and run every test (release, then AddressSanitizer + UBSan)
+#   installer/setup.sh test    build and run every test (release, then AddressSanitizer + UBSan, then
+#                              10 s of libFuzzer on each parser and its kept crash inputs: tests/fuzz)
 #   installer/setup.sh bench   build and run the benchmarks in bench/ (not part of the tests)
 #   installer/setup.sh deps    only install the packages
 #
@@ -65,6 +66,10 @@ case "$mode" in
     # the Xvfb runs: both test timing (kill moments, keystroke speed of a scanner), which a 3-10x
     # slower sanitized binary changes; the release run above covers them.
     (cd "$root" && ctest --preset asan -j "$jobs")
+    # clang 14 builds only the parsers' modules for the fuzzers; the preset runs each target for 10 s
+    # and every input in tests/fuzz/regressions once (the 30-minute runs are `ctest --preset fuzz-long`).
+    build fuzz
+    (cd "$root" && ctest --preset fuzz -j "$jobs")
     say "all tests passed"
     ;;
   bench)

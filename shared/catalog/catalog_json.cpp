@@ -125,12 +125,14 @@ Status ReadInt64(const Json& obj, std::string_view key, std::string_view path, c
   auto it = obj.find(key);
   if (it == obj.end()) return Ok();
   std::string field = Join(path, key);
+  // nlohmann keeps every non-negative integer as unsigned, and is_number_integer() is true for it too:
+  // check the range first, or 9223372036854775808 reads as INT64_MIN.
+  if (it->is_number_unsigned() && it->get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max())) {
+    return ctx.Fail(field, "wrong_type", field + " is too large");
+  }
   if (it->is_number_integer()) {
     out = it->get<std::int64_t>();
     return Ok();
-  }
-  if (it->is_number_unsigned()) {  // only values above INT64_MAX reach here
-    return ctx.Fail(field, "wrong_type", field + " is too large");
   }
   return ctx.WrongType(field, "a whole number", *it);
 }

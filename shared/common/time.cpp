@@ -114,7 +114,12 @@ Result<Instant> ParseInstantUtc(std::string_view text, std::string_view field) {
   } else {
     return bad();
   }
-  return Instant{sys_days{ymd}.time_since_epoch() + hm + seconds{sec} - offset};
+  const Instant at{sys_days{ymd}.time_since_epoch() + hm + seconds{sec} - offset};
+  // FormatInstantUtc writes four year digits: an offset must not carry the instant out of 0000-9999
+  // ("0000-01-01T00:00:00+00:01" is in year -1), or what was read could not be written back.
+  const int utc_year = int(year_month_day{floor<days>(at)}.year());
+  if (utc_year < 0 || utc_year > 9999) return bad();
+  return at;
 }
 
 Instant SystemClock::Now() const { return floor<seconds>(system_clock::now()); }

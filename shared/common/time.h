@@ -36,7 +36,9 @@ Result<LocalDate> ParseLocalDate(std::string_view text, std::string_view field);
 std::string FormatLocalMinute(LocalMinute t);  // "YYYY-MM-DD HH:MM"
 std::string FormatLocalDate(LocalDate d);      // "YYYY-MM-DD"
 std::string FormatInstantUtc(Instant at);      // "YYYY-MM-DDTHH:MM:SSZ"
-// "YYYY-MM-DDTHH:MM:SSZ" or with an explicit "+07:00"-style offset.
+// "YYYY-MM-DDTHH:MM:SSZ" or with an explicit "+07:00"-style offset. Errors: kInvalid/"bad_instant" on
+// `field`, also for an instant that the offset moves out of the UTC years 0000-9999 (FormatInstantUtc
+// could not write it back).
 Result<Instant> ParseInstantUtc(std::string_view text, std::string_view field);
 
 class Clock {

@@ -168,11 +168,11 @@ Result<StatusMap> ParseStatusMap(std::string_view json) {
     if (!m.contains(info.key) || !m[info.key].is_number_integer())
       return Invalid(std::string("status_map.") + info.key, "bad_status_map",
                      std::string("state ") + info.key + " has no national code");
-    int code = m[info.key].get<int>();
+    const std::int64_t code = m[info.key].get<std::int64_t>();  // get<int> would cut 4294967298 to 2
     if (code < 1 || code > 10)
       return Invalid(std::string("status_map.") + info.key, "bad_status_map",
                      "national codes run from 1 to 10, got " + std::to_string(code));
-    map.national[static_cast<int>(info.state)] = code;
+    map.national[static_cast<int>(info.state)] = static_cast<int>(code);
   }
   return map;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
+#include <limits>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -489,7 +490,7 @@ class RecordReader {
         }
         int x = 0;
         auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), x);
-        if (ec != std::errc() || p != t.data() + t.size()) return bad();
+        if (ec != std::errc() || p != t.data() + t.size() || x < -1000000 || x > 1000000) return bad();
         out = x;
         return true;
       }
@@ -544,7 +545,11 @@ class RecordReader {
     switch (v.kind) {
       case Scalar::kNull: out = 0; return true;
       case Scalar::kInt: x = double(v.i); if (v.i >= 0) { out = v.i; return true; } break;
-      case Scalar::kUint: out = std::int64_t(v.u); return true;
+      case Scalar::kUint:  // above INT64_MAX it would wrap to a negative amount
+        if (v.u > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+          return Fail(Path(f.key_text), "bad_number", f.key_text + " is too large");
+        out = std::int64_t(v.u);
+        return true;
       case Scalar::kFloat: x = v.f; break;
       case Scalar::kString: {
         std::string_view t = Trim(*v.s);

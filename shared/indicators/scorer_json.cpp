@@ -263,6 +263,8 @@ const std::vector<SettingDef>& Settings() {
                                      {S::ReuseEvidence::kReuseFlags, "reuse_flags"}}),
       SettingDef{"population_db_codes", [](const S& s) -> Json { return s.population_db_codes; },
                  [](S& s, std::string_view text) -> Status {
+                   if (!IsValidUtf8(text))
+                     return BadValue("population_db_codes", "UTF-8 text: codes separated by commas", "(not UTF-8)");
                    s.population_db_codes.clear();
                    while (!text.empty()) {
                      const std::size_t comma = text.find(',');
@@ -312,7 +314,10 @@ std::vector<std::string> SettingNames() {
   return names;
 }
 
-std::string SettingsToJson(const ScoringSettings& settings) { return SettingsJson(settings).dump(); }
+// `replace`, as ReportToJson: a code set in code without ApplySetting may be invalid UTF-8; never throw.
+std::string SettingsToJson(const ScoringSettings& settings) {
+  return SettingsJson(settings).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 const char* GroupingKey(Grouping grouping) {
   switch (grouping) {
@@ -327,7 +332,7 @@ Result<std::vector<ProcedureFacts>> ParseProcedureFacts(std::string_view json) {
   Json doc;
   try {
     doc = Json::parse(json.begin(), json.end());
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // also out_of_range: a number beyond double (1e400)
     return Invalid("procedures", "bad_json", std::string("not valid JSON: ") + e.what());
   }
   if (!doc.is_array()) return Invalid("procedures", "not_an_array", "the procedures file must be a JSON array");
@@ -371,7 +376,7 @@ Result<OutsideCounts> ParseOutsideCounts(std::string_view json) {
   Json doc;
   try {
     doc = Json::parse(json.begin(), json.end());
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // also out_of_range: a number beyond double (1e400)
     return Invalid("counts", "bad_json", std::string("not valid JSON: ") + e.what());
   }
   if (!doc.is_object()) return Invalid("counts", "not_an_object", "the counts file must be a JSON object");

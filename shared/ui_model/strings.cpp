@@ -1,8 +1,8 @@
 #include "ui_model/strings.h"
 
 #include <algorithm>
-#include <array>
 #include <deque>
+#include <iterator>
 #include <mutex>
 
 namespace motcua::ui {
@@ -10,7 +10,9 @@ namespace {
 
 // Sorted by key (byte order). Vietnamese first: it is what the stations show by default.
 // Literals are plain "..." (UTF-8 source), never u8"..." (stack.md §4: char8_t does not convert).
-constexpr std::array kStrings = {
+// A built-in array, not std::array's deduction guide: with libstdc++ 12 that guide is a fold over every
+// element, past clang's nesting limit of 256 (the fuzz build compiles the core with clang 14).
+constexpr UiString kStrings[] = {
     UiString{"action.accept", "Tiếp nhận hồ sơ trực tuyến", "Accept the online dossier"},
     UiString{"action.confirm_withdrawal", "Xác nhận rút hồ sơ", "Confirm the withdrawal"},
     UiString{"action.mark_done", "Đã xử lý xong", "Mark as done"},
@@ -958,9 +960,9 @@ MissingRecord& Missing() {
 }
 
 const UiString* Lookup(std::string_view key) {
-  auto it = std::lower_bound(kStrings.begin(), kStrings.end(), key,
+  auto it = std::lower_bound(std::begin(kStrings), std::end(kStrings), key,
                              [](const UiString& s, std::string_view k) { return s.key < k; });
-  if (it == kStrings.end() || it->key != key) return nullptr;
+  if (it == std::end(kStrings) || it->key != key) return nullptr;
   return &*it;
 }
 

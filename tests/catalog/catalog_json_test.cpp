@@ -206,6 +206,11 @@ TEST(ParseCatalogJson, ErrorTable) {
        "procedures[1].fees[0].amount_vnd", "wrong_type"},
       {R"("fees": [{"name": "Lệ phí", "amount_vnd": -1}])", ErrorCode::kInvalid,
        "procedures[1].fees[0].amount_vnd", "negative_amount"},
+      // Above INT64_MAX: too large, not a negative amount after wrapping (seen writing fuzz_catalog_json).
+      {R"("fees": [{"name": "Lệ phí", "amount_vnd": 9223372036854775808}])", ErrorCode::kInvalid,
+       "procedures[1].fees[0].amount_vnd", "wrong_type"},
+      {R"("components": [{"code": "TP1", "name": "Tờ khai", "copies": 18446744073709551615}])", ErrorCode::kInvalid,
+       "procedures[1].components[0].copies", "wrong_type"},
       {R"("fees": [{"name": "Lệ phí"}])", ErrorCode::kInvalid, "procedures[1].fees[0].amount_vnd", "required"},
       {R"("fees": [{"name": "", "amount_vnd": 0}])", ErrorCode::kInvalid, "procedures[1].fees[0].name", "required"},
       {R"("fees": [{"name": "Lệ phí", "amount_vnd": 0, "channel": "bưu điện"}])", ErrorCode::kInvalid,

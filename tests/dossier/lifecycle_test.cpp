@@ -101,6 +101,13 @@ TEST(StatusMap, RejectsAMissingStateOrACodeOutOfRange) {
   ASSERT_FALSE(out_of_range);
   EXPECT_EQ(out_of_range.error().field, "status_map.returned");
   EXPECT_FALSE(ParseStatusMap("not json"));
+
+  // 4294967298 is 2^32 + 2: read as an int it became 2 (fuzz_status_map checks each code against the file).
+  const std::string_view eleven = "\"returned\": 11";
+  const std::string wrapped = std::string(json).replace(json.find(eleven), eleven.size(), "\"returned\": 4294967298");
+  auto too_large = ParseStatusMap(wrapped);
+  ASSERT_FALSE(too_large) << wrapped;
+  EXPECT_EQ(too_large.error().field, "status_map.returned");
 }
 
 TEST(ValidateDossier, ChecksTheInvariants) {

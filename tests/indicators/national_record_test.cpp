@@ -190,6 +190,12 @@ TEST(ParseNationalRecords, ErrorsNameNestedFields) {
       {R"("NgayTiepNhan": true)", "[12].NgayTiepNhan", "bad_type"},
       {R"("DanhSachLePhi": [{"Gia": -5}])", "[12].DanhSachLePhi[0].Gia", "bad_number"},
       {R"("DanhSachLePhi": [{"Gia": "20.000đ"}])", "[12].DanhSachLePhi[0].Gia", "bad_number"},
+      // Above INT64_MAX: it was read as -1 đồng, which the writer then wrote and the reader refused.
+      {R"("DanhSachLePhi": [{"Gia": 18446744073709551615}])", "[12].DanhSachLePhi[0].Gia", "bad_number"},
+      // A code as a digit string has the integer's range (±1,000,000): "2000000000" was read, written
+      // as 2000000000 and then refused.
+      {R"("LoaiDoiTuong": "2000000000")", "[12].LoaiDoiTuong", "bad_code"},
+      {R"("LoaiDoiTuong": 2000000000)", "[12].LoaiDoiTuong", "bad_code"},
       {R"("DanhSachHoSoBoSung": [{"NgayBoSung": "20260804"}, {"NgayTiepNhanBoSung": "x"}])",
        "[12].DanhSachHoSoBoSung[1].NgayTiepNhanBoSung", "bad_date"},
       {R"("TaiLieuNop": [1])", "[12].TaiLieuNop[0]", "not_an_object"},

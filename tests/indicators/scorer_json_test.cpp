@@ -48,6 +48,7 @@ TEST(ParseProcedureFacts, ErrorsNameTheProcedureAndKey) {
   const Case cases[] = {
       {"{}", "procedures", "not_an_array"},
       {"[", "procedures", "bad_json"},
+      {"[1e400]", "procedures", "bad_json"},  // nlohmann's out_of_range, not a parse_error (fuzz_scorer_json)
       {"[1]", "procedures[0]", "not_an_object"},
       {R"([{"name": "x"}])", "procedures[0].code", "required"},
       {R"([{"code": "1"}, {"code": "1"}])", "procedures[1].code", "duplicate"},
@@ -101,6 +102,7 @@ TEST(ParseOutsideCounts, ErrorsNameTheCount) {
   const Case cases[] = {
       {"[]", "counts", "not_an_object"},
       {"{", "counts", "bad_json"},
+      {R"({"pakn": {"total": 1e400}})", "counts", "bad_json"},  // out_of_range, as above
       {R"({"pakn": {"total": -1}})", "counts.pakn.total", "bad_type"},
       {R"({"pakn": {"total": 2.5}})", "counts.pakn.total", "bad_type"},
       {R"({"pakn_by_unit": {"STP": {"on_time": "3"}}})", "counts.pakn_by_unit.STP.on_time", "bad_type"},
@@ -150,6 +152,8 @@ TEST(ApplySetting, RejectsUnknownNamesAndBadValues) {
       {"collect_losses", "yes", "setting.collect_losses", "bad_value"},
       {"max_supplement_requests", "-1", "setting.max_supplement_requests", "bad_value"},
       {"announce_lead_working_days", "5wd", "setting.announce_lead_working_days", "bad_value"},
+      // Not UTF-8: SettingsToJson then threw nlohmann's type_error (found by fuzz_scorer_json).
+      {"population_db_codes", "7,\xFF", "setting.population_db_codes", "bad_value"},
   };
   for (const Case& c : cases) {
     Status st = ApplySetting(s, c.name, c.value);
@@ -158,6 +162,13 @@ TEST(ApplySetting, RejectsUnknownNamesAndBadValues) {
     EXPECT_EQ(st.error().rule, c.rule) << c.name;
   }
   EXPECT_EQ(ScoringSettings{}.digitized_full_at, s.digitized_full_at) << "a rejected value changes nothing";
+}
+
+TEST(SettingsToJson, WritesInvalidUtf8SetInCodeAsReplacementCharacters) {
+  ScoringSettings s;
+  s.population_db_codes = {"7\xFF"};  // not through ApplySetting, which refuses it
+  const Json j = Json::parse(SettingsToJson(s));
+  EXPECT_EQ(j["population_db_codes"][0], "7\uFFFD");
 }
 
 TEST(SettingsToJson, ListsEverySettingAndRoundTripsThroughApplySetting) {

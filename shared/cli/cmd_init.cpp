@@ -29,6 +29,7 @@
 #include "common/crypto.h"
 #include "common/files.h"
 #include "common/text.h"
+#include "workflow/desk_settings.h"
 
 namespace motcua::cli {
 
@@ -61,6 +62,26 @@ Status CheckValue(const InitOption& o, const std::string& v) {
   if ((key == "station_slot" || key == "slot_count") && !ParseDigits(v, n))
     return Invalid(o.flag, "not_a_number", std::string("--") + o.flag + " takes a number");
   return CheckTextLine(v, o.flag, kMaxLabelChars);
+}
+
+// The settings a database would hold after init, checked together as every verb will read them
+// (workflow/desk_settings.h), so init never stores a combination that later refuses to load.
+Status CheckCombined(const InitOptions& o, const std::function<std::optional<std::string>(const char*)>& stored) {
+  auto lookup = [&](std::string_view key) -> Result<std::optional<std::string>> {
+    for (const auto& [opt, value] : o.given)
+      if (key == opt->key) return std::optional<std::string>(value);
+    for (const InitOption& opt : kOptions)
+      if (key == opt.key) {
+        if (auto v = stored(opt.key)) return v;
+        return std::optional<std::string>(opt.fallback);
+      }
+    return std::optional<std::string>();
+  };
+  auto parsed = workflow::ParseStationSettings(lookup, {});
+  if (parsed) return Ok();
+  for (const InitOption& opt : kOptions)
+    if (parsed.error().field == opt.key) return Invalid(opt.flag, "bad_value", parsed.error().detail);
+  return Invalid("settings", "bad_value", parsed.error().detail);
 }
 
 Result<InitOptions> ParseOptions(Args& args) {
@@ -112,6 +133,7 @@ void PrintSummary(Context& ctx, store::Store& store, const std::string& what) {
 Status CreateDatabase(const Context& ctx, const InitOptions& o) {
   if (ctx.now && !o.demo)
     return Invalid("now", "not_a_demo_database", "--now sets the clock only on a database created with --demo");
+  MOTCUA_TRY(CheckCombined(o, [](const char*) { return std::optional<std::string>(); }));
   MOTCUA_TRY(CreatePrivateDirectories(DbDir(ctx), "db"));
   std::vector<catalog::Procedure> procedures;
   if (!o.no_catalog) {
@@ -199,6 +221,12 @@ int Update(Context& ctx, const InitOptions& o) {
     return ReportError(ctx, Invalid("demo", "fixed_at_creation",
                                     "a database is made for demos only when it is created; this one keeps real time"));
 
+  if (Status combined = CheckCombined(o, [&](const char* key) {
+        auto v = db.GetSetting(key);
+        return v ? *v : std::optional<std::string>();
+      });
+      !combined)
+    return ReportError(ctx, combined.error());
   json changes = json::object(), identity = json::object();
   for (const auto& [opt, value] : o.given) {
     auto current = db.GetSetting(opt->key);

@@ -10,6 +10,7 @@
 #include "auth/login.h"
 #include "codes/receipt_token.h"
 #include "common/files.h"
+#include "workflow/desk_settings.h"
 
 namespace motcua::cli {
 namespace fs = std::filesystem;
@@ -88,31 +89,21 @@ Result<std::unique_ptr<Session>> OpenSession(const Context& ctx) {
     return NotFound("db", "database_missing", "no database at " + ctx.db_path + "; run `motcua init` first");
   auto session = std::make_unique<Session>();
   MOTCUA_ASSIGN_OR_RETURN(session->store, store::OpenSqliteStore(ctx.db_path, {.create_if_missing = false}));
-  auto setting = [&](const char* key, const char* fallback) -> Result<std::string> {
-    MOTCUA_ASSIGN_OR_RETURN(auto v, session->store->GetSetting(key));
-    return v ? *v : std::string(fallback);
-  };
-  workflow::DeskSettings& s = session->desk.settings;
-  MOTCUA_ASSIGN_OR_RETURN(s.agency_id, setting("agency_id", kSampleAgencyId));
-  MOTCUA_ASSIGN_OR_RETURN(s.agency_name, setting("agency_name", kSampleAgencyName));
-  MOTCUA_ASSIGN_OR_RETURN(s.receiving_unit, setting("receiving_unit", kSampleReceivingUnit));
-  MOTCUA_ASSIGN_OR_RETURN(std::string slot, setting("station_slot", "0"));
-  MOTCUA_ASSIGN_OR_RETURN(std::string slots, setting("slot_count", "10"));
-  MOTCUA_ASSIGN_OR_RETURN(std::string policy, setting("supplement_policy", "restart"));
-  MOTCUA_ASSIGN_OR_RETURN(std::string profile, setting("calendar_profile", "default"));
-  // Until next year's official schedule is added to assets/calendar, due dates that reach into it
-  // skip weekends only and are flagged provisional, rather than refusing the dossier.
-  MOTCUA_ASSIGN_OR_RETURN(std::string provisional, setting("calendar_provisional_beyond_data", "true"));
-  try {
-    s.station_slot = std::stoi(slot);
-    s.slot_count = std::stoi(slots);
-  } catch (...) {
-    return Corrupt("settings", "bad_setting", "station_slot / slot_count are not numbers");
-  }
-  s.supplement_policy = policy == "shift" ? workflow::SupplementPolicy::kShift : workflow::SupplementPolicy::kRestart;
+  workflow::DeskSettings defaults;
+  defaults.agency_id = kSampleAgencyId;
+  defaults.agency_name = kSampleAgencyName;
+  defaults.receiving_unit = kSampleReceivingUnit;
+  store::Store& db = *session->store;
+  MOTCUA_ASSIGN_OR_RETURN(workflow::StationSettings settings,
+                          workflow::ParseStationSettings([&](std::string_view key) { return db.GetSetting(key); },
+                                                         defaults));
+  session->desk.settings = settings.desk;
 
   const fs::path assets(ctx.assets_dir);
-  MOTCUA_ASSIGN_OR_RETURN(auto cal, calendar::LoadCalendar(assets / "calendar", {.profile = profile, .weekdays_beyond_coverage = provisional == "true"}));
+  MOTCUA_ASSIGN_OR_RETURN(auto cal, calendar::LoadCalendar(assets / "calendar",
+                                                           {.profile = settings.calendar_profile,
+                                                            .weekdays_beyond_coverage =
+                                                                settings.calendar_provisional_beyond_data}));
   session->calendar.emplace(std::move(cal));
   MOTCUA_ASSIGN_OR_RETURN(session->status_map, dossier::LoadStatusMap(assets / "dvc" / "status-map.json"));
   // Read-only verbs need no center key; a verb that writes does (OpenSessionAs).

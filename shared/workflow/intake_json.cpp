@@ -29,8 +29,10 @@ Result<std::optional<std::int64_t>> GetInt(const json& j, const char* key, const
   const json& v = j[key];
   if (!v.is_number_integer())
     return Invalid(where + key, "not_an_integer", std::string(key) + " must be a whole number");
-  const bool fits = v.is_number_unsigned() ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(hi)
-                                           : v.get<std::int64_t>() >= lo && v.get<std::int64_t>() <= hi;
+  const bool fits = v.is_number_unsigned()
+                        ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(hi) &&
+                              static_cast<std::int64_t>(v.get<std::uint64_t>()) >= lo
+                        : v.get<std::int64_t>() >= lo && v.get<std::int64_t>() <= hi;
   if (!fits)
     return Invalid(where + key, "out_of_range",
                    std::string(key) + " must be from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " +

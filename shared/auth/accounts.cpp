@@ -53,8 +53,7 @@ Result<std::string> CleanText(std::string_view text, const char* field, int max_
   if (required && t.empty()) return Invalid(field, "required", std::string(field) + " is required");
   if (!IsValidUtf8(t)) return Invalid(field, "bad_utf8", std::string(field) + " is not valid UTF-8");
   std::string nfc = NormalizeNfc(t);
-  if (CodePoints(nfc) > static_cast<std::size_t>(max_chars))
-    return Invalid(field, "too_long", std::string(field) + " has more than " + std::to_string(max_chars) + " characters");
+  MOTCUA_TRY(CheckTextLine(nfc, field, max_chars));  // caps and control characters (common/text.h)
   return nfc;
 }
 

@@ -38,6 +38,16 @@ std::string LocalText(Instant t) { return FormatLocalMinute(ToLocalVn(t)); }
 std::string ParcelKey(std::string_view parcel) { return "parcel:" + std::string(parcel); }
 std::string ClaimKey(std::string_view code) { return "claim:" + std::string(code); }
 
+// A signing party as typed: names and labels within their caps, no control characters (common/text.h).
+Status CheckParty(const Party& p, const std::string& side) {
+  MOTCUA_TRY(CheckTextLine(p.organization, side + ".organization", kMaxLabelChars));
+  MOTCUA_TRY(CheckTextLine(p.representative, side + ".representative", kMaxNameChars));
+  MOTCUA_TRY(CheckTextLine(p.position, side + ".position", kMaxLabelChars));
+  MOTCUA_TRY(CheckTextLine(p.phone, side + ".phone", kMaxCodeChars));
+  MOTCUA_TRY(CheckTextLine(p.staff_id, side + ".staff_id", kMaxCodeChars));
+  return CheckTextLine(p.user, side + ".user", kMaxCodeChars);
+}
+
 Party CleanParty(const Party& p) {
   return {Clean(p.organization), Clean(p.representative), Clean(p.position),
           std::string(Trim(p.phone)), std::string(Trim(p.staff_id)), std::string(Trim(p.user))};
@@ -244,6 +254,8 @@ Result<PostalSettings> LoadPostalSettings(store::Store& store) {
 Result<Manifest> CreateManifest(const Desk& desk, const Actor& actor, Direction direction, const Party& postal,
                                 const Party& center, Instant now) {
   MOTCUA_TRY(workflow::Require(actor, Permission::kPostalHandover));
+  MOTCUA_TRY(CheckParty(postal, "postal"));
+  MOTCUA_TRY(CheckParty(center, "center"));
   Manifest m;
   m.direction = direction;
   m.status = ManifestStatus::kDraft;
@@ -289,6 +301,8 @@ Result<Manifest> AddInboundItem(const Desk& desk, const Actor& actor, std::strin
   if (intake.delivery == dossier::Delivery::kPostal && Clean(intake.delivery_address).empty())
     return Invalid("delivery_address", "missing", "postal delivery of the result needs an address");
   if (intake.sets < 1) return Invalid("sets", "bad_count", "a dossier has at least one set");
+  MOTCUA_TRY(CheckTextLine(in.note, "note", kMaxReasonChars));
+  MOTCUA_TRY(CheckTextLine(intake.delivery_address, "delivery_address", kMaxAddressChars));
 
   return Edit(desk, actor, id, "postal.manifest_item_added", now, [&](store::WriteTx& tx, Manifest& m, json& payload) -> Status {
     MOTCUA_TRY(RequireDraft(m));
@@ -320,6 +334,8 @@ Result<Manifest> AddOutboundItem(const Desk& desk, const Actor& actor, std::stri
   }
   MOTCUA_ASSIGN_OR_RETURN(std::string code, ResolveDossierCode(desk, in.lookup));
   const std::string why = Clean(in.no_digital_result_reason);
+  MOTCUA_TRY(CheckTextLine(why, "no_digital_result_reason", kMaxReasonChars));
+  MOTCUA_TRY(CheckTextLine(in.note, "note", kMaxReasonChars));
 
   return Edit(desk, actor, id, "postal.manifest_item_added", now, [&](store::WriteTx& tx, Manifest& m, json& payload) -> Status {
     MOTCUA_TRY(RequireDraft(m));
@@ -394,6 +410,7 @@ Result<Manifest> CancelManifest(const Desk& desk, const Actor& actor, std::strin
                                 Instant now) {
   const std::string why = Clean(reason);
   if (why.empty()) return Invalid("reason", "missing", "say why the manifest is cancelled");
+  MOTCUA_TRY(CheckTextLine(why, "reason", kMaxReasonChars));
   return Edit(desk, actor, id, "postal.manifest_cancelled", now, [&](store::WriteTx& tx, Manifest& m, json& payload) -> Status {
     MOTCUA_TRY(RequireDraft(m));
     for (const ManifestItem& item : m.items) MOTCUA_TRY(ReleaseItem(tx, m, item, now));
@@ -410,6 +427,9 @@ Result<Manifest> CancelManifest(const Desk& desk, const Actor& actor, std::strin
 Result<SignResult> SignManifest(const Desk& desk, const Actor& actor, std::string_view id, const SignRequest& request,
                                 Instant now) {
   MOTCUA_TRY(workflow::Require(actor, Permission::kPostalHandover));
+  MOTCUA_TRY(CheckParty({request.postal_organization, request.postal_representative, "", "", request.postal_staff_id,
+                         ""}, "postal"));
+  MOTCUA_TRY(CheckParty({"", request.center_representative, "", "", "", request.center_user}, "center"));
   MOTCUA_ASSIGN_OR_RETURN(Manifest before, GetManifest(*desk.store, id));
   if (!Trim(request.center_user).empty()) before.center.user = std::string(Trim(request.center_user));
   MOTCUA_ASSIGN_OR_RETURN(Actor center_before, CenterActor(actor, before));

@@ -117,6 +117,7 @@ Result<Rating> RatingFromRecord(const store::Record& rec) {
 
 Status CheckText(const std::string& text, const char* field, std::size_t max_bytes) {
   if (!IsValidUtf8(text)) return Invalid(field, "bad_utf8", std::string(field) + " is not valid UTF-8");
+  MOTCUA_TRY(CheckTextLine(text, field, static_cast<int>(max_bytes)));  // no control characters
   if (text.size() > max_bytes)
     return Invalid(field, "too_long", std::string(field) + " is longer than " + std::to_string(max_bytes) + " bytes");
   return Ok();

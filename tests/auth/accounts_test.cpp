@@ -213,6 +213,20 @@ TEST_F(AuthTest, AddUserBeforeBootstrapIsRefused) {
   EXPECT_EQ(JournalSize(), 0u);
 }
 
+// Account names refuse control characters: a newline or an escape in a name breaks printed forms and
+// exports, and lets one name masquerade as another on screen.
+TEST_F(AuthTest, NamesRefuseControlCharacters) {
+  AddFixtureUsers();
+  const auto before = JournalSize();
+  ExpectError(AddUser(*store_, admin_, {"le.thi.c", "Lê Thị\nC", workflow::Role::kOfficer, ""}, "mot-mat-khau-dai",
+                      At("2026-11-23 09:00"), settings_),
+              ErrorCode::kInvalid, "display_name", "control_character");
+  ExpectError(AddUser(*store_, admin_, {"le.thi.c", "Lê Thị C", workflow::Role::kOfficer, "Phòng\x1b[31m"},
+                      "mot-mat-khau-dai", At("2026-11-23 09:00"), settings_),
+              ErrorCode::kInvalid, "unit", "control_character");
+  EXPECT_EQ(JournalSize(), before);
+}
+
 // ---- roles -----------------------------------------------------------------------------------
 
 TEST_F(AuthTest, OnlyAnAdminMayAddUsers) {

@@ -71,6 +71,16 @@ class ManifestTest : public ::testing::Test {
   Actor postal_{"buu.ta", Role::kPostal, "station-1"};
 };
 
+TEST_F(ManifestTest, PartiesRefuseControlCharacters) {
+  const std::size_t before = Events().size();
+  auto m = CreateManifest(desk(), postal_, Direction::kInbound, {"Bưu điện tỉnh", "Trần\rVăn Tá", "", "", "", ""}, {},
+                          At("2026-11-27 15:40"));
+  ASSERT_FALSE(m);
+  EXPECT_EQ(m.error().field, "postal.representative");
+  EXPECT_EQ(m.error().rule, "control_character");
+  EXPECT_EQ(Events().size(), before);
+}
+
 // ---- inbound ---------------------------------------------------------------------------------
 
 TEST_F(ManifestTest, FilingTimeIsTheSigningInstantAndTheDueDateRunsFromIt) {

@@ -90,6 +90,17 @@ TEST_F(RatingTest, RecordsOneRecordAndOneJournalEvent) {
   EXPECT_EQ((*back)->rated_at, At("2026-11-23 10:00"));
 }
 
+TEST_F(RatingTest, RefusesControlCharactersInWhatACitizenTypes) {
+  const std::size_t before = JournalSize();
+  NewRating n = Sample();
+  n.comment = std::string("Tốt\0ẩn", 9);
+  auto r = RecordRating(*t_->store, kiosk_, n, At("2026-11-23 10:00"));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field, "comment");
+  EXPECT_EQ(r.error().rule, "control_character");
+  EXPECT_EQ(JournalSize(), before);
+}
+
 TEST_F(RatingTest, RefusesASecondRatingAndWritesNothing) {
   ASSERT_TRUE(RecordRating(*t_->store, kiosk_, Sample(), At("2026-11-23 10:00")));
   const std::size_t before = JournalSize();

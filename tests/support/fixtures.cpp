@@ -153,7 +153,12 @@ CommandResult RunCli(const std::vector<std::string>& args) {
 }
 
 bool PrepareCliStation(const fs::path& db, const std::string& now, const std::vector<std::string>& extra_init_args) {
-  std::vector<std::string> init = {"--db", db.string(), "--assets", MOTCUA_ASSETS_DIR, "--now", now, "init", "--demo"};
+  // With a clock: a demo database (--now is refused on any other). Without: a real one, at real time.
+  std::vector<std::string> common = {"--db", db.string(), "--assets", MOTCUA_ASSETS_DIR};
+  if (!now.empty()) common.insert(common.end(), {"--now", now});
+  std::vector<std::string> init = common;
+  init.push_back("init");
+  if (!now.empty()) init.push_back("--demo");
   init.insert(init.end(), extra_init_args.begin(), extra_init_args.end());
   CommandResult created = RunCli(init);
   if (created.exit_code != 0) {
@@ -173,8 +178,9 @@ bool PrepareCliStation(const fs::path& db, const std::string& now, const std::ve
     }
   }
   ::setenv("MOTCUA_NEW_PASSWORD", kCliPassword, 1);
-  CommandResult admin = RunCli({"--db", db.string(), "--assets", MOTCUA_ASSETS_DIR, "--now", now, "user", "add",
-                                kCliAdmin, "--role", "admin", "--name", "Quản Trị Viên", "--if-no-admin"});
+  std::vector<std::string> add = common;
+  add.insert(add.end(), {"user", "add", kCliAdmin, "--role", "admin", "--name", "Quản Trị Viên", "--if-no-admin"});
+  CommandResult admin = RunCli(add);
   ::unsetenv("MOTCUA_NEW_PASSWORD");
   if (admin.exit_code != 0) {
     ADD_FAILURE() << "motcua user add: " << admin.err;

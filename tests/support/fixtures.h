@@ -87,8 +87,9 @@ inline constexpr const char* kCliAdmin = "admin";
 inline constexpr const char* kCliPassword = "Mật-khẩu-thử-2026";
 
 // A station for CLI tests, as a center sets one up: `motcua init --demo` at `db` (a demo database, so tests
-// may fix the clock with --now; `extra_init_args` are added), the cheapest argon2id cost, and the
-// administrator kCliAdmin created as on a first run. Sets $MOTCUA_PASSWORD in this process, so every
+// may fix the clock with --now `now`; `extra_init_args` are added; with `now` empty, a real database at
+// real time instead), the cheapest argon2id cost, and the administrator kCliAdmin created as on a first
+// run. Sets $MOTCUA_PASSWORD in this process, so every
 // writing verb a test runs with `--as admin` signs in. Adds a test failure and returns false on error.
 bool PrepareCliStation(const std::filesystem::path& db, const std::string& now,
                        const std::vector<std::string>& extra_init_args = {});

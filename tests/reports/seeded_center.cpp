@@ -111,7 +111,8 @@ std::unique_ptr<SeededCenter> SeedCenter(const std::filesystem::path& dir, const
     return result.has_value();
   };
 
-  if (!check(store.Write([](store::WriteTx& tx) { return tx.UpsertProcedure(ProvinceProcedure()); }), "procedure"))
+  if (!check(motcua::testing::WriteJournaled(store, [](store::WriteTx& tx) { return tx.UpsertProcedure(ProvinceProcedure()); }),
+             "procedure"))
     return nullptr;
 
   // Accounts with display names (cheap argon2id: tests only).

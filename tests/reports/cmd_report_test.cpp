@@ -140,6 +140,12 @@ TEST_F(ReportCliTest, FilesHoldTheStoresDossiersInVietnamese) {
     EXPECT_NE(all.find("tháng 08/2026"), std::string::npos);
     EXPECT_NE(all.find("UBND xã Minh Xuân"), std::string::npos);
     EXPECT_NE(all.find("Sở Tư pháp"), std::string::npos);
+    // The journal's head is printed on the report: a paper anchor of the electronic journal.
+    auto store = store::OpenSqliteStore((dir_->path() / "motcua.db").string(), {.create_if_missing = false});
+    ASSERT_TRUE(store);
+    const store::JournalHead head = *(*store)->Head();
+    EXPECT_NE(all.find("Nhật ký điện tử đến sự kiện số " + std::to_string(head.seq)), std::string::npos) << all;
+    EXPECT_NE(all.find(head.hash.substr(0, 8) + " " + head.hash.substr(8, 8)), std::string::npos) << all;
   }
   // The trend defaults to 6 months ending with the current month (--now: August 2026).
   const fs::path trend = Out("trend-default.csv");

@@ -426,7 +426,9 @@ TEST_F(IntakeTest, ScansFromSaneFillThePapersInOrder) {
     ASSERT_TRUE(f->Do(ScanComponent{-1}).has_value());  // F5: the next missing paper
     // A second scan while one runs is refused (one scanner, one job).
     Status busy = f->Do(ScanComponent{-1});
-    if (!busy.has_value()) EXPECT_EQ(busy.error().rule, "job_busy");
+    if (!busy.has_value()) {
+      EXPECT_EQ(busy.error().rule, "job_busy");
+    }
     f->Wait();
   }
   const IntakeDraft& d = f->model.intake.draft;

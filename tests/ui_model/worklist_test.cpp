@@ -157,6 +157,11 @@ TEST_F(WorklistTest, TrackingBookPrintsTheRowsOnScreen) {
   ASSERT_TRUE(f->model.print_job.has_value());
   EXPECT_EQ(f->model.print_job->phase, PrintPhase::kSavedOnly);
   EXPECT_NE(f->model.print_job->pdf_path.find("mau06.pdf"), std::string::npos);
+  // The journal's head is printed under the book (store/journal.h (5)).
+  auto text = motcua::testing::RunCommand({"pdftotext", "-layout", f->model.print_job->pdf_path, "-"});
+  const store::JournalHead head = *f->station->store->Head();
+  EXPECT_NE(text.out.find("Nhật ký điện tử đến sự kiện số"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find(head.hash.substr(0, 8)), std::string::npos) << text.out;
   ASSERT_TRUE(f->Do(SetWorklistSearch{"khong ai"}).has_value());
   Status s = f->Do(PrintTrackingBook{});
   EXPECT_EQ(s.error().rule, "empty");

@@ -25,6 +25,7 @@
 
 #include "auth/accounts.h"
 #include "catalog/catalog_json.h"
+#include "codes/receipt_token.h"
 #include "common/crypto.h"
 #include "counter/screens/registry.h"
 #include "scan/sane_scanner.h"
@@ -89,9 +90,12 @@ void Populate(const fs::path& dir, Instant now, int dossiers) {
     MOTCUA_TRY(tx.PutSetting("auth.argon2_opslimit", "1"));
     MOTCUA_TRY(tx.PutSetting("auth.argon2_memlimit_bytes", "8192"));
     for (const catalog::Procedure& p : *cat) MOTCUA_TRY(tx.UpsertProcedure(p));
+    auto e = tx.AppendEvent({"station.initialised", "", "station:bench", "bench", now, "{}"});
+    if (!e) return e.error();
     return Ok();
   });
   if (!w.has_value()) Die("settings", w.error());
+  if (auto key = codes::LoadOrCreateCenterKey(dir / "center.key"); !key.has_value()) Die("center key", key.error());
   Result<auth::AuthSettings> policy = auth::LoadAuthSettings(s);
   if (!policy.has_value()) Die("policy", policy.error());
   if (auto a = auth::BootstrapAdmin(s, {"quan.tri", "Quản Trị", workflow::Role::kAdmin, ""}, kPassword, now, *policy);

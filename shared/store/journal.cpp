@@ -13,24 +13,8 @@ void Field(std::string& out, std::string_view v) {
   out.append(v.data(), v.size());
 }
 
-std::string LegacyCanonicalBytes(const JournalEvent& e) {
-  std::string out;
-  out.reserve(128 + e.payload_json.size());
-  Field(out, std::to_string(e.seq));
-  Field(out, e.uuid);
-  Field(out, e.type);
-  Field(out, e.dossier_code);
-  Field(out, e.actor);
-  Field(out, e.station);
-  Field(out, std::to_string(ToUnixSeconds(e.at)));
-  Field(out, e.payload_json);
-  Field(out, e.prev_hash);
-  return out;
-}
-
-}  // namespace
-
-std::string CanonicalBytes(const JournalEvent& e) {
+// The fields in their order; the keyed form (schema 3) adds recorded_at and the seals.
+std::string Canonical(const JournalEvent& e, bool keyed) {
   std::string out;
   out.reserve(160 + e.payload_json.size() + e.seals_json.size());
   Field(out, std::to_string(e.seq));
@@ -40,18 +24,22 @@ std::string CanonicalBytes(const JournalEvent& e) {
   Field(out, e.actor);
   Field(out, e.station);
   Field(out, std::to_string(ToUnixSeconds(e.at)));
-  Field(out, std::to_string(ToUnixSeconds(e.recorded_at)));
+  if (keyed) Field(out, std::to_string(ToUnixSeconds(e.recorded_at)));
   Field(out, e.payload_json);
-  Field(out, e.seals_json);
+  if (keyed) Field(out, e.seals_json);
   Field(out, e.prev_hash);
   return out;
 }
+
+}  // namespace
+
+std::string CanonicalBytes(const JournalEvent& e) { return Canonical(e, true); }
 
 std::string HashEvent(const JournalEvent& e, std::string_view chain_key) {
   return ToHex(HmacSha256(chain_key, CanonicalBytes(e)));
 }
 
-std::string LegacyHashEvent(const JournalEvent& e) { return ToHex(Sha256(LegacyCanonicalBytes(e))); }
+std::string LegacyHashEvent(const JournalEvent& e) { return ToHex(Sha256(Canonical(e, false))); }
 
 std::string FormatSeals(const std::vector<Seal>& seals) {
   nlohmann::json out = nlohmann::json::array();

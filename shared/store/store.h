@@ -66,12 +66,13 @@ struct DossierQuery {
   int offset = 0;
 };
 
+// The kind prefix of scratch records (see "Sealing" above).
+inline constexpr const char* kScratchKindPrefix = "scratch.";
+
 // A small document kept by a module that needs no tables of its own: a user account, a postal
 // manifest, a queue ticket. (kind, key) is unique; `status` and `updated_at` are indexed for lists;
 // `body_json` is the module's own JSON. `version` works like Dossier::version: 0 to create, else the
 // version last read (the store then stores version + 1).
-inline constexpr const char* kScratchKindPrefix = "scratch.";
-
 struct Record {
   std::string kind;       // "user", "manifest", ...; "scratch.<name>" for a scratch record (above)
   std::string key;        // unique within the kind

@@ -129,8 +129,8 @@ std::string OfficerName(const CounterModel& model) {
   return model.session->display_name.empty() ? model.session->user_name : model.session->display_name;
 }
 
-// Keeps a copy of a slip given at the counter (no dossier exists to hang it on): for the audit and a
-// reprint. Not a journal event: nothing in the dossier lifecycle changed.
+// Keeps a copy of a slip given at the counter (no dossier exists to hang it on), for a reprint: a
+// scratch record (store.h), not a journal event, since nothing in the dossier lifecycle changed.
 void RecordSlip(const CounterModel& model, const CounterBackend& backend, const char* form, const json& body) {
   const std::string key = backend.station->paths.station_id + "/" + NewUuid();
   json b = body;

@@ -317,7 +317,17 @@ TEST_F(FormPdfTest, TrackingBookIsA4LandscapeWithNumberedPages) {
     std::snprintf(code, sizeof code, "-%04d", i);
     EXPECT_EQ(CountOf(all, code), 1) << code;
   }
+  // The journal's anchor, once, under the last row (store/journal.h (5)).
+  const std::string last = PdfText(pdf, info.pages);
+  EXPECT_NE(last.find("Nhật ký điện tử đến sự kiện số 1.234, mã 3f9a2b7c 91d0e4aa 5b6c0d1e 22ff8a90"), std::string::npos)
+      << last;
+  EXPECT_EQ(CountOf(all, "Nhật ký điện tử"), 1);
   ExpectAllWordsInsidePages(pdf);
+}
+
+TEST(JournalAnchorText, GroupsTheFirst128BitsOfTheHash) {
+  EXPECT_EQ(JournalAnchorText(57, "006b2804790ea858d06fdfad6c7cb0509a7f1e3b2c4d5e6f7a8b9c0d1e2f3a4b"),
+            "Nhật ký điện tử đến sự kiện số 57, mã 006b2804 790ea858 d06fdfad 6c7cb050 (motcua journal verify)");
 }
 
 TEST_F(FormPdfTest, InboundManifestNamesParcelsAndTheLegalFilingTime) {

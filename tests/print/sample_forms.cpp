@@ -131,6 +131,7 @@ TrackingBookForm SampleTrackingBook(int rows) {
   f.year = 2026;
   f.book_number = 1;
   f.period_text = "Tháng 03/2026";
+  f.journal_anchor = JournalAnchorText(1234, "3f9a2b7c91d0e4aa5b6c0d1e22ff8a90c0ffee00c0ffee00c0ffee00c0ffee00");
   const char* names[] = {"Nguyễn Thị Hằng", "Trần Văn Đức", "Lê Thị Thu Hà", "Phạm Quốc Khánh", "Hoàng Ngọc Ánh"};
   const char* procedures[] = {"Đăng ký thường trú", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
                               "Đăng ký khai sinh", "Cấp đổi giấy phép lái xe do ngành Giao thông vận tải cấp",

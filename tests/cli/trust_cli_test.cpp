@@ -137,10 +137,12 @@ TEST_F(TrustCliTest, InitKeepsTheCentersIdentityUnlessAnAdministratorAsksForExac
   EXPECT_NE(agency.err.find("identity_change_not_asked"), std::string::npos) << agency.err;
   // The key file gone: no verb that writes quietly makes a new one (printed receipts depend on it).
   const fs::path key = dir_ / "data" / "center.key";
-  const std::string before = [&] {
+  auto read_key = [&] {
     std::ifstream in(key, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  }();
+  };
+  const std::string before = read_key();
+  ASSERT_FALSE(before.empty());
   fs::remove(key);
   auto receive = Run({"--as", "admin", "receive", "--json", WriteFile("d.json", kDossier)});
   EXPECT_EQ(receive.exit_code, 1);
@@ -150,11 +152,11 @@ TEST_F(TrustCliTest, InitKeepsTheCentersIdentityUnlessAnAdministratorAsksForExac
   auto renewed = Run({"--as", "admin", "init", "--change-identity", "--agency", "000.00.00.H56"});
   ASSERT_EQ(renewed.exit_code, 0) << renewed.err;
   EXPECT_TRUE(fs::exists(key));
+  EXPECT_NE(read_key(), before);  // a new key, never the old one silently restored
   const std::string journal = Journal();
   EXPECT_NE(journal.find("station.identity_changed"), std::string::npos) << journal;
   EXPECT_NE(journal.find(R"("center_key":"new")"), std::string::npos) << journal;
   EXPECT_NE(journal.find(R"("agency_id":{"from":"000.00.00.X00","to":"000.00.00.H56"})"), std::string::npos);
-  (void)before;
 }
 
 TEST_F(TrustCliTest, TheCentersFilesArePrivate) {

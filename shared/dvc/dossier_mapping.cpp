@@ -16,6 +16,7 @@ NationalRecord ToNationalRecord(const dossier::Dossier& d, const dossier::Status
   r.applicant_name = d.applicant.name;
   r.applicant_kind = d.applicant.kind == dossier::ApplicantKind::kIndividual ? 1 : 2;
   r.applicant_id_number = d.applicant.id_number;
+  r.summary = d.summary.empty() ? d.procedure_name : d.summary;
   r.submitted_at = d.received_at;
   if (d.state != State::kSubmitted) r.received_at = d.received_at;
   r.due_at = options.send_redated_due ? d.due_at : d.original_due_at;
@@ -91,6 +92,22 @@ NationalRecord ToNationalRecord(const dossier::Dossier& d, const dossier::Status
   local.synced = options.synced;
   r.local = local;
   return r;
+}
+
+std::vector<ProgressStep> ToProgressSteps(const dossier::Dossier& d, const dossier::StatusMap& status_map) {
+  std::vector<ProgressStep> out;
+  out.reserve(d.steps.size());
+  for (const dossier::Step& s : d.steps) {
+    ProgressStep p;
+    p.dossier_code = d.code;
+    p.handler = s.actor;
+    p.unit = s.unit;
+    p.at = s.at;
+    p.content = s.content.empty() ? dossier::StateNameVi(s.state) : s.content;
+    p.status = static_cast<NationalStatus>(status_map.National(s.state));
+    out.push_back(std::move(p));
+  }
+  return out;
 }
 
 }  // namespace motcua::dvc

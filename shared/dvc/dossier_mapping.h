@@ -13,6 +13,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "dossier/dossier.h"
 #include "dossier/lifecycle.h"
@@ -30,5 +31,18 @@ struct MappingOptions {
 
 NationalRecord ToNationalRecord(const dossier::Dossier& d, const dossier::StatusMap& status_map,
                                 const MappingOptions& options = {});
+
+// One CapNhatTienDoHoSoMC item (domain.md §4.2): a processing step as the provincial system receives
+// it. The dossier's steps are append-only (dossier.h (5)), so step i of a dossier is the same step
+// forever: the sync counts the steps a server holds and sends the rest.
+struct ProgressStep {
+  std::string dossier_code;  // MaHoSo
+  std::string handler;       // NguoiXuLy: the account that acted (a user name; no display name is kept)
+  std::string unit;          // PhongBanXuLy
+  Instant at{};              // ThoiDiemXuLy
+  std::string content;       // NoiDungXuLy: the step's own text, else the state's Vietnamese name
+  NationalStatus status = NationalStatus::kUnknown;  // TrangThai: the state after the step
+};
+std::vector<ProgressStep> ToProgressSteps(const dossier::Dossier& d, const dossier::StatusMap& status_map);
 
 }  // namespace motcua::dvc

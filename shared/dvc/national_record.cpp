@@ -22,6 +22,7 @@ const FieldMapping kNationalRecordFields[] = {
     {"ChuHoSo", "applicant_name"},
     {"LoaiDoiTuong", "applicant_kind"},
     {"SoGiayToChuHoSo", "applicant_id_number"},
+    {"TrichYeuHoSo", "summary"},
     {"NgayNopHoSo", "submitted_at"},
     {"NgayTiepNhan", "received_at"},
     {"NgayHenTra", "due_at"},
@@ -103,7 +104,7 @@ enum class Key : std::uint8_t {
   kUnknown,
   // record
   kMaHoSo, kMaTTHC, kTenTTHC, kMaLinhVuc, kTenLinhVuc, kChuHoSo, kLoaiDoiTuong, kSoGiayToChuHoSo,
-  kNgayNopHoSo, kNgayTiepNhan, kNgayHenTra, kNgayKetThucXuLy, kNgayTra, kNgayTuChoi, kTrangThaiHoSo,
+  kTrichYeuHoSo, kNgayNopHoSo, kNgayTiepNhan, kNgayHenTra, kNgayKetThucXuLy, kNgayTra, kNgayTuChoi, kTrangThaiHoSo,
   kKenhThucHien, kHinhThuc, kDonViXuLy, kHoSoCoThanhPhanSoHoa, kTaiKhoanDuocXacThucVoiVNeID,
   kDuocThanhToanTrucTuyen, kDSKetNoiCSDL, kTaiLieuNop, kDanhSachLePhi, kDanhSachHoSoBoSung,
   kDanhSachGiayToKetQua, kMotcuaLocal,
@@ -130,6 +131,7 @@ const std::unordered_map<std::string_view, Key>& KeyTable() {
       {"MaHoSo", Key::kMaHoSo}, {"MaTTHC", Key::kMaTTHC}, {"TenTTHC", Key::kTenTTHC},
       {"MaLinhVuc", Key::kMaLinhVuc}, {"TenLinhVuc", Key::kTenLinhVuc}, {"ChuHoSo", Key::kChuHoSo},
       {"LoaiDoiTuong", Key::kLoaiDoiTuong}, {"SoGiayToChuHoSo", Key::kSoGiayToChuHoSo},
+      {"TrichYeuHoSo", Key::kTrichYeuHoSo},
       {"NgayNopHoSo", Key::kNgayNopHoSo}, {"NgayTiepNhan", Key::kNgayTiepNhan},
       {"NgayHenTra", Key::kNgayHenTra}, {"NgayKetThucXuLy", Key::kNgayKetThucXuLy},
       {"NgayTra", Key::kNgayTra}, {"NgayTuChoi", Key::kNgayTuChoi}, {"TrangThaiHoSo", Key::kTrangThaiHoSo},
@@ -626,6 +628,7 @@ class RecordReader {
       case Key::kChuHoSo: return ToText(v, r.applicant_name, true);
       case Key::kLoaiDoiTuong: return ToInt(v, r.applicant_kind, 0);
       case Key::kSoGiayToChuHoSo: return ToText(v, r.applicant_id_number, false);
+      case Key::kTrichYeuHoSo: return ToText(v, r.summary, true);
       case Key::kNgayNopHoSo: return ToDate(v, r.submitted_at);
       case Key::kNgayTiepNhan: return ToDate(v, r.received_at);
       case Key::kNgayHenTra: return ToDate(v, r.due_at);
@@ -859,6 +862,7 @@ void AppendNationalRecord(std::string& out, const NationalRecord& r, const Write
   w.Str("ChuHoSo", r.applicant_name);
   w.IntOrNull("LoaiDoiTuong", r.applicant_kind, 0);
   w.Str("SoGiayToChuHoSo", r.applicant_id_number);
+  w.Str("TrichYeuHoSo", r.summary);
   w.Date("NgayNopHoSo", r.submitted_at);
   w.Date("NgayTiepNhan", r.received_at);
   w.Date("NgayHenTra", r.due_at);

@@ -154,6 +154,7 @@ struct NationalRecord {
   int applicant_kind = 0;           // LoaiDoiTuong: 1 công dân, 2 doanh nghiệp (OpenCPS); Thanh Hóa
                                     //   adds 3 cơ quan nhà nước, 4 tổ chức / khác; 0 = absent
   std::string applicant_id_number;  // SoGiayToChuHoSo
+  std::string summary;              // TrichYeuHoSo: what the dossier asks for (trích yếu)
   // Dates (UTC instants; Vietnam time on the wire).
   std::optional<Instant> submitted_at;  // NgayNopHoSo
   std::optional<Instant> received_at;   // NgayTiepNhan

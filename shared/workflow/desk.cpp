@@ -23,7 +23,7 @@ using nlohmann::json;
 constexpr const char* kRoleKeys[] = {"officer", "postal", "supervisor", "admin"};
 
 constexpr const char* kPermissionKeys[] = {"receive", "process", "digitize", "return_result", "postal_handover",
-                                           "view_scores", "manage_users", "manage_catalog"};
+                                           "view_scores", "manage_users", "manage_catalog", "resend_sync"};
 
 // Who may do what. Postal staff carry dossiers and results; they never change a dossier's state
 // except through a signed handover manifest.
@@ -35,9 +35,10 @@ using P = Permission;
 const PermissionRow kPermissions[] = {
     {Role::kOfficer, {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover}},
     {Role::kPostal, {P::kPostalHandover}},
-    {Role::kSupervisor, {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kViewScores}},
+    {Role::kSupervisor,
+     {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kViewScores, P::kResendSync}},
     {Role::kAdmin, {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kViewScores,
-                    P::kManageUsers, P::kManageCatalog}},
+                    P::kManageUsers, P::kManageCatalog, P::kResendSync}},
 };
 
 Permission PermissionFor(Action action) {

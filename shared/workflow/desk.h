@@ -44,7 +44,8 @@ enum class Permission {
   kPostalHandover,  // postal handover manifests (postal staff and officers)
   kViewScores,      // the indicator score card
   kManageUsers,     // user accounts
-  kManageCatalog,   // catalog import and settings
+  kManageCatalog,   // catalog import and settings (the sync's settings too)
+  kResendSync,      // send a record the provincial system refused again, once the dossier is fixed
 };
 const char* PermissionKey(Permission p);
 

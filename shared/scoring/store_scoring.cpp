@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "indicators/catalog_facts.h"
+#include "sync/state.h"
 
 namespace motcua::scoring {
 
@@ -17,6 +18,7 @@ Result<std::vector<dvc::NationalRecord>> LoadNationalRecords(store::Store& store
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
     return a.received_at != b.received_at ? a.received_at < b.received_at : a.code < b.code;
   });
+  MOTCUA_ASSIGN_OR_RETURN(auto synced, sync::LoadDossierStates(store));
   MOTCUA_ASSIGN_OR_RETURN(auto ratings, rating::ListRatings(store));
   std::map<std::string, const rating::Rating*> rated;
   for (const rating::Rating& r : ratings) rated.emplace(r.dossier_code, &r);
@@ -26,6 +28,17 @@ Result<std::vector<dvc::NationalRecord>> LoadNationalRecords(store::Store& store
     MOTCUA_ASSIGN_OR_RETURN(auto d, store.GetDossier(row.code));
     if (!d) continue;
     dvc::NationalRecord record = dvc::ToNationalRecord(*d, map, mapping);
+    if (!record.local) record.local.emplace();
+    if (auto it = synced.find(d->code); it != synced.end()) {
+      // The portal scores what it received: the file with NgayTiepNhan (1.4), and for the 2026
+      // wording every step acknowledged within the on-time limit (sync/settings.h on_time_minutes).
+      const sync::DossierSyncState& s = it->second;
+      record.local->synced = s.created;
+      record.local->synced_on_time = s.created && s.late_steps == 0 && s.steps_acked >= int(d->steps.size());
+    } else {
+      record.local->synced = false;
+      record.local->synced_on_time = false;
+    }
     if (auto it = rated.find(d->code); it != rated.end()) {
       if (!record.local) record.local.emplace();
       record.local->rating_unsatisfied = it->second->value == rating::RatingValue::kUnsatisfied;

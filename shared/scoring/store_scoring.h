@@ -28,7 +28,9 @@ namespace motcua::scoring {
 // received in the period, or still open in it), as national records, in received order.
 // `mapping.file_base_url` defaults to "urn:sha256:" here so that digitized files count locally as they
 // will once synced with real links. Each record's motcua_local carries the dossier's rating flags
-// (rating_unsatisfied: value 0; has_pakn: the rating came with a complaint), whenever it was rated.
+// (rating_unsatisfied: value 0; has_pakn: the rating came with a complaint), whenever it was rated, and
+// what the sync knows (sync/state.h): synced once the provincial system accepted the file, synced_on_time
+// once it also holds every step, none acknowledged late.
 Result<std::vector<dvc::NationalRecord>> LoadNationalRecords(store::Store& store, const dossier::StatusMap& map,
                                                              const indicators::Period& period,
                                                              dvc::MappingOptions mapping = {});

@@ -125,7 +125,7 @@ TEST(Serve, AKillAtAnyInstantKeepsEveryAcknowledgedBatch) {
   ASSERT_TRUE(login);
   const std::string session = Json::parse(login->body)["session"].get<std::string>();
   std::atomic<int> acknowledged{0};
-  std::atomic<bool> done{false};
+  std::atomic<bool> done{false}, sender_ended{false};
   std::thread sender([&] {
     httplib::Client client("127.0.0.1", port);
     client.set_read_timeout(std::chrono::seconds(2));
@@ -139,8 +139,12 @@ TEST(Serve, AKillAtAnyInstantKeepsEveryAcknowledgedBatch) {
       if (!r || r->status != 200) break;
       ++acknowledged;
     }
+    sender_ended = true;
   });
-  while (acknowledged < 5) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (acknowledged < 5 && !sender_ended && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  EXPECT_GE(acknowledged.load(), 5) << "the server should have acknowledged a few batches before the kill";
   EXPECT_EQ(child.StopWith(SIGKILL, std::chrono::seconds(10)), -1);  // killed, mid-stream
   done = true;
   sender.join();

@@ -54,7 +54,7 @@ class TestServer {
   explicit TestServer(const std::function<void(ServerOptions&)>& adjust = {});
   ~TestServer();
 
-  int port() const { return server_->port(); }
+  int port() const { return server_ ? server_->port() : 0; }  // 0 when the start failed (already reported)
   const std::filesystem::path& db_path() const { return db_path_; }
   ProvincialServer& server() { return *server_; }
 

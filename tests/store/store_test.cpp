@@ -197,6 +197,28 @@ TEST(SqliteStore, StoresProceduresAndSettings) {
   EXPECT_FALSE(*store->GetSetting("missing"));
 }
 
+// A counter and a sync process on one file: a read left a statement stepped to its row (a lookup that
+// found one), the other process wrote, and the next write here failed as "database is locked" for the
+// whole busy timeout (SQLITE_BUSY_SNAPSHOT on a read transaction never ended). Reads must end theirs.
+TEST(SqliteStore, AReadLeavesNoTransactionOpenThatBlocksTheNextWriteAfterAnotherConnectionWrote) {
+  TempDir dir;
+  auto here = Open(dir);
+  ASSERT_TRUE(WriteJournaled(*here, [&](WriteTx& tx) -> Status {
+    MOTCUA_TRY(tx.InsertDossier(SampleDossier("A-1")));
+    return tx.PutSetting("k", "1");
+  }));
+  SqliteOptions quick;
+  quick.busy_timeout_ms = 300;
+  auto other = OpenSqliteStore((dir / "t.db").string(), quick);
+  ASSERT_TRUE(other);
+  ASSERT_TRUE(*here->GetSetting("k"));  // a lookup that finds its row
+  ASSERT_TRUE(here->GetDossier("A-1"));
+  ASSERT_TRUE(WriteJournaled(**other, [&](WriteTx& tx) { return tx.PutSetting("k", "2"); }));
+  auto written = WriteJournaled(*here, [&](WriteTx& tx) { return tx.PutSetting("k", "3"); });
+  EXPECT_TRUE(written) << written.error().Describe();
+  EXPECT_EQ(**(*other)->GetSetting("k"), "3");
+}
+
 TEST(SqliteStore, AFullDiskRefusesTheWriteAndKeepsEverythingBefore) {
   motcua::testing::TinyFilesystem fs(512);
   if (!fs.mounted()) GTEST_SKIP() << fs.why_not();

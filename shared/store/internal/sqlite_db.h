@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include <utility>
+
 #include "common/result.h"
 
 namespace motcua::store::internal {
@@ -20,9 +22,19 @@ namespace motcua::store::internal {
 // FULL → kUnavailable/"disk_full", CORRUPT/NOTADB → kCorrupt, CONSTRAINT → kConflict, else kUnavailable.
 Error SqliteError(sqlite3* db, int rc, std::string_view what);
 
+// A cached statement in use. Resets it when it goes out of scope: a SELECT stepped to a row and left
+// there keeps a read transaction open on the connection, and once another process has written, the
+// next write on this connection fails with SQLITE_BUSY_SNAPSHOT (a counter beside a sync process).
 class Statement {
  public:
   Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(Statement&& other) noexcept : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement& operator=(Statement&&) = delete;
+  ~Statement() {
+    if (stmt_) sqlite3_reset(stmt_);
+  }
   // Binds by 1-based index. Empty optionals bind NULL.
   Statement& Bind(int i, std::int64_t v);
   Statement& Bind(int i, int v) { return Bind(i, static_cast<std::int64_t>(v)); }

@@ -1,5 +1,10 @@
 #include "sync/state.h"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include <nlohmann/json.hpp>
 
 namespace motcua::sync {
@@ -81,7 +86,25 @@ Status PutScratch(store::Store& store, const char* kind, const Json& body, Insta
   });
 }
 
+// A holder named "<station>@<host>:<pid>" (LeaseHolderName) on this host whose process is gone: a killed
+// syncer, whose lease need not be waited out when it restarts.
+bool HolderIsGone(const std::string& holder) {
+  const auto at = holder.rfind('@'), colon = holder.rfind(':');
+  if (at == std::string::npos || colon == std::string::npos || colon < at) return false;
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0 || holder.substr(at + 1, colon - at - 1) != host) return false;
+  const std::string pid_text = holder.substr(colon + 1);
+  if (pid_text.empty() || pid_text.size() > 9 || pid_text.find_first_not_of("0123456789") != std::string::npos) return false;
+  return ::kill(static_cast<pid_t>(std::stoi(pid_text)), 0) != 0 && errno == ESRCH;
+}
+
 }  // namespace
+
+std::string LeaseHolderName(const std::string& station) {
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  return station + "@" + host + ":" + std::to_string(::getpid());
+}
 
 const char* DossierSyncState::StatusKey() const { return parked ? "parked" : retry ? "retry" : "synced"; }
 
@@ -204,7 +227,7 @@ Status AcquireLease(store::Store& store, const std::string& holder, Instant now)
     return ReadBody(*old, [&](const Json& j) -> Status {
       const std::string other = Get<std::string>(j, "holder", "");
       const std::int64_t until = Get<std::int64_t>(j, "until", 0);
-      if (other != holder && until > ToUnixSeconds(now))
+      if (other != holder && until > ToUnixSeconds(now) && !HolderIsGone(other))
         return Conflict("sync", "sync_busy",
                         "another syncer (" + other + ") holds this database until " +
                             FormatInstantUtc(FromUnixSeconds(until)));

@@ -79,7 +79,9 @@ Result<SyncStatus> LoadSyncStatus(store::Store& store);
 Status SaveSyncStatus(store::Store& store, const SyncStatus& status, Instant at);
 
 // Takes or renews the lease for `holder` until now + kLeaseSeconds. Errors: kConflict/"sync_busy" when
-// another holder's lease is still running (the detail names it and when it ends).
+// another holder's lease is still running (the detail names it and when it ends). A holder named by
+// LeaseHolderName on this host whose process has died loses its lease at once.
+std::string LeaseHolderName(const std::string& station);  // "<station>@<host>:<pid>"
 Status AcquireLease(store::Store& store, const std::string& holder, Instant now);
 Status ReleaseLease(store::Store& store, const std::string& holder, Instant now);
 

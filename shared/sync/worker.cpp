@@ -119,7 +119,7 @@ Worker::Worker(store::Store& store, dossier::StatusMap status_map, SyncSettings 
       options_(std::move(options)) {
   static const SystemClock system_clock;
   clock_ = options_.clock ? options_.clock : &system_clock;
-  if (options_.holder.empty()) options_.holder = options_.station + ":" + std::to_string(::getpid());
+  if (options_.holder.empty()) options_.holder = LeaseHolderName(options_.station);
   options_.http.ca_file = settings_.ca_file;
   if (auto loaded = LoadSyncStatus(store_)) status_ = *loaded;
 }

@@ -44,7 +44,7 @@ namespace motcua::sync {
 
 struct WorkerOptions {
   std::string station = "station-1";  // journal events are the station's: actor "station:<station>"
-  std::string holder;                  // the lease holder's name (default "<station>:<pid>")
+  std::string holder;                  // the lease holder's name (default LeaseHolderName(station))
   const Clock* clock = nullptr;        // default: the system clock
   HttpOptions http;
   int scan_events = 20000;             // journal events read per round (default 20000)

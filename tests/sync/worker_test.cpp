@@ -210,6 +210,28 @@ TEST_F(SyncWorkerTest, ARefusedRecordIsParkedWithTheServersWordsAndGoesAgainOnce
   ExpectServerEqualsLocal({good, bad});
 }
 
+TEST_F(SyncWorkerTest, OneSyncerPerDatabaseAndALeaseRunsOutForADeadHolder) {
+  Receive(1);
+  WorkerOptions a, b;
+  a.holder = "station-1@another-host:1";  // on another machine: its life cannot be checked from here
+  b.holder = "station-2@another-host:2";
+  Worker first(*desk_->store, status_map_, server_->Settings(), server_->Password(), a);
+  Worker second(*desk_->store, status_map_, server_->Settings(), server_->Password(), b);
+  ASSERT_TRUE(first.Drain());
+  auto refused = second.Drain();
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().rule, "sync_busy");
+  EXPECT_NE(refused.error().detail.find("station-1@another-host:1"), std::string::npos);
+  // Its holder stopped answering: after kLeaseSeconds the lease is anyone's.
+  FixedClock later(SystemClock().Now() + std::chrono::seconds(kLeaseSeconds + 1));
+  b.clock = &later;
+  Worker third(*desk_->store, status_map_, server_->Settings(), server_->Password(), b);
+  EXPECT_TRUE(third.Drain());
+  // A clean stop gives it back at once.
+  third.Release();
+  EXPECT_TRUE(first.Drain());
+}
+
 TEST_F(SyncWorkerTest, EveryFaultOnTheWireEndsWithEverythingThereExactlyOnce) {
   std::vector<std::string> codes;
   auto worker = MakeWorker();

@@ -17,6 +17,7 @@
 #include "ui_model/auth.h"
 #include "ui_model/counter_app.h"
 #include "ui_model/station.h"
+#include "ui_model/sync_runner.h"
 
 namespace {
 
@@ -132,6 +133,11 @@ int Run(int argc, char** argv) {
   ui::Station& station = **opened;
   ui::StoreAuthenticator auth(*station.store, station.auth_settings);
   SystemClock clock;
+  // The provincial sync on its own thread and store handle (sync_runner.h); idle until configured.
+  ui::SyncRunner sync_runner({.db_path = station.paths.db_path.string(),
+                              .station_id = station.paths.station_id,
+                              .status_map = station.status_map,
+                              .clock = &clock});
 
   ui::CounterModel model;
   model.lang = options.lang;
@@ -143,7 +149,7 @@ int Run(int argc, char** argv) {
   TestTrace trace;
   return ui::RunShell(options, [&](ui::Frame& frame) {
     const Instant now = clock.Now();
-    const ui::CounterBackend backend{.auth = &auth, .station = &station, .now = now};
+    const ui::CounterBackend backend{.auth = &auth, .station = &station, .now = now, .sync = &sync_runner};
     for (std::string& scan : frame.scans) actions.emplace_back(ui::ScanReceived{std::move(scan)});
     ui::TickCounter(model, backend, frame.had_input);
 

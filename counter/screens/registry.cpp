@@ -7,6 +7,7 @@
 #include "counter/screens/postal.h"
 #include "counter/screens/scorecard.h"
 #include "counter/screens/settings.h"
+#include "counter/screens/sync.h"
 #include "counter/screens/worklist.h"
 #include "ui_model/dossier_view.h"
 #include "ui_model/intake_view.h"
@@ -15,6 +16,7 @@
 #include "ui_model/scorecard_view.h"
 #include "ui_model/settings_view.h"
 #include "ui_model/shell_view.h"
+#include "ui_model/sync_view.h"
 #include "ui_model/worklist_view.h"
 
 namespace motcua::counter {
@@ -54,6 +56,12 @@ std::vector<ScreenEntry> MakeCounterScreens() {
                                                          {.width_px = static_cast<int>(display.x),
                                                           .height_px = static_cast<int>(display.y)}),
                                    *state, a);
+                   }});
+  }
+  {
+    auto state = std::make_shared<SyncScreenState>();
+    out.push_back({std::string(ui::kScreenSync), [state](const ScreenContext& c, std::vector<ui::CounterAction>& a) {
+                     DrawSync(ui::MakeSyncScreenView(c.model, c.now), *state, a);
                    }});
   }
   {

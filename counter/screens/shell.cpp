@@ -54,6 +54,8 @@ void BeginShell(const ui::ShellView& view, ShellScreenState& state, std::vector<
   const float user_w = ImGui::CalcTextSize(view.user_line.c_str()).x;
   const float avail_right = ImGui::GetWindowContentRegionMax().x;
   const float user_x = avail_right - right - style.ItemSpacing.x - user_w;
+  // A supervisor's six tabs leave no room for the controls on a 1024 px screen: they take the next line.
+  if (ImGui::GetCursorPosX() + right > avail_right) ImGui::NewLine();
   if (user_x > ImGui::GetCursorPosX()) {
     ImGui::SetCursorPosX(user_x);
     ImGui::AlignTextToFramePadding();
@@ -103,7 +105,18 @@ void EndShell(const ui::ShellView& view, ShellScreenState& state, std::vector<ui
     ImGui::SameLine();
     if (ui::Button(reprint.c_str(), {.is_enabled = p.can_reprint})) actions.emplace_back(ui::ReprintLast{});
   }
-  ui::MutedText(view.station_line.empty() ? view.clock_text : view.station_line + " · " + view.clock_text);
+  // The last line: station and time, then the sync badge (and the clock-skew warning, never hidden).
+  const std::string where = view.station_line.empty() ? view.clock_text : view.station_line + " · " + view.clock_text;
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextUnformatted(where.c_str());
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  ui::Badge(view.sync.text, view.sync.tone);
+  if (!view.sync.skew_text.empty()) {
+    ImGui::SameLine();
+    ui::Badge(view.sync.skew_text, ui::Tone::kDanger);
+  }
   state.bottom_height_px = ImGui::GetCursorPosY() - top;
   ImGui::End();
 }

@@ -272,6 +272,14 @@ struct ScoreCardCommand {
   ScoreCardAction action;
 };
 
+// ---- sync (the provincial system) -------------------------------------------------------------
+
+// "Gửi lại" on a record the provincial system refused: what `motcua sync retry CODE` does (the
+// record goes again at the next drain). Needs Permission::kResendSync.
+struct ResendParkedRecord {
+  std::string code;
+};
+
 using CounterAction = std::variant<
     SubmitLogin, SubmitUnlock, LockScreen, SignOut, SwitchLanguage, ScanReceived, Navigate, GoBack,
     ReprintLast, DismissNotice, CancelFileJob, BrowseFiles,
@@ -287,7 +295,7 @@ using CounterAction = std::variant<
     CreateManifest, OpenManifest, CloseManifest, StartInboundItem, AddOutboundItem, SetManifestItemParcel,
     RemoveManifestItem, SignOpenManifest, CancelOpenManifest, RecordItemDelivery, PrintOpenManifest,
     SaveDevices, SaveCalendarProfileChoice, FindScanners, FindPrinters,
-    ScoreCardCommand>;
+    ScoreCardCommand, ResendParkedRecord>;
 
 // One line for logs and --test output: the action's name and non-secret, non-personal fields.
 // "SubmitLogin user_name=nguyen.van.an" (never a password), "ScanReceived chars=42" (never the

@@ -27,6 +27,8 @@ constexpr ScreenSpec kScreens[] = {
     {kScreenWorklist, "nav.worklist", "F3", Permission::kProcess, true},
     {kScreenPostal, "nav.postal", "F4", Permission::kPostalHandover, true},
     {kScreenScoreCard, "nav.scorecard", "F6", Permission::kViewScores, true},
+    // Officers see what the province refused (they fix the dossier); only kResendSync sends it again.
+    {kScreenSync, "nav.sync", "F7", Permission::kProcess, true},
     {kScreenSettings, "nav.settings", "F9", Permission::kPostalHandover, true},
     {kScreenDossier, "nav.dossier", "", Permission::kProcess, false},
 };
@@ -141,6 +143,7 @@ bool HasPendingJobs(const CounterModel& model) {
 
 void TickCounter(CounterModel& model, const CounterBackend& backend, bool had_input) {
   internal::PollJobs(model, backend);
+  internal::TakeSyncSnapshot(model, backend);
   if (!model.session) return;
   if (had_input || !model.last_activity_at) model.last_activity_at = backend.now;
   if (!model.lock.is_locked && model.idle_lock_minutes > 0 &&
@@ -186,7 +189,7 @@ constexpr const char* kActionNames[] = {
     "CreateManifest", "OpenManifest", "CloseManifest", "StartInboundItem", "AddOutboundItem", "SetManifestItemParcel",
     "RemoveManifestItem", "SignOpenManifest", "CancelOpenManifest", "RecordItemDelivery", "PrintOpenManifest",
     "SaveDevices", "SaveCalendarProfileChoice", "FindScanners", "FindPrinters",
-    "ScoreCardCommand"};
+    "ScoreCardCommand", "ResendParkedRecord"};
 static_assert(std::size(kActionNames) == std::variant_size_v<CounterAction>,
               "kActionNames must list every CounterAction alternative, in order");
 
@@ -215,6 +218,7 @@ std::string DescribeForLog(const CounterAction& action) {
           [](const RunLifecycleAction& a) { return std::string(" action=") + dossier::ActionKey(a.action); },
           [](const PrintDossierForm& a) { return " form=" + std::to_string(static_cast<int>(a.form)); },
           [](const OpenManifest& a) { return " id=" + a.id; },
+          [](const ResendParkedRecord& a) { return " code=" + a.code; },
           [](const ScoreCardCommand& a) {
             return std::visit(
                 Overloaded{[](const scorecard::OpenDossier& o) { return " open code=" + o.code; },

@@ -40,9 +40,12 @@
 #include "ui_model/counter_actions.h"
 #include "ui_model/station.h"
 #include "ui_model/strings.h"
+#include "ui_model/sync_snapshot.h"
 #include "ui_model/tone.h"
 
 namespace motcua::ui {
+
+class SyncRunner;  // sync_runner.h
 
 // ---- screens -------------------------------------------------------------------------------------
 
@@ -52,6 +55,7 @@ inline constexpr std::string_view kScreenDossier = "dossier";
 inline constexpr std::string_view kScreenPostal = "postal";
 inline constexpr std::string_view kScreenSettings = "settings";
 inline constexpr std::string_view kScreenScoreCard = "scorecard";  // supervisors (Permission::kViewScores)
+inline constexpr std::string_view kScreenSync = "sync";  // the provincial sync and its refused records
 
 struct ScreenSpec {
   std::string_view key;        // "intake"
@@ -331,6 +335,18 @@ struct ScoreCardModel {
 };
 inline constexpr int kScoreCardTrendMonths = 6;
 
+// ---- sync (the provincial system) ------------------------------------------------------------------
+
+// The shell's badge and the sync screen read this copy of the runner's snapshot (sync_runner.h),
+// taken by TickCounter when the runner published a new one: never a store read on the frame.
+struct SyncModel {
+  std::optional<SyncSnapshot> snapshot;  // unset: no runner, or it has not published yet
+  std::optional<Error> error;            // the last refused "Gửi lại"
+  int error_serial = 0;
+  std::string notice_key;                // "sync.notice.resent"
+  std::string notice_arg;                // its dossier code
+};
+
 // ---- the model -------------------------------------------------------------------------------------
 
 struct LoginModel {
@@ -369,6 +385,7 @@ struct CounterModel {
   PostalModel postal;
   SettingsModel settings;
   ScoreCardModel scorecard;
+  SyncModel sync;
   FileBrowserModel browser;
 
   std::optional<FileJob> file_job;
@@ -380,6 +397,7 @@ struct CounterBackend {
   Authenticator* auth = nullptr;  // required
   Station* station = nullptr;     // required once signed in
   Instant now{};                  // when the actions are applied (the frame's time)
+  SyncRunner* sync = nullptr;     // optional: the background sync (nullptr in most tests)
 };
 
 // Applies one action to the model through the core. Errors are also recorded in the model where the

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ui_model/counter_app.h"
+#include "ui_model/sync_view.h"
 #include "ui_model/tone.h"
 
 namespace motcua::ui {
@@ -63,6 +64,7 @@ struct ShellView {
   std::string dismiss_label;
   std::optional<JobLine> job;
   std::optional<PrintLine> print;
+  SyncBadgeView sync;          // the bottom bar's sync state (sync_view.h)
 };
 
 ShellView MakeShellView(const CounterModel& model, Instant now);

@@ -92,7 +92,7 @@ TEST_F(CounterAppTest, RolesGateTheTabsAndTheCoreRefusesAnyway) {
   shell = MakeShellView(model(), f->clock.Now());
   tabs.clear();
   for (const NavTab& t : shell.tabs) tabs.push_back(t.key);
-  EXPECT_EQ(tabs, (std::vector<std::string>{"intake", "worklist", "postal", "scorecard", "settings"}));
+  EXPECT_EQ(tabs, (std::vector<std::string>{"intake", "worklist", "postal", "scorecard", "sync", "settings"}));
 }
 
 TEST_F(CounterAppTest, ScreenLocksAfterTheIdleTimeAndUnlocksWithThePassword) {

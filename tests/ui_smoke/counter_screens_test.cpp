@@ -17,6 +17,8 @@
 #include "ui_model/action.h"
 #include "ui_model/scorecard_fixture.h"
 #include "ui_model/station_fixture.h"
+#include "sync/state.h"
+#include "ui_model/sync_snapshot.h"
 
 namespace motcua::counter {
 namespace {
@@ -211,6 +213,8 @@ TEST_F(CounterScreensTest, EveryScreenDrawsAtEverySizeInBothLanguages) {
   ASSERT_TRUE(f->Do(ui::CreateManifest{postal::Direction::kOutbound, post}).has_value());
   ASSERT_TRUE(f->Do(ui::AddOutboundItem{code, "EE471108151FR", true, ""}).has_value());
   all_sizes("postal manifest");
+  ASSERT_TRUE(f->Do(ui::Navigate{"sync"}).has_value());
+  all_sizes("sync, before the first snapshot");
   ASSERT_TRUE(f->Do(ui::Navigate{"settings"}).has_value());
   all_sizes("settings");
   ASSERT_TRUE(f->Do(ui::LockScreen{}).has_value());
@@ -370,4 +374,65 @@ TEST_F(CounterScreensTest, ScoreCardDrawsEveryPartAndItsButtonsAct) {
 }
 
 }  // namespace
+// The sync screen with a refused record, and the shell's badge in its loudest state (offline, records
+// waiting, the clock 3 minutes off): drawn at every size in both languages, screenshots for people to
+// look at, and "Gửi lại" clicked by a supervisor goes through as ResendParkedRecord.
+TEST_F(CounterScreensTest, SyncScreenListsParkedRecordsAndResendActs) {
+  ui::TakeMissingKeys();
+  f->SignIn(ui::testing::kSupervisor);
+  const std::string code = ui::testing::ReceiveThroughIntake(*f, "1.004222");
+  ASSERT_TRUE(motcua::testing::WriteJournaled(*f->station->store, [&](store::WriteTx& tx) -> Status {
+    sync::DossierSyncState state;
+    state.code = code;
+    state.parked = true;
+    state.parked_message = "Trường MaLinhVuc \"1.004222-LV\" không có trong danh mục lĩnh vực của tỉnh; "
+                           "kiểm tra lại mã lĩnh vực của thủ tục trước khi gửi lại.";
+    state.parked_at = f->clock.Now();
+    return sync::PutDossierState(tx, state, f->clock.Now());
+  }));
+  auto snapshot = ui::ReadSyncSnapshot(*f->station->store);
+  ASSERT_TRUE(snapshot.has_value()) << snapshot.error().Describe();
+  snapshot->configured = true;
+  snapshot->pending.dossiers = 12;
+  snapshot->pending.events = 30;
+  snapshot->status.offline = true;
+  snapshot->status.last_error_rule = "connect_failed";
+  snapshot->status.last_error_at = f->clock.Now();
+  snapshot->status.last_success_at = f->clock.Now() - std::chrono::minutes(47);
+  snapshot->status.skew_seconds = -185;
+  f->model.sync.snapshot = *snapshot;
+  ASSERT_TRUE(f->Do(ui::Navigate{"sync"}).has_value());
+  const std::pair<int, int> sizes[] = {{1024, 600}, {1366, 768}, {1920, 1080}};
+  for (ui::Lang lang : {ui::Lang::kVi, ui::Lang::kEn}) {
+    f->model.lang = lang;
+    for (const auto& [w, h] : sizes) {
+      headless->Resize(w, h);
+      Frames(3);
+      const auto png = WriteFramePng("sync-parked-" + std::string(ui::LangCode(lang)) + "-" + std::to_string(w) + ".png");
+      EXPECT_FALSE(png.empty());
+      std::printf("sync screenshot: %s\n", png.c_str());
+    }
+  }
+  f->model.lang = ui::Lang::kVi;
+  headless->Resize(1366, 768);
+  Frames(3);
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  EXPECT_TRUE(ui::TakeMissingKeys().empty());
+  ASSERT_TRUE(Click("resend_" + code));
+  EXPECT_TRUE(Applied("ResendParkedRecord code=" + code));
+  auto state = sync::LoadDossierState(*f->station->store, code);
+  ASSERT_TRUE(state.has_value() && state->has_value());
+  EXPECT_TRUE((*state)->retry);
+  Frames(2);
+  EXPECT_FALSE(WriteFramePng("sync-resent-vi-1366.png").empty());
+  // The badge in its plainest state, in the work list's shell.
+  f->model.sync.snapshot->status = {};
+  f->model.sync.snapshot->pending.dossiers = 0;
+  f->model.sync.snapshot->status.last_success_at = f->clock.Now();
+  ASSERT_TRUE(f->Do(ui::Navigate{"worklist"}).has_value());
+  Frames(3);
+  EXPECT_FALSE(WriteFramePng("sync-badge-synced-vi-1366.png").empty());
+  EXPECT_TRUE(errors.empty()) << errors.front();
+}
+
 }  // namespace motcua::counter

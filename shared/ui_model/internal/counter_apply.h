@@ -64,6 +64,11 @@ Status LoadPostal(CounterModel& model, const CounterBackend& backend);
 // A scan while a manifest is open on the postal screen. Returns false when the scan is not for it.
 bool RoutePostalScan(CounterModel& model, const CounterBackend& backend, const std::string& text);
 
+// ---- sync (sync_screen.cpp) -------------------------------------------------------------------------
+
+// Copies the runner's snapshot into the model when it published a new one (TickCounter).
+void TakeSyncSnapshot(CounterModel& model, const CounterBackend& backend);
+
 // ---- the overloads ---------------------------------------------------------------------------------
 
 #define MOTCUA_UI_APPLY(T) Status Apply(CounterModel& model, const CounterBackend& backend, const T& action)
@@ -137,6 +142,7 @@ MOTCUA_UI_APPLY(SaveDevices);
 MOTCUA_UI_APPLY(SaveCalendarProfileChoice);
 MOTCUA_UI_APPLY(FindScanners);
 MOTCUA_UI_APPLY(FindPrinters);
+MOTCUA_UI_APPLY(ResendParkedRecord);
 #undef MOTCUA_UI_APPLY
 
 }  // namespace motcua::ui::internal

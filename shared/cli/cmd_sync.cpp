@@ -267,22 +267,8 @@ int Retry(Context& ctx, Args& args) {
   if (!session) return ReportError(ctx, session.error());
   if (Status allowed = workflow::Require((*session)->actor, workflow::Permission::kResendSync); !allowed)
     return ReportError(ctx, allowed.error());
-  store::Store& store = *(*session)->store;
-  store::NewEvent e;
-  e.type = "sync.retry_requested";
-  e.dossier_code = code;
-  e.actor = (*session)->actor.user;
-  e.station = ctx.station;
-  e.at = ctx.Now();
-  e.payload_json = Json{{"target", sync::kTarget}}.dump();
-  const Status ok = WriteJournaled(store, e, [&](store::WriteTx& tx) -> Status {
-    MOTCUA_ASSIGN_OR_RETURN(auto state, sync::LoadDossierState(tx, code));
-    if (!state || !state->parked)
-      return Invalid("code", "not_parked", "dossier " + code + " is not parked: nothing to send again");
-    state->retry = true;
-    state->parked = false;
-    return sync::PutDossierState(tx, *state, ctx.Now());
-  });
+  const Status ok =
+      sync::RequestResend(*(*session)->store, code, (*session)->actor.user, ctx.station, ctx.Now());
   if (!ok) return ReportError(ctx, ok.error());
   *ctx.out << code << " will be sent again at the next sync\n";
   return kExitOk;

@@ -158,6 +158,27 @@ Status PutDossierState(store::WriteTx& tx, const DossierSyncState& s, Instant at
   return tx.PutRecord(r);
 }
 
+Status RequestResend(store::Store& store, const std::string& code, const std::string& actor, const std::string& station,
+                     Instant now) {
+  return store.Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto state, LoadDossierState(tx, code));
+    if (!state || !state->parked)
+      return Invalid("code", "not_parked", "dossier " + code + " is not parked: nothing to send again");
+    state->retry = true;
+    state->parked = false;
+    MOTCUA_TRY(PutDossierState(tx, *state, now));
+    store::NewEvent e;
+    e.type = "sync.retry_requested";
+    e.dossier_code = code;
+    e.actor = actor;
+    e.station = station;
+    e.at = now;
+    e.payload_json = Json{{"target", kTarget}}.dump();
+    auto appended = tx.AppendEvent(e);
+    return appended ? Ok() : Status(appended.error());
+  });
+}
+
 Result<std::int64_t> LoadCursor(store::Store& store) {
   MOTCUA_ASSIGN_OR_RETURN(auto r, store.GetRecord(kCursorKind, kTarget));
   if (!r) return std::int64_t{0};

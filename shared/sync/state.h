@@ -53,6 +53,13 @@ Result<std::map<std::string, DossierSyncState>> LoadDossierStates(store::Store& 
 // Writes the state (the transaction must also append an event: the record is sealed).
 Status PutDossierState(store::WriteTx& tx, const DossierSyncState& state, Instant at);
 
+// A supervisor's "send it again" for a parked record (`motcua sync retry`, the counter's "Gửi lại"), in
+// one transaction: the record is un-parked and marked for retry, and a "sync.retry_requested" event
+// names who asked. The caller checks the permission (workflow kResendSync).
+// Errors: kInvalid/"not_parked" on "code"; the store's.
+Status RequestResend(store::Store& store, const std::string& code, const std::string& actor, const std::string& station,
+                     Instant now);
+
 Result<std::int64_t> LoadCursor(store::Store& store);
 Status PutCursor(store::WriteTx& tx, std::int64_t seq, Instant at);
 

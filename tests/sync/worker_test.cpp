@@ -195,14 +195,10 @@ TEST_F(SyncWorkerTest, ARefusedRecordIsParkedWithTheServersWordsAndGoesAgainOnce
   EXPECT_EQ(pending->dossiers, 0);  // parked is not pending: it never blocks the rest
   EXPECT_EQ(pending->parked, 1);
 
-  // Fixed in the catalog, and a supervisor asks for it to go again (what `motcua sync retry` writes).
+  // Fixed in the catalog, and a supervisor asks for it to go again (RequestResend: what `motcua sync retry` does).
   set_field_code("TEST.9.999002");
-  ASSERT_TRUE(testing::WriteJournaled(*desk_->store, [&](store::WriteTx& tx) -> Status {
-    MOTCUA_ASSIGN_OR_RETURN(auto state, LoadDossierState(tx, bad));
-    state->retry = true;
-    state->parked = false;
-    return PutDossierState(tx, *state, now_);
-  }));
+  ASSERT_TRUE(RequestResend(*desk_->store, bad, "giam.sat", "station-1", now_));
+
   drained = worker->Drain();
   ASSERT_TRUE(drained) << drained.error().Describe();
   EXPECT_EQ(drained->files_acked, 1);

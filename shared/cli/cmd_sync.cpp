@@ -7,12 +7,14 @@
 //   motcua sync status [--json]
 //   motcua sync parked [--json]
 //   motcua sync retry CODE --as SUPERVISOR
+//   motcua sync catalog --as ADMIN
 //
 // configure stores the settings (journaled); the password stays in its file, which must be 0600 or
 // stricter, and never enters the database, the journal, a log line or an error text. run acts as the
 // station, not a person: without --once it syncs until stopped (SIGTERM, SIGINT), waiting with backoff
 // after errors; with --once it drains and exits 0 when nothing is pending, 1 when it stopped on an error
 // that retrying may fix (the message says which), never waiting longer than --max-seconds (default 300).
+// catalog pulls the province's procedure list into a new catalog version (sync/catalog_pull.cpp).
 #include <csignal>
 #include <ostream>
 #include <thread>
@@ -274,10 +276,42 @@ int Retry(Context& ctx, Args& args) {
   return kExitOk;
 }
 
+int PullCatalog(Context& ctx, Args& args) {
+  if (auto rest = args.Positional(); !rest || !rest->empty())
+    return ReportError(ctx, rest ? Invalid("args", "unexpected", "unexpected argument " + rest->front()) : rest.error());
+  auto session = OpenSessionAs(ctx);
+  if (!session) return ReportError(ctx, session.error());
+  if (Status allowed = workflow::Require((*session)->actor, workflow::Permission::kManageCatalog); !allowed)
+    return ReportError(ctx, allowed.error());
+  store::Store& store = *(*session)->store;
+  auto settings = sync::LoadSyncSettings(store);
+  if (!settings) return ReportError(ctx, settings.error());
+  if (!*settings)
+    return ReportError(ctx, Invalid("sync", "not_configured", "this station has no provincial system: run `motcua sync configure`"));
+  auto password = sync::ReadPassword((*settings)->password_file);
+  if (!password) return ReportError(ctx, password.error());
+  sync::WorkerOptions options;
+  options.station = ctx.station;
+  sync::Worker worker(store, (*session)->status_map, **settings, *password, options);
+  auto pull = worker.PullCatalog((*session)->actor.user);
+  worker.Release();
+  if (!pull) return ReportError(ctx, pull.error());
+  if (ctx.json) {
+    PrintJson(ctx, Json{{"version", pull->version}, {"listed", pull->listed}, {"changed", pull->changed},
+                        {"kept_previous", pull->kept}, {"not_local", pull->not_local}});
+  } else {
+    *ctx.out << "catalog version " << pull->version << ": " << pull->listed << " procedures listed by the province, "
+             << pull->changed.size() << " changed here (" << pull->kept.size()
+             << " kept in their previous version for open dossiers), " << pull->not_local.size()
+             << " not in this station's catalog (import them with `motcua catalog import`)\n";
+  }
+  return kExitOk;
+}
+
 int RunSync(Context& ctx, Args& args) {
   const auto& remaining = args.Remaining();
   if (remaining.empty() || remaining.front().rfind("--", 0) == 0)
-    return ReportError(ctx, Invalid("verb", "missing_value", "usage: motcua sync configure|run|status|parked|retry"));
+    return ReportError(ctx, Invalid("verb", "missing_value", "usage: motcua sync configure|run|status|parked|retry|catalog"));
   const std::string name = remaining.front();
   Args sub(std::vector<std::string>(remaining.begin() + 1, remaining.end()));
   if (name == "configure") return Configure(ctx, sub);
@@ -285,6 +319,7 @@ int RunSync(Context& ctx, Args& args) {
   if (name == "status") return ShowStatus(ctx, sub);
   if (name == "parked") return ShowParked(ctx, sub);
   if (name == "retry") return Retry(ctx, sub);
+  if (name == "catalog") return PullCatalog(ctx, sub);
   return ReportError(ctx, Invalid("verb", "unknown_verb", "unknown sync verb " + name));
 }
 
@@ -293,7 +328,7 @@ int RunSync(Context& ctx, Args& args) {
 MOTCUA_CLI_COMMAND("sync",
                    "sync configure --url BASE --auth-path P --integration-path P --dstcode C --madonvi C "
                    "--username U --password-file F [--ca-file F] | sync run [--once] [--max-seconds N] | "
-                   "sync status | sync parked | sync retry CODE",
+                   "sync status | sync parked | sync retry CODE | sync catalog",
                    "send every change to the provincial system, and show what is pending or refused", RunSync);
 
 }  // namespace motcua::cli

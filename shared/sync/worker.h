@@ -65,6 +65,18 @@ struct DrainResult {
   bool idle = false;  // nothing is pending
 };
 
+// What a catalog pull changed. A new catalog version is recorded when anything changed; a procedure
+// that open dossiers use keeps its previous version (record kind kPreviousProcedureKind).
+struct CatalogPull {
+  std::int64_t version = 0;              // the catalog version after the pull (setting "catalog_version")
+  std::vector<std::string> changed;      // local procedures whose name or field the province changed
+  std::vector<std::string> kept;         // ... of which open dossiers use the previous version
+  std::vector<std::string> not_local;    // the province lists them; this station's catalog has none
+  std::size_t listed = 0;                // items in the province's list
+};
+inline constexpr const char* kPreviousProcedureKind = "catalog.previous";  // key "<code>@<version>"
+inline constexpr const char* kCatalogVersionSetting = "catalog_version";
+
 class Worker {
  public:
   Worker(store::Store& store, dossier::StatusMap status_map, SyncSettings settings, std::string password,
@@ -81,6 +93,10 @@ class Worker {
 
   // Gives the lease back (a clean stop), so another syncer need not wait for it to run out.
   void Release();
+
+  // Pulls the province's procedure list (LayDanhSachTTHC, and LayThuTuc for an item without its field)
+  // and applies what it says of the procedures this station has (catalog_pull.cpp). `actor` is who asked.
+  Result<CatalogPull> PullCatalog(const std::string& actor);
 
  private:
   struct Item;  // a pending dossier

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "provincial_process.h"
@@ -85,6 +87,43 @@ TEST_F(SyncCliTest, RunOnceDrainsAndStatusShowsTheParkedRecordWithTheServersWord
   auto journal = Run({"journal", "list"});
   EXPECT_NE(journal.out.find("sync.configured"), std::string::npos);
   EXPECT_NE(journal.out.find("sync.parked"), std::string::npos);
+  EXPECT_EQ(Run({"journal", "verify"}).exit_code, 0);
+}
+
+// The real first day: the shipped catalog has no national field codes, so the strict server parks the
+// record; the catalog pulled from the province brings them (a new catalog version, the old one kept for
+// the open dossier), and the parked record, sent again, is accepted.
+TEST_F(SyncCliTest, TheCatalogPulledFromTheProvinceUnparksTheRecordsItBlocked) {
+  auto catalog = Json::parse(std::ifstream(std::string(MOTCUA_ASSETS_DIR) + "/catalog/catalog.json"));
+  for (auto& p : catalog["procedures"])
+    if (p["code"] == "1.004222") p["field_code"] = "TEST.LV.CT";  // fictional: the real code is not public
+  const fs::path file = dir_.path() / "province-catalog.json";
+  std::ofstream(file) << catalog.dump();
+  server_.reset();
+  server_ = std::make_unique<motcua::testing::ProvincialProcess>(dir_.path(), std::vector<std::string>{"--catalog", file.string()});
+  ASSERT_TRUE(server_->running());
+  ASSERT_EQ(Configure(server_->Settings().base_url).exit_code, 0);
+  const std::string code = ReceiveSample();
+  ASSERT_EQ(Run({"sync", "run", "--once", "--max-seconds", "30"}).exit_code, 0);
+  ASSERT_EQ(Json::parse(Run({"--json", "sync", "status"}).out)["parked"].size(), 1u);
+
+  EXPECT_EQ(Run({"sync", "catalog"}).exit_code, 2);  // an administrator's act
+  auto pulled = Run({"--as", "admin", "--json", "sync", "catalog"});
+  ASSERT_EQ(pulled.exit_code, 0) << pulled.err;
+  const Json pull = Json::parse(pulled.out);
+  EXPECT_EQ(pull["version"], 1);
+  EXPECT_EQ(pull["changed"], Json::array({"1.004222"}));
+  EXPECT_EQ(pull["kept_previous"], Json::array({"1.004222"}));  // an open dossier was received under it
+  EXPECT_EQ(Json::parse(Run({"--as", "admin", "--json", "sync", "catalog"}).out)["changed"].size(), 0u);
+
+  ASSERT_EQ(Run({"--as", "admin", "sync", "retry", code}).exit_code, 0);
+  ASSERT_EQ(Run({"sync", "run", "--once", "--max-seconds", "30"}).exit_code, 0);
+  auto status = Json::parse(Run({"--json", "sync", "status"}).out);
+  EXPECT_EQ(status["parked"].size(), 0u) << status;
+  EXPECT_EQ(status["pending_dossiers"], 0);
+  const Json records = server_->Records();
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["MaLinhVuc"], "TEST.LV.CT");
   EXPECT_EQ(Run({"journal", "verify"}).exit_code, 0);
 }
 

@@ -766,28 +766,6 @@ Result<std::vector<NationalRecord>> Parse(std::string_view json, const ParseOpti
 // ---------------------------------------------------------------------------------------------
 // Writing.
 
-void AppendEscaped(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(ch);
-        }
-    }
-  }
-  out.push_back('"');
-}
 
 void AppendDate(std::string& out, const std::optional<Instant>& at) {
   if (!at) {
@@ -809,7 +787,7 @@ struct ObjectWriter {
     out += k;
     out += "\":";
   }
-  void Str(const char* k, std::string_view v) { Key(k); AppendEscaped(out, v); }
+  void Str(const char* k, std::string_view v) { Key(k); AppendJsonString(out, v); }
   void Int(const char* k, std::int64_t v) { Key(k); out += std::to_string(v); }
   void IntOrNull(const char* k, std::int64_t v, std::int64_t absent) {
     Key(k);
@@ -821,6 +799,29 @@ struct ObjectWriter {
 };
 
 }  // namespace
+
+void AppendJsonString(std::string& out, std::string_view text) {
+  out.push_back('"');
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  out.push_back('"');
+}
 
 std::string FormatNationalDate(Instant at) {
   const auto local = at.time_since_epoch() + kVietnamUtcOffset;
@@ -881,7 +882,7 @@ void AppendNationalRecord(std::string& out, const NationalRecord& r, const Write
   for (std::size_t i = 0; i < r.connected_databases.size(); ++i) {
     if (i) out.push_back(',');
     out += "{\"MaCSDL\":";
-    AppendEscaped(out, r.connected_databases[i]);
+    AppendJsonString(out, r.connected_databases[i]);
     out.push_back('}');
   }
   out.push_back(']');

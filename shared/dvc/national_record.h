@@ -218,6 +218,10 @@ std::string WriteNationalRecord(const NationalRecord& record, const WriteOptions
 // Appends one record to `out` (for writers that stream millions of records).
 void AppendNationalRecord(std::string& out, const NationalRecord& record, const WriteOptions& options = {});
 
+// Appends `text` as a JSON string literal: quotes, escapes for '"', '\\' and control characters,
+// UTF-8 passed through as it is (for writers of national JSON: this file's, sync/wire.h).
+void AppendJsonString(std::string& out, std::string_view text);
+
 // yyyyMMddHHmmss (Vietnam time) for an instant; the inverse of the date parsing above.
 std::string FormatNationalDate(Instant at);
 // Parses one national date in any of the accepted forms. Errors: kInvalid/"bad_date" on `field`.

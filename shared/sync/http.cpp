@@ -130,12 +130,26 @@ std::optional<Instant> ParseHttpDate(std::string_view text) {
                  std::chrono::minutes{minute} + std::chrono::seconds{second}};
 }
 
+HttpClient::HttpClient(HttpOptions options) : options_(std::move(options)) {}
+
+HttpClient::~HttpClient() {
+  if (handle_) curl_easy_cleanup(static_cast<CURL*>(handle_));
+}
+
 Result<HttpReply> Post(const std::string& url, const std::vector<std::string>& headers, const std::string& body,
                        const HttpOptions& options) {
+  return HttpClient(options).Post(url, headers, body);
+}
+
+Result<HttpReply> HttpClient::Post(const std::string& url, const std::vector<std::string>& headers,
+                                   const std::string& body) {
   MOTCUA_TRY(CheckUrl(url));
   GlobalInit();
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> h(curl_easy_init(), curl_easy_cleanup);
-  if (!h) return Unavailable("http", "transfer_failed", "libcurl could not start a transfer");
+  if (!handle_) handle_ = curl_easy_init();
+  if (!handle_) return Unavailable("http", "transfer_failed", "libcurl could not start a transfer");
+  CURL* c = static_cast<CURL*>(handle_);
+  curl_easy_reset(c);  // options from scratch; the connection cache stays
+  const HttpOptions& options = options_;
   curl_slist* list = nullptr;
   for (const std::string& header : headers) list = curl_slist_append(list, header.c_str());
   list = curl_slist_append(list, "Content-Type: application/json; charset=utf-8");
@@ -146,7 +160,6 @@ Result<HttpReply> Post(const std::string& url, const std::vector<std::string>& h
   t.max_bytes = options.max_reply_bytes;
   t.now = SystemClock().Now();
   char error[CURL_ERROR_SIZE] = {};
-  CURL* c = h.get();
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
@@ -169,6 +182,7 @@ Result<HttpReply> Post(const std::string& url, const std::vector<std::string>& h
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
 
   const CURLcode rc = curl_easy_perform(c);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);  // `error` ends with this call
   const std::string host = HostOf(url);
   auto why = [&] { return std::string(error[0] ? error : curl_easy_strerror(rc)); };
   if (t.too_large)

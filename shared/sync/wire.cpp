@@ -1,18 +1,48 @@
 #include "sync/wire.h"
 
-#include <nlohmann/json.hpp>
-
 namespace motcua::sync {
 namespace {
 
-using Json = nlohmann::ordered_json;
+// Writes one JSON object's members straight into a string: a sync writes tens of thousands of records
+// in a row, and a DOM per record would cost more than the network (bench/sync).
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string& out) : out_(out) { out_.push_back('{'); }
+  ~ObjectWriter() { out_.push_back('}'); }
+  ObjectWriter& Str(const char* key, std::string_view value) {
+    Key(key);
+    dvc::AppendJsonString(out_, value);
+    return *this;
+  }
+  // An array of objects, each written by `item(ObjectWriter&, index)`.
+  template <class F>
+  ObjectWriter& Array(const char* key, std::size_t count, F item) {
+    Key(key);
+    out_.push_back('[');
+    for (std::size_t i = 0; i < count; ++i) {
+      if (i) out_.push_back(',');
+      ObjectWriter o(out_);
+      item(o, i);
+    }
+    out_.push_back(']');
+    return *this;
+  }
 
-// Replace invalid UTF-8 rather than throw: a name read from an old file must not stop the sync.
-std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+ private:
+  void Key(const char* key) {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+    out_.push_back('"');
+    out_ += key;
+    out_ += "\":";
+  }
+  std::string& out_;
+  bool first_ = true;
+};
 
 std::string Date(const std::optional<Instant>& at) { return at ? dvc::FormatNationalDate(*at) : std::string(); }
 std::string Code(int value, int absent) { return value == absent ? std::string() : std::to_string(value); }
-std::string Flag(bool value) { return value ? "1" : "0"; }
+const char* Flag(bool value) { return value ? "1" : "0"; }
 
 bool AllDigits(std::string_view s) {
   for (char c : s)
@@ -20,103 +50,87 @@ bool AllDigits(std::string_view s) {
   return !s.empty();
 }
 
-// Cuts `value` to `max_chars`, noting it under `field`.
-std::string Capped(std::string value, std::size_t max_chars, const std::string& code, std::string field,
+// `value` cut to `max_chars`, the cut noted under `field`.
+std::string Capped(std::string value, std::size_t max_chars, const std::string& code, const std::string& field,
                    std::vector<CapNote>& notes) {
   const std::size_t had = CutToChars(value, max_chars);
-  if (had > max_chars) notes.push_back({code, std::move(field), had, max_chars});
+  if (had > max_chars) notes.push_back({code, field, had, max_chars});
   return value;
 }
 
-Json Documents(const dvc::NationalRecord& r, std::vector<CapNote>& notes) {
-  Json out = Json::array();
-  for (std::size_t i = 0; i < r.documents.size(); ++i) {
+void Documents(ObjectWriter& w, const dvc::NationalRecord& r, std::vector<CapNote>& notes) {
+  w.Array("TaiLieuNop", r.documents.size(), [&](ObjectWriter& o, std::size_t i) {
     const dvc::SubmittedDocument& d = r.documents[i];
-    out.push_back({
-        {"TepDinhKemId", d.attachment_id},
-        {"TenTepDinhKem", Capped(d.name, kMaxDocumentNameChars, r.dossier_code,
-                                 "TaiLieuNop[" + std::to_string(i) + "].TenTepDinhKem", notes)},
-        {"MaThanhPhanHoSo", d.component_code},
-        {"DuongDanTaiTepTin", d.file_url},
-        {"IsDeleted", d.is_deleted ? "True" : "False"},
-        {"DuocSoHoa", Flag(d.digitized)},
-        {"DuocTaiSuDung", std::to_string(d.reuse)},
-        {"DuocLayTuKhoDMQG", Flag(d.from_citizen_store)},
-        {"MaKetQuaThayThe", d.replacing_result_code},
-    });
-  }
-  return out;
+    o.Str("TepDinhKemId", d.attachment_id)
+        .Str("TenTepDinhKem", Capped(d.name, kMaxDocumentNameChars, r.dossier_code,
+                                     "TaiLieuNop[" + std::to_string(i) + "].TenTepDinhKem", notes))
+        .Str("MaThanhPhanHoSo", d.component_code)
+        .Str("DuongDanTaiTepTin", d.file_url)
+        .Str("IsDeleted", d.is_deleted ? "True" : "False")
+        .Str("DuocSoHoa", Flag(d.digitized))
+        .Str("DuocTaiSuDung", std::to_string(d.reuse))
+        .Str("DuocLayTuKhoDMQG", Flag(d.from_citizen_store))
+        .Str("MaKetQuaThayThe", d.replacing_result_code);
+  });
 }
 
-Json Fees(const dvc::NationalRecord& r) {
-  Json out = Json::array();
-  for (const dvc::FeeLine& f : r.fees)
-    out.push_back({
-        {"TenPhiLePhi", f.name},
-        {"MaPhiLePhi", f.code},
-        {"HinhThucThu", Code(f.collection_point, 0)},
-        {"Gia", std::to_string(f.amount_vnd)},
-        {"LoaiPhiLePhi", Code(f.kind, 0)},
-    });
-  return out;
+void Fees(ObjectWriter& w, const dvc::NationalRecord& r) {
+  w.Array("DanhSachLePhi", r.fees.size(), [&](ObjectWriter& o, std::size_t i) {
+    const dvc::FeeLine& f = r.fees[i];
+    o.Str("TenPhiLePhi", f.name)
+        .Str("MaPhiLePhi", f.code)
+        .Str("HinhThucThu", Code(f.collection_point, 0))
+        .Str("Gia", std::to_string(f.amount_vnd))
+        .Str("LoaiPhiLePhi", Code(f.kind, 0));
+  });
 }
 
-Json Supplements(const dvc::NationalRecord& r) {
-  Json out = Json::array();
-  for (const dvc::SupplementRequest& s : r.supplements)
-    out.push_back({
-        {"HoSoBoSungId", s.id},
-        {"NguoiYeuCauBoSung", s.requested_by},
-        {"NoiDungBoSung", s.content},
-        {"NgayBoSung", Date(s.requested_at)},
-        {"NguoiTiepNhanBoSung", s.received_by},
-        {"ThongTinTiepNhan", s.receipt_info},
-        {"NgayTiepNhanBoSung", Date(s.answered_at)},
-        {"TrangThaiBoSung", s.status},
-        {"NgayHenTraTruoc", Date(s.due_before)},
-        {"NgayHenTraMoi", Date(s.due_after)},
-    });
-  return out;
+void Supplements(ObjectWriter& w, const dvc::NationalRecord& r) {
+  w.Array("DanhSachHoSoBoSung", r.supplements.size(), [&](ObjectWriter& o, std::size_t i) {
+    const dvc::SupplementRequest& s = r.supplements[i];
+    o.Str("HoSoBoSungId", s.id)
+        .Str("NguoiYeuCauBoSung", s.requested_by)
+        .Str("NoiDungBoSung", s.content)
+        .Str("NgayBoSung", Date(s.requested_at))
+        .Str("NguoiTiepNhanBoSung", s.received_by)
+        .Str("ThongTinTiepNhan", s.receipt_info)
+        .Str("NgayTiepNhanBoSung", Date(s.answered_at))
+        .Str("TrangThaiBoSung", s.status)
+        .Str("NgayHenTraTruoc", Date(s.due_before))
+        .Str("NgayHenTraMoi", Date(s.due_after));
+  });
 }
 
-Json Results(const dvc::NationalRecord& r, std::vector<CapNote>& notes) {
-  Json out = Json::array();
-  for (std::size_t i = 0; i < r.results.size(); ++i) {
+void Results(ObjectWriter& w, const dvc::NationalRecord& r, std::vector<CapNote>& notes) {
+  w.Array("DanhSachGiayToKetQua", r.results.size(), [&](ObjectWriter& o, std::size_t i) {
     const dvc::ResultDocument& d = r.results[i];
-    out.push_back({
-        {"TenGiayTo", Capped(d.name, kMaxResultNameChars, r.dossier_code,
-                             "DanhSachGiayToKetQua[" + std::to_string(i) + "].TenGiayTo", notes)},
-        {"MaThanhPhanHoSo", d.component_code},
-        {"GiayToId", d.document_id},
-        {"DuongDanTepTinKetQua", d.file_url},
-        {"MaGiayToKetQua", d.result_code},
-    });
-  }
-  return out;
+    o.Str("TenGiayTo", Capped(d.name, kMaxResultNameChars, r.dossier_code,
+                              "DanhSachGiayToKetQua[" + std::to_string(i) + "].TenGiayTo", notes))
+        .Str("MaThanhPhanHoSo", d.component_code)
+        .Str("GiayToId", d.document_id)
+        .Str("DuongDanTepTinKetQua", d.file_url)
+        .Str("MaGiayToKetQua", d.result_code);
+  });
 }
 
-Json Identity(const std::string& number) {
-  Json out = Json::array();
-  if (AllDigits(number) && (number.size() == 12 || number.size() == 9))
-    out.push_back({{"LoaiDinhDanh", number.size() == 12 ? "1" : "2"}, {"SoDinhDanh", number}});
-  return out;
+// The call object's members (§4.1), left open for the service's own.
+void Call(std::string& out, std::string_view session, std::string_view unit_code, const char* service) {
+  out += "{\"session\":";
+  dvc::AppendJsonString(out, session);
+  out += ",\"madonvi\":";
+  dvc::AppendJsonString(out, unit_code);
+  out += ",\"service\":";
+  dvc::AppendJsonString(out, service);
 }
 
-Json Call(std::string_view session, std::string_view unit_code, const char* service) {
-  return Json{{"session", session}, {"madonvi", unit_code}, {"service", service}};
-}
-
-// The call object with "data":[items...] added: the items are already JSON texts, joined as they are.
-std::string WithData(const Json& call, const std::vector<std::string>& items) {
-  std::string out = Dump(call);
-  out.pop_back();  // the closing brace
+// ,"data":[items...]} : the items are JSON texts already, joined as they are.
+void Data(std::string& out, const std::vector<std::string>& items) {
   out += ",\"data\":[";
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i) out.push_back(',');
     out += items[i];
   }
   out += "]}";
-  return out;
 }
 
 }  // namespace
@@ -133,85 +147,113 @@ std::size_t CutToChars(std::string& text, std::size_t max_chars) {
 }
 
 std::string WireRecord(const dvc::NationalRecord& r, std::vector<CapNote>& notes) {
-  Json j{
-      {"MaHoSo", r.dossier_code},
-      {"MaTTHC", r.procedure_code},
-      {"TenTTHC", r.procedure_name},
-      {"MaLinhVuc", r.field_code},
-      {"TenLinhVuc", r.field_name},
-      {"KenhThucHien", Code(int(r.channel), 0)},
-      {"ChuHoSo", r.applicant_name},
-      {"LoaiDoiTuong", Code(r.applicant_kind, 0)},
-      {"MaDoiTuong", ""},
-      {"SoGiayToChuHoSo", r.applicant_id_number},
-      {"DinhDanhCHS", Identity(r.applicant_id_number)},
-      {"TrichYeuHoSo", Capped(r.summary, kMaxSummaryChars, r.dossier_code, "TrichYeuHoSo", notes)},
-      {"NgayNopHoSo", Date(r.submitted_at)},
-      {"NgayTiepNhan", Date(r.received_at)},
-      {"NgayHenTra", Date(r.due_at)},
-      {"NgayKetThucXuLy", Date(r.processed_at)},
-      {"NgayTra", Date(r.returned_at)},
-      {"NgayTuChoi", Date(r.refused_at)},
-      {"TrangThaiHoSo", Code(int(r.status), 0)},
-      {"HinhThuc", Code(r.result_delivery, -1)},
-      {"DonViXuLy", r.processing_unit},
-      {"HoSoCoThanhPhanSoHoa", Flag(r.has_digitized_components)},
-      {"TaiKhoanDuocXacThucVoiVNeID", Flag(r.vneid_authenticated)},
-      {"DuocThanhToanTrucTuyen", std::to_string(r.online_payment)},
-      {"DSKetNoiCSDL", Json::array()},
-      {"TaiLieuNop", Documents(r, notes)},
-      {"DanhSachLePhi", Fees(r)},
-      {"DanhSachHoSoBoSung", Supplements(r)},
-      {"DanhSachGiayToKetQua", Results(r, notes)},
-  };
-  for (const std::string& db : r.connected_databases) j["DSKetNoiCSDL"].push_back({{"MaCSDL", db}});
-  return Dump(j);
+  std::string out;
+  out.reserve(2048);
+  {
+    ObjectWriter w(out);
+    const bool identity = AllDigits(r.applicant_id_number) &&
+                          (r.applicant_id_number.size() == 12 || r.applicant_id_number.size() == 9);
+    w.Str("MaHoSo", r.dossier_code)
+        .Str("MaTTHC", r.procedure_code)
+        .Str("TenTTHC", r.procedure_name)
+        .Str("MaLinhVuc", r.field_code)
+        .Str("TenLinhVuc", r.field_name)
+        .Str("KenhThucHien", Code(int(r.channel), 0))
+        .Str("ChuHoSo", r.applicant_name)
+        .Str("LoaiDoiTuong", Code(r.applicant_kind, 0))
+        .Str("MaDoiTuong", "")
+        .Str("SoGiayToChuHoSo", r.applicant_id_number)
+        .Array("DinhDanhCHS", identity ? 1 : 0, [&](ObjectWriter& o, std::size_t) {
+          o.Str("LoaiDinhDanh", r.applicant_id_number.size() == 12 ? "1" : "2").Str("SoDinhDanh", r.applicant_id_number);
+        })
+        .Str("TrichYeuHoSo", Capped(r.summary, kMaxSummaryChars, r.dossier_code, "TrichYeuHoSo", notes))
+        .Str("NgayNopHoSo", Date(r.submitted_at))
+        .Str("NgayTiepNhan", Date(r.received_at))
+        .Str("NgayHenTra", Date(r.due_at))
+        .Str("NgayKetThucXuLy", Date(r.processed_at))
+        .Str("NgayTra", Date(r.returned_at))
+        .Str("NgayTuChoi", Date(r.refused_at))
+        .Str("TrangThaiHoSo", Code(int(r.status), 0))
+        .Str("HinhThuc", Code(r.result_delivery, -1))
+        .Str("DonViXuLy", r.processing_unit)
+        .Str("HoSoCoThanhPhanSoHoa", Flag(r.has_digitized_components))
+        .Str("TaiKhoanDuocXacThucVoiVNeID", Flag(r.vneid_authenticated))
+        .Str("DuocThanhToanTrucTuyen", std::to_string(r.online_payment))
+        .Array("DSKetNoiCSDL", r.connected_databases.size(),
+               [&](ObjectWriter& o, std::size_t i) { o.Str("MaCSDL", r.connected_databases[i]); });
+    Documents(w, r, notes);
+    Fees(w, r);
+    Supplements(w, r);
+    Results(w, r, notes);
+  }
+  return out;
 }
 
 std::string WireStep(const dvc::ProgressStep& s, std::vector<CapNote>& notes) {
-  const Json j{
-      {"MaHoSo", s.dossier_code},
-      {"NguoiXuLy", Capped(s.handler, kMaxHandlerChars, s.dossier_code, "NguoiXuLy", notes)},
-      {"ChucDanh", ""},
-      {"ThoiDiemXuLy", dvc::FormatNationalDate(s.at)},
-      {"PhongBanXuLy", s.unit},
-      {"NoiDungXuLy", s.content},
-      {"TrangThai", Code(int(s.status), 0)},
-      {"NgayBatDau", ""},
-      {"NgayKetThucTheoQuyDinh", ""},
-  };
-  return Dump(j);
+  std::string out;
+  {
+    ObjectWriter w(out);
+    w.Str("MaHoSo", s.dossier_code)
+        .Str("NguoiXuLy", Capped(s.handler, kMaxHandlerChars, s.dossier_code, "NguoiXuLy", notes))
+        .Str("ChucDanh", "")
+        .Str("ThoiDiemXuLy", dvc::FormatNationalDate(s.at))
+        .Str("PhongBanXuLy", s.unit)
+        .Str("NoiDungXuLy", s.content)
+        .Str("TrangThai", Code(int(s.status), 0))
+        .Str("NgayBatDau", "")
+        .Str("NgayKetThucTheoQuyDinh", "");
+  }
+  return out;
 }
 
 std::string LoginBody(std::string_view username, std::string_view password) {
-  return Dump(Json{{"username", username}, {"password", password}});
+  std::string out = "{\"username\":";
+  dvc::AppendJsonString(out, username);
+  out += ",\"password\":";
+  dvc::AppendJsonString(out, password);
+  out += "}";
+  return out;
 }
 
 std::string SyncFilesBody(std::string_view session, std::string_view unit_code, bool updating,
                           const std::vector<std::string>& items) {
-  Json j = Call(session, unit_code, "DongBoHoSoMC");
-  j["isUpdating"] = updating ? "True" : "False";
-  return WithData(j, items);
+  std::string out;
+  Call(out, session, unit_code, "DongBoHoSoMC");
+  out += updating ? ",\"isUpdating\":\"True\"" : ",\"isUpdating\":\"False\"";
+  Data(out, items);
+  return out;
 }
 
 std::string SyncStepsBody(std::string_view session, std::string_view unit_code, const std::vector<std::string>& items) {
-  return WithData(Call(session, unit_code, "CapNhatTienDoHoSoMC"), items);
+  std::string out;
+  Call(out, session, unit_code, "CapNhatTienDoHoSoMC");
+  Data(out, items);
+  return out;
 }
 
 std::string LookupFileBody(std::string_view session, std::string_view unit_code, std::string_view dossier_code) {
-  Json j = Call(session, unit_code, "TraCuuHoSo");
-  j["MaHoSo"] = dossier_code;
-  return Dump(j);
+  std::string out;
+  Call(out, session, unit_code, "TraCuuHoSo");
+  out += ",\"MaHoSo\":";
+  dvc::AppendJsonString(out, dossier_code);
+  out += "}";
+  return out;
 }
 
 std::string ProcedureListBody(std::string_view session, std::string_view unit_code) {
-  return Dump(Call(session, unit_code, "LayDanhSachTTHC"));
+  std::string out;
+  Call(out, session, unit_code, "LayDanhSachTTHC");
+  out += "}";
+  return out;
 }
 
 std::string ProcedureBody(std::string_view session, std::string_view unit_code, std::string_view procedure_code) {
-  Json j = Call(session, unit_code, "LayThuTuc");
-  j["MaTTHC"] = procedure_code;
-  return Dump(j);
+  std::string out;
+  Call(out, session, unit_code, "LayThuTuc");
+  out += ",\"MaTTHC\":";
+  dvc::AppendJsonString(out, procedure_code);
+  out += "}";
+  return out;
 }
 
 }  // namespace motcua::sync

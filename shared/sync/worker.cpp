@@ -105,6 +105,7 @@ struct Worker::Item {
   bool done = false;                     // synced or parked in this pass
   bool file_sent = false;                // the file was accepted in this pass (steps may follow)
   bool counted_resent = false;           // already counted in SyncStatus::files_resent
+  bool unrecorded = false;               // acknowledged, not yet recorded: holds the cursor back
 
   // The server's copy is older than the dossier, or a supervisor asked for it to go again.
   bool NeedsFile() const { return entry.retry || entry.state.file_seq < entry.last_seq; }
@@ -116,11 +117,15 @@ Worker::Worker(store::Store& store, dossier::StatusMap status_map, SyncSettings 
       status_map_(std::move(status_map)),
       settings_(std::move(settings)),
       password_(std::move(password)),
-      options_(std::move(options)) {
+      options_(std::move(options)),
+      http_([&] {
+        HttpOptions http = options_.http;
+        http.ca_file = settings_.ca_file;
+        return http;
+      }()) {
   static const SystemClock system_clock;
   clock_ = options_.clock ? options_.clock : &system_clock;
   if (options_.holder.empty()) options_.holder = LeaseHolderName(options_.station);
-  options_.http.ca_file = settings_.ca_file;
   if (auto loaded = LoadSyncStatus(store_)) status_ = *loaded;
 }
 
@@ -132,7 +137,9 @@ Result<DrainResult> Worker::Drain(std::optional<Instant> deadline) {
   retry_after_.reset();
   DrainResult result;
   MOTCUA_TRY(AcquireLease(store_, options_.holder, Now()));
+  Instant lease_at = Now();
   auto fail = [&](Error error) -> Result<DrainResult> {
+    if (!unrecorded_.empty()) (void)Record({}, "batch");  // what was accepted stays accepted
     status_.last_error = error.Describe();
     status_.last_error_rule = error.rule;
     status_.last_error_at = Now();
@@ -152,13 +159,20 @@ Result<DrainResult> Worker::Drain(std::optional<Instant> deadline) {
         (void)SaveSyncStatus(store_, status_, Now());
         return result;
       }
-      if (Status s = AcquireLease(store_, options_.holder, Now()); !s) return fail(s.error());
+      // Renewed well before it runs out, not at every batch: each renewal is a commit.
+      if (Now() - lease_at >= std::chrono::seconds(kLeaseSeconds / 3)) {
+        if (Status s = AcquireLease(store_, options_.holder, Now()); !s) return fail(s.error());
+        lease_at = Now();
+      }
       std::vector<Item*> batch;
       for (std::size_t i = from; i < std::min(items_.size(), from + batch_size); ++i) batch.push_back(items_[i].get());
       for (Item* item : batch)
         if (Status s = Prepare(*item); !s) return fail(s.error());
       if (Status s = SendFiles(batch, result); !s) return fail(s.error());
       if (Status s = SendSteps(batch, result); !s) return fail(s.error());
+      // One commit per batch: its files' and steps' acknowledgements, states and cursor together.
+      if (!unrecorded_.empty())
+        if (Status s = Record({}, "batch"); !s) return fail(s.error());
     }
     // Every pass acknowledges, parks or learns something; one that did none would only repeat itself.
     if (result.files_acked + result.steps_acked + result.parked + status_.lookups == progress)
@@ -223,7 +237,6 @@ Status Worker::SendFiles(const std::vector<Item*>& batch, DrainResult& result) {
     if (reply.Succeeded()) {
       for (Item* item : group) AckFile(*item, !updating);
       result.files_acked += std::int64_t(group.size());
-      MOTCUA_TRY(Record(group, "DongBoHoSoMC"));
       continue;
     }
     // Some of them exist already, or one is invalid: the reply cannot say which of the rest landed
@@ -250,8 +263,7 @@ Status Worker::SendFileAlone(Item& item, bool updating, DrainResult& result) {
   if (!reply.Succeeded()) return Park(item, ServiceError(reply), result);
   AckFile(item, created_now);
   ++result.files_acked;
-  std::vector<Item*> one{&item};
-  return Record(one, "DongBoHoSoMC");
+  return Ok();
 }
 
 Result<Reply> Worker::PostFiles(const std::vector<Item*>& items, bool updating) {
@@ -272,6 +284,11 @@ Result<Reply> Worker::PostFiles(const std::vector<Item*>& items, bool updating) 
   return reply;
 }
 
+void Worker::Unrecorded(Item& item) {
+  if (!item.unrecorded) unrecorded_.push_back(&item);
+  item.unrecorded = true;
+}
+
 void Worker::AckFile(Item& item, bool created_now) {
   DossierSyncState& s = item.state();
   const Instant now = Now();
@@ -285,6 +302,7 @@ void Worker::AckFile(Item& item, bool created_now) {
   s.retry = false;
   item.entry.retry = false;
   item.file_sent = true;
+  Unrecorded(item);
   ++status_.files_acked;
   if (created_now) {  // a new file on the server holds no steps: nothing to ask
     s.steps_acked = 0;
@@ -356,9 +374,8 @@ Status Worker::SendSteps(const std::vector<Item*>& batch, DrainResult& result) {
     for (const Piece& p : chunk) confirmed_.insert(p.item->entry.code);
     return reply;
   };
-  auto ack = [&](const std::vector<Piece>& chunk) -> Status {
+  auto ack = [&](const std::vector<Piece>& chunk) {
     const Instant now = Now();
-    std::vector<Item*> acked;
     for (const Piece& p : chunk) {
       DossierSyncState& s = p.item->state();
       if (p.from != s.steps_acked) continue;  // cannot happen: pieces of a dossier go in order
@@ -372,9 +389,8 @@ Status Worker::SendSteps(const std::vector<Item*>& batch, DrainResult& result) {
         s.synced_seq = s.file_seq;
         p.item->done = true;
       }
-      if (std::find(acked.begin(), acked.end(), p.item) == acked.end()) acked.push_back(p.item);
+      Unrecorded(*p.item);
     }
-    return Record(acked, "CapNhatTienDoHoSoMC");
   };
   for (std::size_t from = 0; from < pieces.size();) {
     std::vector<Piece> chunk;
@@ -385,7 +401,7 @@ Status Worker::SendSteps(const std::vector<Item*>& batch, DrainResult& result) {
     }
     MOTCUA_ASSIGN_OR_RETURN(Reply reply, send(chunk));
     if (reply.Succeeded()) {
-      MOTCUA_TRY(ack(chunk));
+      ack(chunk);
       continue;
     }
     // One dossier's steps were refused: find it by sending each dossier's part alone.
@@ -394,21 +410,19 @@ Status Worker::SendSteps(const std::vector<Item*>& batch, DrainResult& result) {
       if (p.from != p.item->state().steps_acked) continue;  // an earlier piece of it was refused
       MOTCUA_ASSIGN_OR_RETURN(Reply alone, send({p}));
       if (alone.Succeeded()) {
-        MOTCUA_TRY(ack({p}));
+        ack({p});
       } else {
         MOTCUA_TRY(Park(*p.item, ServiceError(alone), result));
       }
     }
   }
   // Dossiers with every step on the server already (found by the lookup) are synced now.
-  std::vector<Item*> finished;
   for (Item* item : ready)
     if (!item->done && item->state().steps_acked >= int(item->step_wires.size())) {
       item->state().synced_seq = item->state().file_seq;
       item->done = true;
-      finished.push_back(item);
+      Unrecorded(*item);
     }
-  if (!finished.empty()) MOTCUA_TRY(Record(finished, "TraCuuHoSo"));
   return Ok();
 }
 
@@ -440,9 +454,14 @@ Status Worker::Park(Item& item, const std::string& message, DrainResult& result)
   });
 }
 
-Status Worker::Record(const std::vector<Item*>& acked, std::string_view service) {
+Status Worker::Record(const std::vector<Item*>& just_acked, std::string_view service) {
   const Instant now = Now();
   status_.last_success_at = now;
+  std::vector<Item*> acked = unrecorded_;  // what was accepted since the last commit goes in this one
+  for (Item* item : just_acked)
+    if (std::find(acked.begin(), acked.end(), item) == acked.end()) acked.push_back(item);
+  for (Item* item : unrecorded_) item->unrecorded = false;
+  unrecorded_.clear();
   Json files = Json::array(), capped = Json::array();
   for (Item* item : acked) {
     files.push_back({{"code", item->entry.code},
@@ -451,7 +470,7 @@ Status Worker::Record(const std::vector<Item*>& acked, std::string_view service)
                      {"steps", item->state().steps_acked}});
     for (const CapNote& n : item->notes)
       capped.push_back({{"code", n.dossier_code}, {"field", n.field}, {"from", n.from_chars}, {"to", n.to_chars}});
-    if (service == "DongBoHoSoMC") item->notes.erase(item->notes.begin(), item->notes.end());  // journaled once
+    item->notes.clear();  // journaled once
   }
   const std::int64_t cursor = NewCursor();
   return store_.Write([&](store::WriteTx& tx) -> Status {
@@ -481,7 +500,8 @@ Status Worker::Record(const std::vector<Item*>& acked, std::string_view service)
 std::int64_t Worker::NewCursor() const {
   std::int64_t cursor = scan_end_;
   for (const auto& item : items_)
-    if (!item->done && item->entry.first_seq > 0) cursor = std::min(cursor, item->entry.first_seq - 1);
+    if ((!item->done || item->unrecorded) && item->entry.first_seq > 0)
+      cursor = std::min(cursor, item->entry.first_seq - 1);
   return std::max(cursor, cursor_);
 }
 
@@ -504,7 +524,7 @@ Result<Reply> Worker::Call(const std::string& path, const std::function<std::str
   for (int attempt = 0;; ++attempt) {
     const Instant sent_at = Now();
     status_.last_attempt_at = sent_at;
-    auto http = Post(url, headers, body(), options_.http);
+    auto http = http_.Post(url, headers, body());
     if (!http) {
       status_.offline = http.error().rule == "connect_failed";
       return http.error();

@@ -4,8 +4,8 @@
 // The journal is the outbox. A dossier with events after the cursor (state.h) whose state says the
 // server's copy is older is pending; the worker sends its whole current record (DongBoHoSoMC: a
 // create the first time, an update after) and then the steps the server does not hold yet
-// (CapNhatTienDoHoSoMC), and records each acknowledgement, the dossiers' new sync states and the
-// advanced cursor in one transaction with a "sync.acknowledged" event. So a crash at any instant
+// (CapNhatTienDoHoSoMC), and records the acknowledgements of a batch, the dossiers' new sync states and
+// the advanced cursor in one transaction with a "sync.acknowledged" event. So a crash at any instant
 // loses nothing: what was not recorded is sent again, and sending again is harmless:
 //   - a record sent again is a create the server answers "đã tồn tại" (then an update) or an update
 //     of the same content;
@@ -110,6 +110,8 @@ class Worker {
   Result<Reply> Call(const std::string& path, const std::function<std::string()>& body, bool login = false);
   Status LogIn();
   void AckFile(Item& item, bool created_now);
+  // Accepted by the server, to be recorded at the batch's commit (holds the cursor back until then).
+  void Unrecorded(Item& item);
   Status Record(const std::vector<Item*>& acked, std::string_view service);
   Status Park(Item& item, const std::string& message, DrainResult& result);
   std::int64_t NewCursor() const;
@@ -121,10 +123,12 @@ class Worker {
   std::string password_;
   WorkerOptions options_;
   const Clock* clock_;
+  HttpClient http_;  // one connection for the whole drain
   std::string session_;
   std::set<std::string> confirmed_;  // dossiers whose steps on the server are known in this process
   std::set<std::string> uncertain_;  // dossiers sent in an exchange whose outcome is unknown
   std::vector<std::unique_ptr<Item>> items_;  // this pass's pending dossiers, oldest change first
+  std::vector<Item*> unrecorded_;             // files accepted, to be recorded with the next commit
   std::int64_t cursor_ = 0, scan_end_ = 0;
   SyncStatus status_;
   std::optional<int> retry_after_;

@@ -151,6 +151,39 @@ TEST_F(SyncWorkerTest, WholeLifecyclesReachTheServerExactlyOnce) {
   }
 }
 
+// Indicator 1.4 in its 2026 wording counts a dossier whose steps were all synced on time: acknowledged
+// within on_time_minutes of the step (the worker's clock is fixed here, two hours after the step).
+TEST_F(SyncWorkerTest, StepsAcknowledgedPastTheLimitMakeTheDossierNotSyncedOnTime) {
+  const std::string code = Receive(1);
+  SyncSettings strict = server_->Settings();
+  strict.on_time_minutes = 60;
+  FixedClock two_hours_later(now_ + std::chrono::hours(2));
+  WorkerOptions o;
+  o.clock = &two_hours_later;
+  Worker late(*desk_->store, status_map_, strict, server_->Password(), o);
+  ASSERT_TRUE(late.Drain());
+  auto records = scoring::LoadNationalRecords(*desk_->store, status_map_, indicators::MonthPeriod(2026, 12));
+  ASSERT_TRUE(records);
+  ASSERT_EQ(records->size(), 1u);
+  EXPECT_TRUE(*records->front().local->synced);
+  EXPECT_FALSE(*records->front().local->synced_on_time);
+  auto state = LoadDossierState(*desk_->store, code);
+  ASSERT_TRUE(state && *state);
+  EXPECT_EQ((*state)->late_steps, 1);
+}
+
+TEST_F(SyncWorkerTest, StepsAcknowledgedWithinTheLimitAreOnTime) {
+  Receive(1);
+  FixedClock soon(now_ + std::chrono::minutes(5));
+  WorkerOptions o;
+  o.clock = &soon;
+  Worker worker(*desk_->store, status_map_, server_->Settings(), server_->Password(), o);
+  ASSERT_TRUE(worker.Drain());
+  auto records = scoring::LoadNationalRecords(*desk_->store, status_map_, indicators::MonthPeriod(2026, 12));
+  ASSERT_TRUE(records);
+  EXPECT_TRUE(*records->front().local->synced_on_time);
+}
+
 TEST_F(SyncWorkerTest, ANewProcessAsksWhatTheServerHoldsAndNeverSendsAStepTwice) {
   std::vector<std::string> codes{Receive(1), Receive(2)};
   ASSERT_TRUE(MakeWorker()->Drain());
@@ -237,6 +270,14 @@ TEST_F(SyncWorkerTest, EveryFaultOnTheWireEndsWithEverythingThereExactlyOnce) {
     for (int k = 0; k < 3; ++k) codes.push_back(Receive(i++));
     Lifecycle(codes[codes.size() - 3]);
     ASSERT_TRUE(server_->Fault(fault, 1, /*delay_ms=*/2500, /*retry_after=*/1)) << fault;
+    if (std::string(fault) == "invalid_json") {  // a malformed reply is an error the status reports
+      auto failed = worker->Drain();
+      ASSERT_FALSE(failed);
+      EXPECT_EQ(failed.error().rule, "bad_reply");
+      auto status = LoadSyncStatus(*desk_->store);
+      ASSERT_TRUE(status);
+      EXPECT_EQ(status->last_error_rule, "bad_reply");
+    }
     DrainUntilIdle(*worker);
     server_->ClearFaults();
     SCOPED_TRACE(fault);

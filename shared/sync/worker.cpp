@@ -436,9 +436,7 @@ Status Worker::Park(Item& item, const std::string& message, DrainResult& result)
   item.done = true;
   ++result.parked;
   const Instant now = Now();
-  return store_.Write([&](store::WriteTx& tx) -> Status {
-    MOTCUA_ASSIGN_OR_RETURN(auto stored, LoadDossierState(tx, s.code));
-    s.record_version = stored ? stored->record_version : 0;
+  MOTCUA_TRY(store_.Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_TRY(PutDossierState(tx, s, now));
     MOTCUA_TRY(PutCursor(tx, NewCursor(), now));
     store::NewEvent e;
@@ -451,7 +449,9 @@ Status Worker::Park(Item& item, const std::string& message, DrainResult& result)
         -1, ' ', false, Json::error_handler_t::replace);
     auto appended = tx.AppendEvent(e);
     return appended ? Ok() : Status(appended.error());
-  });
+  }));
+  ++s.record_version;
+  return Ok();
 }
 
 Status Worker::Record(const std::vector<Item*>& just_acked, std::string_view service) {
@@ -473,12 +473,10 @@ Status Worker::Record(const std::vector<Item*>& just_acked, std::string_view ser
     item->notes.clear();  // journaled once
   }
   const std::int64_t cursor = NewCursor();
-  return store_.Write([&](store::WriteTx& tx) -> Status {
-    for (Item* item : acked) {
-      MOTCUA_ASSIGN_OR_RETURN(auto stored, LoadDossierState(tx, item->entry.code));
-      item->state().record_version = stored ? stored->record_version : 0;
-      MOTCUA_TRY(PutDossierState(tx, item->state(), now));
-    }
+  // Each state is written at the version this pass read (optimistic): a supervisor's `sync retry` in
+  // between is never overwritten; the write fails as stale, and the next pass reads it again.
+  MOTCUA_TRY(store_.Write([&](store::WriteTx& tx) -> Status {
+    for (Item* item : acked) MOTCUA_TRY(PutDossierState(tx, item->state(), now));
     MOTCUA_TRY(PutCursor(tx, cursor, now));
     store::NewEvent e;
     e.type = acked.empty() ? "sync.cursor_moved" : "sync.acknowledged";
@@ -492,9 +490,11 @@ Status Worker::Record(const std::vector<Item*>& just_acked, std::string_view ser
     e.payload_json = payload.dump(-1, ' ', false, Json::error_handler_t::replace);
     auto appended = tx.AppendEvent(e);
     if (!appended) return appended.error();
-    cursor_ = cursor;
     return Ok();
-  });
+  }));
+  cursor_ = cursor;
+  for (Item* item : acked) ++item->state().record_version;
+  return Ok();
 }
 
 std::int64_t Worker::NewCursor() const {

@@ -98,6 +98,18 @@ int Configure(Context& ctx, Args& args) {
   return kExitOk;
 }
 
+// The worker for a verb that syncs: the station's settings and the password from its file.
+// Errors: ("sync", "not_configured"); the settings' and the password file's.
+Result<std::unique_ptr<sync::Worker>> MakeWorker(Context& ctx, Session& session) {
+  MOTCUA_ASSIGN_OR_RETURN(auto settings, sync::LoadSyncSettings(*session.store));
+  if (!settings)
+    return Invalid("sync", "not_configured", "this station has no provincial system: run `motcua sync configure`");
+  MOTCUA_ASSIGN_OR_RETURN(std::string password, sync::ReadPassword(settings->password_file));
+  sync::WorkerOptions options;
+  options.station = ctx.station;
+  return std::make_unique<sync::Worker>(*session.store, session.status_map, *settings, password, options);
+}
+
 int Run(Context& ctx, Args& args) {
   const bool once = args.Switch("once");
   int max_seconds = 300;
@@ -110,15 +122,9 @@ int Run(Context& ctx, Args& args) {
   auto session = OpenSession(ctx);
   if (!session) return ReportError(ctx, session.error());
   store::Store& store = *(*session)->store;
-  auto settings = sync::LoadSyncSettings(store);
-  if (!settings) return ReportError(ctx, settings.error());
-  if (!*settings)
-    return ReportError(ctx, Invalid("sync", "not_configured", "this station has no provincial system: run `motcua sync configure`"));
-  auto password = sync::ReadPassword((*settings)->password_file);
-  if (!password) return ReportError(ctx, password.error());
-  sync::WorkerOptions options;
-  options.station = ctx.station;
-  sync::Worker worker(store, (*session)->status_map, **settings, *password, options);
+  auto made = MakeWorker(ctx, **session);
+  if (!made) return ReportError(ctx, made.error());
+  sync::Worker& worker = **made;
 
   std::signal(SIGTERM, OnStop);
   std::signal(SIGINT, OnStop);
@@ -283,18 +289,10 @@ int PullCatalog(Context& ctx, Args& args) {
   if (!session) return ReportError(ctx, session.error());
   if (Status allowed = workflow::Require((*session)->actor, workflow::Permission::kManageCatalog); !allowed)
     return ReportError(ctx, allowed.error());
-  store::Store& store = *(*session)->store;
-  auto settings = sync::LoadSyncSettings(store);
-  if (!settings) return ReportError(ctx, settings.error());
-  if (!*settings)
-    return ReportError(ctx, Invalid("sync", "not_configured", "this station has no provincial system: run `motcua sync configure`"));
-  auto password = sync::ReadPassword((*settings)->password_file);
-  if (!password) return ReportError(ctx, password.error());
-  sync::WorkerOptions options;
-  options.station = ctx.station;
-  sync::Worker worker(store, (*session)->status_map, **settings, *password, options);
-  auto pull = worker.PullCatalog((*session)->actor.user);
-  worker.Release();
+  auto made = MakeWorker(ctx, **session);
+  if (!made) return ReportError(ctx, made.error());
+  auto pull = (*made)->PullCatalog((*session)->actor.user);
+  (*made)->Release();
   if (!pull) return ReportError(ctx, pull.error());
   if (ctx.json) {
     PrintJson(ctx, Json{{"version", pull->version}, {"listed", pull->listed}, {"changed", pull->changed},

@@ -45,24 +45,6 @@ httplib::Headers DstcodeHeader(bool with) {
 
 }  // namespace
 
-TempDir::TempDir() {
-  std::random_device rd;
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    auto candidate = std::filesystem::temp_directory_path() / ("motcua-provincial-" + std::to_string(rd()));
-    std::error_code ec;
-    if (std::filesystem::create_directory(candidate, ec)) {
-      path_ = candidate;
-      return;
-    }
-  }
-  ADD_FAILURE() << "cannot create a temporary directory";
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-}
-
 TestServer::TestServer(const std::function<void(ServerOptions&)>& adjust) : db_path_(dir_ / "provincial.db") {
   ServerOptions options;
   options.db_path = db_path_;

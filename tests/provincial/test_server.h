@@ -15,6 +15,7 @@
 #include <httplib.h>
 
 #include "samples.h"
+#include "support/fixtures.h"
 #include "server.h"
 #include "validate.h"
 
@@ -25,19 +26,8 @@ inline constexpr const char* kUser = "motcua-sync";
 inline constexpr const char* kPassword = "Mật-khẩu-tỉnh-2026";
 inline constexpr const char* kUnit = "000.00.12.H60";       // madonvi
 
-// A fresh directory under the system temp dir, removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+// The core tests' temporary directory (tests/support/fixtures.h).
+using ::motcua::testing::TempDir;
 
 struct HttpReply {
   int status = 0;            // 0 = no reply (transport error)

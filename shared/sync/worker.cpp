@@ -353,15 +353,25 @@ Status Worker::SendSteps(const std::vector<Item*>& batch, DrainResult& result) {
     if (!item->state().created) continue;  // lost on the server: goes again as a create next pass
     ready.push_back(item);
   }
-  // Chunks of at most batch_size steps, each dossier's in order.
+  // Chunks of exactly batch_size steps (the last may be shorter), each dossier's steps in order; a
+  // dossier's steps may straddle two chunks, which go in order too.
   struct Piece {
     Item* item;
     int from, to;
   };
-  std::vector<Piece> pieces;
+  std::vector<std::vector<Piece>> chunks(1);
+  int filled = 0;
   for (Item* item : ready)
-    for (int from = item->state().steps_acked; from < int(item->step_wires.size()); from += settings_.batch_size)
-      pieces.push_back({item, from, std::min(int(item->step_wires.size()), from + settings_.batch_size)});
+    for (int from = item->state().steps_acked; from < int(item->step_wires.size());) {
+      const int take = std::min(int(item->step_wires.size()) - from, settings_.batch_size - filled);
+      chunks.back().push_back({item, from, from + take});
+      from += take;
+      filled += take;
+      if (filled == settings_.batch_size) {
+        chunks.emplace_back();
+        filled = 0;
+      }
+    }
   auto send = [&](const std::vector<Piece>& chunk) -> Result<Reply> {
     std::vector<std::string> wires;
     for (const Piece& p : chunk)
@@ -392,13 +402,8 @@ Status Worker::SendSteps(const std::vector<Item*>& batch, DrainResult& result) {
       Unrecorded(*p.item);
     }
   };
-  for (std::size_t from = 0; from < pieces.size();) {
-    std::vector<Piece> chunk;
-    int steps = 0;
-    while (from < pieces.size() && (chunk.empty() || steps + (pieces[from].to - pieces[from].from) <= settings_.batch_size)) {
-      steps += pieces[from].to - pieces[from].from;
-      chunk.push_back(pieces[from++]);
-    }
+  for (const std::vector<Piece>& chunk : chunks) {
+    if (chunk.empty()) continue;
     MOTCUA_ASSIGN_OR_RETURN(Reply reply, send(chunk));
     if (reply.Succeeded()) {
       ack(chunk);

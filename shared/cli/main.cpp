@@ -1,4 +1,5 @@
 // motcua CLI entry point: global options, then dispatch to the verb's cmd_<verb>.cpp.
+#include <algorithm>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -73,7 +74,9 @@ int Main(int argc, char** argv) {
   if (auto s = InitCrypto(); !s) return ReportError(ctx, s.error());
 
   std::vector<std::string> args = global.Remaining();
-  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+  auto is_help = [](const std::string& a) { return a == "--help" || a == "-h"; };
+  if (args.size() == 2 && args[0] == "help") args = {args[1], "--help"};  // motcua help VERB
+  if (args.empty() || args[0] == "help" || is_help(args[0])) {
     PrintUsage(args.empty() ? std::cerr : std::cout);
     return args.empty() ? kExitBadInput : kExitOk;
   }
@@ -81,6 +84,11 @@ int Main(int argc, char** argv) {
   args.erase(args.begin());
   for (const auto& c : Commands())
     if (verb == c.name) {
+      // VERB --help: its usage, nothing run (no database opened, no sign-in asked).
+      if (std::any_of(args.begin(), args.end(), is_help)) {
+        std::cout << "usage: motcua " << c.usage << "\n  " << c.summary << "\n";
+        return kExitOk;
+      }
       Args verb_args(std::move(args));
       return c.run(ctx, verb_args);
     }

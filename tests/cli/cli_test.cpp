@@ -1,6 +1,8 @@
 // The motcua CLI contract, through the real binary: init, catalog, receive, show, advance, apology,
 // attach, overdue, journal verify; exit 0 / 2 (bad input, naming the field) / 1 (other failures).
 #include <fstream>
+#include <sstream>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -245,6 +247,29 @@ TEST_F(CliTest, JournalVerifyPassesAndFailsAfterTampering) {
   EXPECT_EQ(broken.exit_code, 1);
   EXPECT_NE(broken.out.find("journal check failed [chain_broken]: event 2 was altered"), std::string::npos)
       << broken.out;
+}
+
+// Every verb answers --help with its usage and exit 0, without opening a database or asking to sign in.
+TEST(CliHelpTest, EveryVerbAnswersHelpWithItsUsage) {
+  auto listing = RunCli({"help"});
+  ASSERT_EQ(listing.exit_code, 0);
+  std::vector<std::string> verbs;
+  std::istringstream lines(listing.out);
+  bool in_commands = false;
+  for (std::string line; std::getline(lines, line);) {
+    if (line == "commands:") in_commands = true;
+    else if (in_commands && line.rfind("  ", 0) == 0 && line.rfind("      ", 0) != 0)
+      verbs.push_back(line.substr(2, line.find(' ', 2) - 2));
+  }
+  ASSERT_GE(verbs.size(), 15u) << listing.out;
+  for (const std::string& verb : verbs) {
+    auto r = RunCli({"--db", "/nonexistent/motcua.db", verb, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << verb << ": " << r.err;
+    EXPECT_EQ(r.out.rfind("usage: motcua " + verb, 0), 0u) << verb << ": " << r.out;
+  }
+  auto via_help = RunCli({"help", "sync"});
+  EXPECT_EQ(via_help.exit_code, 0);
+  EXPECT_NE(via_help.out.find("sync configure"), std::string::npos);
 }
 
 }  // namespace

@@ -282,6 +282,7 @@ struct DossierModel {
   int error_serial = 0;
   std::string error_form;    // which form the error belongs to: an ActionKey, "apology", "component",
                              // "result", "postal", "print"
+  std::string error_arg;     // {next} in the error's text: the next working instant an apology may use
   std::string notice_key;    // a success line, e.g. "dossier.notice.saved"
   std::string back_screen;   // where Esc goes
 };

@@ -12,6 +12,7 @@ namespace {
 
 void Fail(DossierModel& m, Error e, std::string form) {
   m.error = std::move(e);
+  m.error_arg.clear();
   m.error_form = std::move(form);
   ++m.error_serial;
   m.notice_key.clear();
@@ -246,6 +247,10 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const RequestAp
                                                       backend.now);
   if (!r.has_value()) {
     Fail(model.dossier, r.error(), "apology");
+    // Offer the next working instant with the refusal, in the form the officer types dates.
+    if (r.error().rule == "not_working_time")
+      if (auto next = workflow::WorkingDueAtOrAfter(backend.station->desk, FromLocalVn(*when)))
+        model.dossier.error_arg = FormatLocalMinute(ToLocalVn(*next));
     return std::move(r.error());
   }
   MOTCUA_TRY(ReloadDossier(model, backend));

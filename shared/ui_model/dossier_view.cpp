@@ -226,6 +226,7 @@ DossierView MakeDossierView(const CounterModel& model, const Station& station, I
 
   if (m.error) {
     v.error_text = ErrorMessage(lang, *m.error);
+    if (!m.error_arg.empty()) v.error_text = FormatText(v.error_text, {{"next", m.error_arg}});
     v.error_form = m.error_form;
     v.error_field = m.error->field;
   }

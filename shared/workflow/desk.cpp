@@ -645,6 +645,15 @@ Result<Dossier> AppendNote(const Desk& desk, const Actor& actor, std::string_vie
   }, also);
 }
 
+std::optional<Instant> WorkingDueAtOrAfter(const Desk& desk, Instant t) {
+  if (desk.calendar == nullptr) return std::nullopt;
+  const LocalMinute local = ToLocalVn(t);
+  if (calendar::IsWithinWorkingHours(*desk.calendar, local)) return t;
+  auto next = calendar::NextWorkingInstant(*desk.calendar, local);
+  if (!next) return std::nullopt;
+  return FromLocalVn(*next);
+}
+
 Result<Dossier> IssueApology(const Desk& desk, const Actor& actor, std::string_view code, Instant new_due_at,
                              std::string_view reason_in, Instant now) {
   MOTCUA_TRY(Require(actor, Permission::kProcess));
@@ -661,6 +670,11 @@ Result<Dossier> IssueApology(const Desk& desk, const Actor& actor, std::string_v
     if (!d.due_at) return Invalid("due_at", "no_due_date", "the dossier has no due date to re-set");
     if (new_due_at <= *d.due_at || new_due_at <= now)
       return Invalid("new_due_at", "not_later", "the new date must be later than the current due date and now");
+    // The citizen comes back on that date: it must be a time the office is open.
+    if (auto working = WorkingDueAtOrAfter(desk, new_due_at); working && *working != new_due_at)
+      return Invalid("new_due_at", "not_working_time",
+                     FormatLocalMinute(ToLocalVn(new_due_at)) + " is not working time (a day off, a holiday or "
+                     "outside office hours); the next working instant is " + FormatLocalMinute(ToLocalVn(*working)));
     payload["previous_due_at"] = InstantText(d.due_at);
     payload["due_at"] = InstantText(new_due_at);
     payload["reason"] = reason;

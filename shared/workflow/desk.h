@@ -237,8 +237,15 @@ Result<dossier::Dossier> AppendNote(const Desk& desk, const Actor& actor, std::s
                                     std::string_view content, std::string_view payload_json, Instant now,
                                     const TxHook& also = {});
 
+// The instant a due date set by hand may be: `t` itself when it lies in working hours (its closing
+// minute included), else the first working minute after it. nullopt when the calendar does not cover
+// t's date (nothing to check it against) or the desk has no calendar.
+std::optional<Instant> WorkingDueAtOrAfter(const Desk& desk, Instant t);
+
 // Re-dates a dossier once, with a reason (Mẫu 04). Errors: ("apology_count", "apology_already_issued")
 // for a second apology; ("new_due_at", "not_later") unless later than the current due instant and now;
+// ("new_due_at", "not_working_time") for a Sunday, a holiday or an hour the office is closed (the
+// detail names the next working instant: WorkingDueAtOrAfter);
 // ("state", "transition_not_allowed") once done or terminal; ("due_at", "no_due_date").
 Result<dossier::Dossier> IssueApology(const Desk& desk, const Actor& actor, std::string_view code,
                                       Instant new_due_at, std::string_view reason, Instant now);

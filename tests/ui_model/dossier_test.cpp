@@ -96,6 +96,16 @@ TEST_F(DossierTest, SupplementRequestPausesTheClockAndPrintsMau02) {
   EXPECT_EQ(State(), dossier::State::kInProgress);
 }
 
+TEST_F(DossierTest, AnApologyOnADayOffIsRefusedOfferingTheNextWorkingTime) {
+  Status sunday = f->Do(RequestApology{"2026-04-05 09:00", "Cần xác minh thêm"});  // a Sunday
+  ASSERT_FALSE(sunday.has_value());
+  EXPECT_EQ(sunday.error().rule, "not_working_time");
+  EXPECT_EQ(View().error_text,
+            "Ngày hẹn mới rơi vào ngày nghỉ, ngày lễ hoặc ngoài giờ làm việc; thời điểm làm việc gần nhất: "
+            "2026-04-06 07:30.");
+  ASSERT_TRUE(f->Do(RequestApology{"2026-04-06 07:30", "Cần xác minh thêm"}).has_value());
+}
+
 TEST_F(DossierTest, ApologyReDatesOnceAndASecondIsRefusedWithTheLawsReason) {
   const Instant due = *f->model.dossier.dossier->due_at;
   Status bad = f->Do(RequestApology{"20-03-2026", "Cần xác minh thêm"});

@@ -148,6 +148,7 @@ TEST(ErrorMessage, EveryRuleTheCounterScreensMeetHasItsOwnText) {
       // lifecycle, apology, results
       {"code", "no_such_dossier"}, {"state", "transition_not_allowed"}, {"no_digital_result_reason", "missing"},
       {"receiver_name", "missing"}, {"apology_count", "apology_already_issued"}, {"new_due_at", "not_later"},
+      {"new_due_at", "not_working_time"},
       {"new_due_at", "bad_datetime"}, {"due_at", "no_due_date"}, {"result_name", "missing"},
       {"apology_count", "no_apology"}, {"supplements", "no_supplement"}, {"code", "no_dossier_open"},
       // scanning and importing

@@ -237,6 +237,29 @@ TEST_F(DeskTest, ApologyOnceKeepsTheOriginalDueDate) {
   EXPECT_EQ(JournalSize(), 2u);
 }
 
+// The citizen comes back on the new date: a Sunday, a holiday or an evening is refused, naming the next
+// working instant (the default hours: 07:30-11:30, 13:30-17:00 in winter, calendar/hours.json).
+TEST_F(DeskTest, ApologyDateMustBeWorkingTime) {
+  auto r = ReceiveAt("2026-11-23 09:00");
+  const std::string code = r->dossier.code;
+  auto sunday = IssueApology(t_->desk, t_->officer, code, At("2026-12-06 09:00"), "Chờ xác minh", At("2026-11-30 10:00"));
+  ASSERT_FALSE(sunday);
+  EXPECT_EQ(sunday.error().field, "new_due_at");
+  EXPECT_EQ(sunday.error().rule, "not_working_time");
+  EXPECT_NE(sunday.error().detail.find("the next working instant is 2026-12-07 07:30"), std::string::npos)
+      << sunday.error().detail;
+  auto evening = IssueApology(t_->desk, t_->officer, code, At("2026-12-07 18:00"), "Chờ xác minh", At("2026-11-30 10:00"));
+  ASSERT_FALSE(evening);
+  EXPECT_NE(evening.error().detail.find("the next working instant is 2026-12-08 07:30"), std::string::npos)
+      << evening.error().detail;
+  auto lunch = WorkingDueAtOrAfter(t_->desk, At("2026-12-07 12:00"));
+  ASSERT_TRUE(lunch);
+  EXPECT_EQ(Local(*lunch), "2026-12-07 13:30");
+  EXPECT_EQ(Local(*WorkingDueAtOrAfter(t_->desk, At("2026-12-07 17:00"))), "2026-12-07 17:00");  // closing minute
+  auto monday = IssueApology(t_->desk, t_->officer, code, At("2026-12-07 07:30"), "Chờ xác minh", At("2026-11-30 10:00"));
+  EXPECT_TRUE(monday) << monday.error().Describe();
+}
+
 TEST_F(DeskTest, ApologyMustMoveTheDateLater) {
   auto r = ReceiveAt("2026-11-23 09:00");
   auto s = IssueApology(t_->desk, t_->officer, r->dossier.code, At("2026-12-01 09:00"), "Sớm hơn", At("2026-11-30 10:00"));

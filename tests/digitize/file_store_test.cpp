@@ -1,7 +1,12 @@
 // The content-addressed file store: type detection, page counts, idempotent atomic writes, damage.
 #include "digitize/file_store.h"
 
+#include <sys/mount.h>
 #include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <optional>
 
 #include <fstream>
 #include <gtest/gtest.h>
@@ -74,12 +79,23 @@ TEST(ReadStored, DetectsADamagedOrMissingFile) {
 }
 
 TEST(StoreBytes, ReportsAnUnwritableDirectoryAndLeavesNothing) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root ignores directory permissions";
   TempDir dir;
-  ::chmod(dir.path().c_str(), 0500);
-  auto r = StoreBytes(dir.path(), kPng);
+  std::filesystem::path target = dir.path();
+  // Root ignores directory permissions: for root the folder is a read-only mount instead (EROFS).
+  std::optional<motcua::testing::TinyFilesystem> read_only;
+  if (::geteuid() == 0) {
+    read_only.emplace(64);
+    if (!read_only->mounted()) GTEST_SKIP() << read_only->why_not();
+    ASSERT_EQ(::mount(nullptr, read_only->path().c_str(), nullptr, MS_REMOUNT | MS_RDONLY, nullptr), 0)
+        << std::strerror(errno);
+    target = read_only->path();
+  } else {
+    ::chmod(dir.path().c_str(), 0500);
+  }
+  auto r = StoreBytes(target, kPng);
   ::chmod(dir.path().c_str(), 0700);
   ASSERT_FALSE(r);
+  EXPECT_TRUE(std::filesystem::is_empty(target));
   EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
   EXPECT_EQ(r.error().rule, "write_failed");
 }

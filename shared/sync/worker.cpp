@@ -99,8 +99,8 @@ struct Worker::Item {
   DossierSyncState& state() { return entry.state; }
   std::optional<dossier::Dossier> dossier;
   std::string wire;                      // the record as sent
-  std::vector<std::string> step_wires;   // every step as sent
-  std::vector<Instant> step_times;
+  std::vector<dvc::ProgressStep> steps;  // every step, as mapped
+  std::vector<std::string> step_wires;   // ... and as sent
   std::vector<CapNote> notes;            // cuts made to fit the server's caps (journaled with the ack)
   bool done = false;                     // synced or parked in this pass
   bool file_sent = false;                // the file was accepted in this pass (steps may follow)
@@ -186,6 +186,7 @@ Result<DrainResult> Worker::Drain(std::optional<Instant> deadline) {
 
 Status Worker::Scan() {
   items_.clear();
+  field_codes_.clear();  // a catalog pull between passes may have brought them
   MOTCUA_ASSIGN_OR_RETURN(Outbox outbox, ScanOutbox(store_, options_.scan_events));
   cursor_ = outbox.cursor;
   scan_end_ = outbox.scan_end;
@@ -214,16 +215,17 @@ Status Worker::Prepare(Item& item) {
   // A dossier received before the catalog carried the national field code (MaLinhVuc, which the
   // province's LayThuTuc gives) takes its procedure's current one: a procedure's field is a catalog fact.
   if (record.field_code.empty()) {
-    MOTCUA_ASSIGN_OR_RETURN(auto procedure, store_.GetProcedure(record.procedure_code));
-    if (procedure) record.field_code = procedure->field_code;
+    auto known = field_codes_.find(record.procedure_code);
+    if (known == field_codes_.end()) {  // read once per procedure and pass
+      MOTCUA_ASSIGN_OR_RETURN(auto procedure, store_.GetProcedure(record.procedure_code));
+      known = field_codes_.emplace(record.procedure_code, procedure ? procedure->field_code : "").first;
+    }
+    record.field_code = known->second;
   }
   item.wire = WireRecord(record, item.notes);
+  item.steps = dvc::ToProgressSteps(*item.dossier, status_map_);
   item.step_wires.clear();
-  item.step_times.clear();
-  for (const dvc::ProgressStep& step : dvc::ToProgressSteps(*item.dossier, status_map_)) {
-    item.step_wires.push_back(WireStep(step, item.notes));
-    item.step_times.push_back(step.at);
-  }
+  for (const dvc::ProgressStep& step : item.steps) item.step_wires.push_back(WireStep(step, item.notes));
   return Ok();
 }
 
@@ -336,8 +338,8 @@ Status Worker::LookUpSteps(Item& item) {
   int matched = 0;
   for (const ServerStep& step : *held) {
     if (matched >= int(item.step_wires.size())) break;
-    const Json ours = Json::parse(item.step_wires[std::size_t(matched)]);
-    if (step.at != ours["ThoiDiemXuLy"].get<std::string>() || step.status != ours["TrangThai"].get<std::string>()) break;
+    const dvc::ProgressStep& ours = item.steps[std::size_t(matched)];
+    if (step.at != dvc::FormatNationalDate(ours.at) || step.status != std::to_string(int(ours.status))) break;
     ++matched;
   }
   s.steps_acked = std::max(s.steps_acked, matched);
@@ -390,7 +392,7 @@ Status Worker::SendSteps(const std::vector<Item*>& batch, DrainResult& result) {
       DossierSyncState& s = p.item->state();
       if (p.from != s.steps_acked) continue;  // cannot happen: pieces of a dossier go in order
       for (int i = p.from; i < p.to; ++i) {
-        if (now - p.item->step_times[std::size_t(i)] > std::chrono::minutes(settings_.on_time_minutes)) ++s.late_steps;
+        if (now - p.item->steps[std::size_t(i)].at > std::chrono::minutes(settings_.on_time_minutes)) ++s.late_steps;
         ++result.steps_acked;
         ++status_.steps_acked;
       }

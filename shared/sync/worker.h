@@ -129,6 +129,7 @@ class Worker {
   std::set<std::string> uncertain_;  // dossiers sent in an exchange whose outcome is unknown
   std::vector<std::unique_ptr<Item>> items_;  // this pass's pending dossiers, oldest change first
   std::vector<Item*> unrecorded_;             // files accepted, to be recorded with the next commit
+  std::map<std::string, std::string> field_codes_;  // procedure → its catalog field code, this pass
   std::int64_t cursor_ = 0, scan_end_ = 0;
   SyncStatus status_;
   std::optional<int> retry_after_;

@@ -29,16 +29,7 @@ CLI=${2:?usage: xvfb_counter_intake.sh COUNTER CLI PROBE OUT_DIR}
 PROBE=${3:?usage: xvfb_counter_intake.sh COUNTER CLI PROBE OUT_DIR}
 OUT=${4:?usage: xvfb_counter_intake.sh COUNTER CLI PROBE OUT_DIR}
 
-# A missing tool skips (exit 77) on a developer's machine; where CI runs ($CI set) it is a set-up
-# defect (installer/packages.txt must install it), so it fails instead of passing silently.
-skip() {
-  echo "SKIP: $*"
-  if [ -n "${CI:-}" ]; then
-    echo "FAIL: CI is set: a missing tool is a set-up defect (add its package to installer/packages.txt)"
-    exit 1
-  fi
-  exit 77
-}
+. "${0%/*}/../support/skip.sh"  # skip: exit 77, or a failure where CI runs
 
 for tool in Xvfb xdotool xmodmap import identify pdftoppm scanimage; do
   if ! command -v "$tool" >/dev/null 2>&1; then

@@ -312,7 +312,9 @@ void TelexComposer::AppendLetter(char key) {
 }
 
 void TelexComposer::PlaceToneAgain() {
-  if (tone_ == 0 || literal_) return;  // after an undo the tone stays where it was
+  if (tone_ == 0) return;
+  // After an undo, the tone moves only while the word is a syllable ("xooofng" → "xoòng").
+  if (literal_ && tone_at_ >= 0 && !Parse(word_).valid) return;
   if (const int at = PlaceTone(word_); at >= 0) tone_at_ = at;
 }
 
@@ -321,8 +323,10 @@ void TelexComposer::Type(char32_t key) {
   if (IsAsciiLetter(key)) {
     const char c = static_cast<char>(key);
     bool applied = false;
-    if (!literal_) {
-      switch (ToLower(c)) {
+    const char lower = ToLower(c);
+    // After an undo only tones still apply (to a word that is a syllable: "xooongf" → "xoòng").
+    if (!literal_ || lower == 's' || lower == 'f' || lower == 'r' || lower == 'x' || lower == 'j' || lower == 'z') {
+      switch (lower) {
         case 'z':
           applied = tone_ != 0;
           tone_ = 0;

@@ -20,7 +20,8 @@
 //   s f r x j → sắc, huyền, hỏi, ngã, nặng; another tone key replaces the tone; z removes it ("z" with
 //     no tone is a letter).
 //   Repeating a key undoes it and types it: "aaa" → "aa", "aww" → "aw", "ass" → "as", "ddd" → "dd",
-//     "uoww" → "uow". After an undo the rest of the word is typed literally (so "xooong" → "xoong").
+//     "uoww" → "uow". After an undo the rest of the word is typed literally except for tones
+//     (so "xooong" → "xoong", and "xooongf" → "xoòng").
 // A key is applied only when the word, with the key applied, is still a Vietnamese syllable (a valid
 // initial consonant, a vowel group Vietnamese uses, and a final c ch m n ng nh p t or none); otherwise
 // the key is typed as a letter. So "https" and "email" + "s" stay as typed. The combination of
@@ -97,7 +98,7 @@ class TelexComposer {
   std::vector<Letter> word_;  // the current word
   int tone_ = 0;              // 0 none, 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng
   int tone_at_ = -1;          // index in word_ of the letter carrying the tone; -1 when tone_ == 0
-  bool literal_ = false;      // an undo happened: the rest of the word is typed as it is
+  bool literal_ = false;      // an undo happened: the rest of the word is typed as it is (but tones)
   std::string text_;          // committed_ + the rendered word
 };
 

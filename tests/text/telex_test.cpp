@@ -162,6 +162,7 @@ TEST(ComposeTelex, UndoesAKeyTypedAgain) {
            {"ass", "as"}, {"aff", "af"}, {"arr", "ar"}, {"axx", "ax"}, {"ajj", "aj"},
            {"aaaa", "aaa"}, {"asss", "ass"}, {"dddd", "ddd"},
            {"xooong", "xoong"}, {"booong", "boong"},
+           {"xooongf", "xoòng"}, {"xooofng", "xoòng"}, {"asss", "ass"}, {"aaas", "aas"},  // tones still apply to a syllable
            {"dd d", "đ d"},  // a new word composes again
            {"ass as", "as á"},
        })

@@ -244,7 +244,13 @@ bool TelexComposer::ApplyW(char key) {
     const bool lone_w = word_.back().from_w;  // "ww" → "w", not "ww"
     for (std::size_t i = b; i < e; ++i) {
       Letter& l = word_[i];
-      if (l.from_w) l = {'w', Mark::kNone, l.upper, false, false};
+      if (l.from_w) {
+        l = {'w', Mark::kNone, l.upper, false, false};
+        if (tone_at_ == static_cast<int>(i)) {  // a consonant carries no tone: "wfw" → "w"
+          tone_ = 0;
+          tone_at_ = -1;
+        }
+      }
       else if (l.mark == Mark::kHorn || l.mark == Mark::kBreve) l.mark = Mark::kNone;
     }
     if (lone_w) literal_ = true;

@@ -5,7 +5,7 @@
 
 #include "support/fixtures.h"
 
-namespace motcua {
+namespace motcua::testing {
 namespace {
 
 TEST(CliTelex, PrintsTheComposedTextOnOneLine) {
@@ -45,4 +45,4 @@ TEST(CliTelex, HelpPrintsTheUsage) {
 }
 
 }  // namespace
-}  // namespace motcua
+}  // namespace motcua::testing

@@ -148,7 +148,7 @@ TEST(ComposeTelex, TypesDStrokeAnywhereInAWordStartingWithD) {
 TEST(ComposeTelex, TypesLoneWAsUHorn) {
   for (const Case& c : std::vector<Case>{
            {"w", "ư"}, {"W", "Ư"}, {"nhw", "như"}, {"tw", "tư"}, {"wf", "ừ"}, {"nhwngx", "những"},
-           {"ww", "w"}, {"Ww", "W"}, {"www", "ww"}, {"wow", "ươ"}, {"woww", "wow"},
+           {"ww", "w"}, {"Ww", "W"}, {"www", "ww"}, {"wow", "ươ"}, {"woww", "wow"}, {"wfw", "w"},
            {"qw", "qw"},  // q is no initial without u
        })
     ExpectComposes(c);

@@ -34,6 +34,16 @@ std::string NormalizeNfc(std::string_view utf8) {
   return result;
 }
 
+std::string CapitalizeFirst(std::string_view utf8) {
+  if (utf8.empty() || !IsValidUtf8(utf8)) return std::string(utf8);
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const UChar32 first = text.char32At(0);
+  text.replace(0, U16_LENGTH(first), icu::UnicodeString(u_toupper(first)));
+  std::string out;
+  text.toUTF8String(out);
+  return NormalizeNfc(out);
+}
+
 std::string FoldForSearch(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());

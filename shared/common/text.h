@@ -22,6 +22,10 @@ std::string FoldForSearch(std::string_view utf8);
 // Trims ASCII white space at both ends.
 std::string_view Trim(std::string_view s);
 
+// The text with its first letter in upper case, NFC: "hộ tịch" → "Hộ tịch", "đất đai" → "Đất đai".
+// Invalid UTF-8 is returned unchanged.
+std::string CapitalizeFirst(std::string_view utf8);
+
 }  // namespace motcua
 
 namespace motcua {

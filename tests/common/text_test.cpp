@@ -42,3 +42,13 @@ TEST(CheckTextLine, RefusesInvalidUtf8) {
 
 }  // namespace
 }  // namespace motcua
+
+TEST(CapitalizeFirst, UpperCasesTheFirstLetterWithItsMarks) {
+  EXPECT_EQ(motcua::CapitalizeFirst("hộ tịch"), "Hộ tịch");
+  EXPECT_EQ(motcua::CapitalizeFirst("đất đai"), "Đất đai");
+  EXPECT_EQ(motcua::CapitalizeFirst("ưu tiên"), "Ưu tiên");
+  EXPECT_EQ(motcua::CapitalizeFirst("o\xCC\x9B\xCC\x80 đâu"), "Ờ đâu");  // NFD in, NFC out
+  EXPECT_EQ(motcua::CapitalizeFirst("Căn cước"), "Căn cước");
+  EXPECT_EQ(motcua::CapitalizeFirst(""), "");
+  EXPECT_EQ(motcua::CapitalizeFirst("\xFF" "abc"), "\xFF" "abc");  // invalid UTF-8 unchanged
+}

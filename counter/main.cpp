@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/crypto.h"
+#include "common/files.h"
 #include "common/time.h"
 #include "counter/screens/registry.h"
 #include "ui_imgui/app_shell.h"
@@ -32,15 +33,6 @@ void PrintUsage() {
       "  --assets DIR       calendar and status map (default: $MOTCUA_ASSETS_DIR or the built-in path)\n"
       "  --station ID       this station's id on journal events and its device settings (default station-1)\n"
       "%s", ui::ShellUsage());
-}
-
-// The same default as the CLI (cli/cli.h DefaultDataDir), so both find one data directory.
-std::string DefaultDataDir() {
-  if (const char* env = std::getenv("MOTCUA_DATA_DIR"); env && *env) return env;
-  if (geteuid() == 0) return "/var/lib/motcua";
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/motcua";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/motcua";
-  return "./motcua-data";
 }
 
 // --test output: what a scripted run waits for, never personal data (codes and file paths only).

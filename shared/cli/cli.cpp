@@ -101,12 +101,4 @@ int ReportError(Context& ctx, const Error& error) {
   return bad_input ? kExitBadInput : kExitFailure;
 }
 
-std::string DefaultDataDir() {
-  if (const char* env = std::getenv("MOTCUA_DATA_DIR"); env && *env) return env;
-  if (geteuid() == 0) return "/var/lib/motcua";
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/motcua";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/motcua";
-  return "./motcua-data";
-}
-
 }  // namespace motcua::cli

@@ -22,6 +22,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "common/files.h"
 #include "common/result.h"
 #include "common/time.h"
 
@@ -86,7 +87,7 @@ void PrintJson(Context& ctx, const nlohmann::json& j, int indent = -1);
 void PrintJson(Context& ctx, const nlohmann::ordered_json& j, int indent = -1);  // keys in insertion order
 std::string DumpJson(const nlohmann::json& j, int indent = -1);
 
-std::string DefaultDataDir();
+using motcua::DefaultDataDir;  // common/files.h
 
 // A flag's whole number: 1 to 9 ASCII digits, nothing else (no sign, no spaces). False otherwise.
 bool ParseDigits(std::string_view text, int& out);

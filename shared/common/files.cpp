@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -94,6 +95,14 @@ Status CreatePrivateDirectories(const fs::path& dir, std::string_view field) {
   if (!fs::is_directory(dir, ec))
     return Unavailable(std::string(field), "cannot_create_directory", dir.string() + " is not a folder");
   return Ok();
+}
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("MOTCUA_DATA_DIR"); env && *env) return env;
+  if (geteuid() == 0) return "/var/lib/motcua";
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/motcua";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/motcua";
+  return "./motcua-data";
 }
 
 }  // namespace motcua

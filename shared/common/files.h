@@ -44,4 +44,9 @@ bool MakeFilePrivate(int fd);
 // change. Errors: kUnavailable/"cannot_create_directory" on `field`.
 Status CreatePrivateDirectories(const std::filesystem::path& dir, std::string_view field);
 
+// Where a station keeps its data when no --data-dir is given (the CLI, the counter and the kiosk agree):
+// $MOTCUA_DATA_DIR, else /var/lib/motcua as root, else $XDG_DATA_HOME/motcua, else
+// ~/.local/share/motcua, else ./motcua-data.
+std::string DefaultDataDir();
+
 }  // namespace motcua

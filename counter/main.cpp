@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <exception>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "common/crypto.h"

@@ -40,8 +40,9 @@ struct TouchHoverFix {
 };
 
 // Call inside a scrollable window or child, after its items and its own child windows, before
-// End()/EndChild(). Scrolls vertically only. When windows nest, the innermost one that can scroll
-// takes the press (each must call DragToScroll). Returns true while the content is moving (dragged
+// End()/EndChild(); in a scrolling table (BeginDataTable), before EndDataTable(). Scrolls
+// vertically only. When windows nest, the innermost one that can scroll takes the press (each
+// must call DragToScroll). Returns true while the content is moving (dragged
 // this frame or coasting): the app must then ask for the next frame at once (Frame::animate), or
 // the coasting stalls until the next input. Time comes from io.DeltaTime, so tests are exact.
 // Needs the state of the window from the frame before: a window not drawn for a frame starts

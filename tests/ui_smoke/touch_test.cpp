@@ -305,6 +305,37 @@ TEST(DragToScroll, TheInnermostScrollableWindowTakesTheDrag) {
   EXPECT_GT(outer_y, 80.0f);
 }
 
+TEST(DragToScroll, ScrollsADataTableWithoutSelectingARow) {
+  auto created = HeadlessUi::Create({.theme = ThemeKind::kKiosk, .width_px = 800, .height_px = 600});
+  ASSERT_TRUE(created.has_value());
+  HeadlessUi& ui = **created;
+  const TableColumn columns[] = {{"Mã hồ sơ", 0, 2}, {"Trạng thái", 0, 1}};
+  int selected = -1;
+  float scroll_y = 0;
+  auto draw = [&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(800, 600));
+    ImGui::Begin("screen", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    if (BeginDataTable("##dossiers", columns, 500)) {
+      for (int i = 0; i < 40; ++i) {
+        if (DataTableRow(i, "000.00.12.H56-250101-00" + std::to_string(10 + i), selected == i)) selected = i;
+        NextCellText("Đang xử lý");
+      }
+      DragToScroll();
+      scroll_y = ImGui::GetScrollY();
+      EndDataTable();
+    }
+    ImGui::End();
+  };
+  ui.Frames(2, draw);
+  ui.Drag(ImVec2(300, 450), ImVec2(300, 250), 10, draw);
+  EXPECT_EQ(selected, -1);
+  EXPECT_GE(scroll_y, 188.0f);
+  ui.Frames(120, draw);
+  ui.ClickAt(ImVec2(300, 300), draw);
+  EXPECT_GE(selected, 0);
+}
+
 TEST(PressBecameDrag, AWanderingPressIsNoClickOnTheKioskButStillOneOnTheCounter) {
   for (ThemeKind kind : {ThemeKind::kKiosk, ThemeKind::kCounter}) {
     auto created = HeadlessUi::Create({.theme = kind, .width_px = 800, .height_px = 600});

@@ -67,6 +67,7 @@ class Shell {
 
  private:
   bool Init();
+  bool ApplyVariant(ThemeVariant variant);
   void Shutdown();
   void Handle(const SDL_Event& e);
   void Forward(const SDL_Event& e);
@@ -315,8 +316,7 @@ bool Shell::Init() {
   io.IniFilename = nullptr;  // no imgui.ini next to the binary: layout comes from code
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ApplyTheme(options_.theme, options_.scale);
-  if (Status s = LoadFonts(FontOptionsFor(CurrentMetrics())); !s.has_value()) {
+  if (Status s = ApplyThemeWithFonts(options_.theme, options_.scale, options_.variant); !s.has_value()) {
     std::fprintf(stderr, "motcua: %s\n", s.error().Describe().c_str());
     return false;
   }
@@ -333,6 +333,21 @@ bool Shell::Init() {
   // Text input stays off until a field is active: keeps scanners and idle keys away from the IME.
   SDL_StopTextInput();
   text_input_on_ = false;
+  return true;
+}
+
+// Between frames: the new style and fonts, and the font atlas uploaded again (the 1.86 OpenGL3
+// backend only uploads it when its device objects are created).
+bool Shell::ApplyVariant(ThemeVariant variant) {
+  if (Status s = ApplyThemeWithFonts(options_.theme, options_.scale, variant); !s.has_value()) {
+    std::fprintf(stderr, "motcua: theme change: %s\n", s.error().Describe().c_str());
+    return false;
+  }
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  if (!ImGui_ImplOpenGL3_CreateFontsTexture()) {
+    std::fprintf(stderr, "motcua: theme change: cannot upload the font texture\n");
+    return false;
+  }
   return true;
 }
 
@@ -359,6 +374,7 @@ int Shell::Run() {
   // A run with --frames is scripted: frames come back to back (paced), never idle, so N frames
   // take a predictable ~N/60 s.
   const bool scripted = options_.frames > 0;
+  std::optional<ThemeVariant> theme_request;  // asked for by the previous frame
   for (int index = 0;; ++index) {
     const Uint32 frame_start = SDL_GetTicks();
     input_seen_ = false;
@@ -380,6 +396,13 @@ int Shell::Run() {
     if (!key_queue_.empty()) input_seen_ = true;  // keys left for the next frame
     busy_frames = input_seen_ ? kSettleFrames : std::max(0, busy_frames - 1);
 
+    if (theme_request) {
+      if (!ApplyVariant(*theme_request)) {
+        exit_code = 1;
+        break;
+      }
+      theme_request.reset();
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     touch_fix_.Apply(io);
@@ -388,10 +411,12 @@ int Shell::Run() {
     frame.index = index;
     frame.scans.swap(pending_scans_);
     frame.had_input = user_input_ || !frame.scans.empty();
+    frame.window_size_px = io.DisplaySize;
     user_input_ = false;
     frame_fn_(frame);
     ImGui::Render();
-    animate = frame.animate;
+    animate = frame.animate || frame.theme_request.has_value();
+    theme_request = frame.theme_request;
     const bool last = quit_ || frame.quit || (options_.frames > 0 && index + 1 >= options_.frames);
 
     int w = 0, h = 0;
@@ -401,6 +426,12 @@ int Shell::Run() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!frame.screenshot_request.empty()) {
+      if (Status s = WriteScreenshotPng(frame.screenshot_request, w, h); !s.has_value()) {
+        std::fprintf(stderr, "motcua: screenshot: %s\n", s.error().Describe().c_str());
+        exit_code = 1;
+      }
+    }
     if (last && !options_.screenshot_path.empty()) {
       if (Status s = WriteScreenshotPng(options_.screenshot_path, w, h); !s.has_value()) {
         std::fprintf(stderr, "motcua: screenshot: %s\n", s.error().Describe().c_str());
@@ -440,6 +471,8 @@ const char* ShellUsage() {
          "  --fullscreen       borderless full screen\n"
          "  --lang vi|en       language at start (default vi)\n"
          "  --screenshot PATH  write the last frame as PNG\n"
+         "  --large-text       fonts and touch targets x1.3\n"
+         "  --high-contrast    white and yellow on black\n"
          "  --frames N         quit after N frames\n"
          "  --test             print actions to stdout (never passwords or scan contents)\n"
          "  --wedge-gap-ms N   longest gap between a keyboard-wedge scanner's keys (default 50)\n";
@@ -496,6 +529,10 @@ Result<ParsedArgs> ParseShellArgs(int argc, const char* const* argv, ShellOption
       if (!ParseNumber(v, n) || n < 10 || n > 1000)
         return Invalid("--wedge-gap-ms", "bad_number", "--wedge-gap-ms wants 10..1000, got '" + std::string(v) + "'");
       o.wedge.max_gap_ms = n;
+    } else if (arg == "--large-text") {
+      o.variant.large_text = true;
+    } else if (arg == "--high-contrast") {
+      o.variant.high_contrast = true;
     } else if (arg == "--fullscreen") {
       o.fullscreen = true;
     } else if (arg == "--test") {

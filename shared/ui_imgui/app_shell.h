@@ -14,8 +14,13 @@
 //   - hands keyboard events to ImGui at most one press-and-release of a key per frame, since
 //     1.86 reads keys as a state array and would lose an Enter pressed and released in one frame;
 //   - fixes sticky hover after taps (kiosk theme);
+//   - switches the theme variant (large text, high contrast) between frames when the app asks
+//     (Frame::theme_request): style, fonts and the GL font texture are rebuilt before the next
+//     frame;
 //   - scripted runs for tests: --frames N, --screenshot PATH (PNG of the last frame), a "READY"
 //     line on stdout once the first frames are on screen, --size WxH, --lang vi|en, --test;
+//     --large-text and --high-contrast start in that theme variant. The app can also ask for a
+//     PNG of any frame (Frame::screenshot_request), so one run can capture many screens;
 //     --wedge-gap-ms N for scanners (or test drivers) slower than the detector's default.
 //     SIGTERM or SIGINT (turned into SDL_QUIT by SDL) ends the loop after one more frame, so a
 //     test can stop the app when it is done and still get its screenshot.
@@ -24,6 +29,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +43,8 @@ namespace motcua::ui {
 struct ShellOptions {
   std::string title = "motcua";       // window title (xdotool finds the window by it)
   ThemeKind theme = ThemeKind::kCounter;
+  ThemeVariant variant;               // --large-text, --high-contrast: the starting variant (default
+                                      // neither); the app may change it (Frame::theme_request)
   float scale = 1.0f;                 // --scale F: UI scale (default 1.0), 0.5..4
   int width_px = 1366;                // --size WxH: initial window size (default 1366x768)
   int height_px = 768;
@@ -77,6 +85,18 @@ struct Frame {
                                    // (idle locking counts from the last one)
   bool quit = false;               // set to leave the loop after this frame
   bool animate = false;            // set to get the next frame at once instead of idling
+  ImVec2 window_size_px;           // the window's size (io.DisplaySize), filled by the shell: pick
+                                   // landscape or portrait from it (IsPortrait)
+  // Set to switch the theme variant: applied after this frame and before the next one (style,
+  // fonts, font texture), so the next frame is the first drawn in it. A failure to load the fonts
+  // is printed and ends the run with exit code 1.
+  std::optional<ThemeVariant> theme_request;
+  // Set to a PNG path to capture THIS frame once it is rendered (parent folders are created). A
+  // failure is printed and makes the exit code 1; the run goes on. A frame that also sets
+  // theme_request is captured in the old variant.
+  std::string screenshot_request;
+
+  bool IsPortrait() const { return window_size_px.y > window_size_px.x; }
 };
 
 // Runs between ImGui::NewFrame() and ImGui::Render(): draw, collect actions, apply them.

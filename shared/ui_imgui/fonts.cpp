@@ -81,6 +81,11 @@ Status LoadFonts(const FontOptions& options) {
   return Ok();
 }
 
+Status ApplyThemeWithFonts(ThemeKind kind, float scale, ThemeVariant variant) {
+  ApplyTheme(kind, scale, variant);
+  return LoadFonts(FontOptionsFor(CurrentMetrics()));
+}
+
 ImFont* GetFont(FontRole role) {
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   const int index = static_cast<int>(role);

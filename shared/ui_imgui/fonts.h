@@ -39,6 +39,11 @@ FontOptions FontOptionsFor(const ThemeMetrics& metrics);
 // "font_path" when a file cannot be read; kInvalid/"font_atlas_failed" when FreeType fails.
 Status LoadFonts(const FontOptions& options);
 
+// ApplyTheme(kind, scale, variant), then LoadFonts at the new metrics' sizes: what a theme change
+// between frames needs, apart from the renderer re-uploading the atlas (the shell does that for
+// Frame::theme_request; a headless context needs nothing more). Errors: those of LoadFonts.
+Status ApplyThemeWithFonts(ThemeKind kind, float scale, ThemeVariant variant = {});
+
 // The font for `role` in the current atlas, or ImGui's default font when fonts were not loaded.
 ImFont* GetFont(FontRole role);
 

@@ -2,6 +2,7 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <string>
 
@@ -13,7 +14,7 @@ Result<std::unique_ptr<HeadlessUi>> HeadlessUi::Create(const HeadlessOptions& op
   IMGUI_CHECKVERSION();
   ImGuiContext* context = ImGui::CreateContext();
   ImGui::SetCurrentContext(context);
-  std::unique_ptr<HeadlessUi> ui(new HeadlessUi(context));
+  std::unique_ptr<HeadlessUi> ui(new HeadlessUi(context, options));
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
@@ -22,14 +23,21 @@ Result<std::unique_ptr<HeadlessUi>> HeadlessUi::Create(const HeadlessOptions& op
   io.DeltaTime = 1.0f / 60.0f;
   // A key map like the SDL backend's: any distinct indices below 512 will do.
   for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = 256 + k;
-  ApplyTheme(options.theme, options.scale);
-  MOTCUA_TRY(LoadFonts(FontOptionsFor(CurrentMetrics())));
+  MOTCUA_TRY(ui->SetThemeVariant(options.variant));
+  SetItemLocatorEnabled(true);
+  return ui;
+}
+
+Status HeadlessUi::SetThemeVariant(ThemeVariant variant) {
+  ImGui::SetCurrentContext(context_);
+  MOTCUA_TRY(ApplyThemeWithFonts(options_.theme, options_.scale, variant));
+  options_.variant = variant;
+  ImGuiIO& io = ImGui::GetIO();
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // what a renderer would upload
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
-  SetItemLocatorEnabled(true);
-  return ui;
+  return Ok();
 }
 
 HeadlessUi::~HeadlessUi() {
@@ -59,6 +67,24 @@ void HeadlessUi::ClickAt(ImVec2 pos, const std::function<void()>& draw) {
   Frame(draw);  // hover first, as a real pointer would
   i.MouseDown[0] = true;
   Frame(draw);
+  i.MouseDown[0] = false;
+  Frame(draw);
+  i.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  Frame(draw);
+}
+
+void HeadlessUi::Drag(ImVec2 from, ImVec2 to, int steps, const std::function<void()>& draw) {
+  ImGuiIO& i = io();
+  steps = std::max(steps, 1);
+  i.MousePos = from;
+  Frame(draw);
+  i.MouseDown[0] = true;
+  Frame(draw);
+  for (int step = 1; step <= steps; ++step) {
+    const float t = static_cast<float>(step) / static_cast<float>(steps);
+    i.MousePos = ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+    Frame(draw);
+  }
   i.MouseDown[0] = false;
   Frame(draw);
   i.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);

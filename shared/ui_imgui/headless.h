@@ -20,6 +20,7 @@ namespace motcua::ui {
 struct HeadlessOptions {
   ThemeKind theme = ThemeKind::kCounter;  // default counter
   float scale = 1.0f;                     // default 1
+  ThemeVariant variant;                   // default: normal text and contrast
   int width_px = 1366;                    // default 1366x768, the counter's smallest target screen
   int height_px = 768;
 };
@@ -38,11 +39,17 @@ class HeadlessUi {
   void Frames(int n, const std::function<void()>& draw);
 
   void Resize(int width_px, int height_px);
+  // Switches the theme variant between frames, as the shell does for Frame::theme_request (theme,
+  // fonts, atlas). Errors: those of LoadFonts().
+  Status SetThemeVariant(ThemeVariant variant);
   // Clicks the item recorded under `id` (see FindItemRect): move there, press for one frame,
   // release for one frame, then lift the pointer off-screen (as the touch fix does). Returns false
   // when no such item was drawn on the previous frame.
   bool Click(std::string_view id, const std::function<void()>& draw);
   void ClickAt(ImVec2 pos, const std::function<void()>& draw);
+  // A finger drag: hover `from`, press, move to `to` in `steps` equal frames, release there, then
+  // lift the pointer off-screen (one frame each). steps < 1 counts as 1.
+  void Drag(ImVec2 from, ImVec2 to, int steps, const std::function<void()>& draw);
   // Types UTF-8 text into whatever has keyboard focus, one frame.
   void Type(std::string_view utf8, const std::function<void()>& draw);
   // Presses and releases a named key (Enter, Tab, Escape, Backspace...) over two frames.
@@ -53,8 +60,9 @@ class HeadlessUi {
   ImGuiIO& io() { return ImGui::GetIO(); }
 
  private:
-  explicit HeadlessUi(ImGuiContext* context) : context_(context) {}
+  HeadlessUi(ImGuiContext* context, const HeadlessOptions& options) : context_(context), options_(options) {}
   ImGuiContext* context_ = nullptr;
+  HeadlessOptions options_;
 };
 
 // The largest vertical scroll of the ImGui window called `name` on the last frame (0 = everything

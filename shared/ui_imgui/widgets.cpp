@@ -10,6 +10,7 @@
 #include <imgui_stdlib.h>
 
 #include "ui_imgui/theme.h"
+#include "ui_imgui/touch.h"
 
 namespace motcua::ui {
 namespace {
@@ -29,10 +30,6 @@ ImVec2 Add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
 float CellTextOffset() {
   const float content = CurrentMetrics().touch_target_px - 2.0f * ImGui::GetStyle().CellPadding.y;
   return std::max(0.0f, std::floor((content - ImGui::GetFontSize()) * 0.5f));
-}
-
-ImVec4 Shade(const ImVec4& c, float factor) {
-  return ImVec4(c.x * factor, c.y * factor, c.z * factor, c.w);
 }
 
 }  // namespace
@@ -56,13 +53,14 @@ bool Button(const char* label, const ButtonOptions& options) {
   if (options.tone != Tone::kNeutral) {
     const ToneColors c = ColorsFor(options.tone);
     ImGui::PushStyleColor(ImGuiCol_Button, c.fill);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, Shade(c.fill, 0.88f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, Shade(c.fill, 0.76f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, c.fill_hovered);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, c.fill_active);
     ImGui::PushStyleColor(ImGuiCol_Text, c.text);
     pushed_colors = 4;
   }
   if (!options.is_enabled) ImGui::BeginDisabled();
-  const bool clicked = ImGui::Button(label, ImVec2(width, height));
+  // A press that travelled past the theme's slop was a drag (a finger scrolling a list), not a tap.
+  const bool clicked = ImGui::Button(label, ImVec2(width, height)) && !PressBecameDrag();
   if (!options.is_enabled) ImGui::EndDisabled();
   ImGui::PopStyleColor(pushed_colors);
   if (options.is_big) ImGui::PopFont();
@@ -190,7 +188,7 @@ bool DataTableRow(int row_id, std::string_view first_cell, bool is_selected) {
   const float select_height = std::max(0.0f, m.touch_target_px - 2.0f * style.CellPadding.y);
   const bool clicked = ImGui::Selectable(
       "##row", is_selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
-      ImVec2(0.0f, select_height));
+      ImVec2(0.0f, select_height)) && !PressBecameDrag();
   ImGui::PopID();
   ImGui::SameLine(0.0f, 0.0f);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + CellTextOffset());

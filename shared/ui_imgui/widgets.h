@@ -29,6 +29,8 @@ struct ButtonOptions {
 
 // A button in the theme: at least touch_target_px tall (kiosk: 64 px at scale 1). Returns true on
 // the frame it is clicked (press and release on it: a finger sliding off cancels, stack.md §5).
+// A press that travelled further than the theme's press_slop_px before the release is a drag and
+// never fires (kiosk: 12 px at scale 1; the counter has no slop, so mouse clicks are unchanged).
 bool Button(const char* label, const ButtonOptions& options = {});
 
 // The main action of a screen: big and primary-coloured unless told otherwise.
@@ -94,7 +96,7 @@ bool BeginDataTable(const char* id, std::span<const TableColumn> columns, float 
 void EndDataTable();
 
 // Starts a row that is selectable across all columns, with `first_cell` as its first cell's text.
-// Returns true when the row was clicked. Fill the other cells with NextCell / ImGui::TableNextColumn.
+// Returns true when the row was clicked (a drag past press_slop_px is not a click, as for Button). Fill the other cells with NextCell / ImGui::TableNextColumn.
 bool DataTableRow(int row_id, std::string_view first_cell, bool is_selected);
 void NextCellText(std::string_view text);
 void NextCellBadge(std::string_view text, Tone tone);

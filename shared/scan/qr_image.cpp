@@ -53,6 +53,27 @@ std::vector<std::uint8_t> BoxBlur3x3(const std::uint8_t* pixels, int width, int 
   return blurred;
 }
 
+// [1 2 1] x [1 2 1] / 16 (edges clamped) into a packed buffer, rounded; the same two passes as BoxBlur3x3.
+std::vector<std::uint8_t> BinomialBlur3x3(const std::uint8_t* pixels, int width, int height, int row_stride,
+                                          int pixel_stride) {
+  std::vector<std::uint16_t> rows(std::size_t(width) * height);
+  for (int y = 0; y < height; ++y) {
+    const std::uint8_t* in = pixels + std::size_t(y) * row_stride;
+    std::uint16_t* out = &rows[std::size_t(y) * width];
+    auto at = [&](int x) { return std::uint16_t(in[std::size_t(std::clamp(x, 0, width - 1)) * pixel_stride]); };
+    for (int x = 0; x < width; ++x) out[x] = std::uint16_t(at(x - 1) + 2 * at(x) + at(x + 1));
+  }
+  std::vector<std::uint8_t> blurred(std::size_t(width) * height);
+  for (int y = 0; y < height; ++y) {
+    const std::uint16_t* up = &rows[std::size_t(std::max(y - 1, 0)) * width];
+    const std::uint16_t* mid = &rows[std::size_t(y) * width];
+    const std::uint16_t* down = &rows[std::size_t(std::min(y + 1, height - 1)) * width];
+    std::uint8_t* out = &blurred[std::size_t(y) * width];
+    for (int x = 0; x < width; ++x) out[x] = static_cast<std::uint8_t>((up[x] + 2 * mid[x] + down[x] + 8) / 16);
+  }
+  return blurred;
+}
+
 // Each output pixel is the mean of a 2x2 block (an odd last row or column is dropped).
 std::vector<std::uint8_t> HalfSize(const std::uint8_t* pixels, int width, int height, int row_stride,
                                    int pixel_stride) {
@@ -71,6 +92,10 @@ std::vector<std::uint8_t> HalfSize(const std::uint8_t* pixels, int width, int he
 }
 
 }  // namespace
+
+QrDecodeOptions KioskCameraDecodeOptions() {
+  return {.pre_blur = true, .pre_blur_kernel = QrPreBlurKernel::kBinomial, .pre_blur_half_size = false};
+}
 
 int QrModuleCount(std::string_view utf8) {
   auto m = EncodeMatrix(utf8);
@@ -107,11 +132,16 @@ Result<std::string> DecodeQr(const std::uint8_t* pixels, int width, int height, 
   hints.setTryHarder(options.try_harder);
   hints.setTryRotate(options.try_rotate);
   hints.setCharacterSet("UTF-8");
+  hints.setTryDownscale(options.try_downscale);
+  hints.setBinarizer(options.binarizer == QrBinarizer::kGlobalHistogram ? ZXing::Binarizer::GlobalHistogram
+                                                                        : ZXing::Binarizer::LocalAverage);
   // One decode attempt; nullopt when nothing was found.
-  auto attempt = [&](const std::uint8_t* px, int w, int h, int rs, int ps) -> std::optional<std::string> {
+  auto attempt = [&](const std::uint8_t* px, int w, int h, int rs, int ps,
+                     bool blur) -> std::optional<std::string> {
     std::vector<std::uint8_t> blurred;
-    if (options.pre_blur) {
-      blurred = BoxBlur3x3(px, w, h, rs, ps);
+    if (blur) {
+      blurred = options.pre_blur_kernel == QrPreBlurKernel::kBinomial ? BinomialBlur3x3(px, w, h, rs, ps)
+                                                                      : BoxBlur3x3(px, w, h, rs, ps);
       px = blurred.data();
       rs = w;
       ps = 1;
@@ -123,9 +153,12 @@ Result<std::string> DecodeQr(const std::uint8_t* pixels, int width, int height, 
   try {
     if (options.half_size_first_above_px > 0 && std::max(width, height) > options.half_size_first_above_px) {
       const std::vector<std::uint8_t> half = HalfSize(pixels, width, height, row_stride, pixel_stride);
-      if (auto text = attempt(half.data(), width / 2, height / 2, width / 2, 1)) return *std::move(text);
+      if (auto text = attempt(half.data(), width / 2, height / 2, width / 2, 1,
+                              options.pre_blur && options.pre_blur_half_size))
+        return *std::move(text);
     }
-    if (auto text = attempt(pixels, width, height, row_stride, pixel_stride)) return *std::move(text);
+    if (auto text = attempt(pixels, width, height, row_stride, pixel_stride, options.pre_blur))
+      return *std::move(text);
     return NotFound("image", "no_qr_code", "no readable QR code in the image");
   } catch (const std::exception& e) {
     return NotFound("image", "no_qr_code", std::string("decoder failed: ") + e.what());

@@ -1,13 +1,64 @@
 #include "scan/test_images.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
+#include <optional>
+#include <vector>
 
 namespace motcua::scan::testimg {
 namespace {
 
 std::uint8_t Clamp8(double v) { return static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L)); }
+
+// Bilinear sample at source pixel coordinates (pixel centres at integers); nullopt outside the image.
+std::optional<double> SampleBilinear(const GrayImage& src, double sx, double sy) {
+  if (sx < -0.5 || sy < -0.5 || sx > src.width - 0.5 || sy > src.height - 0.5) return std::nullopt;
+  const int ix = std::clamp(int(std::floor(sx)), 0, src.width - 1);
+  const int iy = std::clamp(int(std::floor(sy)), 0, src.height - 1);
+  const int ix1 = std::min(ix + 1, src.width - 1), iy1 = std::min(iy + 1, src.height - 1);
+  const double fx = std::clamp(sx - ix, 0.0, 1.0), fy = std::clamp(sy - iy, 0.0, 1.0);
+  auto at = [&](int px, int py) { return double(src.pixels[std::size_t(py) * src.width + px]); };
+  const double top = at(ix, iy) * (1 - fx) + at(ix1, iy) * fx;
+  const double bottom = at(ix, iy1) * (1 - fx) + at(ix1, iy1) * fx;
+  return top * (1 - fy) + bottom * fy;
+}
+
+using Mat3 = std::array<std::array<double, 3>, 3>;
+
+// The homography from sheet coordinates (u, v, 1), centred on the sheet, to the image plane (before
+// the in-plane roll), centred on the sheet's centre: P = R (u, v, 0) + (0, 0, f) projected at focal f.
+Mat3 SheetToImage(double pitch_deg, double yaw_deg, double focal_px) {
+  const double p = pitch_deg * std::numbers::pi / 180.0, y = yaw_deg * std::numbers::pi / 180.0;
+  const double cp = std::cos(p), sp = std::sin(p), cy = std::cos(y), sy = std::sin(y);
+  // R = Ry(yaw) * Rx(pitch); its first two columns.
+  const double r1[3] = {cy, 0, -sy};
+  const double r2[3] = {sy * sp, cp, cy * sp};
+  const double f = focal_px;
+  return Mat3{{{f * r1[0], f * r2[0], 0}, {f * r1[1], f * r2[1], 0}, {r1[2], r2[2], f}}};
+}
+
+Mat3 Inverse(const Mat3& m) {
+  const double a = m[0][0], b = m[0][1], c = m[0][2], d = m[1][0], e = m[1][1], f = m[1][2], g = m[2][0],
+               h = m[2][1], i = m[2][2];
+  const double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+  return Mat3{{{(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
+               {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
+               {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}}};
+}
+
+// Largest distance from the sheet's centre to a projected corner (the sheet's reach in the frame).
+double PerspectiveReach(const GrayImage& src, double pitch_deg, double yaw_deg, double focal_px) {
+  const Mat3 h = SheetToImage(pitch_deg, yaw_deg, focal_px);
+  double reach = 0;
+  for (double u : {-src.width / 2.0, src.width / 2.0})
+    for (double v : {-src.height / 2.0, src.height / 2.0}) {
+      const double w = h[2][0] * u + h[2][1] * v + h[2][2];
+      reach = std::max(reach, std::hypot((h[0][0] * u + h[0][1] * v) / w, (h[1][0] * u + h[1][1] * v) / w));
+    }
+  return reach;
+}
 
 }  // namespace
 
@@ -59,6 +110,28 @@ void PasteRotated(GrayImage& dst, const GrayImage& src, double cx, double cy, do
     }
 }
 
+void PastePerspective(GrayImage& dst, const GrayImage& src, double cx, double cy, double roll_deg, double pitch_deg,
+                      double yaw_deg, double focal_px) {
+  const double rad = roll_deg * std::numbers::pi / 180.0;
+  const double c = std::cos(rad), s = std::sin(rad);
+  const Mat3 inv = Inverse(SheetToImage(pitch_deg, yaw_deg, focal_px));
+  const double reach = PerspectiveReach(src, pitch_deg, yaw_deg, focal_px) + 1;
+  const int x0 = std::max(0, int(std::floor(cx - reach))), x1 = std::min(dst.width - 1, int(std::ceil(cx + reach)));
+  const int y0 = std::max(0, int(std::floor(cy - reach))), y1 = std::min(dst.height - 1, int(std::ceil(cy + reach)));
+  for (int y = y0; y <= y1; ++y)
+    for (int x = x0; x <= x1; ++x) {
+      // Undo the roll (as PasteRotated does), then the projection.
+      const double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
+      const double qx = c * dx - s * dy, qy = s * dx + c * dy;
+      const double w = inv[2][0] * qx + inv[2][1] * qy + inv[2][2];
+      if (w <= 0) continue;  // behind the sheet's horizon
+      const double u = (inv[0][0] * qx + inv[0][1] * qy + inv[0][2]) / w;
+      const double v = (inv[1][0] * qx + inv[1][1] * qy + inv[1][2]) / w;
+      if (auto value = SampleBilinear(src, u + src.width / 2.0 - 0.5, v + src.height / 2.0 - 0.5))
+        dst.pixels[std::size_t(y) * dst.width + x] = Clamp8(*value);
+    }
+}
+
 GrayImage RotateBilinear(const GrayImage& src, double degrees, std::uint8_t fill) {
   const double rad = degrees * std::numbers::pi / 180.0;
   const double c = std::abs(std::cos(rad)), s = std::abs(std::sin(rad));
@@ -85,6 +158,33 @@ GrayImage BoxBlur(const GrayImage& src, int radius) {
       int sum = 0;
       for (int k = -radius; k <= radius; ++k) sum += rows[std::size_t(std::clamp(y + k, 0, h - 1)) * w + x];
       dst.pixels[std::size_t(y) * w + x] = static_cast<std::uint8_t>((sum + n * n / 2) / (n * n));
+    }
+  return dst;
+}
+
+GrayImage GaussianBlur(const GrayImage& src, double sigma) {
+  if (sigma <= 0) return src;
+  const int radius = int(std::ceil(3 * sigma));
+  std::vector<double> kernel(std::size_t(2 * radius + 1));
+  double sum = 0;
+  for (int k = -radius; k <= radius; ++k) sum += kernel[std::size_t(k + radius)] = std::exp(-k * k / (2 * sigma * sigma));
+  for (double& k : kernel) k /= sum;
+  const int w = src.width, h = src.height;
+  std::vector<double> rows(std::size_t(w) * h);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      double acc = 0;
+      for (int k = -radius; k <= radius; ++k)
+        acc += kernel[std::size_t(k + radius)] * src.pixels[std::size_t(y) * w + std::clamp(x + k, 0, w - 1)];
+      rows[std::size_t(y) * w + x] = acc;
+    }
+  GrayImage dst = Blank(w, h, 0);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      double acc = 0;
+      for (int k = -radius; k <= radius; ++k)
+        acc += kernel[std::size_t(k + radius)] * rows[std::size_t(std::clamp(y + k, 0, h - 1)) * w + x];
+      dst.pixels[std::size_t(y) * w + x] = Clamp8(acc);
     }
   return dst;
 }
@@ -149,14 +249,27 @@ GrayImage CameraFrame(std::string_view text, const CameraFrameOptions& o, std::u
   }
 
   std::uniform_real_distribution<double> angle(-o.max_rotation_deg, o.max_rotation_deg);
-  const double reach = std::hypot(paper.width, paper.height) / 2 + 2;
-  std::uniform_real_distribution<double> cx(reach, std::max(reach, frame.width - reach));
-  std::uniform_real_distribution<double> cy(reach, std::max(reach, frame.height - reach));
-  PasteRotated(frame, paper, cx(rng), cy(rng), angle(rng));
+  if (o.max_tilt_deg > 0) {
+    constexpr double kFocalPx = 900;  // a 70° webcam at 1280 px wide
+    std::uniform_real_distribution<double> tilt(-o.max_tilt_deg, o.max_tilt_deg);
+    const double pitch = tilt(rng), yaw = tilt(rng), roll = angle(rng);
+    const double reach = PerspectiveReach(paper, pitch, yaw, kFocalPx) + 2;
+    std::uniform_real_distribution<double> cx(reach, std::max(reach, frame.width - reach));
+    std::uniform_real_distribution<double> cy(reach, std::max(reach, frame.height - reach));
+    const double x = cx(rng), y = cy(rng);
+    PastePerspective(frame, paper, x, y, roll, pitch, yaw, kFocalPx);
+  } else {
+    // Kept as it was (argument evaluation order included): the seeds of earlier tests draw the same frames.
+    const double reach = std::hypot(paper.width, paper.height) / 2 + 2;
+    std::uniform_real_distribution<double> cx(reach, std::max(reach, frame.width - reach));
+    std::uniform_real_distribution<double> cy(reach, std::max(reach, frame.height - reach));
+    PasteRotated(frame, paper, cx(rng), cy(rng), angle(rng));
+  }
 
   SetContrast(frame, 35, 225);
   ApplyLightingGradient(frame, 1.05, 0.65);
   frame = BoxBlur(frame, o.blur_radius_px);
+  frame = GaussianBlur(frame, o.gaussian_blur_sigma);
   AddGaussianNoise(frame, o.noise_sigma, rng);
   return frame;
 }

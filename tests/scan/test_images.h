@@ -23,8 +23,21 @@ void PasteRotated(GrayImage& dst, const GrayImage& src, double cx, double cy, do
 // `src` rotated by `degrees` on a canvas just large enough, the corners filled with `fill`.
 GrayImage RotateBilinear(const GrayImage& src, double degrees, std::uint8_t fill = 255);
 
+// Draws `src` as a flat sheet seen through a pinhole camera: tilted back by `pitch_deg` (about its
+// horizontal axis, bottom edge away from the lens for positive values) and turned by `yaw_deg` (about its
+// vertical axis), then rotated by `roll_deg` in the image plane, its centre at (cx, cy) in `dst` and at
+// scale 1 there. `focal_px` is the camera's focal length in pixels (about 900 for a 70° 720p webcam):
+// the smaller it is, the stronger the keystone. Bilinear; pixels outside the sheet keep dst's content.
+// With pitch = yaw = 0 this draws what PasteRotated(dst, src, cx, cy, roll_deg) draws.
+void PastePerspective(GrayImage& dst, const GrayImage& src, double cx, double cy, double roll_deg, double pitch_deg,
+                      double yaw_deg, double focal_px);
+
 // (2r+1)x(2r+1) box blur, edges clamped. radius 0 returns a copy.
 GrayImage BoxBlur(const GrayImage& src, int radius);
+
+// Gaussian blur (separable kernel truncated at 3 sigma, edges clamped): a lens out of focus. sigma <= 0
+// returns a copy.
+GrayImage GaussianBlur(const GrayImage& src, double sigma);
 
 void AddGaussianNoise(GrayImage& img, double sigma, std::mt19937& rng);
 // Sets `fraction` of the pixels to 0 or 255 (half each on average).
@@ -40,7 +53,11 @@ struct CameraFrameOptions {
   int height_px = 720;            // default 720
   int module_px = 5;              // default 5 px per module: a 2.5 cm receipt QR ~20 cm from the lens
   double max_rotation_deg = 8.0;  // default 8: the receipt is held roughly upright
+  // Default 0: the receipt faces the lens. Otherwise it is tilted back and turned by up to this many
+  // degrees each way (PastePerspective, focal length 900 px): a receipt held at an angle.
+  double max_tilt_deg = 0.0;
   int blur_radius_px = 1;         // default 1 (3x3 box): focus and motion
+  double gaussian_blur_sigma = 0.0;  // default 0 (none); applied after the box blur: out of focus
   double noise_sigma = 6.0;       // default 6 grey levels of sensor noise
   bool with_code = true;          // default true; false draws the same paper with no code
 };

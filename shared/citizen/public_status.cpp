@@ -22,9 +22,9 @@ using dossier::State;
 
 // A receipt token is 60-odd characters; anything far longer is not one (and is not worth parsing).
 constexpr std::size_t kMaxTokenBytes = 512;
-// Strings shorter than this (folded) are not used to withhold step wording: "a" or "an" would match
-// inside ordinary words.
-constexpr std::size_t kMinWithheldChars = 4;
+// Personal strings are matched as whole words of the folded text, so even a one-word name ("An") is
+// found without matching inside other words ("nhận"); only single letters are too common to use.
+constexpr std::size_t kMinWithheldChars = 2;
 // Digit runs of this many digits or more (phones, ID numbers) are also matched digits-only.
 constexpr std::size_t kMinWithheldDigits = 6;
 

@@ -344,6 +344,32 @@ TEST_F(PublicStatusTest, NoPersonalDataLeavesThroughTheJson) {
     EXPECT_EQ(text.find(personal), std::string::npos) << personal << " in " << text;
 }
 
+TEST(MakePublicStatus, WithholdsStepWordingThatNamesSomeone) {
+  dossier::Dossier d;
+  d.code = "000.00.00.H56-261123-0001";
+  d.applicant.name = "An";  // a one-word name: the mask shows "A**", so no step may show "An"
+  d.applicant.id_number = "001090123456";
+  d.steps = {{At("2026-11-23 09:00"), "can.bo.a", "UBND", "Tiếp nhận hồ sơ", State::kReceived},
+             {At("2026-11-24 09:00"), "can.bo.a", "UBND", "Gọi điện cho an, hẹn bổ sung", State::kReceived},
+             {At("2026-11-24 10:00"), "can.bo.a", "UBND", "Đối chiếu CCCD 001 090 123 456", State::kReceived},
+             {At("2026-11-24 11:00"), "can.bo.a", "UBND", "Giao cho Can Bo A xử lý", State::kInProgress},
+             {At("2026-11-24 12:00"), "can.bo.a", "UBND", "Bàn giao cho ông Minh", State::kInProgress}};
+  const PublicStatus p = MakePublicStatus(d, {.withheld = {"Minh"}}, At("2026-11-25 09:00"));
+  EXPECT_EQ(p.applicant_name, "A**");
+  ASSERT_EQ(p.timeline.size(), 5u);
+  EXPECT_EQ(p.timeline[0].text, "Tiếp nhận hồ sơ");  // "nhận" holds "an" but not as a word
+  EXPECT_EQ(p.timeline[1].text, "");                 // the name, in another case
+  EXPECT_EQ(p.timeline[2].text, "");                 // the ID number, spaced out
+  EXPECT_EQ(p.timeline[3].text, "");                 // an officer's user name
+  EXPECT_EQ(p.timeline[4].text, "");                 // a caller's withheld string
+  EXPECT_EQ(p.timeline[3].key, "in_progress");       // the key stays
+  // An organisation's name is public: a step naming it is shown.
+  d.applicant.kind = dossier::ApplicantKind::kOrganization;
+  d.applicant.name = "Công ty TNHH Minh An";
+  d.steps[1].content = "Gọi điện cho Công ty TNHH Minh An";
+  EXPECT_EQ(MakePublicStatus(d, {}, At("2026-11-25 09:00")).timeline[1].text, "Gọi điện cho Công ty TNHH Minh An");
+}
+
 TEST_F(PublicStatusTest, TheJsonHasItsKeysInOrderAndInstantsInVietnamTime) {
   Receive(SampleIntake("9.999002"));  // no due date
   auto p = Look("2026-11-23 10:00");

@@ -37,7 +37,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr const char* kUsage =
-    "user add USER --role officer|postal|supervisor|admin --name NAME [--unit UNIT] [--as ADMIN | --if-no-admin]\n"
+    "user add USER --role officer|postal|supervisor|admin|kiosk --name NAME [--unit UNIT] [--as ADMIN | --if-no-admin]\n"
     "  user disable USER --as ADMIN | user enable USER --as ADMIN\n"
     "  user passwd USER [--as USER] | user list [--json] --as ADMIN\n"
     "  user policy [--min-password-length N] [--max-failed-attempts N] [--lockout-minutes N]\n"

@@ -193,6 +193,7 @@ Result<RatingSource> ParseRatingSource(std::string_view text, std::string_view f
 }
 
 Result<Rating> RecordRating(store::Store& store, const workflow::Actor& actor, const NewRating& in, Instant now) {
+  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kRate));
   const std::string code{Trim(in.dossier_code)};
   if (code.empty()) return Invalid("dossier_code", "required", "a rating needs the dossier code");
   for (int i = 0; i < kCriteriaCount; ++i)

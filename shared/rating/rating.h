@@ -105,8 +105,10 @@ struct NewRating {
   std::string replace_reason;       // non-empty: replace an existing rating (supervisors only)
 };
 
-// Records a rating: one Record and one journal event in one transaction.
+// Records a rating: one Record and one journal event in one transaction. Requires
+// Permission::kRate (a kiosk's station account, officers, supervisors, administrators; not postal staff).
 // Errors (kind, field, rule):
+//   kInvalid  "role" "not_allowed" (an actor without Permission::kRate);
 //   kInvalid  "dossier_code" "required"; kNotFound "dossier_code" "no_such_dossier";
 //   kInvalid  "criteria[i]" "out_of_range" (i 0-based; each answer 0, 1 or 2);
 //   kInvalid  "comment" "bad_utf8" / "too_long"; "counter_id", "officer" "bad_utf8";

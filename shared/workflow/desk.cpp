@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -20,25 +21,36 @@ using dossier::Dossier;
 using dossier::State;
 using nlohmann::json;
 
-constexpr const char* kRoleKeys[] = {"officer", "postal", "supervisor", "admin"};
+constexpr const char* kRoleKeys[] = {"officer", "postal", "supervisor", "admin", "kiosk"};
+constexpr int kRoleCount = static_cast<int>(std::size(kRoleKeys));
 
-constexpr const char* kPermissionKeys[] = {"receive", "process", "digitize", "return_result", "postal_handover",
-                                           "view_scores", "manage_users", "manage_catalog", "resend_sync"};
+constexpr const char* kPermissionKeys[] = {
+    "receive", "process", "digitize", "return_result", "postal_handover", "view_scores", "manage_users",
+    "manage_catalog", "resend_sync", "citizen_lookup", "rate", "register_postal_return", "take_ticket"};
+static_assert(std::size(kPermissionKeys) == static_cast<std::size_t>(Permission::kTakeTicket) + 1,
+              "every Permission has a key");
+static_assert(std::size(kRoleKeys) == static_cast<std::size_t>(Role::kKiosk) + 1, "every Role has a key");
 
 // Who may do what. Postal staff carry dossiers and results; they never change a dossier's state
-// except through a signed handover manifest.
+// except through a signed handover manifest. A kiosk acts for anonymous citizens: only the four
+// citizen-facing permissions, which every desk role except postal also holds (desk.h, Permission).
 struct PermissionRow {
   Role role;
   std::initializer_list<Permission> allowed;
 };
 using P = Permission;
 const PermissionRow kPermissions[] = {
-    {Role::kOfficer, {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover}},
+    {Role::kOfficer,
+     {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kCitizenLookup, P::kRate,
+      P::kRegisterPostalReturn, P::kTakeTicket}},
     {Role::kPostal, {P::kPostalHandover}},
     {Role::kSupervisor,
-     {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kViewScores, P::kResendSync}},
+     {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kViewScores, P::kResendSync,
+      P::kCitizenLookup, P::kRate, P::kRegisterPostalReturn, P::kTakeTicket}},
     {Role::kAdmin, {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kViewScores,
-                    P::kManageUsers, P::kManageCatalog, P::kResendSync}},
+                    P::kManageUsers, P::kManageCatalog, P::kResendSync, P::kCitizenLookup, P::kRate,
+                    P::kRegisterPostalReturn, P::kTakeTicket}},
+    {Role::kKiosk, {P::kCitizenLookup, P::kRate, P::kRegisterPostalReturn, P::kTakeTicket}},
 };
 
 Permission PermissionFor(Action action) {
@@ -47,6 +59,14 @@ Permission PermissionFor(Action action) {
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// 9-11 digits once a leading +84 is read as 0 and spaces, dots and dashes are dropped.
+bool IsPhoneNumber(std::string_view phone) {
+  std::string digits = phone.rfind("+84", 0) == 0 ? "0" + std::string(phone.substr(3)) : std::string(phone);
+  digits.erase(std::remove_if(digits.begin(), digits.end(), [](char c) { return c == ' ' || c == '.' || c == '-'; }),
+               digits.end());
+  return AllDigits(digits) && digits.size() >= 9 && digits.size() <= 11;
 }
 
 std::string InstantText(const std::optional<Instant>& t) {
@@ -216,10 +236,10 @@ Status Require(const Actor& actor, Permission p) {
 }
 
 Result<Role> ParseRole(std::string_view key, std::string_view field) {
-  for (int i = 0; i < 4; ++i)
+  for (int i = 0; i < kRoleCount; ++i)
     if (key == kRoleKeys[i]) return static_cast<Role>(i);
   return Invalid(std::string(field), "unknown_role",
-                 "unknown role \"" + std::string(key) + "\"; expected officer, postal, supervisor or admin");
+                 "unknown role \"" + std::string(key) + "\"; expected officer, postal, supervisor, admin or kiosk");
 }
 
 Status ValidateApplicant(const dossier::Applicant& a) {
@@ -257,13 +277,8 @@ Status ValidateApplicant(const dossier::Applicant& a) {
       MOTCUA_TRY(CheckTextLine(id, "applicant.id_number", kMaxCodeChars));
       break;
   }
-  if (!a.phone.empty()) {
-    std::string digits = a.phone.rfind("+84", 0) == 0 ? "0" + a.phone.substr(3) : a.phone;
-    digits.erase(std::remove_if(digits.begin(), digits.end(), [](char c) { return c == ' ' || c == '.' || c == '-'; }),
-                 digits.end());
-    if (!AllDigits(digits) || digits.size() < 9 || digits.size() > 11)
-      return Invalid("applicant.phone", "bad_phone", "a phone number has 9-11 digits, got \"" + a.phone + "\"");
-  }
+  if (!a.phone.empty() && !IsPhoneNumber(a.phone))
+    return Invalid("applicant.phone", "bad_phone", "a phone number has 9-11 digits, got \"" + a.phone + "\"");
   if (!a.email.empty()) {
     MOTCUA_TRY(CheckTextLine(a.email, "applicant.email", 254));
     auto at = a.email.find('@');
@@ -643,6 +658,112 @@ Result<Dossier> AppendNote(const Desk& desk, const Actor& actor, std::string_vie
     d.steps.push_back({now, actor.user, d.processing_unit, text, d.state});
     return Ok();
   }, also);
+}
+
+namespace {
+
+const char* DeliveryKey(dossier::Delivery d) { return d == dossier::Delivery::kPostal ? "postal" : "counter"; }
+
+PostalReturnRequest CleanPostalReturn(const PostalReturnRequest& r) {
+  return {NormalizeNfc(Trim(r.name)), std::string(Trim(r.phone)), NormalizeNfc(Trim(r.address))};
+}
+
+json PostalReturnJson(const PostalReturn& p) {
+  return {{"dossier_code", p.dossier_code},   {"name", p.name},
+          {"phone", p.phone},                 {"address", p.address},
+          {"registered_at", FormatInstantUtc(p.registered_at)}, {"registered_by", p.registered_by},
+          {"station", p.station},             {"registrations", p.registrations}};
+}
+
+// No exception leaves: nlohmann's are caught here.
+Result<PostalReturn> PostalReturnFromRecord(const store::Record& rec) {
+  auto bad = [&](std::string_view why) {
+    return Corrupt("postal_return", "bad_record", "postal return record \"" + rec.key + "\": " + std::string(why));
+  };
+  const json j = json::parse(rec.body_json, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
+  PostalReturn p;
+  try {
+    p.dossier_code = j.at("dossier_code").get<std::string>();
+    p.name = j.at("name").get<std::string>();
+    p.phone = j.at("phone").get<std::string>();
+    p.address = j.at("address").get<std::string>();
+    auto at = ParseInstantUtc(j.at("registered_at").get<std::string>(), "registered_at");
+    if (!at) return bad("bad registered_at");
+    p.registered_at = *at;
+    p.registered_by = j.value("registered_by", "");
+    p.station = j.value("station", "");
+    p.registrations = j.value("registrations", 1);
+  } catch (const json::exception& e) {
+    return bad(e.what());
+  }
+  p.version = rec.version;
+  return p;
+}
+
+}  // namespace
+
+Status ValidatePostalReturn(const PostalReturnRequest& in) {
+  const PostalReturnRequest r = CleanPostalReturn(in);
+  if (r.name.empty()) return Invalid("name", "missing", "the name of who receives the result is required");
+  MOTCUA_TRY(CheckTextLine(r.name, "name", kMaxNameChars));
+  // The detail never repeats the phone: it may reach a log.
+  if (r.phone.empty()) return Invalid("phone", "missing", "a phone number is required for postal delivery");
+  if (!IsPhoneNumber(r.phone)) return Invalid("phone", "bad_phone", "a phone number has 9-11 digits");
+  if (r.address.empty()) return Invalid("address", "missing", "the address the result goes to is required");
+  MOTCUA_TRY(CheckTextLine(r.address, "address", kMaxAddressChars));
+  return Ok();
+}
+
+Result<Dossier> RegisterPostalReturn(const Desk& desk, const Actor& actor, std::string_view code_in,
+                                     const PostalReturnRequest& request, Instant now) {
+  MOTCUA_TRY(Require(actor, Permission::kRegisterPostalReturn));
+  MOTCUA_TRY(ValidatePostalReturn(request));
+  const PostalReturnRequest r = CleanPostalReturn(request);
+  const std::string code(Trim(code_in));
+  Dossier result;
+  Status s = desk.store->Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto existing, tx.GetRecord(kPostalReturnKind, code));
+    std::optional<PostalReturn> previous;
+    if (existing) {
+      MOTCUA_ASSIGN_OR_RETURN(previous, PostalReturnFromRecord(*existing));
+    }
+    auto change = [&](Dossier& d, json& payload) -> Status {
+      if (d.state == State::kReturned || d.returned_at)
+        return Conflict("state", "already_returned",
+                        "the result of " + d.code + " has been returned; its delivery can no longer change");
+      if (dossier::IsTerminal(d.state))
+        return Conflict("state", "dossier_closed",
+                        std::string("dossier ") + d.code + " is " + dossier::StateKey(d.state) +
+                            ": there is no result to send");
+      payload["from"] = DeliveryKey(d.delivery);
+      payload["to"] = DeliveryKey(dossier::Delivery::kPostal);
+      payload["address"] = r.address;
+      payload["name"] = r.name;
+      payload["phone"] = r.phone;  // the journal is internal; never in a log or an error detail
+      payload["registrations"] = previous ? previous->registrations + 1 : 1;
+      if (previous) payload["previous"] = {{"address", previous->address}, {"name", previous->name},
+                                           {"phone", previous->phone}};
+      d.delivery = dossier::Delivery::kPostal;
+      d.delivery_address = r.address;
+      AddStep(d, actor, now, "Đăng ký nhận kết quả qua dịch vụ bưu chính công ích");
+      return Ok();
+    };
+    MOTCUA_ASSIGN_OR_RETURN(result, MutateInTx(tx, actor, code, "dossier.delivery_changed", now, change));
+    PostalReturn record{result.code, r.name, r.phone, r.address, now, actor.user, actor.station,
+                        previous ? previous->registrations + 1 : 1, 0};
+    return tx.PutRecord({kPostalReturnKind, result.code, "registered", now, PostalReturnJson(record).dump(),
+                         existing ? existing->version : 0});
+  });
+  if (!s) return s.error();
+  return result;
+}
+
+Result<std::optional<PostalReturn>> GetPostalReturn(store::Store& store, std::string_view code) {
+  MOTCUA_ASSIGN_OR_RETURN(auto rec, store.GetRecord(kPostalReturnKind, Trim(code)));
+  if (!rec) return std::optional<PostalReturn>();
+  MOTCUA_ASSIGN_OR_RETURN(PostalReturn p, PostalReturnFromRecord(*rec));
+  return std::optional<PostalReturn>(std::move(p));
 }
 
 std::optional<Instant> WorkingDueAtOrAfter(const Desk& desk, Instant t) {

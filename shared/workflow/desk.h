@@ -30,8 +30,12 @@ enum class Role {
   kPostal,      // nhân viên bưu chính
   kSupervisor,  // lãnh đạo, giám sát
   kAdmin,       // quản trị
+  // The station account of a self-service kiosk (ki-ốt tự phục vụ): it acts for whichever citizen
+  // stands in front of it, so it holds only the citizen-facing permissions below and is refused
+  // every officer's action (receive, process, digitize, return, handover, scores, users, catalog).
+  kKiosk,
 };
-const char* RoleKey(Role r);  // "officer", ...
+const char* RoleKey(Role r);  // "officer", ..., "kiosk"
 Result<Role> ParseRole(std::string_view key, std::string_view field = "role");
 
 // What a role may do. Every core operation checks it (roles gate actions in the core, not only in
@@ -46,6 +50,14 @@ enum class Permission {
   kManageUsers,     // user accounts
   kManageCatalog,   // catalog import and settings (the sync's settings too)
   kResendSync,      // send a record the provincial system refused again, once the dossier is fixed
+  // Citizen-facing permissions: what a kiosk may do (Role::kKiosk holds exactly these four). Officers,
+  // supervisors and administrators hold them too (an officer looks a dossier up for a citizen at the
+  // counter, transcribes a paper rating form, registers postal return on the citizen's behalf, and
+  // hands out queue tickets); postal staff hold none of them.
+  kCitizenLookup,          // look up a dossier's public status (citizen/public_status.h)
+  kRate,                   // record a citizen's satisfaction rating (rating/rating.h)
+  kRegisterPostalReturn,   // register postal return of a result (RegisterPostalReturn)
+  kTakeTicket,             // take a queue ticket
 };
 const char* PermissionKey(Permission p);
 
@@ -236,6 +248,57 @@ Result<dossier::Dossier> AppendNote(const Desk& desk, const Actor& actor, std::s
                                     Permission permission, const std::string& event_type,
                                     std::string_view content, std::string_view payload_json, Instant now,
                                     const TxHook& also = {});
+
+// ---- postal return of the result ------------------------------------------------------------
+
+// A citizen asks for the result to be sent by bưu chính công ích (LEGAL: QĐ 45/2016/QĐ-TTg, Art. 5,
+// option 2 "receive the result only"; domain.md §7), typically at a kiosk after the dossier was
+// received at the counter. All three are required and trimmed; text is NFC-normalised.
+struct PostalReturnRequest {
+  std::string name;     // who receives the result (the addressee); kMaxNameChars, no control characters
+  std::string phone;    // 9-11 digits; a leading +84 counts as 0; spaces, dots and dashes are ignored
+  std::string address;  // where the result goes; kMaxAddressChars, no control characters
+};
+
+// What RegisterPostalReturn keeps beyond the dossier's own delivery fields: the addressee's name and
+// phone, which the dossier has no place for (its applicant may not be the addressee). One store Record
+// of kind kPostalReturnKind, key = the dossier code, written in the same transaction as the dossier and
+// sealed by its "dossier.delivery_changed" event. A later registration replaces it (the event keeps
+// the previous values).
+inline constexpr const char* kPostalReturnKind = "postal_return";
+struct PostalReturn {
+  std::string dossier_code;
+  std::string name;
+  std::string phone;    // as given, trimmed
+  std::string address;  // the same as the dossier's delivery_address
+  Instant registered_at{};
+  std::string registered_by;  // the actor's user name (a kiosk's station account, an officer)
+  std::string station;
+  int registrations = 1;      // 1 for the first, 2 after one replacement, ...
+  std::int64_t version = 0;   // the store record's version
+};
+
+// Checks a postal return request (after trimming). Errors, all kInvalid: ("name", "missing" /
+// "too_long" / "control_character" / "bad_utf8"); ("phone", "missing" / "bad_phone"); ("address",
+// "missing" / "too_long" / "control_character" / "bad_utf8"). Error details never repeat the phone.
+Status ValidatePostalReturn(const PostalReturnRequest& request);
+
+// Switches the dossier's result delivery (HinhThuc) to Delivery::kPostal with `request.address` as its
+// delivery address, and keeps the name and phone in the PostalReturn record: one transaction, one
+// journal event "dossier.delivery_changed" (payload: "from" and "to" as "counter"/"postal", "address",
+// "name", "phone", "registrations", and "previous" {address, name, phone} when it replaces an earlier
+// registration), and one step ("Đăng ký nhận kết quả qua dịch vụ bưu chính công ích"). The state does not
+// change. A second registration replaces the first. Requires Permission::kRegisterPostalReturn.
+// Allowed in every open state and in done (result ready, not yet handed over), and while a withdrawal
+// is requested. Errors: ("role", "not_allowed"); ValidatePostalReturn's; ("code", "no_such_dossier");
+// kConflict ("state", "already_returned") once the result has been returned; kConflict ("state",
+// "dossier_closed") for a refused, withdrawn or stopped dossier (there is no result to send); the store's.
+Result<dossier::Dossier> RegisterPostalReturn(const Desk& desk, const Actor& actor, std::string_view code,
+                                              const PostalReturnRequest& request, Instant now);
+
+// The postal return registered for a dossier, if any. Errors: the store's; kCorrupt ("postal_return",
+// "bad_record") for a record that does not parse.
+Result<std::optional<PostalReturn>> GetPostalReturn(store::Store& store, std::string_view code);
 
 // The instant a due date set by hand may be: `t` itself when it lies in working hours (its closing
 // minute included), else the first working minute after it. nullopt when the calendar does not cover

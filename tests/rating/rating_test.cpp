@@ -44,7 +44,7 @@ class RatingTest : public ::testing::Test {
   TempDir dir_;
   std::unique_ptr<motcua::testing::TestDesk> t_;
   std::string code_;
-  Actor kiosk_{"kiosk-1", Role::kOfficer, "kiosk-1"};
+  Actor kiosk_{"kiosk-1", Role::kKiosk, "kiosk-1"};  // a kiosk's station account (Permission::kRate)
   Actor supervisor_{"lanh.dao", Role::kSupervisor, "station-9"};
 };
 
@@ -111,6 +111,25 @@ TEST_F(RatingTest, RefusesASecondRatingAndWritesNothing) {
   EXPECT_EQ(again.error().rule, "already_rated");
   EXPECT_EQ(JournalSize(), before);
   EXPECT_EQ((*GetRating(*t_->store, code_))->value, RatingValue::kVerySatisfied);
+}
+
+TEST_F(RatingTest, RequiresTheRatePermission) {
+  // Postal staff carry dossiers; they do not rate on a citizen's behalf. A kiosk and an officer may.
+  const std::size_t before = JournalSize();
+  auto postal = RecordRating(*t_->store, {"buu.dien", Role::kPostal, "station-2"}, Sample(), At("2026-11-23 10:00"));
+  ASSERT_FALSE(postal);
+  EXPECT_EQ(postal.error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(postal.error().field, "role");
+  EXPECT_EQ(postal.error().rule, "not_allowed");
+  EXPECT_EQ(JournalSize(), before);
+  auto officer = RecordRating(*t_->store, t_->officer, Sample(), At("2026-11-23 10:00"));
+  ASSERT_TRUE(officer) << officer.error().Describe();
+  // A kiosk may not replace a rating: that takes Permission::kViewScores too.
+  NewRating fix = Sample(RatingValue::kUnsatisfied);
+  fix.replace_reason = "nhầm";
+  auto kiosk = RecordRating(*t_->store, kiosk_, fix, At("2026-11-23 10:05"));
+  ASSERT_FALSE(kiosk);
+  EXPECT_EQ(kiosk.error().rule, "not_allowed");
 }
 
 TEST_F(RatingTest, OnlyASupervisorWithAReasonReplacesARating) {

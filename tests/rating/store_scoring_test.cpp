@@ -43,7 +43,7 @@ class StoreScoringTest : public ::testing::Test {
   std::unique_ptr<motcua::testing::TestDesk> t_;
   dossier::StatusMap map_;
   std::vector<std::string> codes_;
-  workflow::Actor kiosk_{"kiosk-1", workflow::Role::kOfficer, "kiosk-1"};
+  workflow::Actor kiosk_{"kiosk-1", workflow::Role::kKiosk, "kiosk-1"};
   workflow::Actor supervisor_{"lanh.dao", workflow::Role::kSupervisor, "station-9"};
 };
 

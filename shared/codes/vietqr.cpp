@@ -45,6 +45,19 @@ std::uint16_t Crc16CcittFalse(std::string_view bytes) {
   return crc;
 }
 
+std::string PurposeForDossier(std::string_view dossier_code) {
+  std::string purpose(dossier_code);
+  for (char& c : purpose)
+    if (c == '.' || c == '-') c = ' ';
+  if (purpose.size() > kVietQrMaxPurposeChars) {
+    purpose.erase(0, purpose.size() - kVietQrMaxPurposeChars);
+    if (const auto space = purpose.find(' '); space != std::string::npos && purpose.front() != ' ')
+      purpose.erase(0, space + 1);  // no cut agency part: start at a whole segment
+  }
+  while (!purpose.empty() && purpose.front() == ' ') purpose.erase(0, 1);
+  return purpose;
+}
+
 std::string FoldPurposeToAscii(std::string_view utf8) {
   if (!IsValidUtf8(utf8)) return std::string(utf8);
   UErrorCode status = U_ZERO_ERROR;

@@ -57,6 +57,12 @@ Result<std::string> MakeVietQrPayload(const VietQrRequest& request);
 // returned unchanged.
 std::string FoldPurposeToAscii(std::string_view utf8);
 
+// The transfer content for a dossier's fees: its code with the separators as spaces, which a banking
+// app accepts and an officer still reads as the code ("000.00.00.H56-261124-0001" →
+// "000 00 00 H56 261124 0001", 25 characters). A code longer than kVietQrMaxPurposeChars keeps its
+// date and number and as much of the agency identifier's end as fits ("...H56 261124 0001").
+std::string PurposeForDossier(std::string_view dossier_code);
+
 // CRC-16/CCITT-FALSE: poly 0x1021, init 0xFFFF. Check value: "123456789" → 0x29B1.
 std::uint16_t Crc16CcittFalse(std::string_view bytes);
 

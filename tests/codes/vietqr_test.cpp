@@ -165,4 +165,14 @@ TEST(MakeVietQrPayload, RandomRequestsRoundTripAndAnyOneCharChangeBreaksTheCrc) 
 }
 
 }  // namespace
+TEST(PurposeForDossier, IsTheCodeWithSpacesAndFitsTheVietQrLimit) {
+  EXPECT_EQ(PurposeForDossier("000.00.00.H56-261124-0001"), "000 00 00 H56 261124 0001");
+  EXPECT_EQ(PurposeForDossier("H15.50.05.13-261008-0975"), "H15 50 05 13 261008 0975");
+  // A 6-digit daily number makes 27 characters: the agency's first segments give way.
+  EXPECT_EQ(PurposeForDossier("000.00.00.H56-261124-000123"), "00 00 H56 261124 000123");
+  auto payload = MakeVietQrPayload({"970415", "113366668888", 10000, PurposeForDossier("000.00.00.H56-261124-0001")});
+  ASSERT_TRUE(payload.has_value()) << payload.error().Describe();
+  EXPECT_NE(payload->find("0825000 00 00 H56 261124 0001"), std::string::npos);
+}
+
 }  // namespace motcua::codes

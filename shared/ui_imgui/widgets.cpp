@@ -41,7 +41,7 @@ bool Button(const char* label, const ButtonOptions& options) {
   const ImVec2 label_size = ImGui::CalcTextSize(label, nullptr, true);
   float min_height = m.touch_target_px;
   if (options.is_big) min_height = std::max(min_height, m.big_button_height_px);
-  const float height = std::max(label_size.y + 2.0f * style.FramePadding.y, min_height);
+  const float height = std::max({label_size.y + 2.0f * style.FramePadding.y, min_height, options.height_px});
   float width = options.width_px;
   if (width < 0.0f) {
     width = ImGui::GetContentRegionAvail().x;
@@ -223,6 +223,15 @@ std::optional<ItemRect> FindItemRect(std::string_view id) {
     if (hashes != std::string::npos && std::string_view(label).substr(hashes + 2) == id) return rect;
   }
   return std::nullopt;
+}
+
+std::vector<std::pair<std::string, ItemRect>> RecordedItemRects() {
+  std::vector<std::pair<std::string, ItemRect>> out;
+  for (const auto& [label, rect] : g_item_rects) {
+    const std::size_t hashes = label.find("##");
+    out.emplace_back(hashes == std::string::npos ? label : label.substr(hashes + 2), rect);
+  }
+  return out;
 }
 
 }  // namespace motcua::ui

@@ -12,6 +12,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "ui_imgui/fonts.h"
 #include "ui_model/tone.h"
@@ -25,6 +27,7 @@ struct ButtonOptions {
   bool is_big = false;         // default false; true = at least CurrentMetrics().big_button_height_px
   float width_px = 0.0f;       // default 0 = fit the label; < 0 = fill the available width
   bool is_enabled = true;      // default true; false = drawn greyed and never returns true
+  float height_px = 0.0f;      // default 0 = the theme's minimum; more for a tile
 };
 
 // A button in the theme: at least touch_target_px tall (kiosk: 64 px at scale 1). Returns true on
@@ -120,5 +123,8 @@ void SetItemLocatorEnabled(bool enabled);
 void ClearItemRects();
 // The rectangle recorded under `id`: the full label, or the part after "##".
 std::optional<ItemRect> FindItemRect(std::string_view id);
+// Every rectangle recorded this frame, named by its id (the part after "##", else the label): a
+// scripted run under a real X server prints them so xdotool can tap by name (tests/kiosk_e2e).
+std::vector<std::pair<std::string, ItemRect>> RecordedItemRects();
 
 }  // namespace motcua::ui

@@ -43,9 +43,10 @@ std::vector<OskRow> OskRows(OskLayout layout, bool shift, bool allow_letters) {
   rows.push_back(CharRow("456", false));
   rows.push_back(CharRow("789", false));
   if (allow_letters) {
-    rows.push_back({{Special(OskKeyKind::kLayoutSwitch, "osk.to_letters", 1.0f), Char(U'0'),
-                     Special(OskKeyKind::kBackspace, "osk.backspace", 1.0f)}});
-    rows.push_back({{Special(OskKeyKind::kClear, "osk.clear", 1.5f), Special(OskKeyKind::kDone, "osk.done", 1.5f)}});
+    // "." and "-" for codes (000.00.00.H56-261124-0001) and house numbers (12-14).
+    rows.push_back(CharRow(".0-", false));
+    rows.push_back({{Special(OskKeyKind::kLayoutSwitch, "osk.to_letters", 1.0f),
+                     Special(OskKeyKind::kBackspace, "osk.backspace", 1.0f), Special(OskKeyKind::kDone, "osk.done", 1.0f)}});
   } else {
     rows.push_back({{Special(OskKeyKind::kClear, "osk.clear", 1.0f), Char(U'0'),
                      Special(OskKeyKind::kBackspace, "osk.backspace", 1.0f)}});
@@ -58,7 +59,13 @@ bool OskField::Press(const OskKey& key) {
   // Types `c` unless the text would grow past max_chars.
   auto type = [this](char32_t c) {
     text::TelexComposer next = composer;
-    next.Type(c);
+    if (compose) {
+      next.Type(c);
+    } else if (c < 0x80) {
+      // SetText never composes what it is given: appending through it types the key as it is.
+      const char ascii = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+      next.SetText(next.Text() + ascii);
+    }
     if (next.Length() > max_chars && next.Length() > composer.Length()) return false;
     const bool changed = next.Text() != composer.Text();
     composer = std::move(next);

@@ -36,8 +36,8 @@ struct OskRow {
 // The rows of a layout.
 //   kTelex:  q w e r t y u i o p / a s d f g h j k l / z x c v b n m , . /
 //            shift(1.5) 123(1.5) space(4) backspace(1.5) done(1.5); `shift` gives capital letters.
-//   kDigits: 1 2 3 / 4 5 6 / 7 8 9 / ABC 0 backspace / clear(1.5) done(1.5); with allow_letters false
-//            (a digits-only field) the ABC key is left out: clear 0 backspace / done(3).
+//   kDigits: 1 2 3 / 4 5 6 / 7 8 9 / . 0 - / ABC backspace done; with allow_letters false (a digits-only
+//            field) neither the separators nor ABC: clear 0 backspace / done(3).
 std::vector<OskRow> OskRows(OskLayout layout, bool shift, bool allow_letters = true);
 
 // The text being edited through the keyboard. Letters, space and punctuation go through a Telex
@@ -50,6 +50,9 @@ struct OskField {
   bool allow_letters = true;     // default true; false: a digits-only field (phone, ID number): letter
                                  // keys, space and the layout switch are ignored
   bool shift = false;            // one-shot shift: capitalises the next letter, then drops
+  bool compose = true;           // default true: Telex composition; false: keys are typed as they are
+                                 // (a dossier code, a lookup secret: "7KSF" must not become "7KSF" with
+                                 // a tone), ASCII letters in capitals
   bool done = false;             // set when kDone is pressed; the screen then takes Text()
   text::TelexComposer composer;  // the text; change it through Press and SetText only
 

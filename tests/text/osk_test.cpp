@@ -87,7 +87,7 @@ TEST(OskRows, DigitsLayoutIsAPhonePad) {
   EXPECT_EQ(RowChars(rows[0]), "123");
   EXPECT_EQ(RowChars(rows[1]), "456");
   EXPECT_EQ(RowChars(rows[2]), "789");
-  EXPECT_EQ(RowChars(rows[3]), "0");
+  EXPECT_EQ(RowChars(rows[3]), ".0-");  // a dossier code's separators
   for (const OskRow& row : rows) EXPECT_FLOAT_EQ(RowUnits(row), 3.0f);
   EXPECT_NE(FindKey(rows, OskKeyKind::kLayoutSwitch), nullptr);
   EXPECT_NE(FindKey(rows, OskKeyKind::kDone), nullptr);
@@ -201,9 +201,32 @@ TEST(OskField, DoneAndClear) {
   f.SetText("Hà Nội");                            // editing again resets done
   EXPECT_FALSE(f.done);
   f.layout = OskLayout::kDigits;
+  f.allow_letters = false;  // the clear key is on the digits-only pad (a phone number, a PIN)
   EXPECT_TRUE(PressKind(f, OskKeyKind::kClear));
   EXPECT_EQ(f.Text(), "");
   EXPECT_FALSE(PressKind(f, OskKeyKind::kClear));
+}
+
+}  // namespace
+}  // namespace motcua::ui
+
+namespace motcua::ui {
+namespace {
+
+TEST(OskField, AFieldWithoutCompositionTypesKeysAsTheyAreInCapitals) {
+  OskField secret;
+  secret.compose = false;
+  secret.max_chars = 4;
+  for (char32_t c : std::u32string(U"7ksfx")) {
+    OskKey k;
+    k.ch = c;
+    secret.Press(k);
+  }
+  EXPECT_EQ(secret.Text(), "7KSF");  // no tone from s or f, and the fifth key is refused
+  OskKey back;
+  back.kind = OskKeyKind::kBackspace;
+  secret.Press(back);
+  EXPECT_EQ(secret.Text(), "7KS");
 }
 
 }  // namespace

@@ -1,0 +1,167 @@
+#include "ui_model/kiosk_settings.h"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cstring>
+
+#include "auth/internal/password_hash.h"
+#include "common/text.h"
+
+namespace motcua::ui {
+namespace {
+
+constexpr const char* kKeys[] = {
+    "kiosk.idle_seconds",          "kiosk.orientation",
+    "kiosk.postage_vnd",           "kiosk.bank_bin",
+    "kiosk.bank_account",          "kiosk.account_name",
+    "kiosk.result_counter",        "kiosk.procedure_url",
+    "kiosk.speech",                "kiosk.typed_lookup_failures",
+    "kiosk.typed_lookup_window_seconds", "kiosk.typed_lookup_pause_seconds",
+    nullptr,
+};
+constexpr const char* kPinKey = "kiosk.admin_pin_hash";
+
+// The PIN's argon2id cost: libsodium's INTERACTIVE, like the officers' default (auth/accounts.h).
+constexpr auth::internal::HashCost kPinCost{2, 64u << 20};
+
+bool AllOf(std::string_view s, bool (*ok)(char)) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!ok(c)) return false;
+  return true;
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAccountChar(char c) { return IsDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+Error Bad(std::string_view key, const char* rule, std::string detail) {
+  return Invalid(std::string(key), rule, std::move(detail));
+}
+
+// Parses `value` for `key` into `s` (the one place that knows each key's rules).
+Status Assign(KioskSettings& s, std::string_view key, std::string_view raw) {
+  const std::string_view value = Trim(raw);
+  auto number = [&](std::int64_t lo, std::int64_t hi) -> Result<std::int64_t> {
+    std::int64_t n = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (value.empty() || value.size() > 12 || ec != std::errc() || end != value.data() + value.size() ||
+        !AllOf(value, IsDigit))
+      return Bad(key, "bad_value", std::string(key) + " must be a whole number");
+    if (n < lo || n > hi)
+      return Bad(key, "out_of_range",
+                 std::string(key) + " must be within " + std::to_string(lo) + ".." + std::to_string(hi));
+    return n;
+  };
+  if (key == "kiosk.idle_seconds") {
+    MOTCUA_ASSIGN_OR_RETURN(auto n, number(10, 3600));
+    s.idle_seconds = static_cast<int>(n);
+  } else if (key == "kiosk.orientation") {
+    if (value == "auto") s.orientation = KioskOrientation::kAuto;
+    else if (value == "landscape") s.orientation = KioskOrientation::kLandscape;
+    else if (value == "portrait") s.orientation = KioskOrientation::kPortrait;
+    else return Bad(key, "bad_value", "kiosk.orientation must be auto, landscape or portrait");
+  } else if (key == "kiosk.postage_vnd") {
+    MOTCUA_ASSIGN_OR_RETURN(s.postage_vnd, number(0, 10'000'000));
+  } else if (key == "kiosk.bank_bin") {
+    if (!value.empty() && (value.size() != 6 || !AllOf(value, IsDigit)))
+      return Bad(key, "bad_value", "kiosk.bank_bin must be the bank's 6-digit NAPAS BIN");
+    s.bank_bin = std::string(value);
+  } else if (key == "kiosk.bank_account") {
+    if (!value.empty() && (value.size() > 19 || !AllOf(value, IsAccountChar)))
+      return Bad(key, "bad_value", "kiosk.bank_account must be 1-19 letters and digits");
+    s.bank_account = std::string(value);
+  } else if (key == "kiosk.account_name" || key == "kiosk.result_counter") {
+    MOTCUA_TRY(CheckTextLine(value, key, kMaxLabelChars));
+    (key == "kiosk.account_name" ? s.account_name : s.result_counter) = NormalizeNfc(value);
+  } else if (key == "kiosk.procedure_url") {
+    MOTCUA_TRY(CheckTextLine(value, key, 300));
+    if (!value.starts_with("https://") && !value.starts_with("http://"))
+      return Bad(key, "bad_value", "kiosk.procedure_url must be an http(s) address");
+    s.procedure_url = std::string(value);
+  } else if (key == "kiosk.speech") {
+    if (value != "on" && value != "off") return Bad(key, "bad_value", "kiosk.speech must be on or off");
+    s.speech = value == "on";
+  } else if (key == "kiosk.typed_lookup_failures") {
+    MOTCUA_ASSIGN_OR_RETURN(auto n, number(1, 100));
+    s.typed_lookup_failures = static_cast<int>(n);
+  } else if (key == "kiosk.typed_lookup_window_seconds") {
+    MOTCUA_ASSIGN_OR_RETURN(auto n, number(10, 86400));
+    s.typed_lookup_window_seconds = static_cast<int>(n);
+  } else if (key == "kiosk.typed_lookup_pause_seconds") {
+    MOTCUA_ASSIGN_OR_RETURN(auto n, number(1, 86400));
+    s.typed_lookup_pause_seconds = static_cast<int>(n);
+  } else {
+    return Invalid("key", "unknown_setting",
+                 std::string(key) + " is not a kiosk setting (motcua kiosk show lists them)");
+  }
+  return Ok();
+}
+
+Status SaveSettingValue(store::Store& store, const workflow::Actor& actor, std::string_view key,
+                        std::string_view value, std::string_view journaled_value, Instant now) {
+  return store.Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_TRY(tx.PutSetting(key, value));
+    const nlohmann::json changed = {{std::string(key), std::string(journaled_value)}};
+    auto e = tx.AppendEvent({"station.settings_changed", "", actor.user, actor.station, now, changed.dump()});
+    if (!e) return e.error();
+    return Ok();
+  });
+}
+
+}  // namespace
+
+const char* const* KioskSettingKeys() { return kKeys; }
+
+Result<KioskSettings> LoadKioskSettings(store::Store& store) {
+  KioskSettings s;
+  for (const char* const* key = kKeys; *key; ++key) {
+    MOTCUA_ASSIGN_OR_RETURN(auto value, store.GetSetting(*key));
+    if (!value) continue;
+    if (Status st = Assign(s, *key, *value); !st.has_value())
+      return Corrupt(*key, "bad_setting",
+                   "the stored setting " + std::string(*key) + " is not valid: " + st.error().detail);
+  }
+  MOTCUA_ASSIGN_OR_RETURN(auto pin, store.GetSetting(kPinKey));
+  if (pin) s.admin_pin_hash = *pin;
+  return s;
+}
+
+Status SaveKioskSetting(store::Store& store, const workflow::Actor& actor, std::string_view key,
+                        std::string_view value, Instant now) {
+  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kManageCatalog));
+  KioskSettings check;
+  MOTCUA_TRY(Assign(check, key, value));
+  const std::string clean = NormalizeNfc(Trim(value));
+  return SaveSettingValue(store, actor, key, clean, clean, now);
+}
+
+Status SaveKioskPin(store::Store& store, const workflow::Actor& actor, std::string_view pin, Instant now) {
+  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kManageUsers));
+  if (pin.size() < 4 || pin.size() > 12 || !AllOf(pin, IsDigit))
+    return Bad("pin", "bad_pin", "the kiosk PIN must be 4-12 digits");
+  MOTCUA_ASSIGN_OR_RETURN(auto hash, auth::internal::HashPassword(pin, kPinCost));
+  // The journal says that the PIN changed, never the hash.
+  return SaveSettingValue(store, actor, kPinKey, hash, "(changed)", now);
+}
+
+bool CheckKioskPin(const KioskSettings& settings, std::string_view pin) {
+  if (settings.admin_pin_hash.empty() || pin.empty()) return false;
+  return auth::internal::VerifyPassword(settings.admin_pin_hash, pin);
+}
+
+std::string ProcedureUrl(const KioskSettings& settings, std::string_view code,
+                         const std::vector<std::string>& sources) {
+  // A source reads "DVCQG: https://dichvucong.gov.vn/thu-tuc-hanh-chinh/<id> <where it was read>".
+  constexpr std::string_view kPortalPage = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/";
+  for (const std::string& source : sources) {
+    const auto at = source.find(kPortalPage);
+    if (at == std::string::npos) continue;
+    const auto end = source.find_first_of(" \t", at);
+    return source.substr(at, end == std::string::npos ? std::string::npos : end - at);
+  }
+  std::string url = settings.procedure_url;
+  if (const auto at = url.find("{code}"); at != std::string::npos) url.replace(at, 6, code);
+  return url;
+}
+
+}  // namespace motcua::ui

@@ -1,0 +1,162 @@
+#!/bin/bash
+# End-to-end run of motcua-kiosk in a real X server (Xvfb, software GL), the way a citizen uses it:
+#   a station made with the CLI (init, an administrator, a dossier received with `motcua receive`, its
+#   receipt Mẫu 01 written with `motcua receipt`); the receipt's first page rendered to PNG (pdftoppm)
+#   and fed to the kiosk as its camera's frame (--camera-file): the kiosk decodes the QR, verifies the
+#   token offline and shows that dossier's status; the rating is given by taps (xdotool clicks at the
+#   item rectangles the app prints in --test mode) and then appears in `motcua rating show`; a forged
+#   token typed at scanner speed (a keyboard-wedge scan) shows "Mã không hợp lệ" and nothing else; and
+#   60 s without a touch (here kiosk.idle_seconds = 10) returns home with the citizen forgotten.
+# Then --tour draws every screen in both orientations, both text sizes and high contrast, into <out>
+# as kiosk-<screen>-<landscape|portrait>[-large][-contrast].png.
+#
+# Usage: xvfb_kiosk.sh <motcua-kiosk> <motcua> <artifacts dir>
+# Exit 0 = pass, 1 = fail, 77 = skipped (a tool is missing; a failure where CI runs).
+set -u
+KIOSK=${1:?usage: xvfb_kiosk.sh KIOSK CLI OUT_DIR}
+CLI=${2:?usage: xvfb_kiosk.sh KIOSK CLI OUT_DIR}
+OUT=${3:?usage: xvfb_kiosk.sh KIOSK CLI OUT_DIR}
+
+. "${0%/*}/../support/skip.sh"  # skip: exit 77, or a failure where CI runs
+
+for tool in Xvfb xdotool identify import pdftoppm zbarimg; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    skip "'$tool' is not installed (apt-get install xvfb xdotool imagemagick poppler-utils zbar-tools)"
+  fi
+done
+for f in "$KIOSK" "$CLI"; do
+  [ -x "$f" ] || { echo "FAIL: $f is not an executable"; exit 1; }
+done
+
+WORK=$(mktemp -d)
+LOG="$WORK/stdout.txt"
+APP_PID=
+XVFB_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*"
+  echo "--- app stdout ---"; tail -n 60 "$LOG" 2>/dev/null
+  echo "--- app stderr ---"; tail -n 40 "$WORK/stderr.txt" 2>/dev/null
+  exit 1
+}
+
+# The station: a database with the sample catalog, an administrator, one dossier and its receipt.
+DATA="$WORK/data"
+ADMIN=quan.tri
+export MOTCUA_PASSWORD='Quan-tri@2026'
+{
+  "$CLI" --data-dir "$DATA" init &&
+    MOTCUA_NEW_PASSWORD="$MOTCUA_PASSWORD" "$CLI" --data-dir "$DATA" user add "$ADMIN" --role admin --name "Quản Trị" &&
+    "$CLI" --data-dir "$DATA" --as "$ADMIN" kiosk set kiosk.idle_seconds 10 &&
+    "$CLI" --data-dir "$DATA" --as "$ADMIN" receive --json "${0%/*}/../../assets/samples/demo-dossier.json" >"$WORK/received.txt"
+} >"$WORK/init.txt" 2>&1 || { cat "$WORK/init.txt"; fail "setting up the station with the CLI failed"; }
+CODE=$(grep -oE '[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4}' "$WORK/received.txt" | head -n 1)
+[ -n "$CODE" ] || { cat "$WORK/received.txt"; fail "no dossier code in receive's output"; }
+"$CLI" --data-dir "$DATA" --as "$ADMIN" receipt "$CODE" --out "$WORK/receipt.pdf" >"$WORK/receipt.txt" 2>&1 ||
+  { cat "$WORK/receipt.txt"; fail "motcua receipt failed"; }
+# A receipt held up to the camera: page 1 at 150 dpi, as a phone-camera-sized frame would show it.
+pdftoppm -r 150 -png -f 1 -l 1 -singlefile "$WORK/receipt.pdf" "$WORK/receipt" || fail "pdftoppm could not render the receipt"
+APPLICANT_NAME="Nguyễn Thị Mẫu"  # the sample's applicant (its CCCD QR)
+# The token the receipt's QR holds, read back by zbar: the tour shows that dossier's screens.
+TOKEN=$(zbarimg -q --raw "$WORK/receipt.png" 2>/dev/null | grep '^MC1:' | head -n 1)
+[ -n "$TOKEN" ] || fail "zbarimg found no receipt token on the rendered receipt"
+
+mkdir -p "$OUT"
+rm -f "$OUT"/kiosk-*.png
+
+exec 3>"$WORK/display"
+nice -n -10 Xvfb -displayfd 3 -screen 0 1920x1920x24 -nolisten tcp -noreset >"$WORK/xvfb.txt" 2>&1 &
+XVFB_PID=$!
+exec 3>&-
+for _ in $(seq 200); do [ -s "$WORK/display" ] && break; sleep 0.1; done
+[ -s "$WORK/display" ] || { cat "$WORK/xvfb.txt"; fail "Xvfb did not start"; }
+export DISPLAY=":$(head -n 1 "$WORK/display")"
+export LIBGL_ALWAYS_SOFTWARE=1 SDL_AUDIODRIVER=dummy
+unset SDL_VIDEODRIVER WAYLAND_DISPLAY
+
+wait_for() {  # wait_for PATTERN SECONDS: a line of the app's stdout holds PATTERN (fixed string)
+  local deadline=$((SECONDS + $2))
+  until grep -qF -- "$1" "$LOG" 2>/dev/null; do
+    [ $SECONDS -ge $deadline ] && return 1
+    kill -0 "$APP_PID" 2>/dev/null || fail "the app exited before printing '$1'"
+    sleep 0.1
+  done
+}
+must_see() { wait_for "$1" "$2" || fail "no '$1' on stdout within $2 s"; }
+tap() {  # tap ID: a finger on the item the app last reported under ID
+  local line x y
+  line=$(grep "^item: $1 " "$LOG" | tail -n 1)
+  [ -n "$line" ] || fail "the app reported no item '$1'"
+  x=$(echo "$line" | cut -d' ' -f3)
+  y=$(echo "$line" | cut -d' ' -f4)
+  xdotool mousemove --window "$WID" "$x" "$y" mousedown 1
+  sleep 0.15
+  xdotool mouseup 1
+  sleep 0.3
+}
+
+# 1. Every screen, in both orientations, both text sizes and high contrast (before the dossier is rated,
+# so the rating screen is among them).
+for variant in "" "--large-text" "--high-contrast"; do
+  for size in 1920x1080 1080x1920; do
+    "$KIOSK" --data-dir "$DATA" --size "$size" --no-camera --tour "$OUT" --tour-token "$TOKEN" $variant \
+      >"$WORK/tour.txt" 2>&1 || { cat "$WORK/tour.txt"; fail "the tour ($size $variant) failed"; }
+  done
+done
+
+# 2. The receipt at the camera: its status.
+"$KIOSK" --test --data-dir "$DATA" --size 1920x1080 --camera-file "$WORK/receipt.png" --frames 100000 \
+  >"$LOG" 2>"$WORK/stderr.txt" &
+APP_PID=$!
+must_see READY 60
+WID=$(xdotool search --sync --onlyvisible --name '^motcua' | head -n 1)
+[ -n "$WID" ] || fail "no window named motcua"
+must_see "status: $CODE" 30
+must_see "screen: status" 5
+import -window root -crop 1920x1080+0+0 "$OUT/kiosk-e2e-status.png" 2>/dev/null || true
+
+# 3. The rating, by taps.
+must_see "item: status_rate " 5
+tap status_rate
+must_see "screen: rate" 10
+tap overall_0       # Rất hài lòng
+tap rate_submit
+must_see "screen: thanks" 10
+RATING=$("$CLI" --data-dir "$DATA" rating show "$CODE") || fail "motcua rating show failed: $RATING"
+echo "rating: $RATING"
+echo "$RATING" | grep -qF "Rất hài lòng (2), kiosk" || fail "the kiosk's rating is not in the store: $RATING"
+
+# 4. A forged token, typed at scanner speed: refused with one message.
+FORGED="MC1:$CODE:7KQM:K7:ERVX2RWWPXMQMMTU"
+xdotool type --delay 12 --args 1 "$FORGED" key Return
+must_see "message: kiosk.invalid_code" 10
+must_see "screen: check" 5
+
+# 5. Idle: 10 s without a touch, then home with nothing of the citizen left.
+must_see "idle_reset" 25
+must_see "screen: home" 5
+kill -TERM "$APP_PID"
+wait "$APP_PID"
+rc=$?
+APP_PID=
+[ $rc -eq 0 ] || fail "motcua-kiosk did not exit with 0 after SIGTERM (got $rc)"
+if [ -n "$APPLICANT_NAME" ]; then
+  grep -qF -- "$APPLICANT_NAME" "$LOG" "$WORK/stderr.txt" && fail "the applicant's name appeared in the output"
+fi
+
+count=$(ls "$OUT"/kiosk-*-landscape*.png 2>/dev/null | wc -l)
+[ "$count" -ge 33 ] || fail "only $count landscape screenshots in $OUT (11 screens x 3 looks expected)"
+for png in "$OUT"/kiosk-*-landscape*.png; do
+  [ "$(identify -format '%wx%h' "$png")" = "1920x1080" ] || fail "$png is not 1920x1080"
+done
+for png in "$OUT"/kiosk-*-portrait*.png; do
+  [ "$(identify -format '%wx%h' "$png")" = "1080x1920" ] || fail "$png is not 1080x1920"
+done
+echo "PASS: $(ls "$OUT"/kiosk-*.png | wc -l) screenshots in $OUT"
+exit 0

@@ -6,7 +6,8 @@
 #   token offline and shows that dossier's status; the rating is given by taps (xdotool clicks at the
 #   item rectangles the app prints in --test mode) and then appears in `motcua rating show`; a forged
 #   token typed at scanner speed (a keyboard-wedge scan) shows "Mã không hợp lệ" and nothing else; and
-#   60 s without a touch (here kiosk.idle_seconds = 10) returns home with the citizen forgotten.
+#   60 s without a touch (here kiosk.idle_seconds = 10) returns home with the citizen forgotten; and a
+#   kiosk killed (SIGKILL) while showing a dossier starts again on its home screen.
 # Then --tour draws every screen in both orientations, both text sizes and high contrast, into <out>
 # as kiosk-<screen>-<landscape|portrait>[-large][-contrast].png.
 #
@@ -146,8 +147,29 @@ wait "$APP_PID"
 rc=$?
 APP_PID=
 [ $rc -eq 0 ] || fail "motcua-kiosk did not exit with 0 after SIGTERM (got $rc)"
+# 6. Killed in the middle of a citizen's visit, it starts again on its home screen with nothing of them.
+cp "$LOG" "$WORK/visit-stdout.txt"
+cp "$WORK/stderr.txt" "$WORK/visit-stderr.txt"
+"$KIOSK" --test --data-dir "$DATA" --size 1920x1080 --camera-file "$WORK/receipt.png" --frames 100000 \
+  >"$LOG" 2>"$WORK/stderr.txt" &
+APP_PID=$!
+must_see "status: $CODE" 60
+kill -KILL "$APP_PID"
+wait "$APP_PID" 2>/dev/null
+"$KIOSK" --test --data-dir "$DATA" --size 1920x1080 --no-camera --frames 100000 >"$LOG" 2>"$WORK/stderr.txt" &
+APP_PID=$!
+must_see READY 60
+must_see "screen: home" 5
+sleep 1
+grep -qF "status:" "$LOG" && fail "the restarted kiosk showed a dossier"
+kill -TERM "$APP_PID"
+wait "$APP_PID"
+APP_PID=
+"$CLI" --data-dir "$DATA" journal verify >"$WORK/verify.txt" 2>&1 || { cat "$WORK/verify.txt"; fail "the journal does not verify after the kill"; }
+
 if [ -n "$APPLICANT_NAME" ]; then
-  grep -qF -- "$APPLICANT_NAME" "$LOG" "$WORK/stderr.txt" && fail "the applicant's name appeared in the output"
+  grep -qF -- "$APPLICANT_NAME" "$WORK/visit-stdout.txt" "$WORK/visit-stderr.txt" "$LOG" &&
+    fail "the applicant's name appeared in the output"
 fi
 
 count=$(ls "$OUT"/kiosk-*-landscape*.png 2>/dev/null | wc -l)

@@ -253,7 +253,8 @@ int Run(int argc, char** argv) {
     for (std::string& scan : frame.scans) actions.emplace_back(ui::Scanned{std::move(scan)});
     if (camera)
       for (std::string& text : camera->TakeDecoded()) actions.emplace_back(ui::Scanned{std::move(text)});
-    const bool reset = ui::TickKiosk(model, backend, frame.had_input || !actions.empty());
+    // The tour's steps are touches too: a slow machine must not reset the kiosk in the middle of one.
+    const bool reset = ui::TickKiosk(model, backend, frame.had_input || !actions.empty() || tour.active());
     if (reset && shell.test_mode) std::printf("idle_reset\n");
     if (tour.active()) tour.Step(model, backend, frame, actions);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "common/text.h"
 #include "rating/rating.h"
@@ -75,29 +76,26 @@ void Go(KioskModel& m, KioskScreen to) {
   ++m.speak_serial;
 }
 
-OskField* FieldFor(CitizenSession& c, KioskField f) {
-  switch (f) {
-    case KioskField::kSearch: return &c.search;
-    case KioskField::kCode: return &c.code;
-    case KioskField::kSecret: return &c.secret;
-    case KioskField::kComment: return &c.rating.comment;
-    case KioskField::kPostalName: return &c.postal.name;
-    case KioskField::kPostalPhone: return &c.postal.phone;
-    case KioskField::kPostalAddress: return &c.postal.address;
-    case KioskField::kPin: return &c.pin;
-    case KioskField::kNone: return nullptr;
-  }
-  return nullptr;
-}
-
 // The dossier's status was found: show it (the token or code+secret proved the citizen holds the receipt).
 void ShowStatus(KioskModel& m, citizen::PublicStatus status) {
-  m.citizen.status = std::move(status);
-  m.citizen.rating = RatingDraft{.comment = m.citizen.rating.comment};
-  m.citizen.rating.comment.SetText("");
-  // Status replaces the check screen in the back stack: "Quay lại" from the status goes home.
-  if (m.citizen.screen == KioskScreen::kCheck) m.citizen.screen = KioskScreen::kHome, m.citizen.back.clear();
+  CitizenSession& c = m.citizen;
+  c.status = std::move(status);
+  c.rating.overall.reset();  // a rating draft belongs to the dossier it was started for
+  c.rating.criteria = {};
+  c.rating.comment.SetText("");
+  // The status takes the check screen's place: "Quay lại" from the status goes where the check came from.
+  if (c.screen == KioskScreen::kCheck && !c.back.empty()) {
+    c.screen = c.back.back();
+    c.back.pop_back();
+  }
   Go(m, KioskScreen::kStatus);
+}
+
+// A citizen who tapped "Đánh giá" or "Nộp phí" on the home screen goes on there once the receipt is read.
+Status ContinueAfterCheck(KioskModel& m, const KioskBackend& b) {
+  const KioskScreen to = std::exchange(m.citizen.after_check, KioskScreen::kStatus);
+  if (to == KioskScreen::kStatus) return Ok();
+  return ApplyKioskAction(m, b, OpenScreen{to});
 }
 
 Status LookupFailed(KioskModel& m, const Error& e) {
@@ -119,7 +117,7 @@ Status ApplyScan(KioskModel& m, const KioskBackend& b, const std::string& text) 
   m.citizen.proof_code.clear();
   m.citizen.proof_secret.clear();
   ShowStatus(m, std::move(*status));
-  return Ok();
+  return ContinueAfterCheck(m, b);
 }
 
 Status ApplyTyped(KioskModel& m, const KioskBackend& b) {
@@ -142,7 +140,7 @@ Status ApplyTyped(KioskModel& m, const KioskBackend& b) {
   c.proof_code = c.code.Text();
   c.proof_secret = c.secret.Text();
   ShowStatus(m, std::move(*status));
-  return Ok();
+  return ContinueAfterCheck(m, b);
 }
 
 // Reads the dossier's status again after the kiosk changed it (rating, postal registration), with the
@@ -215,6 +213,25 @@ bool NeedsStatus(KioskScreen s) {
 
 }  // namespace
 
+OskField* FieldOf(CitizenSession& c, KioskField f) {
+  return const_cast<OskField*>(FieldOf(static_cast<const CitizenSession&>(c), f));
+}
+
+const OskField* FieldOf(const CitizenSession& c, KioskField f) {
+  switch (f) {
+    case KioskField::kSearch: return &c.search;
+    case KioskField::kCode: return &c.code;
+    case KioskField::kSecret: return &c.secret;
+    case KioskField::kComment: return &c.rating.comment;
+    case KioskField::kPostalName: return &c.postal.name;
+    case KioskField::kPostalPhone: return &c.postal.phone;
+    case KioskField::kPostalAddress: return &c.postal.address;
+    case KioskField::kPin: return &c.pin;
+    case KioskField::kNone: return nullptr;
+  }
+  return nullptr;
+}
+
 const char* KioskScreenKey(KioskScreen s) {
   switch (s) {
     case KioskScreen::kHome: return "home";
@@ -269,6 +286,7 @@ Status ApplyKioskAction(KioskModel& m, const KioskBackend& b, const KioskAction&
           if (NeedsStatus(a.screen) && !c.status) {
             Go(m, KioskScreen::kCheck);  // rating, postal and paying start from a verified receipt
             Notice(c, "kiosk.check.first", Tone::kInfo);
+            c.after_check = a.screen;
             return Ok();
           }
           if (a.screen == KioskScreen::kRate && c.status && c.status->is_rated) {
@@ -293,7 +311,7 @@ Status ApplyKioskAction(KioskModel& m, const KioskBackend& b, const KioskAction&
         } else if constexpr (std::is_same_v<A, FocusField>) {
           c.focus = a.field;
         } else if constexpr (std::is_same_v<A, PressKey>) {
-          OskField* field = FieldFor(c, c.focus);
+          OskField* field = FieldOf(c, c.focus);
           if (!field) return Ok();
           field->Press(a.key);
           if (field->done) {

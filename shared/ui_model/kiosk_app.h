@@ -92,6 +92,8 @@ struct CitizenSession {
   OskField secret;                                // kCheck: typed lookup secret
   KioskField focus = KioskField::kNone;           // the field the keyboard types into
   std::optional<citizen::PublicStatus> status;    // kStatus and after: the verified dossier
+  KioskScreen after_check = KioskScreen::kStatus; // where a verified receipt leads: the rate or pay
+                                                  // tile of the home screen asked for a receipt first
   std::string proof_token;                        // what found it: the scanned token, or the typed
   std::string proof_code;                         // code and secret (to read the status again after
   std::string proof_secret;                       // a rating or a postal registration)
@@ -107,6 +109,10 @@ struct CitizenSession {
   bool speech = false;
   Lang lang = Lang::kVi;
 };
+
+// The text a field of the session holds (nullptr for kNone).
+OskField* FieldOf(CitizenSession& citizen, KioskField field);
+const OskField* FieldOf(const CitizenSession& citizen, KioskField field);
 
 struct KioskModel {
   CitizenSession citizen;

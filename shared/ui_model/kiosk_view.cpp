@@ -35,21 +35,6 @@ std::optional<KeyboardView> KeyboardFor(const KioskModel& m, const OskField* fie
   return KeyboardView{field->layout, field->shift, field->allow_letters, m.citizen.lang};
 }
 
-const OskField* Focused(const CitizenSession& c) {
-  switch (c.focus) {
-    case KioskField::kSearch: return &c.search;
-    case KioskField::kCode: return &c.code;
-    case KioskField::kSecret: return &c.secret;
-    case KioskField::kComment: return &c.rating.comment;
-    case KioskField::kPostalName: return &c.postal.name;
-    case KioskField::kPostalPhone: return &c.postal.phone;
-    case KioskField::kPostalAddress: return &c.postal.address;
-    case KioskField::kPin: return &c.pin;
-    case KioskField::kNone: return nullptr;
-  }
-  return nullptr;
-}
-
 std::string FeesInWords(const KioskModel& m, const catalog::Procedure& p) {
   std::int64_t total = 0;
   for (const catalog::Fee& f : p.fees)
@@ -238,7 +223,7 @@ KioskCheckView MakeKioskCheckView(const KioskModel& m, const KioskBackend& b) {
   v.secret = Box(m, KioskField::kSecret, c.secret, "kiosk.check.secret", "kiosk.check.secret_placeholder");
   v.submit_label = T(m, "kiosk.check.submit");
   v.submit_enabled = !m.limiter.PausedUntil(b.now).has_value();
-  v.keyboard = KeyboardFor(m, Focused(c));
+  v.keyboard = KeyboardFor(m, FieldOf(c, c.focus));
   v.chrome.spoken = v.chrome.title + ". " + v.scan_heading;
   return v;
 }
@@ -355,7 +340,7 @@ KioskRateView MakeKioskRateView(const KioskModel& m, const KioskBackend& b) {
   }
   v.comment = Box(m, KioskField::kComment, c.rating.comment, "kiosk.rate.comment", "kiosk.rate.comment_placeholder");
   v.submit_label = T(m, "kiosk.rate.submit");
-  v.keyboard = KeyboardFor(m, Focused(c));
+  v.keyboard = KeyboardFor(m, FieldOf(c, c.focus));
   v.chrome.spoken = v.chrome.title + ". " + v.overall_question;
   return v;
 }
@@ -372,7 +357,7 @@ KioskPostalView MakeKioskPostalView(const KioskModel& m, const KioskBackend& b) 
              Box(m, KioskField::kPostalAddress, c.postal.address, "kiosk.postal.address")};
   for (KioskTextBox& box : v.boxes) box.has_error = !c.message_key.empty() && box.is_focused && c.message_tone == Tone::kDanger;
   v.submit_label = T(m, "kiosk.postal.submit");
-  v.keyboard = KeyboardFor(m, Focused(c));
+  v.keyboard = KeyboardFor(m, FieldOf(c, c.focus));
   v.chrome.spoken = v.chrome.title + ". " + v.intro;
   return v;
 }

@@ -30,6 +30,7 @@ PROBE=${3:?usage: xvfb_counter_intake.sh COUNTER CLI PROBE OUT_DIR}
 OUT=${4:?usage: xvfb_counter_intake.sh COUNTER CLI PROBE OUT_DIR}
 
 . "${0%/*}/../support/skip.sh"  # skip: exit 77, or a failure where CI runs
+. "${0%/*}/../support/xvfb.sh"  # start_xvfb, wait_for, must_see
 
 for tool in Xvfb xdotool xmodmap import identify pdftoppm scanimage; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -80,15 +81,7 @@ OFFICER_PASSWORD='Mk@2026-xvfb'
 mkdir -p "$OUT"
 rm -f "$OUT"/[0-9][0-9]-*.png "$OUT/receipt-page1.png" "$OUT/counter-last-frame.png"
 
-exec 3>"$WORK/display"
-nice -n -10 Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp -noreset >"$WORK/xvfb.txt" 2>&1 &
-XVFB_PID=$!
-exec 3>&-
-for _ in $(seq 200); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-[ -s "$WORK/display" ] || { cat "$WORK/xvfb.txt"; fail "Xvfb did not start"; }
-export DISPLAY=":$(head -n 1 "$WORK/display")"
-export LIBGL_ALWAYS_SOFTWARE=1
-unset SDL_VIDEODRIVER WAYLAND_DISPLAY
+start_xvfb 1366x768
 
 # The citizen's card: a fictional CCCD QR (codes/cccd.h layout), 103 characters.
 QR='001190012345|012345678|Nguyễn Thị Hồng Nhung|01011990|Nữ|Số 12 phố Hàng Bài, Hoàn Kiếm, Hà Nội|15042021'
@@ -113,15 +106,6 @@ for code in "${bound_codes[@]}"; do
     fail "keycode $code lost its binding after xmodmap exited (was the X server reset?)"
 done
 
-wait_for() {  # wait_for PATTERN SECONDS: a line of the app's stdout holds PATTERN (fixed string)
-  local deadline=$((SECONDS + $2))
-  until grep -qF -- "$1" "$LOG" 2>/dev/null; do
-    [ $SECONDS -ge $deadline ] && return 1
-    kill -0 "$APP_PID" 2>/dev/null || fail "the app exited before printing '$1'"
-    sleep 0.1
-  done
-}
-must_see() { wait_for "$1" "$2" || fail "no '$1' on stdout within $2 s"; }
 count() { grep -cF -- "$1" "$LOG" 2>/dev/null; }
 shot() {  # shot NAME: the screen as the officer sees it now
   sleep 0.5

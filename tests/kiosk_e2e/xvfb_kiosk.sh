@@ -19,6 +19,7 @@ CLI=${2:?usage: xvfb_kiosk.sh KIOSK CLI OUT_DIR}
 OUT=${3:?usage: xvfb_kiosk.sh KIOSK CLI OUT_DIR}
 
 . "${0%/*}/../support/skip.sh"  # skip: exit 77, or a failure where CI runs
+. "${0%/*}/../support/xvfb.sh"  # start_xvfb, wait_for, must_see
 
 for tool in Xvfb xdotool identify import pdftoppm zbarimg; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -71,25 +72,9 @@ TOKEN=$(zbarimg -q --raw "$WORK/receipt.png" 2>/dev/null | grep '^MC1:' | head -
 mkdir -p "$OUT"
 rm -f "$OUT"/kiosk-*.png
 
-exec 3>"$WORK/display"
-nice -n -10 Xvfb -displayfd 3 -screen 0 1920x1920x24 -nolisten tcp -noreset >"$WORK/xvfb.txt" 2>&1 &
-XVFB_PID=$!
-exec 3>&-
-for _ in $(seq 200); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-[ -s "$WORK/display" ] || { cat "$WORK/xvfb.txt"; fail "Xvfb did not start"; }
-export DISPLAY=":$(head -n 1 "$WORK/display")"
-export LIBGL_ALWAYS_SOFTWARE=1 SDL_AUDIODRIVER=dummy
-unset SDL_VIDEODRIVER WAYLAND_DISPLAY
+start_xvfb 1920x1920  # room for both orientations
+export SDL_AUDIODRIVER=dummy
 
-wait_for() {  # wait_for PATTERN SECONDS: a line of the app's stdout holds PATTERN (fixed string)
-  local deadline=$((SECONDS + $2))
-  until grep -qF -- "$1" "$LOG" 2>/dev/null; do
-    [ $SECONDS -ge $deadline ] && return 1
-    kill -0 "$APP_PID" 2>/dev/null || fail "the app exited before printing '$1'"
-    sleep 0.1
-  done
-}
-must_see() { wait_for "$1" "$2" || fail "no '$1' on stdout within $2 s"; }
 tap() {  # tap ID: a finger on the item the app last reported under ID
   local line x y
   line=$(grep "^item: $1 " "$LOG" | tail -n 1)

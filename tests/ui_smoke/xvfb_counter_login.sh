@@ -14,6 +14,7 @@ OUT=${2:?usage: xvfb_counter_login.sh BIN OUT_DIR CLI}
 CLI=${3:?usage: xvfb_counter_login.sh BIN OUT_DIR CLI}
 
 . "${0%/*}/../support/skip.sh"  # skip: exit 77, or a failure where CI runs
+. "${0%/*}/../support/xvfb.sh"  # start_xvfb, wait_for, must_see
 
 for tool in Xvfb xdotool import identify; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -46,17 +47,7 @@ fail() {
   exit 1
 }
 
-# Our own X server on a free display (-displayfd picks one and tells us). It and xdotool run at
-# a higher priority where allowed: they stand in for a hardware scanner, which a busy build
-# machine cannot slow down; the app itself runs at normal priority. (Without root, nice only
-# warns and runs them as they are.)
-exec 3>"$WORK/display"
-nice -n -10 Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.txt" 2>&1 &
-XVFB_PID=$!
-exec 3>&-
-for _ in $(seq 200); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-[ -s "$WORK/display" ] || { cat "$WORK/xvfb.txt"; fail "Xvfb did not start"; }
-export DISPLAY=":$(head -n 1 "$WORK/display")"
+start_xvfb 1366x768
 
 # A station's data: the database, the sample catalog and one officer whose password is not $PASSWORD.
 DATA="$WORK/data"
@@ -66,20 +57,7 @@ MOTCUA_NEW_PASSWORD='Quan-tri@2026' "$CLI" --data-dir "$DATA" user add quan.tri 
 MOTCUA_PASSWORD='Quan-tri@2026' MOTCUA_NEW_PASSWORD='Dung-mat-khau@2026' \
   "$CLI" --data-dir "$DATA" user add "$USER_NAME" --role officer --name "Nguyễn Văn An" --as quan.tri \
   >>"$WORK/init.txt" 2>&1 || { cat "$WORK/init.txt"; fail "motcua user add (officer) failed"; }
-export LIBGL_ALWAYS_SOFTWARE=1 MOTCUA_TRACE_KEYS=1
-unset SDL_VIDEODRIVER WAYLAND_DISPLAY
-
-# wait_for PATTERN SECONDS: until a line of the app's stdout has PATTERN (fixed string).
-# Returns 1 on timeout (callers decide whether that fails the test).
-wait_for() {
-  local deadline=$((SECONDS + $2))
-  until grep -qF -- "$1" "$LOG" 2>/dev/null; do
-    [ $SECONDS -ge $deadline ] && return 1
-    kill -0 "$APP_PID" 2>/dev/null || fail "the app exited before printing '$1'"
-    sleep 0.1
-  done
-}
-must_see() { wait_for "$1" "$2" || fail "no '$1' on stdout within $2 s"; }
+export MOTCUA_TRACE_KEYS=1
 
 start_app() {
   # --frames is a safety net (~60 frames per second when scripted); the script stops the app

@@ -3,6 +3,7 @@
 // and applies actions (style.md §1). Screens live in kiosk/screens/, the model in shared/ui_model/.
 #include <SDL.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -86,6 +87,44 @@ struct TestTrace {
       if (!message.empty()) std::printf("message: %s\n", message.c_str());
     }
   }
+};
+
+// --test output for bench/kiosk/latency.sh: "latency_ms: MS CODE" from the capture of a camera frame
+// holding a receipt QR to the status page for it on screen. A decoded text is applied before the frame
+// that takes it draws, so that frame draws the page; it is on screen once the frame's buffers are
+// swapped, i.e. at the start of the next frame (which may include the rest of the shell's 1/60 s frame
+// slot). A scan that does not end on the status page (a refused token) prints nothing.
+class ScanLatency {
+ public:
+  // At the start of each frame: prints the scan whose page the previous frame drew.
+  void FrameStarted() {
+    if (phase_ != Phase::kDrawn) return;
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - captured_).count();
+    std::printf("latency_ms: %.1f %s\n", ms, code_.c_str());
+    phase_ = Phase::kIdle;
+  }
+  // A decoded text taken this frame (the last one wins: its page is what the screen shows).
+  void Decoded(std::chrono::steady_clock::time_point captured) {
+    captured_ = captured;
+    phase_ = Phase::kTaken;
+  }
+  // After the screen was drawn: the scan applied before drawing has its page drawn now.
+  void Drawn(const ui::KioskModel& m) {
+    if (phase_ != Phase::kApplied) return;
+    const bool shown = m.citizen.screen == ui::KioskScreen::kStatus && m.citizen.status;
+    if (shown) code_ = m.citizen.status->dossier_code;
+    phase_ = shown ? Phase::kDrawn : Phase::kIdle;
+  }
+  // After this frame's scans were applied (before drawing).
+  void Applied() {
+    if (phase_ == Phase::kTaken) phase_ = Phase::kApplied;
+  }
+
+ private:
+  enum class Phase { kIdle, kTaken, kApplied, kDrawn };
+  Phase phase_ = Phase::kIdle;
+  std::chrono::steady_clock::time_point captured_{};
+  std::string code_;
 };
 
 struct Options {
@@ -227,6 +266,7 @@ int Run(int argc, char** argv) {
   kiosk::ScreenState screen_state;
   std::vector<ui::KioskAction> actions;
   TestTrace trace;
+  ScanLatency latency;
   kiosk::Tour tour(o.tour_dir, o.tour_token);
   // The shell starts in --large-text / --high-contrast when asked (screenshots): the citizen's
   // switches start there too, and the theme follows the switches from then on.
@@ -234,7 +274,13 @@ int Run(int argc, char** argv) {
   model.citizen.large_text = variant.large_text;
   model.citizen.high_contrast = variant.high_contrast;
 
+  auto Apply = [&](const ui::KioskAction& a) {
+    Status s = ui::ApplyKioskAction(model, backend, a);
+    if (!s && shell.test_mode) std::printf("error: %s [%s]\n", s.error().field.c_str(), s.error().rule.c_str());
+  };
+
   return ui::RunShell(shell, [&](ui::Frame& frame) {
+    if (shell.test_mode) latency.FrameStarted();
     backend.now = clock.Now();
     if (!audio) {
       // SDL's audio needs the window's SDL_Init; opened on the first frame.
@@ -250,11 +296,19 @@ int Run(int argc, char** argv) {
       }
     }
 
-    for (std::string& scan : frame.scans) actions.emplace_back(ui::Scanned{std::move(scan)});
+    // Scans (wedge and camera) are applied before drawing, so the frame that takes a receipt already
+    // shows its status page: one software-GL frame (30-50 ms) sooner (bench/kiosk/latency.sh).
+    std::vector<ui::KioskAction> scans;
+    for (std::string& scan : frame.scans) scans.emplace_back(ui::Scanned{std::move(scan)});
     if (camera)
-      for (std::string& text : camera->TakeDecoded()) actions.emplace_back(ui::Scanned{std::move(text)});
+      for (scan::CameraScanner::Decoded& d : camera->TakeDecodedWithTimes()) {
+        if (shell.test_mode) latency.Decoded(d.captured);
+        scans.emplace_back(ui::Scanned{std::move(d.text)});
+      }
     // The tour's steps are touches too: a slow machine must not reset the kiosk in the middle of one.
-    const bool reset = ui::TickKiosk(model, backend, frame.had_input || !actions.empty() || tour.active());
+    const bool reset = ui::TickKiosk(model, backend, frame.had_input || !scans.empty() || tour.active());
+    for (const ui::KioskAction& a : scans) Apply(a);
+    latency.Applied();
     if (reset && shell.test_mode) std::printf("idle_reset\n");
     if (tour.active()) tour.Step(model, backend, frame, actions);
 
@@ -275,11 +329,9 @@ int Run(int argc, char** argv) {
     kiosk::DrawKiosk(model, backend, layout, screen_state, actions);
     if (screen_state.scrolling) frame.animate = true;
     if (shell.test_mode) trace.ReportItems(model);
+    latency.Drawn(model);
 
-    for (const ui::KioskAction& a : actions) {
-      Status s = ui::ApplyKioskAction(model, backend, a);
-      if (!s && shell.test_mode) std::printf("error: %s [%s]\n", s.error().field.c_str(), s.error().rule.c_str());
-    }
+    for (const ui::KioskAction& a : actions) Apply(a);
     actions.clear();
     if (narrator && model.speak_serial != spoken_serial) {
       if (model.citizen.speech)

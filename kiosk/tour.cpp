@@ -79,13 +79,24 @@ void Tour::Step(const ui::KioskModel& m, const ui::KioskBackend& b, ui::Frame&, 
       break;
     case 9:
       shot_.clear();
-      if (m.citizen.status) {
-        a.emplace_back(ui::KioskBack{});
+      if (m.citizen.screen == KioskScreen::kPostal) {  // registered for real: the tour's station is a test's
+        a.emplace_back(ui::FocusField{ui::KioskField::kPostalPhone});
+        Type("0912345678", a);
+        a.emplace_back(ui::FocusField{ui::KioskField::kPostalAddress});
+        Type("So 12 duong Tran Phu", a);
+        a.emplace_back(ui::SubmitPostal{});
+        shot_ = "thanks";
+      }
+      break;
+    case 10:
+      shot_.clear();
+      if (!token_.empty()) {
+        a.emplace_back(ui::Scanned{token_});
         a.emplace_back(OpenScreen{KioskScreen::kPay});
         shot_ = "pay";
       }
       break;
-    case 10: a.emplace_back(ui::HiddenGesture{}); shot_ = "admin_pin"; break;
+    case 11: a.emplace_back(ui::HiddenGesture{}); shot_ = "admin_pin"; break;
     default: finished_ = true; break;
   }
 }

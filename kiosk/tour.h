@@ -1,6 +1,7 @@
 // --tour DIR: draws every kiosk screen once, in the order a citizen meets them, and saves each as
 // DIR/kiosk-<screen>-<orientation>[-large][-contrast].png, then quits. With --tour-token the dossier's
-// screens (status, rating, postal return, paying) are drawn for that receipt too. The screenshots are
+// screens (status, rating, postal return, thanks, paying) are drawn for that receipt too: the tour
+// registers postal return for it (a test's station, never a center's). The screenshots are
 // how people look at the kiosk without standing at one (tests/kiosk_e2e runs it in both orientations,
 // both text sizes and high contrast). It goes through the same actions a finger would.
 #pragma once

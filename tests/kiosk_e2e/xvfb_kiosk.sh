@@ -56,6 +56,10 @@ export MOTCUA_PASSWORD='Quan-tri@2026'
   "$CLI" --data-dir "$DATA" init &&
     MOTCUA_NEW_PASSWORD="$MOTCUA_PASSWORD" "$CLI" --data-dir "$DATA" user add "$ADMIN" --role admin --name "Quản Trị" &&
     "$CLI" --data-dir "$DATA" --as "$ADMIN" kiosk set kiosk.idle_seconds 10 &&
+    "$CLI" --data-dir "$DATA" --as "$ADMIN" kiosk set kiosk.bank_bin 970415 &&
+    "$CLI" --data-dir "$DATA" --as "$ADMIN" kiosk set kiosk.bank_account 113366668888 &&
+    "$CLI" --data-dir "$DATA" --as "$ADMIN" kiosk set kiosk.account_name "UBND PHƯỜNG MINH XUÂN" &&
+    "$CLI" --data-dir "$DATA" --as "$ADMIN" kiosk set kiosk.postage_vnd 30000 &&
     "$CLI" --data-dir "$DATA" --as "$ADMIN" receive --json "${0%/*}/../../assets/samples/demo-dossier.json" >"$WORK/received.txt"
 } >"$WORK/init.txt" 2>&1 || { cat "$WORK/init.txt"; fail "setting up the station with the CLI failed"; }
 CODE=$(grep -oE '[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4}' "$WORK/received.txt" | head -n 1)

@@ -300,6 +300,11 @@ int Run(int argc, char** argv) {
     // shows its status page: one software-GL frame (30-50 ms) sooner (bench/kiosk/latency.sh).
     std::vector<ui::KioskAction> scans;
     for (std::string& scan : frame.scans) scans.emplace_back(ui::Scanned{std::move(scan)});
+    if (camera && camera->state() == scan::CameraScanner::State::kFailed && model.camera_status_key.empty()) {
+      // Unplugged or broken mid-run: say so on the screens; the wedge scanner and typing still work.
+      std::fprintf(stderr, "motcua-kiosk: camera stopped: %s\n", camera->error().c_str());
+      model.camera_status_key = "kiosk.camera.none";
+    }
     if (camera)
       for (scan::CameraScanner::Decoded& d : camera->TakeDecodedWithTimes()) {
         if (shell.test_mode) latency.Decoded(d.captured);

@@ -29,6 +29,7 @@
 #include "common/crypto.h"
 #include "counter/screens/registry.h"
 #include "scan/sane_scanner.h"
+#include "support/bench_station.h"
 #include "ui_imgui/headless.h"
 #include "ui_model/action.h"
 #include "ui_model/counter_app.h"
@@ -38,73 +39,26 @@ namespace {
 
 using namespace motcua;
 namespace fs = std::filesystem;
+using bench::kPassword;
+using bench::Median;
+using bench::TempDir;
+using bench::ThreadCpuMs;
 
 constexpr int kDossiers = 2000;
-constexpr const char* kPassword = "Mk@2026-bench";
 constexpr const char* kCccd =
     "001190012345|012345678|Nguyễn Thị Hồng Nhung|01011990|Nữ|Số 12 phố Hàng Bài, Hoàn Kiếm, Hà Nội|15042021";
 
-double ThreadCpuMs() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0.0 : v[v.size() / 2];
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "motcua-bench-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
 Instant At(const char* local) { return FromLocalVn(*ParseLocalMinute(local, "bench")); }
 
-[[noreturn]] void Die(const char* what, const Error& e) {
-  std::fprintf(stderr, "bench_counter: %s: %s\n", what, e.Describe().c_str());
-  std::exit(1);
-}
+[[noreturn]] void Die(const char* what, const Error& e) { bench::Die("bench_counter", what, e); }
 
 // A data directory like `motcua init` makes, an officer, and `dossiers` dossiers received over the
 // working days before `now`.
 void Populate(const fs::path& dir, Instant now, int dossiers) {
-  Result<std::unique_ptr<store::Store>> st =
-      store::OpenSqliteStore((dir / "motcua.db").string(), {.synchronous_full = false});
-  if (!st.has_value()) Die("store", st.error());
-  store::Store& s = **st;
-  Result<std::vector<catalog::Procedure>> cat =
-      catalog::LoadCatalogFile(fs::path(MOTCUA_ASSETS_DIR) / "catalog" / "catalog.json");
+  std::unique_ptr<store::Store> st = bench::PopulateStation("bench_counter", dir, now);
+  store::Store& s = *st;
+  Result<std::vector<catalog::Procedure>> cat = s.LoadProcedures();
   if (!cat.has_value()) Die("catalog", cat.error());
-  Status w = s.Write([&](store::WriteTx& tx) -> Status {
-    MOTCUA_TRY(tx.PutSetting("agency_id", "000.00.00.H56"));
-    MOTCUA_TRY(tx.PutSetting("receiving_unit", "Trung tâm Phục vụ hành chính công tỉnh"));
-    MOTCUA_TRY(tx.PutSetting("auth.argon2_opslimit", "1"));
-    MOTCUA_TRY(tx.PutSetting("auth.argon2_memlimit_bytes", "8192"));
-    for (const catalog::Procedure& p : *cat) MOTCUA_TRY(tx.UpsertProcedure(p));
-    auto e = tx.AppendEvent({"station.initialised", "", "station:bench", "bench", now, "{}"});
-    if (!e) return e.error();
-    return Ok();
-  });
-  if (!w.has_value()) Die("settings", w.error());
-  if (auto key = codes::LoadOrCreateCenterKey(dir / "center.key"); !key.has_value()) Die("center key", key.error());
-  Result<auth::AuthSettings> policy = auth::LoadAuthSettings(s);
-  if (!policy.has_value()) Die("policy", policy.error());
-  if (auto a = auth::BootstrapAdmin(s, {"quan.tri", "Quản Trị", workflow::Role::kAdmin, ""}, kPassword, now, *policy);
-      !a.has_value())
-    Die("admin", a.error());
-  if (auto a = auth::AddUser(s, {"quan.tri", workflow::Role::kAdmin, "bench"},
-                             {"nguyen.van.an", "Nguyễn Văn An", workflow::Role::kOfficer, ""}, kPassword, now, *policy);
-      !a.has_value())
-    Die("officer", a.error());
 
   Result<calendar::WorkingCalendar> cal = calendar::LoadCalendar(fs::path(MOTCUA_ASSETS_DIR) / "calendar");
   if (!cal.has_value()) Die("calendar", cal.error());

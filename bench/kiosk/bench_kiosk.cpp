@@ -42,6 +42,7 @@
 #include "kiosk/screens/screens.h"
 #include "scan/camera.h"
 #include "scan/qr_image.h"
+#include "support/bench_station.h"
 #include "ui_imgui/headless.h"
 #include "ui_model/kiosk_app.h"
 #include "ui_model/kiosk_settings.h"
@@ -52,40 +53,17 @@ namespace {
 
 using namespace motcua;
 namespace fs = std::filesystem;
+using bench::kPassword;
+using bench::Median;
+using bench::TempDir;
+using bench::ThreadCpuMs;
 
-constexpr const char* kPassword = "Mk@2026-bench";
 constexpr const char* kStatusProcedure = "2.001583";  // company registration: fees in the catalog
 constexpr double kTargetMs = 4.0;
 
-double ThreadCpuMs() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0.0 : v[v.size() / 2];
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "motcua-bench-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
 Instant At(const char* local) { return FromLocalVn(*ParseLocalMinute(local, "bench")); }
 
-[[noreturn]] void Die(const char* what, const Error& e) {
-  std::fprintf(stderr, "bench_kiosk: %s: %s\n", what, e.Describe().c_str());
-  std::exit(1);
-}
+[[noreturn]] void Die(const char* what, const Error& e) { bench::Die("bench_kiosk", what, e); }
 
 // The decode-only baseline of latency.sh: what the camera thread spends on the frame before the UI
 // sees its text.
@@ -111,38 +89,13 @@ int DecodeBaseline(const char* path, int repeats) {
 
 // A data directory like `motcua init` makes, with an administrator, an officer and the kiosk settings.
 void Populate(const fs::path& dir, Instant now) {
-  Result<std::unique_ptr<store::Store>> st =
-      store::OpenSqliteStore((dir / "motcua.db").string(), {.synchronous_full = false});
-  if (!st.has_value()) Die("store", st.error());
-  store::Store& s = **st;
-  Result<std::vector<catalog::Procedure>> cat =
-      catalog::LoadCatalogFile(fs::path(MOTCUA_ASSETS_DIR) / "catalog" / "catalog.json");
-  if (!cat.has_value()) Die("catalog", cat.error());
-  Status w = s.Write([&](store::WriteTx& tx) -> Status {
-    MOTCUA_TRY(tx.PutSetting("agency_id", "000.00.00.H56"));
-    MOTCUA_TRY(tx.PutSetting("receiving_unit", "Trung tâm Phục vụ hành chính công tỉnh"));
-    MOTCUA_TRY(tx.PutSetting("auth.argon2_opslimit", "1"));
-    MOTCUA_TRY(tx.PutSetting("auth.argon2_memlimit_bytes", "8192"));
-    MOTCUA_TRY(tx.PutSetting("kiosk.bank_bin", "970415"));
-    MOTCUA_TRY(tx.PutSetting("kiosk.bank_account", "113366668888"));
-    MOTCUA_TRY(tx.PutSetting("kiosk.account_name", "TRUNG TAM PHUC VU HANH CHINH CONG"));
-    MOTCUA_TRY(tx.PutSetting("kiosk.postage_vnd", "30000"));
-    for (const catalog::Procedure& p : *cat) MOTCUA_TRY(tx.UpsertProcedure(p));
-    auto e = tx.AppendEvent({"station.initialised", "", "station:bench", "bench", now, "{}"});
-    if (!e) return e.error();
-    return Ok();
-  });
-  if (!w.has_value()) Die("settings", w.error());
-  if (auto key = codes::LoadOrCreateCenterKey(dir / "center.key"); !key.has_value()) Die("center key", key.error());
-  Result<auth::AuthSettings> policy = auth::LoadAuthSettings(s);
-  if (!policy.has_value()) Die("policy", policy.error());
-  if (auto a = auth::BootstrapAdmin(s, {"quan.tri", "Quản Trị", workflow::Role::kAdmin, ""}, kPassword, now, *policy);
-      !a.has_value())
-    Die("admin", a.error());
-  if (auto a = auth::AddUser(s, {"quan.tri", workflow::Role::kAdmin, "bench"},
-                             {"nguyen.van.an", "Nguyễn Văn An", workflow::Role::kOfficer, ""}, kPassword, now, *policy);
-      !a.has_value())
-    Die("officer", a.error());
+  static constexpr std::pair<const char*, const char*> kKioskSettings[] = {
+      {"kiosk.bank_bin", "970415"},
+      {"kiosk.bank_account", "113366668888"},
+      {"kiosk.account_name", "TRUNG TAM PHUC VU HANH CHINH CONG"},
+      {"kiosk.postage_vnd", "30000"},
+  };
+  bench::PopulateStation("bench_kiosk", dir, now, kKioskSettings);
 }
 
 // The dossier of the status page: received six days before `now`, then four more steps, two fees unpaid. Returns its receipt token.

@@ -48,6 +48,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+. "${0%/*}/../../tests/support/xvfb.sh"  # start_xvfb
 fail() {
   echo "latency.sh: FAIL: $*"
   [ -s "$LOG" ] && { echo "--- app stdout ---"; tail -n 30 "$LOG"; }
@@ -95,16 +96,8 @@ DECODE_MS=$(echo "$BASE" | sed -n 's/^decode_ms: \([0-9.]*\) wall.*/\1/p')
 [ -n "$DECODE_MS" ] || fail "no decode time in: $BASE"
 
 # The X server and the kiosk.
-exec 3>"$WORK/display"
-nice -n -10 Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset >"$WORK/xvfb.txt" 2>&1 &
-XVFB_PID=$!
-exec 3>&-
-for _ in $(seq 200); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-[ -s "$WORK/display" ] || { cat "$WORK/xvfb.txt"; fail "Xvfb did not start"; }
-DISPLAY=":$(head -n 1 "$WORK/display")"
-export DISPLAY
-export LIBGL_ALWAYS_SOFTWARE=1 SDL_AUDIODRIVER=dummy
-unset SDL_VIDEODRIVER WAYLAND_DISPLAY
+start_xvfb 1920x1080  # tests/support/xvfb.sh
+export SDL_AUDIODRIVER=dummy
 
 "$KIOSK" --test --data-dir "$DATA" --size 1920x1080 --camera-file "$FRAMES" >"$LOG" 2>"$WORK/stderr.txt" &
 APP_PID=$!

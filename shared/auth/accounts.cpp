@@ -381,4 +381,13 @@ Result<Account> GetUser(store::Store& store, const workflow::Actor& actor, std::
   return FromRecord(*record);
 }
 
+Result<std::string> HashSecret(std::string_view secret) {
+  return internal::HashPassword(internal::NormalizePassword(secret).view(),
+                                {kArgon2OpsInteractive, kArgon2MemInteractiveBytes});
+}
+
+bool VerifySecret(std::string_view hash, std::string_view secret) {
+  return !hash.empty() && internal::VerifyPassword(hash, internal::NormalizePassword(secret).view());
+}
+
 }  // namespace motcua::auth

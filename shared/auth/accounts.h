@@ -150,4 +150,10 @@ Result<std::vector<Account>> ListUsers(store::Store& store, const workflow::Acto
 // One account: the actor's own, or any with kManageUsers. Errors: ("user_name", "no_such_user"), the actor checks.
 Result<Account> GetUser(store::Store& store, const workflow::Actor& actor, std::string_view user_name);
 
+// A short secret that is not an account's password (a kiosk's administrator PIN), hashed with argon2id
+// at libsodium's INTERACTIVE cost like the default password policy. Errors: HashPassword's
+// (kUnavailable/"hash_failed"). VerifySecret is false for an empty or malformed hash.
+Result<std::string> HashSecret(std::string_view secret);
+bool VerifySecret(std::string_view hash, std::string_view secret);
+
 }  // namespace motcua::auth

@@ -5,7 +5,7 @@
 #include <charconv>
 #include <cstring>
 
-#include "auth/internal/password_hash.h"
+#include "auth/accounts.h"
 #include "common/text.h"
 
 namespace motcua::ui {
@@ -21,9 +21,6 @@ constexpr const char* kKeys[] = {
     nullptr,
 };
 constexpr const char* kPinKey = "kiosk.admin_pin_hash";
-
-// The PIN's argon2id cost: libsodium's INTERACTIVE, like the officers' default (auth/accounts.h).
-constexpr auth::internal::HashCost kPinCost{2, 64u << 20};
 
 bool AllOf(std::string_view s, bool (*ok)(char)) {
   if (s.empty()) return false;
@@ -139,14 +136,14 @@ Status SaveKioskPin(store::Store& store, const workflow::Actor& actor, std::stri
   MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kManageUsers));
   if (pin.size() < 4 || pin.size() > 12 || !AllOf(pin, IsDigit))
     return Bad("pin", "bad_pin", "the kiosk PIN must be 4-12 digits");
-  MOTCUA_ASSIGN_OR_RETURN(auto hash, auth::internal::HashPassword(pin, kPinCost));
+  MOTCUA_ASSIGN_OR_RETURN(auto hash, auth::HashSecret(pin));
   // The journal says that the PIN changed, never the hash.
   return SaveSettingValue(store, actor, kPinKey, hash, "(changed)", now);
 }
 
 bool CheckKioskPin(const KioskSettings& settings, std::string_view pin) {
   if (settings.admin_pin_hash.empty() || pin.empty()) return false;
-  return auth::internal::VerifyPassword(settings.admin_pin_hash, pin);
+  return auth::VerifySecret(settings.admin_pin_hash, pin);
 }
 
 std::string ProcedureUrl(const KioskSettings& settings, std::string_view code,

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/catalog_json.h"
+#include "queue/areas.h"
 #include "cli/session.h"
 #include "codes/dossier_code.h"
 #include "codes/receipt_token.h"
@@ -139,6 +140,7 @@ Status CreateDatabase(const Context& ctx, const InitOptions& o) {
   if (!o.no_catalog) {
     MOTCUA_ASSIGN_OR_RETURN(procedures, SampleCatalog(ctx));
   }
+  MOTCUA_ASSIGN_OR_RETURN(const std::vector<queue::Area> areas, queue::LoadDefaultAreas(ctx.assets_dir));
   MOTCUA_TRY(codes::LoadOrCreateCenterKey(CenterKeyPath(ctx)));
 
   (void)InitCrypto();
@@ -167,6 +169,8 @@ Status CreateDatabase(const Context& ctx, const InitOptions& o) {
       for (const auto& p : procedures) MOTCUA_TRY(tx.UpsertProcedure(p));
       written["catalog_procedures"] = procedures.size();
       written["demo"] = o.demo;
+      const workflow::Actor station{"station:" + ctx.station, workflow::Role::kAdmin, ctx.station};
+      for (const queue::Area& a : areas) MOTCUA_TRY(queue::SaveAreaInTx(tx, station, a, ctx.Now()));
       auto e = tx.AppendEvent(
           {"station.initialised", "", "station:" + ctx.station, ctx.station, ctx.Now(), DumpJson(written)});
       if (!e) return e.error();
@@ -248,6 +252,16 @@ int Update(Context& ctx, const InitOptions& o) {
     procedures = std::move(*loaded);
     changes["catalog_procedures"] = procedures.size();
   }
+  // A database made before the queue existed gets its default areas.
+  std::vector<queue::Area> areas;
+  auto existing_areas = queue::ListAreas(db);
+  if (!existing_areas) return ReportError(ctx, existing_areas.error());
+  if (existing_areas->empty()) {
+    auto loaded = queue::LoadDefaultAreas(ctx.assets_dir);
+    if (!loaded) return ReportError(ctx, loaded.error());
+    areas = std::move(*loaded);
+    changes["queue_areas"] = areas.size();
+  }
   if (!identity.empty() && !o.change_identity)
     return ReportError(ctx, Invalid(key_missing ? "center_key" : "agency", "identity_change_not_asked",
                                     key_missing
@@ -272,6 +286,7 @@ int Update(Context& ctx, const InitOptions& o) {
     for (const auto& [opt, value] : o.given)
       if (changes.contains(opt->key) || identity.contains(opt->key)) MOTCUA_TRY(tx.PutSetting(opt->key, value));
     for (const auto& p : procedures) MOTCUA_TRY(tx.UpsertProcedure(p));
+    for (const queue::Area& a : areas) MOTCUA_TRY(queue::SaveAreaInTx(tx, *actor, a, ctx.Now()));
     if (!identity.empty()) {
       auto e = tx.AppendEvent({"station.identity_changed", "", actor->user, actor->station, ctx.Now(),
                                DumpJson(identity)});

@@ -409,6 +409,34 @@ Result<std::optional<Record>> GetRecordFrom(Connection& db, std::string_view kin
   return std::optional<Record>(std::move(r));
 }
 
+// Two orders, two statements: each can walk records_by_status in its own direction.
+Result<std::vector<Record>> ListRecordsFrom(Connection& db, const RecordQuery& q) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(q.oldest_first
+      ? "SELECT kind, key, status, updated_at, body, version FROM records "
+        "WHERE kind = ?1 AND (?2 = '' OR status = ?2) AND substr(key, 1, length(?3)) = ?3 "
+        "ORDER BY updated_at ASC, key LIMIT ?4"
+      : "SELECT kind, key, status, updated_at, body, version FROM records "
+        "WHERE kind = ?1 AND (?2 = '' OR status = ?2) AND substr(key, 1, length(?3)) = ?3 "
+        "ORDER BY updated_at DESC, key LIMIT ?4"));
+  s.Bind(1, q.kind).Bind(2, q.status).Bind(3, q.key_prefix).Bind(4, q.limit);
+  std::vector<Record> out;
+  for (;;) {
+    MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadRecordRow(s));
+  }
+  return out;
+}
+
+Result<std::int64_t> CountRecordsFrom(Connection& db, const RecordQuery& q) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+      "SELECT count(*) FROM records "
+      "WHERE kind = ?1 AND (?2 = '' OR status = ?2) AND substr(key, 1, length(?3)) = ?3"));
+  s.Bind(1, q.kind).Bind(2, q.status).Bind(3, q.key_prefix);
+  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.Int(0) : 0;
+}
+
 
 // ---- the transaction -------------------------------------------------------------------------
 
@@ -517,6 +545,9 @@ class SqliteWriteTx final : public WriteTx {
   Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) override {
     return GetRecordFrom(db_, kind, key);
   }
+
+  Result<std::vector<Record>> ListRecords(const RecordQuery& q) override { return ListRecordsFrom(db_, q); }
+  Result<std::int64_t> CountRecords(const RecordQuery& q) override { return CountRecordsFrom(db_, q); }
 
   Status PutRecord(const Record& r) override {
     if (r.kind.empty() || r.key.empty()) return Invalid("record", "missing_key", "a record needs a kind and a key");
@@ -788,20 +819,8 @@ class SqliteStore final : public Store {
     return GetRecordFrom(db_, kind, key);
   }
 
-  Result<std::vector<Record>> ListRecords(const RecordQuery& q) override {
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-        "SELECT kind, key, status, updated_at, body, version FROM records "
-        "WHERE kind = ?1 AND (?2 = '' OR status = ?2) AND substr(key, 1, length(?3)) = ?3 "
-        "ORDER BY updated_at DESC, key LIMIT ?4"));
-    s.Bind(1, q.kind).Bind(2, q.status).Bind(3, q.key_prefix).Bind(4, q.limit);
-    std::vector<Record> out;
-    for (;;) {
-      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      out.push_back(ReadRecordRow(s));
-    }
-    return out;
-  }
+  Result<std::vector<Record>> ListRecords(const RecordQuery& q) override { return ListRecordsFrom(db_, q); }
+  Result<std::int64_t> CountRecords(const RecordQuery& q) override { return CountRecordsFrom(db_, q); }
 
   Result<std::vector<catalog::Procedure>> LoadProcedures() override {
     MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT code, document FROM procedures ORDER BY code"));

@@ -87,6 +87,8 @@ struct RecordQuery {
   std::string status;      // "" = any
   std::string key_prefix;  // "" = any
   int limit = 1000;
+  bool oldest_first = false;  // default: newest update first; true: oldest first (then by key), as a
+                              // queue line is read (queue/queue.h keeps its order in updated_at)
 };
 
 struct JournalQuery {
@@ -121,6 +123,9 @@ class WriteTx {
   virtual Status UpsertProcedure(const catalog::Procedure& p) = 0;
 
   virtual Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) = 0;
+  // As Store::ListRecords, read inside this transaction (so a choice made from it holds at commit).
+  virtual Result<std::vector<Record>> ListRecords(const RecordQuery& q) = 0;
+  virtual Result<std::int64_t> CountRecords(const RecordQuery& q) = 0;
   // Creates (version 0) or replaces (version = stored version) a record. Errors:
   // kConflict/"duplicate_record" when creating an existing key; kConflict/"stale_update".
   virtual Status PutRecord(const Record& r) = 0;
@@ -147,8 +152,10 @@ class Store {
 
   virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;
   virtual Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) = 0;
-  // Matching records, newest update first.
+  // Matching records, newest update first (RecordQuery::oldest_first turns it round).
   virtual Result<std::vector<Record>> ListRecords(const RecordQuery& q) = 0;
+  // How many records match (RecordQuery::limit is ignored).
+  virtual Result<std::int64_t> CountRecords(const RecordQuery& q) = 0;
   virtual Result<std::vector<catalog::Procedure>> LoadProcedures() = 0;
   virtual Result<std::optional<catalog::Procedure>> GetProcedure(std::string_view code) = 0;
 

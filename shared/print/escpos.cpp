@@ -52,8 +52,8 @@ std::string EncodeRasterJob(const scan::GrayImage& bw, bool cut) {
           out += char(byte);
         }
       }
-      // The real-time guard (see the header). The byte after a band's last data byte is GS (1D),
-      // so only pairs inside the data need checking.
+      // The real-time guard (see the header). The byte after a band's last data byte starts the
+      // next command (1D or 1B), so only pairs inside the data need checking.
       for (std::size_t i = data_at; i + 1 < out.size(); ++i)
         if (std::uint8_t(out[i]) == 0x10 && StartsRealTime(std::uint8_t(out[i + 1]))) out[i] = char(0x18);
     }

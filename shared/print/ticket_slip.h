@@ -41,7 +41,7 @@ inline constexpr int kMaxTicketWidthDots = 832;
 // The ticket as black-and-white pixels (every pixel 0 or 255), `width_dots` wide and as tall as the
 // content needs. Text is normalised to NFC first (NFD input prints the same). Pure function of its
 // input; about 2.5 ms for a full 80 mm ticket on the 2-core development VM once fontconfig is
-// loaded (the first call in a process loads it: ~100 ms more).
+// loaded (the first call in a process loads it: ~50 ms more).
 // Errors (nothing is rendered):
 //   kInvalid/"bad_utf8"       a text field is not valid UTF-8 (field named, e.g. "footer");
 //   kInvalid/"required"       number is empty or blank (field "number");

@@ -17,6 +17,8 @@
 #include "common/time.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/tour.h"
+#include "print/escpos.h"
+#include "queue/areas.h"
 #include "scan/camera.h"
 #include "speech/speech.h"
 #include "ui_imgui/app_shell.h"
@@ -54,6 +56,7 @@ struct TestTrace {
   std::string screen;
   std::string code;
   std::string message;
+  std::string ticket;
   std::string items_screen;  // the screen whose items were last printed
   int items_count = 0;
 
@@ -86,8 +89,35 @@ struct TestTrace {
       message = c.message_key;
       if (!message.empty()) std::printf("message: %s\n", message.c_str());
     }
+    const std::string now_ticket = c.ticket ? c.ticket->ticket.label : "";
+    if (now_ticket != ticket) {
+      ticket = now_ticket;
+      if (!ticket.empty())
+        std::printf("ticket: %s ahead %d wait_min %d\n", ticket.c_str(), c.ticket->estimate.ahead,
+                    static_cast<int>(c.ticket->estimate.wait.count()));
+    }
   }
 };
+
+// The queue ticket printer of kiosk.ticket_printer, or PDFs in <data dir>/tickets/ when none is set.
+// Errors: the target's (a setting checked when saved, so only a hand-edited database) and the folder's.
+Result<ui::KioskBackend::TicketPrinter> TicketPrinterFor(const ui::KioskSettings& settings,
+                                                         const std::filesystem::path& data_dir) {
+  std::string target_text = settings.ticket_printer;
+  if (target_text.empty()) {
+    const std::filesystem::path dir = std::filesystem::absolute(data_dir / "tickets");
+    MOTCUA_TRY(CreatePrivateDirectories(dir, "kiosk.ticket_printer"));
+    target_text = "pdf:" + dir.string();
+  }
+  MOTCUA_ASSIGN_OR_RETURN(print::PrinterTarget target, print::ParsePrinterTarget(target_text));
+  const int width = settings.ticket_width_dots;
+  return ui::KioskBackend::TicketPrinter([target, width](const print::TicketSlip& slip, const std::string& stem) {
+    print::TicketPrintOptions options;
+    options.width_dots = width;
+    options.pdf_file_name = stem;
+    return print::PrintTicket(target, slip, options);
+  });
+}
 
 // --test output for bench/kiosk/latency.sh: "latency_ms: MS CODE" from the capture of a camera frame
 // holding a receipt QR to the status page for it on screen. A decoded text is applied before the frame
@@ -234,6 +264,7 @@ int Run(int argc, char** argv) {
   }
 
   SystemClock clock;
+  std::vector<queue::PriorityGroup> priority_groups;
   ui::KioskBackend backend{.store = station.store.get(),
                            .desk = &station.desk,
                            .procedures = &station.procedures,
@@ -241,6 +272,17 @@ int Run(int argc, char** argv) {
                            .settings = *settings,
                            .actor = {"kiosk@" + station.paths.station_id, workflow::Role::kKiosk, station.paths.station_id},
                            .now = clock.Now()};
+  auto groups = queue::LoadPriorityGroups(o.paths.assets_dir);
+  auto printer = TicketPrinterFor(*settings, station.paths.data_dir);
+  if (groups && printer) {
+    priority_groups = std::move(*groups);
+    backend.priority_groups = &priority_groups;
+    backend.print_ticket = std::move(*printer);
+  } else {
+    // Without them the kiosk still serves lookups; the queue tile is not shown.
+    std::fprintf(stderr, "motcua-kiosk: no queue tickets: %s\n",
+                 (groups ? printer.error() : groups.error()).Describe().c_str());
+  }
   // The kiosk's own account may look dossiers up; the core checks every other act (rate, postal return).
   if (Status s = workflow::Require(backend.actor, workflow::Permission::kCitizenLookup); !s) {
     std::fprintf(stderr, "motcua-kiosk: %s\n", s.error().Describe().c_str());

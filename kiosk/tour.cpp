@@ -96,7 +96,23 @@ void Tour::Step(const ui::KioskModel& m, const ui::KioskBackend& b, ui::Frame&, 
         shot_ = "pay";
       }
       break;
-    case 11: a.emplace_back(ui::HiddenGesture{}); shot_ = "admin_pin"; break;
+    case 11:
+      a.emplace_back(ui::GoHome{});
+      a.emplace_back(OpenScreen{KioskScreen::kQueueAreas});
+      shot_ = "queue_areas";
+      break;
+    case 12:
+      a.emplace_back(ui::ChooseQueueArea{"A"});
+      shot_ = "queue_priority";
+      break;
+    case 13:
+      shot_.clear();
+      if (m.citizen.screen == KioskScreen::kQueuePriority) {  // a real ticket: the tour's station is a test's
+        a.emplace_back(ui::TakeQueueTicket{""});
+        shot_ = "ticket";
+      }
+      break;
+    case 14: a.emplace_back(ui::HiddenGesture{}); shot_ = "admin_pin"; break;
     default: finished_ = true; break;
   }
 }

@@ -24,10 +24,12 @@ void DrawHome(const ui::KioskHomeView& v, const Layout& l, ScreenState& s, Actio
   BeginContent("##home", height);
   Heading(v.welcome);
   ImGui::Spacing();
-  const float rows = l.portrait ? 4.0f : 2.0f;
+  // The queue tile, when tickets print, spans the width above the others: most people come for it first.
+  const float rows = (l.portrait ? 4.0f : 2.0f) + (v.queue_tile ? 1.0f : 0.0f);
   const float tile_h = std::max(ui::CurrentMetrics().touch_target_px * 2.0f,
                                 (ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 2.0f) / rows -
                                     ImGui::GetStyle().ItemSpacing.y);
+  if (v.queue_tile) DrawTile(*v.queue_tile, ImVec2(ImGui::GetContentRegionAvail().x, tile_h), a);
   DrawTileGrid(v.tiles, l.portrait ? 1 : 2, tile_h, a);
   if (!v.camera_line.empty()) ImGui::TextDisabled("%s", v.camera_line.c_str());
   EndContent(s);

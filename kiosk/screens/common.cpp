@@ -120,9 +120,22 @@ void DrawTile(const ui::KioskTile& tile, ImVec2 size, Actions& actions) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const ui::ToneColors colors = ui::ColorsFor(tone);
   const ImU32 ink = ImGui::GetColorU32(tone == ui::Tone::kNeutral ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : colors.text);
-  const float pad = style.FramePadding.x * 2.0f;
-  const float wrap = size.x - 2.0f * pad;
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  float pad = style.FramePadding.x * 2.0f;
+  float left = at.x + pad;
+  if (!tile.badge.empty()) {
+    // A large letter in a disc, read from across the hall: the same letter the ticket and the board show.
+    ImFont* large = ui::GetFont(ui::FontRole::kLarge);
+    const float disc = std::min(size.y - pad, large->FontSize * 2.4f);
+    const ImVec2 centre(at.x + pad + disc * 0.5f, at.y + size.y * 0.5f);
+    draw->AddCircleFilled(centre, disc * 0.5f, ImGui::GetColorU32(ui::ColorsFor(ui::Tone::kInfo).fill));
+    const float px = disc * 0.6f;
+    const ImVec2 extent = large->CalcTextSizeA(px, FLT_MAX, 0.0f, tile.badge.c_str());
+    draw->AddText(large, px, ImVec2(centre.x - extent.x * 0.5f, centre.y - extent.y * 0.5f),
+                  ImGui::GetColorU32(ui::ColorsFor(ui::Tone::kInfo).text), tile.badge.c_str());
+    left += disc + pad;
+  }
+  const float wrap = at.x + size.x - pad - left;
   ImFont* bold = ui::GetFont(ui::FontRole::kHeading);
   const ImVec2 label_size = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, tile.label.c_str());
   ImFont* body = ui::GetFont(ui::FontRole::kBody);
@@ -131,11 +144,11 @@ void DrawTile(const ui::KioskTile& tile, ImVec2 size, Actions& actions) {
   const float text_h = label_size.y + (tile.detail.empty() ? 0.0f : style.ItemSpacing.y + detail_size.y);
   float y = at.y + std::max(pad * 0.5f, (size.y - text_h) * 0.5f);
   const ImVec4 clip(at.x, at.y, at.x + size.x, at.y + size.y);
-  draw->AddText(bold, bold->FontSize, ImVec2(at.x + pad, y), tile.is_enabled ? ink : ImGui::GetColorU32(ImGuiCol_TextDisabled),
+  draw->AddText(bold, bold->FontSize, ImVec2(left, y), tile.is_enabled ? ink : ImGui::GetColorU32(ImGuiCol_TextDisabled),
                 tile.label.c_str(), nullptr, wrap, &clip);
   y += label_size.y + style.ItemSpacing.y;
   if (!tile.detail.empty())
-    draw->AddText(body, body->FontSize, ImVec2(at.x + pad, y), tile.is_enabled ? ink : ImGui::GetColorU32(ImGuiCol_TextDisabled),
+    draw->AddText(body, body->FontSize, ImVec2(left, y), tile.is_enabled ? ink : ImGui::GetColorU32(ImGuiCol_TextDisabled),
                   tile.detail.c_str(), nullptr, wrap, &clip);
 }
 

@@ -40,6 +40,9 @@ void DrawKiosk(const ui::KioskModel& m, const ui::KioskBackend& b, const Layout&
     case KioskScreen::kRate: DrawRate(ui::MakeKioskRateView(m, b), l, s, a); break;
     case KioskScreen::kPostal: DrawPostal(ui::MakeKioskPostalView(m, b), l, s, a); break;
     case KioskScreen::kPay: DrawPay(ui::MakeKioskPayView(m, b), l, s, a); break;
+    case KioskScreen::kQueueAreas: DrawQueueAreas(ui::MakeKioskQueueAreasView(m, b), l, s, a); break;
+    case KioskScreen::kQueuePriority: DrawQueuePriority(ui::MakeKioskQueuePriorityView(m, b), l, s, a); break;
+    case KioskScreen::kTicket: DrawTicket(ui::MakeKioskTicketView(m, b), l, s, a); break;
     case KioskScreen::kThanks: DrawThanks(ui::MakeKioskThanksView(m, b), l, s, a); break;
     case KioskScreen::kAdminPin: DrawPin(ui::MakeKioskPinView(m, b), l, s, a); break;
     case KioskScreen::kAdmin: DrawAdmin(ui::MakeKioskAdminView(m, b), l, s, a); break;

@@ -18,6 +18,9 @@ void DrawRate(const ui::KioskRateView& v, const Layout& l, ScreenState& s, Actio
 void DrawPostal(const ui::KioskPostalView& v, const Layout& l, ScreenState& s, Actions& a);
 void DrawPay(const ui::KioskPayView& v, const Layout& l, ScreenState& s, Actions& a);
 void DrawThanks(const ui::KioskThanksView& v, const Layout& l, ScreenState& s, Actions& a);
+void DrawQueueAreas(const ui::KioskQueueAreasView& v, const Layout& l, ScreenState& s, Actions& a);
+void DrawQueuePriority(const ui::KioskQueuePriorityView& v, const Layout& l, ScreenState& s, Actions& a);
+void DrawTicket(const ui::KioskTicketView& v, const Layout& l, ScreenState& s, Actions& a);
 void DrawPin(const ui::KioskPinView& v, const Layout& l, ScreenState& s, Actions& a);
 void DrawAdmin(const ui::KioskAdminView& v, const Layout& l, ScreenState& s, Actions& a);
 

@@ -130,7 +130,7 @@ std::string FormatPrinterTarget(const PrinterTarget& target);
 
 // ---- Printing ------------------------------------------------------------------------------------
 
-struct PrintOptions {
+struct TicketPrintOptions {
   int width_dots = 576;  // raster width in dots (default 576: 80 mm paper at 203 dpi; 384 = 58 mm)
   bool cut = true;       // partial cut after the ticket (default true)
   std::chrono::milliseconds connect_timeout{2000};  // TCP connect or device open (default 2 s)
@@ -159,6 +159,6 @@ Result<PrinterStatus> QueryStatus(const PrinterTarget& target, std::chrono::mill
 //   of the job was sent. After the job: the same rules when the second status shows a problem
 //   (e.g. the paper ran out mid-ticket; the detail says "after the job"), and "printer_offline"
 //   when writing the job fails or times out (the detail says how many bytes were sent).
-Status PrintTicket(const PrinterTarget& target, const TicketSlip& slip, const PrintOptions& options = {});
+Status PrintTicket(const PrinterTarget& target, const TicketSlip& slip, const TicketPrintOptions& options = {});
 
 }  // namespace motcua::print

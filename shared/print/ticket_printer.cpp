@@ -40,7 +40,7 @@ Result<PrinterStatus> QueryStatus(const PrinterTarget& target, std::chrono::mill
   return AskStatus(link, deadline);
 }
 
-Status PrintTicket(const PrinterTarget& target, const TicketSlip& slip, const PrintOptions& options) {
+Status PrintTicket(const PrinterTarget& target, const TicketSlip& slip, const TicketPrintOptions& options) {
   if (target.kind == PrinterKind::kPdf) {
     if (!PlainFileName(options.pdf_file_name))
       return Invalid("pdf_file_name", "bad_file_name",

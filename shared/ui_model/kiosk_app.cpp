@@ -6,6 +6,7 @@
 
 #include "common/text.h"
 #include "rating/rating.h"
+#include "ui_model/kiosk_queue.h"
 
 namespace motcua::ui {
 namespace {
@@ -48,13 +49,15 @@ CitizenSession FreshCitizen(const KioskBackend& backend) {
   return c;
 }
 
-void Notice(CitizenSession& c, std::string key, Tone tone, std::string arg = "") {
+}  // namespace
+
+void KioskNotice(CitizenSession& c, std::string key, Tone tone, std::string arg) {
   c.message_key = std::move(key);
   c.message_arg = std::move(arg);
   c.message_tone = tone;
 }
 
-void Go(KioskModel& m, KioskScreen to) {
+void KioskGo(KioskModel& m, KioskScreen to) {
   CitizenSession& c = m.citizen;
   if (c.screen == to) return;
   if (to == KioskScreen::kHome) {
@@ -76,6 +79,8 @@ void Go(KioskModel& m, KioskScreen to) {
   ++m.speak_serial;
 }
 
+namespace {
+
 // The dossier's status was found: show it (the token or code+secret proved the citizen holds the receipt).
 void ShowStatus(KioskModel& m, citizen::PublicStatus status) {
   CitizenSession& c = m.citizen;
@@ -88,7 +93,7 @@ void ShowStatus(KioskModel& m, citizen::PublicStatus status) {
     c.screen = c.back.back();
     c.back.pop_back();
   }
-  Go(m, KioskScreen::kStatus);
+  KioskGo(m, KioskScreen::kStatus);
 }
 
 // A citizen who tapped "Đánh giá" or "Nộp phí" on the home screen goes on there once the receipt is read.
@@ -100,10 +105,10 @@ Status ContinueAfterCheck(KioskModel& m, const KioskBackend& b) {
 
 Status LookupFailed(KioskModel& m, const Error& e) {
   if (e.code == ErrorCode::kInvalid) {
-    if (m.citizen.screen != KioskScreen::kCheck) Go(m, KioskScreen::kCheck);
-    Notice(m.citizen, "kiosk.invalid_code", Tone::kDanger);
+    if (m.citizen.screen != KioskScreen::kCheck) KioskGo(m, KioskScreen::kCheck);
+    KioskNotice(m.citizen, "kiosk.invalid_code", Tone::kDanger);
   } else {
-    Notice(m.citizen, "kiosk.try_later", Tone::kDanger);
+    KioskNotice(m.citizen, "kiosk.try_later", Tone::kDanger);
   }
   return e;
 }
@@ -123,11 +128,11 @@ Status ApplyScan(KioskModel& m, const KioskBackend& b, const std::string& text) 
 Status ApplyTyped(KioskModel& m, const KioskBackend& b) {
   CitizenSession& c = m.citizen;
   if (auto until = m.limiter.PausedUntil(b.now)) {
-    Notice(c, "kiosk.typed_paused", Tone::kWarning, FormatLocalMinute(ToLocalVn(*until)).substr(11));
+    KioskNotice(c, "kiosk.typed_paused", Tone::kWarning, FormatLocalMinute(ToLocalVn(*until)).substr(11));
     return Invalid("token", "typed_lookups_paused", "typed lookups are paused");
   }
   if (c.code.Text().empty() || c.secret.Text().size() != kSecretChars) {
-    Notice(c, "kiosk.type_both", Tone::kWarning);
+    KioskNotice(c, "kiosk.type_both", Tone::kWarning);
     c.focus = c.code.Text().empty() ? KioskField::kCode : KioskField::kSecret;
     return Invalid("token", "incomplete", "code and secret are both needed");
   }
@@ -157,7 +162,7 @@ Status ApplyRating(KioskModel& m, const KioskBackend& b) {
   CitizenSession& c = m.citizen;
   if (!c.status) return Invalid("token", "invalid_token", "no verified dossier");
   if (!c.rating.overall) {
-    Notice(c, "kiosk.rate.choose_overall", Tone::kWarning);
+    KioskNotice(c, "kiosk.rate.choose_overall", Tone::kWarning);
     return Invalid("value", "required", "the overall answer is required");
   }
   rating::NewRating r;
@@ -169,13 +174,13 @@ Status ApplyRating(KioskModel& m, const KioskBackend& b) {
   auto done = rating::RecordRating(*b.store, b.actor, r, b.now);
   if (!done) {
     const Error& e = done.error();
-    Notice(c, e.rule == "already_rated" ? "kiosk.rate.already" : "kiosk.try_later",
+    KioskNotice(c, e.rule == "already_rated" ? "kiosk.rate.already" : "kiosk.try_later",
            e.rule == "already_rated" ? Tone::kInfo : Tone::kDanger);
     return e;
   }
   RefreshStatus(m, b);
   c.thanks_key = "kiosk.thanks.rated";
-  Go(m, KioskScreen::kThanks);
+  KioskGo(m, KioskScreen::kThanks);
   return Ok();
 }
 
@@ -197,12 +202,12 @@ Status ApplyPostal(KioskModel& m, const KioskBackend& b) {
     std::string key = "kiosk.postal.error." + e.rule;
     if (e.code != ErrorCode::kInvalid && e.code != ErrorCode::kConflict) key = "kiosk.try_later";
     else if (!FindString(Lang::kVi, key)) key = "kiosk.postal.error.failed";
-    Notice(c, key, Tone::kDanger);
+    KioskNotice(c, key, Tone::kDanger);
     return e;
   }
   RefreshStatus(m, b);
   c.thanks_key = "kiosk.thanks.postal";
-  Go(m, KioskScreen::kThanks);
+  KioskGo(m, KioskScreen::kThanks);
   return Ok();
 }
 
@@ -244,6 +249,9 @@ const char* KioskScreenKey(KioskScreen s) {
     case KioskScreen::kRate: return "rate";
     case KioskScreen::kPostal: return "postal";
     case KioskScreen::kPay: return "pay";
+    case KioskScreen::kQueueAreas: return "queue_areas";
+    case KioskScreen::kQueuePriority: return "queue_priority";
+    case KioskScreen::kTicket: return "ticket";
     case KioskScreen::kThanks: return "thanks";
     case KioskScreen::kAdminPin: return "admin_pin";
     case KioskScreen::kAdmin: return "admin";
@@ -284,30 +292,30 @@ Status ApplyKioskAction(KioskModel& m, const KioskBackend& b, const KioskAction&
           ++m.speak_serial;
         } else if constexpr (std::is_same_v<A, OpenScreen>) {
           if (NeedsStatus(a.screen) && !c.status) {
-            Go(m, KioskScreen::kCheck);  // rating, postal and paying start from a verified receipt
-            Notice(c, "kiosk.check.first", Tone::kInfo);
+            KioskGo(m, KioskScreen::kCheck);  // rating, postal and paying start from a verified receipt
+            KioskNotice(c, "kiosk.check.first", Tone::kInfo);
             c.after_check = a.screen;
             return Ok();
           }
           if (a.screen == KioskScreen::kRate && c.status && c.status->is_rated) {
-            Notice(c, "kiosk.rate.already", Tone::kInfo);
+            KioskNotice(c, "kiosk.rate.already", Tone::kInfo);
             return Ok();
           }
           if (a.screen == KioskScreen::kPostal && c.status && !c.status->can_register_postal_return) {
-            Notice(c, "kiosk.postal.not_possible", Tone::kWarning);
+            KioskNotice(c, "kiosk.postal.not_possible", Tone::kWarning);
             return Ok();
           }
           if (a.screen == KioskScreen::kAdmin || a.screen == KioskScreen::kAdminPin) return Ok();
-          Go(m, a.screen);
+          KioskGo(m, a.screen);
         } else if constexpr (std::is_same_v<A, OpenGroup>) {
           c.group = a.group;
-          Go(m, KioskScreen::kProcedures);
+          KioskGo(m, KioskScreen::kProcedures);
         } else if constexpr (std::is_same_v<A, OpenProcedure>) {
           const auto& all = *b.procedures;
           if (std::none_of(all.begin(), all.end(), [&](const catalog::Procedure& p) { return p.code == a.code; }))
             return NotFound("code", "no_such_procedure", "no procedure " + a.code);
           c.procedure_code = a.code;
-          Go(m, KioskScreen::kProcedure);
+          KioskGo(m, KioskScreen::kProcedure);
         } else if constexpr (std::is_same_v<A, FocusField>) {
           c.focus = a.field;
         } else if constexpr (std::is_same_v<A, PressKey>) {
@@ -326,7 +334,7 @@ Status ApplyKioskAction(KioskModel& m, const KioskBackend& b, const KioskAction&
           }
         } else if constexpr (std::is_same_v<A, SubmitSearch>) {
           c.group.clear();
-          Go(m, KioskScreen::kProcedures);
+          KioskGo(m, KioskScreen::kProcedures);
         } else if constexpr (std::is_same_v<A, SubmitTyped>) {
           return ApplyTyped(m, b);
         } else if constexpr (std::is_same_v<A, Scanned>) {
@@ -352,8 +360,12 @@ Status ApplyKioskAction(KioskModel& m, const KioskBackend& b, const KioskAction&
         } else if constexpr (std::is_same_v<A, KioskSwitchLanguage>) {
           c.lang = a.lang;
           ++m.speak_serial;
+        } else if constexpr (std::is_same_v<A, ChooseQueueArea>) {
+          return ApplyChooseQueueArea(m, b, a.area);
+        } else if constexpr (std::is_same_v<A, TakeQueueTicket>) {
+          return ApplyTakeQueueTicket(m, b, a.priority);
         } else if constexpr (std::is_same_v<A, HiddenGesture>) {
-          Go(m, KioskScreen::kAdminPin);
+          KioskGo(m, KioskScreen::kAdminPin);
         } else if constexpr (std::is_same_v<A, SubmitPin>) {
           if (c.screen != KioskScreen::kAdminPin) return Ok();
           const bool ok = CheckKioskPin(b.settings, c.pin.Text());
@@ -363,7 +375,7 @@ Status ApplyKioskAction(KioskModel& m, const KioskBackend& b, const KioskAction&
             ResetCitizen(m, b);
             return Invalid("pin", "wrong_pin", "wrong kiosk PIN");
           }
-          Go(m, KioskScreen::kAdmin);
+          KioskGo(m, KioskScreen::kAdmin);
         } else if constexpr (std::is_same_v<A, AdminExit>) {
           if (c.screen == KioskScreen::kAdmin) m.quit = true;
         }

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -26,6 +27,9 @@
 #include "catalog/search.h"
 #include "citizen/lookup_limiter.h"
 #include "citizen/public_status.h"
+#include "print/ticket_slip.h"
+#include "queue/areas.h"
+#include "queue/queue.h"
 #include "common/result.h"
 #include "common/time.h"
 #include "store/store.h"
@@ -48,6 +52,9 @@ enum class KioskScreen {
   kRate,        // the overall answer, the nine criteria, a comment
   kPostal,      // register postal return of the result
   kPay,         // the VietQR of an unpaid fee
+  kQueueAreas,  // "Lấy số thứ tự": the service areas as large tiles, with their waiting counts
+  kQueuePriority,  // does the citizen belong to a priority group? then the ticket is taken and printed
+  kTicket,      // the ticket issued: number, people ahead, estimated wait
   kThanks,      // after a rating or a postal registration: what happened, then home
   kAdminPin,    // the hidden gesture's PIN pad
   kAdmin,       // the administrator's panel: exit, settings summary
@@ -104,6 +111,8 @@ struct CitizenSession {
   std::string message_arg;
   Tone message_tone = Tone::kInfo;
   std::string thanks_key;                         // kThanks: what was done
+  std::string queue_area;                         // kQueuePriority: the area chosen
+  std::optional<queue::IssuedTicket> ticket;      // kTicket: the ticket issued to this citizen
   bool large_text = false;                        // accessibility switches: back to the defaults at reset
   bool high_contrast = false;
   bool speech = false;
@@ -132,6 +141,11 @@ struct KioskBackend {
   KioskSettings settings;
   workflow::Actor actor;                      // role kKiosk
   Instant now{};
+  const std::vector<queue::PriorityGroup>* priority_groups = nullptr;  // required for tickets
+  // Prints a queue ticket (the thermal printer, or a PDF when none is configured). Called inside the
+  // ticket's transaction: an error means no ticket was issued. Empty = the queue tile is not offered.
+  using TicketPrinter = std::function<Status(const print::TicketSlip& slip, const std::string& file_stem)>;
+  TicketPrinter print_ticket;
 };
 
 // ---- actions ---------------------------------------------------------------------------------------
@@ -173,6 +187,12 @@ struct ToggleSpeech {};
 struct KioskSwitchLanguage {
   Lang lang = Lang::kVi;
 };
+struct ChooseQueueArea {      // kQueueAreas: the area's tile
+  std::string area;
+};
+struct TakeQueueTicket {      // kQueuePriority: "" (no priority) or a priority group's key
+  std::string priority;
+};
 struct HiddenGesture {};      // five taps on the corner logo: the PIN pad
 struct SubmitPin {};
 struct AdminExit {};
@@ -180,7 +200,8 @@ struct AdminExit {};
 using KioskAction = std::variant<GoHome, KioskBack, OpenScreen, OpenGroup, OpenProcedure, FocusField, PressKey,
                                  SubmitTyped, SubmitSearch, Scanned, SetOverall, SetCriterion, SubmitRating,
                                  SubmitPostal, ToggleLargeText, ToggleContrast, ToggleSpeech,
-                                 KioskSwitchLanguage, HiddenGesture, SubmitPin, AdminExit>;
+                                 KioskSwitchLanguage, ChooseQueueArea, TakeQueueTicket, HiddenGesture, SubmitPin,
+                                 AdminExit>;
 
 // A fresh model at `now`: the home screen, the settings' speech default.
 KioskModel MakeKioskModel(const KioskBackend& backend);

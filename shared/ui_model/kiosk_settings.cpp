@@ -7,6 +7,8 @@
 
 #include "auth/accounts.h"
 #include "common/text.h"
+#include "print/escpos.h"
+#include "print/ticket_slip.h"
 
 namespace motcua::ui {
 namespace {
@@ -18,6 +20,7 @@ constexpr const char* kKeys[] = {
     "kiosk.result_counter",        "kiosk.procedure_url",
     "kiosk.speech",                "kiosk.typed_lookup_failures",
     "kiosk.typed_lookup_window_seconds", "kiosk.typed_lookup_pause_seconds",
+    "kiosk.ticket_printer",        "kiosk.ticket_width_dots",
     nullptr,
 };
 constexpr const char* kPinKey = "kiosk.admin_pin_hash";
@@ -75,6 +78,12 @@ Status Assign(KioskSettings& s, std::string_view key, std::string_view raw) {
     if (!value.starts_with("https://") && !value.starts_with("http://"))
       return Bad(key, "bad_value", "kiosk.procedure_url must be an http(s) address");
     s.procedure_url = std::string(value);
+  } else if (key == "kiosk.ticket_printer") {
+    if (!value.empty()) MOTCUA_TRY(print::ParsePrinterTarget(value));
+    s.ticket_printer = std::string(value);
+  } else if (key == "kiosk.ticket_width_dots") {
+    MOTCUA_ASSIGN_OR_RETURN(std::int64_t n, number(print::kMinTicketWidthDots, print::kMaxTicketWidthDots));
+    s.ticket_width_dots = static_cast<int>(n);
   } else if (key == "kiosk.speech") {
     if (value != "on" && value != "off") return Bad(key, "bad_value", "kiosk.speech must be on or off");
     s.speech = value == "on";

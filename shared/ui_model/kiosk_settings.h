@@ -13,6 +13,9 @@
 //   kiosk.speech           on | off (default off): spoken guidance when the kiosk starts or resets
 //   kiosk.typed_lookup_failures / _window_seconds / _pause_seconds   (default 5 / 600 / 60): typed
 //                          lookups pause after that many wrong code+secret pairs within the window
+//   kiosk.ticket_printer   the queue ticket printer (print/escpos.h ParsePrinterTarget): tcp://HOST[:9100],
+//                          file:/dev/usb/lp0, pdf:/DIR; default "" = PDFs in <data dir>/tickets/
+//   kiosk.ticket_width_dots  384 (58 mm paper) .. 832 (default 576: 80 mm at 203 dpi)
 //   kiosk.admin_pin_hash   argon2id of the administrator's PIN (`motcua kiosk pin`); "" = no way out
 //                          from the screen (the service unit still stops it)
 #pragma once
@@ -49,6 +52,8 @@ struct KioskSettings {
   int typed_lookup_failures = 5;
   int typed_lookup_window_seconds = 600;
   int typed_lookup_pause_seconds = 60;
+  std::string ticket_printer;
+  int ticket_width_dots = 576;
   std::string admin_pin_hash;  // never shown or logged
 
   bool HasVietQr() const { return !bank_bin.empty() && !bank_account.empty(); }

@@ -116,6 +116,9 @@ KioskHomeView MakeKioskHomeView(const KioskModel& m, const KioskBackend& b) {
       {"tile_rate", T(m, "kiosk.tile.rate"), T(m, "kiosk.tile.rate_detail"), OpenScreen{KioskScreen::kRate}},
       {"tile_pay", T(m, "kiosk.tile.pay"), T(m, "kiosk.tile.pay_detail"), OpenScreen{KioskScreen::kPay}},
   };
+  if (b.print_ticket)
+    v.queue_tile = KioskTile{"tile_queue", T(m, "kiosk.tile.queue"), T(m, "kiosk.tile.queue_detail"),
+                             OpenScreen{KioskScreen::kQueueAreas}, true, Tone::kSuccess};
   if (!m.camera_status_key.empty()) v.camera_line = T(m, m.camera_status_key);
   v.chrome.spoken = v.chrome.title + ". " + v.welcome;
   return v;
@@ -435,6 +438,9 @@ std::string KioskSpokenText(const KioskModel& m, const KioskBackend& b) {
     case KioskScreen::kRate: return MakeKioskRateView(m, b).chrome.spoken;
     case KioskScreen::kPostal: return MakeKioskPostalView(m, b).chrome.spoken;
     case KioskScreen::kPay: return MakeKioskPayView(m, b).chrome.spoken;
+    case KioskScreen::kQueueAreas: return MakeKioskQueueAreasView(m, b).chrome.spoken;
+    case KioskScreen::kQueuePriority: return MakeKioskQueuePriorityView(m, b).chrome.spoken;
+    case KioskScreen::kTicket: return MakeKioskTicketView(m, b).chrome.spoken;
     case KioskScreen::kThanks: return MakeKioskThanksView(m, b).chrome.spoken;
     case KioskScreen::kAdminPin: return MakeKioskPinView(m, b).chrome.spoken;
     case KioskScreen::kAdmin: return MakeKioskAdminView(m, b).chrome.spoken;

@@ -45,6 +45,7 @@ struct KioskTile {
   KioskAction action;
   bool is_enabled = true;
   Tone tone = Tone::kNeutral;
+  std::string badge;     // drawn large at the tile's left ("A": a queue area's letter); "" = none
 };
 
 // The on-screen keyboard under a screen's fields.
@@ -68,6 +69,7 @@ struct KioskTextBox {
 struct KioskHomeView {
   KioskChrome chrome;
   std::string welcome;        // "Xin chào! Quý khách cần làm gì?"
+  std::optional<KioskTile> queue_tile;  // "Lấy số thứ tự", full width above the others (when tickets print)
   std::vector<KioskTile> tiles;
   std::string camera_line;    // "" or "Camera chưa sẵn sàng: ..."
 };
@@ -189,6 +191,34 @@ struct KioskPayView {
   std::string note;            // how to pay, or why the QR is not shown
 };
 
+struct KioskQueueAreasView {
+  KioskChrome chrome;
+  std::string intro;             // "Chọn lĩnh vực quý khách cần giải quyết"
+  std::vector<KioskTile> tiles;  // one per active area: badge = letter, detail = "Đang chờ: 12 người"
+  std::string empty_text;        // no area takes tickets now
+};
+
+struct KioskQueuePriorityView {
+  KioskChrome chrome;
+  std::string area_line;         // "Lĩnh vực: A — Tiếp nhận và trả kết quả"
+  std::string question;          // "Quý khách có thuộc nhóm được ưu tiên không?"
+  KioskTile none;                // "Không — lấy số thường"
+  std::vector<KioskTile> groups; // one per priority group
+  std::string note;              // priority is checked at the counter
+};
+
+struct KioskTicketView {
+  KioskChrome chrome;
+  std::string number_caption;    // "Số thứ tự của quý khách"
+  std::string number;            // "A1023", drawn very large
+  std::string area_line;
+  std::string priority_line;     // "" = none
+  std::string ahead_line;        // "Trước quý khách: 12 người"
+  std::string wait_line;         // "Thời gian chờ dự kiến: khoảng 25 phút" ("" when nobody is ahead)
+  std::string printed_line;      // "Mời nhận vé in bên dưới ..."
+  KioskTile home;
+};
+
 struct KioskThanksView {
   KioskChrome chrome;
   std::string text;
@@ -220,6 +250,9 @@ KioskRateView MakeKioskRateView(const KioskModel& m, const KioskBackend& b);
 KioskPostalView MakeKioskPostalView(const KioskModel& m, const KioskBackend& b);
 KioskPayView MakeKioskPayView(const KioskModel& m, const KioskBackend& b);
 KioskThanksView MakeKioskThanksView(const KioskModel& m, const KioskBackend& b);
+KioskQueueAreasView MakeKioskQueueAreasView(const KioskModel& m, const KioskBackend& b);
+KioskQueuePriorityView MakeKioskQueuePriorityView(const KioskModel& m, const KioskBackend& b);
+KioskTicketView MakeKioskTicketView(const KioskModel& m, const KioskBackend& b);
 KioskPinView MakeKioskPinView(const KioskModel& m, const KioskBackend& b);
 KioskAdminView MakeKioskAdminView(const KioskModel& m, const KioskBackend& b);
 

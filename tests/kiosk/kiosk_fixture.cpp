@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "codes/receipt_token.h"
+#include "print/escpos.h"
 
 namespace motcua::ui::testing {
 namespace {
@@ -69,6 +70,18 @@ void AddViews(std::vector<std::string>& out, const KioskModel& m, const KioskBac
     const KioskThanksView v = MakeKioskThanksView(m, b);
     Add(out, v.text);
   }
+  {
+    const KioskQueueAreasView v = MakeKioskQueueAreasView(m, b);
+    AddChrome(out, v.chrome);
+    AddTiles(out, v.tiles);
+    const KioskQueuePriorityView p = MakeKioskQueuePriorityView(m, b);
+    AddTiles(out, p.groups);
+    for (const std::string* s : {&p.area_line, &p.question, &p.note}) Add(out, *s);
+    const KioskTicketView t = MakeKioskTicketView(m, b);
+    for (const std::string* s : {&t.number, &t.area_line, &t.priority_line, &t.ahead_line, &t.wait_line,
+                                 &t.printed_line, &t.chrome.spoken})
+      Add(out, *s);
+  }
 }
 
 }  // namespace
@@ -94,7 +107,9 @@ KioskBackend KioskFixture::Backend() {
           .index = &f.station->catalog_index,
           .settings = settings,
           .actor = {"kiosk@kiosk-1", workflow::Role::kKiosk, "kiosk-1"},
-          .now = f.clock.Now()};
+          .now = f.clock.Now(),
+          .priority_groups = &groups,
+          .print_ticket = print_ticket};
 }
 
 bool KioskFixture::IdleFor(int seconds) {
@@ -131,6 +146,15 @@ std::unique_ptr<KioskFixture> MakeKiosk(const std::string& procedure_code) {
     if (token) k->token = *token;
     k->secret = (*d)->lookup_secret;
   }
+  auto groups = queue::LoadPriorityGroups(MOTCUA_ASSETS_DIR);
+  EXPECT_TRUE(groups.has_value());
+  if (groups) k->groups = *groups;
+  const std::string dir = k->tickets_dir.path().string();
+  k->print_ticket = [dir](const print::TicketSlip& slip, const std::string& stem) {
+    print::TicketPrintOptions options;
+    options.pdf_file_name = stem;
+    return print::PrintTicket({print::PrinterKind::kPdf, "", 0, dir}, slip, options);
+  };
   k->model = MakeKioskModel(k->Backend());
   return k;
 }

@@ -23,6 +23,9 @@ struct KioskFixture {
   std::string code;   // the dossier received (procedure 9.999001: 8 working hours, a 10,000 VND fee)
   std::string token;  // its receipt QR token
   std::string secret;
+  std::vector<queue::PriorityGroup> groups;   // assets/queue/priority_groups.json
+  KioskBackend::TicketPrinter print_ticket;   // default: PDFs in tickets_dir
+  motcua::testing::TempDir tickets_dir;
 
   KioskBackend Backend();
   Status Do(const KioskAction& action) { return ApplyKioskAction(model, Backend(), action); }

@@ -1,0 +1,96 @@
+// The kiosk's queue screens (kiosk_view.h): areas, priority, the ticket issued.
+#include <algorithm>
+
+#include "queue/figures.h"
+#include "ui_model/kiosk_view.h"
+
+namespace motcua::ui {
+namespace {
+
+std::string T(const KioskModel& m, std::string_view key) { return Tr(m.citizen.lang, key); }
+
+std::string AreaName(const KioskModel& m, const queue::Area& a) {
+  return m.citizen.lang == Lang::kEn && !a.name_en.empty() ? a.name_en : a.name;
+}
+
+std::string GroupName(const KioskModel& m, const queue::PriorityGroup& g) {
+  return m.citizen.lang == Lang::kEn && !g.name_en.empty() ? g.name_en : g.name;
+}
+
+// The area chosen, read again (an administrator may have renamed it meanwhile). nullopt when it is gone.
+std::optional<queue::Area> ChosenArea(const KioskModel& m, const KioskBackend& b, const std::string& letter) {
+  auto a = queue::GetArea(*b.store, letter);
+  if (!a || !*a) return std::nullopt;
+  return **a;
+}
+
+}  // namespace
+
+KioskQueueAreasView MakeKioskQueueAreasView(const KioskModel& m, const KioskBackend& b) {
+  KioskQueueAreasView v;
+  v.chrome = MakeKioskChrome(m, b, "kiosk.title.queue_areas");
+  v.intro = T(m, "kiosk.queue.intro");
+  auto areas = queue::ListAreas(*b.store);
+  const LocalDate today = LocalDateVn(b.now);
+  if (areas) {
+    for (const queue::Area& a : *areas) {
+      if (!a.active) continue;
+      auto waiting = queue::CountWaiting(*b.store, today, a.letter);
+      const std::string detail =
+          waiting ? FormatText(T(m, "kiosk.queue.waiting"), {{"n", std::to_string(waiting->Total())}}) : "";
+      KioskTile tile{"area_" + a.letter, AreaName(m, a), detail, ChooseQueueArea{a.letter}};
+      tile.badge = a.letter;
+      v.tiles.push_back(std::move(tile));
+    }
+  }
+  if (v.tiles.empty()) v.empty_text = T(m, "kiosk.queue.no_area");
+  v.chrome.spoken = v.chrome.title + ". " + v.intro;
+  return v;
+}
+
+KioskQueuePriorityView MakeKioskQueuePriorityView(const KioskModel& m, const KioskBackend& b) {
+  KioskQueuePriorityView v;
+  v.chrome = MakeKioskChrome(m, b, "kiosk.title.queue_priority");
+  if (auto area = ChosenArea(m, b, m.citizen.queue_area))
+    v.area_line = FormatText(T(m, "kiosk.queue.area_line"), {{"letter", area->letter}, {"name", AreaName(m, *area)}});
+  v.question = T(m, "kiosk.queue.priority_question");
+  v.none = {"priority_none", T(m, "kiosk.queue.priority_none"), T(m, "kiosk.queue.priority_none_detail"),
+            TakeQueueTicket{""}, true, Tone::kInfo};
+  if (b.priority_groups)
+    for (const queue::PriorityGroup& g : *b.priority_groups)
+      v.groups.push_back({"priority_" + g.key, GroupName(m, g), "", TakeQueueTicket{g.key}});
+  v.note = T(m, "kiosk.queue.priority_note");
+  v.chrome.spoken = v.chrome.title + ". " + v.question;
+  return v;
+}
+
+KioskTicketView MakeKioskTicketView(const KioskModel& m, const KioskBackend& b) {
+  KioskTicketView v;
+  v.chrome = MakeKioskChrome(m, b, "kiosk.title.ticket");
+  v.home = {"ticket_done", T(m, "kiosk.ticket.done"), "", GoHome{}, true, Tone::kInfo};
+  if (!m.citizen.ticket) return v;
+  const queue::IssuedTicket& issued = *m.citizen.ticket;
+  const queue::Ticket& t = issued.ticket;
+  v.number_caption = T(m, "kiosk.ticket.number_caption");
+  v.number = t.label;
+  if (auto area = ChosenArea(m, b, t.area))
+    v.area_line = FormatText(T(m, "kiosk.queue.area_line"), {{"letter", area->letter}, {"name", AreaName(m, *area)}});
+  if (b.priority_groups)
+    for (const queue::PriorityGroup& g : *b.priority_groups)
+      if (g.key == t.priority)
+        v.priority_line = FormatText(T(m, "kiosk.ticket.priority_line"), {{"group", GroupName(m, g)}});
+  if (issued.estimate.ahead == 0) {
+    v.ahead_line = T(m, "kiosk.ticket.ahead_none");
+  } else {
+    v.ahead_line = FormatText(T(m, "kiosk.ticket.ahead"), {{"n", std::to_string(issued.estimate.ahead)}});
+    v.wait_line = FormatText(T(m, "kiosk.ticket.wait"), {{"minutes", std::to_string(issued.estimate.wait.count())}});
+  }
+  v.printed_line = T(m, "kiosk.ticket.printed");
+  // Spoken without the zero padding: espeak-ng reads "A007" as "A không không bảy".
+  v.chrome.spoken = FormatText(T(m, "kiosk.ticket.spoken"),
+                               {{"letter", t.origin_area}, {"number", std::to_string(t.number)}}) +
+                    ". " + v.ahead_line;
+  return v;
+}
+
+}  // namespace motcua::ui

@@ -1,12 +1,15 @@
 // motcua queue: tickets, calls and figures of the queue (queue/queue.h), for operators and checks.
 //
-//   motcua queue take --area A [--priority GROUP]        prints the ticket, e.g. "A1023"
+//   motcua queue take --area A [--priority GROUP] [--printer TARGET]   prints the ticket, e.g. "A1023";
+//                     --printer also prints it (tcp://HOST[:9100], file:/dev/usb/lp0, pdf:/DIR) or fails
 //   motcua queue call --counter 5 [--areas A,B] [--ticket A1023]
 //   motcua queue recall|noshow --counter 5
 //   motcua queue transfer --counter 5 --to B
 //   motcua queue finish --counter 5 [--dossiers CODE,CODE]
 //   motcua queue list [--day YYYY-MM-DD] [--area A]
 //   motcua queue stats [--day YYYY-MM-DD]
+//   motcua queue announce --ticket A1023 --counter 5 [--wav FILE] [--en]   (cmd_queue_speech.cpp)
+//   motcua queue set KEY VALUE | show                   the queue.* settings (queue/areas.h)
 //   motcua queue areas | groups
 //   motcua queue area-set A --name NAME [--name-en NAME] [--counters 1,2] [--fields F;F] [--procedures C,C]
 //                         [--first-number N] [--digits N] [--icon KEY] [--inactive]
@@ -19,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
+#include "cli/queue_cli.h"
 #include "cli/session.h"
 #include "queue/figures.h"
 #include "queue/queue.h"
@@ -98,6 +102,7 @@ int Take(Context& ctx, Args& args) {
   if (!session) return ReportError(ctx, session.error());
   Session& s = **session;
   queue::IssueHook print;
+  if (printer) print = TicketPrinter(s, *printer, *groups);
   auto issued = queue::TakeTicket(*s.store, s.actor, request, *groups, ctx.Now(), print);
   if (!issued) return ReportError(ctx, issued.error());
   if (ctx.json) {
@@ -306,6 +311,29 @@ int AreaSet(Context& ctx, Args& args) {
   return kExitOk;
 }
 
+// queue set KEY VALUE | queue show: the queue.* settings (areas.h QueueSettingKeys).
+int Settings(Context& ctx, Args& args, bool set) {
+  auto rest = args.Positional();
+  if (!rest) return ReportError(ctx, rest.error());
+  if (set && rest->size() != 2) return ReportError(ctx, Invalid("key", "required", "queue set KEY VALUE"));
+  if (!set && !rest->empty()) return ReportError(ctx, Invalid("arguments", "unexpected", "queue show"));
+  if (set) {
+    auto session = OpenSessionAs(ctx);
+    if (!session) return ReportError(ctx, session.error());
+    Session& s = **session;
+    if (Status saved = queue::SaveQueueSetting(*s.store, s.actor, (*rest)[0], (*rest)[1], ctx.Now()); !saved)
+      return ReportError(ctx, saved.error());
+  }
+  auto session = OpenSession(ctx);
+  if (!session) return ReportError(ctx, session.error());
+  for (const char* const* key = queue::QueueSettingKeys(); *key; ++key) {
+    auto value = (*session)->store->GetSetting(*key);
+    if (!value) return ReportError(ctx, value.error());
+    *ctx.out << *key << " = " << value->value_or("") << "\n";
+  }
+  return kExitOk;
+}
+
 int RunQueue(Context& ctx, Args& args) {
   const auto& rest = args.Remaining();
   std::string sub = !rest.empty() && !rest[0].empty() && rest[0][0] != '-' ? rest[0] : std::string();
@@ -319,9 +347,11 @@ int RunQueue(Context& ctx, Args& args) {
   if (sub == "areas") return Areas(ctx, sub_args);
   if (sub == "groups") return Groups(ctx, sub_args);
   if (sub == "area-set") return AreaSet(ctx, sub_args);
+  if (sub == "announce") return Announce(ctx, sub_args);
+  if (sub == "set" || sub == "show") return Settings(ctx, sub_args, sub == "set");
   return ReportError(ctx, Invalid("subcommand", "bad_subcommand",
                                   "queue take|call|recall|noshow|transfer|finish|list|stats|areas|groups|area-set|"
-                                  "announce, got \"" + sub + "\""));
+                                  "announce|set|show, got \"" + sub + "\""));
 }
 
 }  // namespace
@@ -332,7 +362,7 @@ MOTCUA_CLI_COMMAND("queue",
                    "[--dossiers CODE,CODE] | list [--day YYYY-MM-DD] [--area A] | stats [--day YYYY-MM-DD] | areas | "
                    "groups | area-set LETTER --name NAME [--name-en N] [--counters 1,2] [--fields F;F] "
                    "[--procedures C,C] [--first-number N] [--digits N] [--icon KEY] [--inactive] | "
-                   "announce --ticket A1023 --counter 5 [--wav FILE] [--en]",
+                   "announce --ticket A1023 --counter 5 [--wav FILE] [--en] | set KEY VALUE | show",
                    "queue tickets: take, call, recall, no-show, transfer, finish; lists, figures and announcements",
                    RunQueue);
 

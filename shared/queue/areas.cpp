@@ -6,6 +6,7 @@
 
 #include "common/files.h"
 #include "common/text.h"
+#include "speech/spoken_number.h"
 
 namespace motcua::queue {
 namespace {
@@ -181,6 +182,61 @@ Result<std::vector<PriorityGroup>> LoadPriorityGroups(const std::filesystem::pat
     return Invalid("priority_groups", "bad_file", path.string() + ": " + e.what());
   }
   return out;
+}
+
+const char* const* QueueSettingKeys() {
+  static constexpr const char* kKeys[] = {"queue.priority_streak_max", "queue.service_minutes",
+                                          "queue.estimate_samples",    "queue.speech.thousand",
+                                          "queue.speech.zero_tens",    "queue.speech.four",
+                                          nullptr};
+  return kKeys;
+}
+
+Status SaveQueueSetting(store::Store& store, const workflow::Actor& actor, std::string_view key,
+                        std::string_view value, Instant now) {
+  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kManageCatalog));
+  const std::string k(key);
+  struct Range {
+    const char* key;
+    int lo, hi;
+  };
+  static constexpr Range kRanges[] = {{"queue.priority_streak_max", 0, 20},
+                                      {"queue.service_minutes", 1, 240},
+                                      {"queue.estimate_samples", 3, 500}};
+  bool known = false;
+  for (const Range& r : kRanges) {
+    if (k != r.key) continue;
+    known = true;
+    int v = -1;
+    const bool digits = !value.empty() && value.size() <= 4 &&
+                        std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) v = std::stoi(std::string(value));
+    if (v < r.lo || v > r.hi)
+      return Invalid(k, "out_of_range", k + " is a whole number from " + std::to_string(r.lo) + " to " +
+                                            std::to_string(r.hi));
+  }
+  if (k.rfind("queue.speech.", 0) == 0) {
+    known = k == "queue.speech.thousand" || k == "queue.speech.zero_tens" || k == "queue.speech.four";
+    if (known) {
+      const std::string_view none;
+      auto parsed = speech::ParseNumberReading(k == "queue.speech.thousand" ? value : none,
+                                               k == "queue.speech.zero_tens" ? value : none,
+                                               k == "queue.speech.four" ? value : none);
+      if (!parsed) return parsed.error();
+    }
+  }
+  if (!known) return Invalid("key", "unknown_setting", "no queue setting \"" + k + "\"");
+  return store.Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_TRY(tx.PutSetting(k, NormalizeNfc(value)));
+    store::NewEvent e;
+    e.type = "station.settings_changed";
+    e.actor = actor.user;
+    e.station = actor.station;
+    e.at = now;
+    e.payload_json = json{{k, NormalizeNfc(value)}}.dump();
+    MOTCUA_TRY(tx.AppendEvent(e));
+    return Ok();
+  });
 }
 
 Result<QueueSettings> LoadQueueSettings(store::Store& store) {

@@ -88,4 +88,13 @@ struct QueueSettings {
 // number in range; the store's.
 Result<QueueSettings> LoadQueueSettings(store::Store& store);
 
+// The queue's settings keys: the three above and how the board reads numbers aloud
+// ("queue.speech.thousand" nghìn|ngàn, "queue.speech.zero_tens" linh|lẻ, "queue.speech.four" tư|bốn).
+const char* const* QueueSettingKeys();  // nullptr-terminated
+// Checks and stores one of them, journaling "station.settings_changed". Needs Permission::kManageCatalog.
+// Errors: ("key", "unknown_setting"); (key, "out_of_range" / "not_a_choice"); ("role", "not_allowed");
+// the store's. Nothing changes on an error.
+Status SaveQueueSetting(store::Store& store, const workflow::Actor& actor, std::string_view key,
+                        std::string_view value, Instant now);
+
 }  // namespace motcua::queue

@@ -96,8 +96,7 @@ void Tour::Step(const ui::KioskModel& m, const ui::KioskBackend& b, ui::Frame&, 
         shot_ = "pay";
       }
       break;
-    case 11:
-      a.emplace_back(ui::GoHome{});
+    case 11:  // not through GoHome: it would reset the look the tour is drawing (large text, contrast)
       a.emplace_back(OpenScreen{KioskScreen::kQueueAreas});
       shot_ = "queue_areas";
       break;

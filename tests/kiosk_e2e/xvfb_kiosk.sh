@@ -101,6 +101,11 @@ for variant in "" "--large-text" "--high-contrast"; do
   done
 done
 
+# 1b. Each tour took a real ticket, printed as a PDF (no ticket printer configured): six runs, six numbers.
+TICKETS=$("$CLI" --data-dir "$DATA" queue list) || fail "motcua queue list failed: $TICKETS"
+[ "$(echo "$TICKETS" | grep -c ' waiting')" -eq 6 ] || fail "the tours should have left 6 waiting tickets: $TICKETS"
+[ "$(ls "$DATA"/tickets/*-A00[1-6].pdf 2>/dev/null | wc -l)" -eq 6 ] || fail "no ticket PDFs in $DATA/tickets"
+
 # 2. The receipt at the camera: its status.
 "$KIOSK" --test --data-dir "$DATA" --size 1920x1080 --camera-file "$WORK/receipt.png" --frames 100000 \
   >"$LOG" 2>"$WORK/stderr.txt" &
@@ -121,6 +126,20 @@ must_see "screen: thanks" 10
 RATING=$("$CLI" --data-dir "$DATA" rating show "$CODE") || fail "motcua rating show failed: $RATING"
 echo "rating: $RATING"
 echo "$RATING" | grep -qF "Rất hài lòng (2), kiosk" || fail "the kiosk's rating is not in the store: $RATING"
+
+# 3b. A queue number by taps: the tile, the area, a priority group; six waiting tickets are ahead of it
+# in number, none in priority.
+tap home
+must_see "screen: home" 10
+tap tile_queue
+must_see "screen: queue_areas" 10
+tap area_A
+must_see "screen: queue_priority" 10
+tap priority_elderly
+must_see "ticket: A007 ahead 0" 10
+must_see "screen: ticket" 5
+import -window root -crop 1920x1080+0+0 "$OUT/kiosk-e2e-ticket.png" 2>/dev/null || true
+"$CLI" --data-dir "$DATA" queue list | grep -qF "A007 waiting priority elderly" || fail "ticket A007 is not in the store"
 
 # 4. A forged token, typed at scanner speed: refused with one message.
 FORGED="MC1:$CODE:7KQM:K7:ERVX2RWWPXMQMMTU"
@@ -162,7 +181,7 @@ if [ -n "$APPLICANT_NAME" ]; then
 fi
 
 count=$(ls "$OUT"/kiosk-*-landscape*.png 2>/dev/null | wc -l)
-[ "$count" -ge 36 ] || fail "only $count landscape screenshots in $OUT (12 screens x 3 looks expected)"
+[ "$count" -ge 45 ] || fail "only $count landscape screenshots in $OUT (15 screens x 3 looks expected)"
 for png in "$OUT"/kiosk-*-landscape*.png; do
   [ "$(identify -format '%wx%h' "$png")" = "1920x1080" ] || fail "$png is not 1920x1080"
 done

@@ -35,11 +35,14 @@ void DrawTicket(const ui::KioskTicketView& v, const Layout& l, ScreenState& s, A
   const float height = DrawChrome(v.chrome, l, s, a);
   BeginContent("##ticket", height);
   const float width = ImGui::GetContentRegionAvail().x;
+  // Centred on one line; a line too long for the width (a long area name, large text, portrait) wraps.
   auto centred = [&](ImFont* font, float size, const std::string& text, ImU32 color) {
-    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
+    const ImVec2 one_line = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
+    const float wrap = one_line.x > width ? width : 0.0f;
+    const ImVec2 extent = wrap > 0.0f ? font->CalcTextSizeA(size, FLT_MAX, wrap, text.c_str()) : one_line;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddText(font, size, ImVec2(at.x + std::max(0.0f, (width - extent.x) * 0.5f), at.y),
-                                        color, text.c_str());
+                                        color, text.c_str(), nullptr, wrap);
     ImGui::Dummy(ImVec2(width, extent.y));
   };
   ImFont* large = ui::GetFont(ui::FontRole::kLarge);

@@ -625,16 +625,29 @@ class SqliteWriteTx final : public WriteTx {
 
 // Creates a new database file with motcua's private mode before SQLite opens it (SQLite gives its WAL
 // and shared-memory files the database's mode), or narrows the mode of an existing one this process owns.
+// Never open()s an existing database file: POSIX drops ALL of a process's locks on a file when ANY of its
+// descriptors for it is closed, so a second store opened in a process that already has the database open
+// would silently drop the first connection's WAL locks. Another process closing its connection then takes
+// itself for the last one, checkpoints and deletes the WAL under the first, which stops seeing later
+// commits (the display board did: tests/store "SecondStoreInOneProcess..."; sqlite.org/howtocorrupt.html
+// §2.2). An existing file is narrowed with stat/chmod; only a new one is created here.
 Status PrepareDatabaseFile(const std::string& path, bool create) {
-  const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
-  if (fd < 0) {
-    if (errno == ENOENT && !create) return NotFound("database", "database_missing", "no database at " + path);
-    return Unavailable("database", "database_unavailable", "cannot open " + path + ": " + std::strerror(errno));
-  }
   struct stat st{};
-  if (::fstat(fd, &st) == 0 && st.st_uid == ::geteuid() && (st.st_mode & 0777) != PrivateFileMode())
+  if (::stat(path.c_str(), &st) == 0) {
+    if (st.st_uid == ::geteuid() && (st.st_mode & 0777) != PrivateFileMode())
+      (void)::chmod(path.c_str(), PrivateFileMode());
+    return Ok();
+  }
+  if (errno != ENOENT)
+    return Unavailable("database", "database_unavailable", "cannot open " + path + ": " + std::strerror(errno));
+  if (!create) return NotFound("database", "database_missing", "no database at " + path);
+  const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC | O_CREAT | O_EXCL, 0600);
+  if (fd < 0 && errno != EEXIST)
+    return Unavailable("database", "database_unavailable", "cannot create " + path + ": " + std::strerror(errno));
+  if (fd >= 0) {
     MakeFilePrivate(fd);
-  ::close(fd);
+    ::close(fd);  // the file is new: no connection of this process holds a lock on it yet
+  }
   return Ok();
 }
 

@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <iterator>
 #include <gtest/gtest.h>
@@ -362,6 +365,42 @@ TEST(OpenSqliteStore, ReportsAMissingDatabaseWhenNotCreating) {
   auto s = OpenSqliteStore((dir / "none.db").string(), {.create_if_missing = false});
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().rule, "database_missing");
+}
+
+// A second store opened on the same file in one process (the display board scores the month on its own
+// connection) must not break the first: POSIX drops every lock of a process on a file when any of its
+// descriptors for it closes, and a writer in another process that then believes it is the last connection
+// deletes the WAL under the first one, which stops seeing new commits.
+TEST(SqliteStore, SecondStoreInOneProcessKeepsTheFirstSeeingOtherProcessesCommits) {
+  TempDir dir;
+  const std::string path = (dir / "motcua.db").string();
+  auto first = OpenSqliteStore(path);
+  ASSERT_TRUE(first);
+  ASSERT_TRUE(motcua::testing::WriteJournaled(**first, [](WriteTx& tx) { return tx.PutSetting("n", "0"); }));
+  auto second = OpenSqliteStore(path);
+  ASSERT_TRUE(second);
+  for (int i = 1; i <= 3; ++i) {
+    auto again = OpenSqliteStore(path);  // and a third, opened and closed: any close() drops the locks
+    ASSERT_TRUE(again);
+    again->reset();
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {  // another station: opens, writes, closes
+      auto other = OpenSqliteStore(path);
+      if (!other) ::_exit(3);
+      const std::string value = std::to_string(i);
+      auto s = motcua::testing::WriteJournaled(**other, [&](WriteTx& tx) { return tx.PutSetting("n", value); });
+      other->reset();
+      ::_exit(s ? 0 : 4);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    ASSERT_TRUE((*second)->GetSetting("n"));  // the second connection is used too, as the board's was
+    auto seen = (*first)->GetSetting("n");
+    ASSERT_TRUE(seen);
+    EXPECT_EQ(seen->value_or(""), std::to_string(i)) << "the first connection missed commit " << i;
+  }
 }
 
 }  // namespace

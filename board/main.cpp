@@ -73,12 +73,17 @@ void Wake() {
   SDL_PushEvent(&wake);
 }
 
-// Scores the month on a thread of its own, with a connection of its own, every kBoardListsInterval:
-// scoring a large store takes seconds, and the board must not miss a call meanwhile.
+// Scores the month on a thread of its own every kBoardListsInterval: scoring a large store takes a while,
+// and the clock, the blink and the rotation must go on meanwhile. It shares the board's one connection
+// under `store_mu` (the main thread skips a poll while the loader holds it, so a call waits at most one
+// scoring): a second connection of this process would break the first (store::OpenSqliteStore opens
+// and closes the database file with open(2)/close(2), which drops every POSIX lock this process holds
+// on it; another process's close then deletes the WAL under the board, which stops seeing calls).
 class ListsLoader {
  public:
-  ListsLoader(std::string db_path, const dossier::StatusMap& map, const calendar::WorkingCalendar& cal)
-      : db_path_(std::move(db_path)), map_(map), calendar_(cal), worker_([this] { Run(); }) {}
+  ListsLoader(store::Store& store, std::mutex& store_mu, const dossier::StatusMap& map,
+              const calendar::WorkingCalendar& cal)
+      : store_(store), store_mu_(store_mu), map_(map), calendar_(cal), worker_([this] { Run(); }) {}
   ~ListsLoader() {
     {
       std::lock_guard lock(mu_);
@@ -108,12 +113,16 @@ class ListsLoader {
     }
   }
   Result<ui::BoardPublicLists> Load() {
-    MOTCUA_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(db_path_, {.create_if_missing = false,
-                                                                          .append_anchors = false}));
-    return ui::LoadBoardPublicLists(*store, map_, calendar_, ToInstant(Clock::now()));
+    std::lock_guard store_lock(store_mu_);
+    const auto started = std::chrono::steady_clock::now();
+    auto lists = ui::LoadBoardPublicLists(store_, map_, calendar_, ToInstant(Clock::now()));
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    std::fprintf(stderr, "motcua-board: public lists scored in %lld ms\n", static_cast<long long>(ms.count()));
+    return lists;
   }
 
-  std::string db_path_;
+  store::Store& store_;
+  std::mutex& store_mu_;
   const dossier::StatusMap& map_;
   const calendar::WorkingCalendar& calendar_;
   std::mutex mu_;
@@ -334,6 +343,7 @@ int Run(int argc, char** argv) {
     std::printf("seeded: %zu calls, last_seq %lld\n", model.recent.size(), static_cast<long long>(model.last_seq));
 
   Tour tour(o.tour_dir);
+  std::mutex store_mu;  // the store's connection: the frame loop's polls and the lists loader take turns
   std::unique_ptr<ListsLoader> loader;
   if (tour.active()) {  // the shots need the lists now
     auto lists = ui::LoadBoardPublicLists(store, station.status_map, *station.calendar, ToInstant(Clock::now()));
@@ -343,9 +353,7 @@ int Run(int argc, char** argv) {
     }
     ui::SetBoardLists(model, std::move(*lists));
   } else {
-    const std::filesystem::path db =
-        o.paths.db_path.empty() ? std::filesystem::path(o.paths.data_dir) / "motcua.db" : o.paths.db_path;
-    loader = std::make_unique<ListsLoader>(db.string(), station.status_map, *station.calendar);
+    loader = std::make_unique<ListsLoader>(store, store_mu, station.status_map, *station.calendar);
   }
 
   // The voice and the sound. Either may be missing (no espeak-ng voice, no sound card): the board then
@@ -393,7 +401,8 @@ int Run(int argc, char** argv) {
 
     // The journal, every kBoardPollInterval (the tour shows a still board).
     std::vector<ui::BoardCall> fresh;
-    if (!tour.active() && wall - last_poll >= ui::kBoardPollInterval) {
+    std::unique_lock store_lock(store_mu, std::try_to_lock);  // else the loader is scoring: poll next time
+    if (!tour.active() && store_lock.owns_lock() && wall - last_poll >= ui::kBoardPollInterval) {
       last_poll = wall;
       const std::int64_t seq_before = model.last_seq;
       Result<std::vector<ui::BoardAnnouncement>> said = ui::PollBoard(model, store, now);

@@ -322,3 +322,28 @@ TEST(BoardPublicListsTest, AnEmptyMonthHasNoRows) {
 
 }  // namespace
 }  // namespace motcua::ui::testing
+
+namespace motcua::ui::testing {
+namespace {
+
+// The board reads the database that the counters write from other processes: a second connection
+// stands in for them (tests/board_e2e runs real separate processes).
+TEST(BoardFeed, FollowsCallsMadeThroughAnotherConnection) {
+  BoardFixture f;
+  f.Seed();
+  auto other = store::OpenSqliteStore((f.station->dir.path() / "motcua.db").string());
+  ASSERT_TRUE(other.has_value()) << other.error().Describe();
+  const std::vector<queue::PriorityGroup> groups;
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(queue::TakeTicket(**other, f.officer, {"A", ""}, groups, f.Now()).has_value());
+  for (const char* counter : {"5", "2", "7"}) {
+    auto called = queue::CallNext(**other, f.officer, counter, {"A"}, f.Now());
+    ASSERT_TRUE(called.has_value()) << called.error().Describe();
+    auto said = f.Poll();
+    ASSERT_EQ(said.size(), 1u) << "after the call at counter " << counter;
+    EXPECT_EQ(said[0].counter, counter);
+  }
+  EXPECT_EQ(f.model.counters.size(), 3u);
+}
+
+}  // namespace
+}  // namespace motcua::ui::testing

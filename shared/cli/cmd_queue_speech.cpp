@@ -12,22 +12,13 @@
 #include "cli/cli.h"
 #include "cli/queue_cli.h"
 #include "cli/session.h"
+#include "queue/areas.h"
 #include "speech/announcement.h"
 #include "speech/announcer.h"
 #include "speech/spoken_number.h"
 #include "speech/wav.h"
 
 namespace motcua::cli {
-
-Result<speech::NumberReading> LoadNumberReading(store::Store& store) {
-  std::string values[3];
-  const char* keys[3] = {"queue.speech.thousand", "queue.speech.zero_tens", "queue.speech.four"};
-  for (int i = 0; i < 3; ++i) {
-    MOTCUA_ASSIGN_OR_RETURN(auto v, store.GetSetting(keys[i]));
-    values[i] = v.value_or("");
-  }
-  return speech::ParseNumberReading(values[0], values[1], values[2]);
-}
 
 int Announce(Context& ctx, Args& args) {
   std::string ticket, counter;
@@ -48,7 +39,7 @@ int Announce(Context& ctx, Args& args) {
   if (std::filesystem::exists(ctx.db_path, ec)) {
     auto session = OpenSession(ctx);
     if (!session) return ReportError(ctx, session.error());
-    auto loaded = LoadNumberReading(*(*session)->store);
+    auto loaded = queue::LoadNumberReading(*(*session)->store);
     if (!loaded) return ReportError(ctx, loaded.error());
     reading = *loaded;
   }

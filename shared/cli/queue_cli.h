@@ -4,14 +4,11 @@
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "queue/queue.h"
-#include "speech/spoken_number.h"
 
 namespace motcua::cli {
 
 // `queue announce` (cmd_queue_speech.cpp).
 int Announce(Context& ctx, Args& args);
-// The center's reading of numbers aloud (queue.speech.* settings). Errors: ParseNumberReading's.
-Result<speech::NumberReading> LoadNumberReading(store::Store& store);
 
 // `queue take --printer TARGET` (cmd_queue_print.cpp): prints the ticket inside its transaction, so a
 // ticket whose print fails is not issued. Errors: the target's (ParsePrinterTarget), in the hook's result.

@@ -6,7 +6,6 @@
 
 #include "common/files.h"
 #include "common/text.h"
-#include "speech/spoken_number.h"
 
 namespace motcua::queue {
 namespace {
@@ -222,7 +221,7 @@ Status SaveQueueSetting(store::Store& store, const workflow::Actor& actor, std::
       auto parsed = speech::ParseNumberReading(k == "queue.speech.thousand" ? value : none,
                                                k == "queue.speech.zero_tens" ? value : none,
                                                k == "queue.speech.four" ? value : none);
-      if (!parsed) return parsed.error();
+      if (!parsed) return Invalid(k, parsed.error().rule, parsed.error().detail);
     }
   }
   if (!known) return Invalid("key", "unknown_setting", "no queue setting \"" + k + "\"");
@@ -237,6 +236,18 @@ Status SaveQueueSetting(store::Store& store, const workflow::Actor& actor, std::
     MOTCUA_TRY(tx.AppendEvent(e));
     return Ok();
   });
+}
+
+Result<speech::NumberReading> LoadNumberReading(store::Store& store) {
+  constexpr const char* kKeys[3] = {"queue.speech.thousand", "queue.speech.zero_tens", "queue.speech.four"};
+  std::string values[3];
+  for (int i = 0; i < 3; ++i) {
+    MOTCUA_ASSIGN_OR_RETURN(auto v, store.GetSetting(kKeys[i]));
+    values[i] = v.value_or("");
+  }
+  auto reading = speech::ParseNumberReading(values[0], values[1], values[2]);
+  if (!reading) return Corrupt(reading.error().field, "bad_setting", reading.error().detail);
+  return reading;
 }
 
 Result<QueueSettings> LoadQueueSettings(store::Store& store) {

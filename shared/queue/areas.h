@@ -19,6 +19,7 @@
 
 #include "common/result.h"
 #include "common/time.h"
+#include "speech/spoken_number.h"
 #include "store/store.h"
 #include "workflow/desk.h"
 
@@ -96,5 +97,8 @@ const char* const* QueueSettingKeys();  // nullptr-terminated
 // the store's. Nothing changes on an error.
 Status SaveQueueSetting(store::Store& store, const workflow::Actor& actor, std::string_view key,
                         std::string_view value, Instant now);
+// How the center reads numbers aloud (the queue.speech.* settings; northern when unset).
+// Errors: kCorrupt (key, "bad_setting") for a stored value that is not a choice; the store's.
+Result<speech::NumberReading> LoadNumberReading(store::Store& store);
 
 }  // namespace motcua::queue

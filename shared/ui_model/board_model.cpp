@@ -12,9 +12,9 @@
 namespace motcua::ui {
 namespace {
 
+// The board's own keys; how numbers are read aloud is the queue's (queue::SaveQueueSetting).
 constexpr const char* kKeys[] = {
-    "board.rotation_seconds", "board.highlight_seconds", "board.notices",   "board.announce_english",
-    "queue.speech.thousand",  "queue.speech.zero_tens",  "queue.speech.four", nullptr,
+    "board.rotation_seconds", "board.highlight_seconds", "board.notices", "board.announce_english", nullptr,
 };
 constexpr int kMaxNoticeChars = 300;
 constexpr std::size_t kMaxNotices = 30;
@@ -70,14 +70,6 @@ Status Assign(BoardSettings& s, std::string_view key, std::string_view raw) {
   } else if (key == "board.announce_english") {
     if (value != "true" && value != "false") return Bad(key, "bad_value", "board.announce_english must be true or false");
     s.announce_english = value == "true";
-  } else if (key == "queue.speech.thousand" || key == "queue.speech.zero_tens" || key == "queue.speech.four") {
-    const bool t = key == "queue.speech.thousand", z = key == "queue.speech.zero_tens";
-    Result<speech::NumberReading> r =
-        speech::ParseNumberReading(t ? value : "", z ? value : "", !t && !z ? value : "");
-    if (!r) return Bad(key, r.error().rule.c_str(), r.error().detail);
-    if (t) s.reading.thousand = r->thousand;
-    else if (z) s.reading.zero_tens = r->zero_tens;
-    else s.reading.four = r->four;
   } else {
     return Invalid("key", "unknown_setting", std::string(key) + " is not a display board setting");
   }
@@ -133,11 +125,13 @@ Result<BoardSettings> LoadBoardSettings(store::Store& store) {
       return Corrupt(*key, "bad_setting",
                      "the stored setting " + std::string(*key) + " is not valid: " + st.error().detail);
   }
+  MOTCUA_ASSIGN_OR_RETURN(s.reading, queue::LoadNumberReading(store));
   return s;
 }
 
 Status SaveBoardSetting(store::Store& store, const workflow::Actor& actor, std::string_view key,
                         std::string_view value, Instant now) {
+  if (key.rfind("queue.", 0) == 0) return queue::SaveQueueSetting(store, actor, key, value, now);
   MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kManageCatalog));
   BoardSettings check;
   MOTCUA_TRY(Assign(check, key, value));

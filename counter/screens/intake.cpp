@@ -63,6 +63,10 @@ void DrawOutcome(const ui::IntakeOutcomeView& o, std::vector<ui::CounterAction>&
 void DrawApplicant(const ui::IntakeView& v, IntakeScreenState& s, IntakeFocus focus,
                    std::vector<ui::CounterAction>& actions) {
   Heading(v.applicant_title);
+  if (!v.queue_line.empty()) {
+    ImGui::SameLine();
+    ui::Badge(v.queue_line, ui::Tone::kInfo);
+  }
   if (!v.manifest_line.empty()) ui::StatusBanner(v.manifest_line, ui::Tone::kInfo);
   ui::MutedText(v.scan_hint);
   const int id_type = ChoiceRow("id_type", v.id_types);

@@ -53,6 +53,9 @@ void DrawSettings(const ui::SettingsView& v, SettingsScreenState& s, std::vector
   ImGui::BeginChild("##station_settings", ImVec2(left_w, 0.0f), true);
   Heading(v.station_title);
   LabeledField(v.name_label, "##station_name", &s.devices.name, {.has_error = v.error_field == "name"});
+  LabeledField(v.queue_counter_label, "##queue_counter", &s.devices.queue_counter,
+               {.has_error = v.error_field == "queue_counter", .width_px = ui::Em(10.0f)});
+  ui::MutedText(v.queue_counter_note);
   DeviceField(v.queue_label, "##printer_queue", &s.devices.printer_queue, v.queues, v.error_field == "printer_queue");
   ui::MutedText(v.no_printer_note);
   if (ui::Button(Label(v.find_printers_label, "find_printers").c_str())) actions.emplace_back(ui::FindPrinters{});

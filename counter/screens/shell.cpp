@@ -27,6 +27,92 @@ void GlobalKeys(const ui::ShellView& view, std::vector<ui::CounterAction>& actio
       !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
     actions.emplace_back(ui::ReprintLast{});
   if (EscapePressed()) actions.emplace_back(ui::GoBack{});
+  // The call panel's keys: F12 calls the next ticket, F11 calls the served one again (the tabs take
+  // F2-F9, F10 receives, F8 reprints; function keys never type into a focused field). F12 sits away
+  // from F10 so a slip on "receive" does not send the citizen away; the other buttons have no key.
+  if (view.queue_panel && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+    if (ui::HotKeyPressed(ui::HotKey::kF12)) actions.emplace_back(ui::CallNextTicket{});
+    if (view.queue_panel->has_ticket && ui::HotKeyPressed(ui::HotKey::kF11)) actions.emplace_back(ui::RecallTicket{});
+  }
+}
+
+// Keeps the next item (`width_px` wide) on the current line when it fits before `right_x`, else lets
+// it start a new line: the panel is one line on a wide screen and wraps on a 1024 px one.
+struct Flow {
+  float right_x = 0.0f;
+  bool first = true;
+  void Place(float width_px) {
+    if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width_px <= right_x) ImGui::SameLine();
+    first = false;
+  }
+  void Text(const std::string& text, ui::FontRole role = ui::FontRole::kBody, const ImVec4* color = nullptr) {
+    ImGui::PushFont(ui::GetFont(role));
+    Place(ImGui::CalcTextSize(text.c_str()).x);
+    ImGui::AlignTextToFramePadding();
+    if (color != nullptr) ImGui::PushStyleColor(ImGuiCol_Text, *color);
+    ImGui::TextUnformatted(text.c_str());
+    if (color != nullptr) ImGui::PopStyleColor();
+    ImGui::PopFont();
+  }
+  // A pill centred on the line's buttons (a badge is shorter than a frame).
+  void Badge(const std::string& text, ui::Tone tone, ui::FontRole role = ui::FontRole::kBody) {
+    ImGui::PushFont(ui::GetFont(role));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float pad_x = std::floor(style.FramePadding.x * 0.6f), pad_y = std::floor(style.FramePadding.y * 0.35f);
+    const float width = ImGui::CalcTextSize(text.c_str()).x + 2.0f * pad_x;
+    const float avail = right_x - ImGui::GetCursorScreenPos().x;
+    Place(std::min(width, avail));
+    const float offset = (ImGui::GetFrameHeight() - ImGui::GetTextLineHeight() - 2.0f * pad_y) * 0.5f;
+    if (offset > 0.0f) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + offset);
+    ui::Badge(text, tone);
+    ImGui::PopFont();
+  }
+  bool Button(const std::string& label, const ui::ButtonOptions& options = {}) {
+    Place(ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2.0f * ImGui::GetStyle().FramePadding.x);
+    return ui::Button(label.c_str(), options);
+  }
+};
+
+constexpr const char* kTransferPopup = "##queue_transfer_popup";
+
+// The queue call panel: the counter, the served ticket, the lines' waiting counts, the buttons, and
+// the last action's result in words.
+void DrawQueuePanel(const ui::QueuePanelView& p, std::vector<ui::CounterAction>& actions) {
+  Flow flow{ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x};
+  const ImVec4 muted = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+  flow.Text(p.counter_text, ui::FontRole::kBodyBold);
+  if (p.has_ticket) {
+    flow.Text(p.serving_title);
+    flow.Badge(p.ticket_label, p.is_priority ? ui::Tone::kWarning : ui::Tone::kInfo, ui::FontRole::kBodyBold);
+    flow.Text(p.ticket_detail, ui::FontRole::kBody, &muted);
+  } else {
+    flow.Text(p.idle_text, ui::FontRole::kBody, &muted);
+  }
+  flow.Text("|", ui::FontRole::kBody, &muted);
+  flow.Text(p.waiting_text);
+  if (flow.Button(Label(p.next_label, "queue_next"), {.tone = ui::Tone::kInfo})) actions.emplace_back(ui::CallNextTicket{});
+  if (flow.Button(Label(p.recall_label, "queue_recall"), {.is_enabled = p.has_ticket}))
+    actions.emplace_back(ui::RecallTicket{});
+  if (flow.Button(Label(p.no_show_label, "queue_no_show"), {.is_enabled = p.has_ticket}))
+    actions.emplace_back(ui::MarkTicketNoShow{});
+  if (flow.Button(Label(p.transfer_label, "queue_transfer"), {.is_enabled = p.has_ticket && !p.transfer_to.empty()}))
+    ImGui::OpenPopup(kTransferPopup);
+  if (flow.Button(Label(p.finish_label, "queue_finish"), {.tone = ui::Tone::kSuccess, .is_enabled = p.has_ticket}))
+    actions.emplace_back(ui::FinishTicket{});
+  // Beside the buttons when it fits; a long refusal wraps on its own line.
+  if (!p.message_text.empty()) flow.Badge(p.message_text, p.message_tone);
+  if (ImGui::BeginPopup(kTransferPopup)) {
+    ImGui::TextUnformatted(p.transfer_title.c_str());
+    for (const ui::QueueTransferOption& o : p.transfer_to)
+      if (ui::Button(Label(o.label, "queue_transfer_" + o.area).c_str(), {.width_px = ui::Em(22.0f)})) {
+        actions.emplace_back(ui::TransferTicket{o.area});
+        ImGui::CloseCurrentPopup();
+      }
+    if (ui::Button(Label(p.cancel_label, "queue_transfer_cancel").c_str()) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+      ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
 }
 
 }  // namespace
@@ -75,6 +161,10 @@ void BeginShell(const ui::ShellView& view, ShellScreenState& state, std::vector<
                      ImGui::GetContentRegionAvail().x - close_w - style.ItemSpacing.x);
     ImGui::SameLine();
     if (ui::Button(close.c_str())) actions.emplace_back(ui::DismissNotice{});
+  }
+  if (view.queue_panel) {
+    ImGui::Separator();
+    DrawQueuePanel(*view.queue_panel, actions);
   }
   ImGui::Separator();
   const float bottom = std::max(state.bottom_height_px, ImGui::GetFrameHeightWithSpacing() + style.WindowPadding.y);

@@ -1,7 +1,9 @@
 // The frame every signed-in screen sits in: a top bar (tabs with their function keys, the user, the
 // language switch, lock and sign-out, a notice line) and a bottom bar (the running scan with its
-// progress, the last print with its result and a reprint button, the station and the time). Global
-// keys: the tabs' F-keys, Ctrl+L locks, F8 reprints, Esc goes back.
+// progress, the last print with its result and a reprint button, the station and the time). At a
+// station with a queue counter, the queue call panel sits under the top bar. Global keys: the tabs'
+// F-keys, Ctrl+L locks, F8 reprints, Esc goes back; with the call panel, F12 calls the next ticket and
+// F11 calls the served one again.
 #pragma once
 
 #include <vector>

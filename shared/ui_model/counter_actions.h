@@ -280,6 +280,24 @@ struct ResendParkedRecord {
   std::string code;
 };
 
+// ---- the queue call panel (issue 14; counter_app.h QueuePanelModel) ------------------------------------
+
+// Each acts on this station's queue counter (DeviceSettings::queue_counter) as the signed-in officer,
+// at the frame's time, through queue/queue.h; each needs Permission::kReceive.
+// "Gọi số tiếp theo": finishes the ticket being served (linking the dossiers received from it), then
+// calls the next ticket of the counter's areas.
+struct CallNextTicket {};
+// "Gọi lại": the board calls the served ticket again.
+struct RecallTicket {};
+// "Vắng mặt": the called citizen did not come (back to the end of the line once, then dropped).
+struct MarkTicketNoShow {};
+// "Chuyển": the served ticket goes to another area's line (an area letter, "B").
+struct TransferTicket {
+  std::string to_area;
+};
+// "Xong": finishes the served ticket, linking the dossiers received from it.
+struct FinishTicket {};
+
 using CounterAction = std::variant<
     SubmitLogin, SubmitUnlock, LockScreen, SignOut, SwitchLanguage, ScanReceived, Navigate, GoBack,
     ReprintLast, DismissNotice, CancelFileJob, BrowseFiles,
@@ -295,7 +313,8 @@ using CounterAction = std::variant<
     CreateManifest, OpenManifest, CloseManifest, StartInboundItem, AddOutboundItem, SetManifestItemParcel,
     RemoveManifestItem, SignOpenManifest, CancelOpenManifest, RecordItemDelivery, PrintOpenManifest,
     SaveDevices, SaveCalendarProfileChoice, FindScanners, FindPrinters,
-    ScoreCardCommand, ResendParkedRecord>;
+    ScoreCardCommand, ResendParkedRecord,
+    CallNextTicket, RecallTicket, MarkTicketNoShow, TransferTicket, FinishTicket>;
 
 // One line for logs and --test output: the action's name and non-secret, non-personal fields.
 // "SubmitLogin user_name=nguyen.van.an" (never a password), "ScanReceived chars=42" (never the

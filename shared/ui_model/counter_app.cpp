@@ -72,6 +72,7 @@ void StartSession(CounterModel& model, const CounterBackend& backend, SessionUse
     model.dossier = {};
     model.postal = {};
     model.intake = {};
+    model.queue = {};
     internal::LoadRecentProcedures(model, backend);
     internal::LoadDraft(model, backend);
   }
@@ -153,6 +154,7 @@ void TickCounter(CounterModel& model, const CounterBackend& backend, bool had_in
   }
   if (backend.station == nullptr) return;
   internal::SaveDraftIfDirty(model, backend);
+  internal::RefreshQueuePanelIfDue(model, backend);
   WorklistModel& w = model.worklist;
   if (model.screen == kScreenWorklist && !model.lock.is_locked &&
       (w.stale || !w.loaded_at || backend.now - *w.loaded_at >= std::chrono::seconds(kWorklistRefreshSeconds)))
@@ -189,7 +191,8 @@ constexpr const char* kActionNames[] = {
     "CreateManifest", "OpenManifest", "CloseManifest", "StartInboundItem", "AddOutboundItem", "SetManifestItemParcel",
     "RemoveManifestItem", "SignOpenManifest", "CancelOpenManifest", "RecordItemDelivery", "PrintOpenManifest",
     "SaveDevices", "SaveCalendarProfileChoice", "FindScanners", "FindPrinters",
-    "ScoreCardCommand", "ResendParkedRecord"};
+    "ScoreCardCommand", "ResendParkedRecord",
+    "CallNextTicket", "RecallTicket", "MarkTicketNoShow", "TransferTicket", "FinishTicket"};
 static_assert(std::size(kActionNames) == std::variant_size_v<CounterAction>,
               "kActionNames must list every CounterAction alternative, in order");
 
@@ -219,6 +222,7 @@ std::string DescribeForLog(const CounterAction& action) {
           [](const PrintDossierForm& a) { return " form=" + std::to_string(static_cast<int>(a.form)); },
           [](const OpenManifest& a) { return " id=" + a.id; },
           [](const ResendParkedRecord& a) { return " code=" + a.code; },
+          [](const TransferTicket& a) { return " to_area=" + a.to_area; },
           [](const ScoreCardCommand& a) {
             return std::visit(
                 Overloaded{[](const scorecard::OpenDossier& o) { return " open code=" + o.code; },
@@ -329,6 +333,8 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const ScanRecei
     return Ok();
   }
   if (model.lock.is_locked) return Ok();  // nothing is read while the screen is locked
+  // A queue ticket first: its "MCQ:" would otherwise be taken for a postal lookup or junk.
+  if (IsTicketScan(a.text)) return ApplyTicketScan(model, backend, a.text);
   if (model.screen == kScreenPostal && RoutePostalScan(model, backend, a.text)) return Ok();
   switch (ClassifyScan(a.text)) {
     case ScanKind::kCccd: {

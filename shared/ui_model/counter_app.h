@@ -32,6 +32,8 @@
 #include "common/time.h"
 #include "print/form_pdf.h"
 #include "print/printer.h"
+#include "queue/areas.h"
+#include "queue/queue.h"
 #include "reports/lists.h"
 #include "scan/sane_scanner.h"
 #include "scoring/store_scoring.h"
@@ -348,6 +350,47 @@ struct SyncModel {
   std::string notice_arg;                // its dossier code
 };
 
+// ---- the queue call panel (issue 14) ---------------------------------------------------------------
+
+// A line this counter calls, with how many wait in it now.
+struct QueueLineCount {
+  queue::Area area;
+  std::int64_t waiting_priority = 0;
+  std::int64_t waiting_normal = 0;
+};
+
+// The shell's call panel: shown to an account with Permission::kReceive at a station whose
+// DeviceSettings::queue_counter is set. Read from the store by LoadQueuePanel: by TickCounter when
+// the last read is kQueueRefreshSeconds old (a kiosk issues tickets meanwhile), and at once after
+// each queue action; never per frame.
+//
+// Linking. A dossier received at this counter while `serving` is called is remembered in
+// `dossier_codes` (for the ticket `linked_ticket_key`); "Xong", "Gọi số tiếp theo" and a ticket
+// scan finish the ticket with them (queue::Finish) before anything else is called, because the
+// core's CallNext/CallTicket finish the counter's ticket without dossiers. The list lives in memory
+// only: a restart of the app in the middle of serving one citizen loses the link, not the dossiers.
+struct QueuePanelModel {
+  std::string counter;                         // the counter read ("" = the panel is hidden)
+  std::optional<queue::Ticket> serving;        // the counter's called ticket (queue::CurrentTicket)
+  std::vector<QueueLineCount> lines;           // queue::AreasForCounter, by letter
+  std::vector<queue::Area> areas;              // every area, for "Chuyển" (transfer)
+  std::vector<queue::PriorityGroup> priority_groups;  // names for a ticket's priority key
+  bool groups_loaded = false;                  // read once (assets/queue/priority_groups.json)
+  std::optional<Instant> loaded_at;            // the last read; unset = never read
+  bool stale = true;                           // read at the next tick
+  std::optional<Error> load_error;             // the last failed read (the panel says so)
+  std::optional<Error> error;                  // the last refused queue action, in words on the panel
+  std::string error_arg;                       // its {arg}: the ticket, area or day concerned
+  int error_serial = 0;
+  std::string notice_key;                      // "queue.notice.called", ... ("" = none)
+  std::string notice_arg;                      // its {arg}: a ticket label
+  std::string notice_area;                     // its {area}: where a ticket was transferred
+  std::string linked_ticket_key;               // the ticket `dossier_codes` were received for
+  std::vector<std::string> dossier_codes;      // at most queue::kMaxDossiersPerTicket, no repeats
+};
+
+inline constexpr int kQueueRefreshSeconds = 2;
+
 // ---- the model -------------------------------------------------------------------------------------
 
 struct LoginModel {
@@ -387,6 +430,7 @@ struct CounterModel {
   SettingsModel settings;
   ScoreCardModel scorecard;
   SyncModel sync;
+  QueuePanelModel queue;
   FileBrowserModel browser;
 
   std::optional<FileJob> file_job;
@@ -417,5 +461,9 @@ bool WaitForCounterJobs(CounterModel& model, const CounterBackend& backend,
                         std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
 bool HasPendingJobs(const CounterModel& model);
+
+// True when the shell shows the queue call panel: the session may receive (Permission::kReceive) and
+// the station has a queue counter (DeviceSettings::queue_counter).
+bool QueuePanelShown(const CounterModel& model, const Station& station);
 
 }  // namespace motcua::ui

@@ -660,6 +660,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const ConfirmIn
   intake.flagged.clear();
   intake.outcome = std::move(out);
   model.worklist.stale = true;
+  RememberReceivedDossier(model, d.code);  // linked to the served queue ticket at "Xong"
   return Ok();
 }
 

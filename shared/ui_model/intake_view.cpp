@@ -169,6 +169,9 @@ IntakeView MakeIntakeView(const CounterModel& model, const Station& station, Ins
   const IntakeDraft& d = in.draft;
   IntakeView v;
   v.title = Tr(lang, "intake.title");
+  // The citizen's queue ticket, when the counter serves one (the shell's call panel shows the same).
+  if (!model.queue.counter.empty() && model.queue.serving)
+    v.queue_line = FormatText(Tr(lang, "queue.intake_line"), {{"ticket", model.queue.serving->label}});
   if (in.outcome) {
     Outcome(v, lang, *in.outcome);
     return v;

@@ -72,6 +72,7 @@ struct IntakeOutcomeView {
 struct IntakeView {
   std::string title;
   std::string manifest_line;     // "Hồ sơ qua bưu chính: biên bản IN-…, phiếu gửi EE…"; "" = counter
+  std::string queue_line;        // "Số thứ tự: A001": the queue ticket this counter serves; "" = none
   std::optional<IntakeOutcomeView> outcome;  // set: show this instead of the form
 
   // applicant

@@ -15,6 +15,7 @@ void Fail(SettingsModel& s, Error e) {
 }  // namespace
 
 Status Apply(CounterModel& model, const CounterBackend& backend, const SaveDevices& a) {
+  const std::string counter_before = backend.station->devices.queue_counter;
   Status s = SaveDeviceSettings(*backend.station, ActorOf(model, backend), a.devices, backend.now);
   if (!s.has_value()) {
     Fail(model.settings, s.error());
@@ -23,6 +24,15 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const SaveDevic
   model.settings.error.reset();
   model.settings.notice_key = "settings.notice.saved";
   if (!backend.station->devices.name.empty()) model.station_name = backend.station->devices.name;
+  // Another counter (or none): the panel shows it at once; dossiers remembered for the old counter's
+  // ticket are not linked to the new one's.
+  if (backend.station->devices.queue_counter != counter_before) {
+    model.queue.dossier_codes.clear();
+    model.queue.linked_ticket_key.clear();
+    model.queue.error.reset();
+    model.queue.notice_key.clear();
+  }
+  (void)LoadQueuePanel(model, backend);
   return Ok();
 }
 

@@ -11,6 +11,8 @@ SettingsView MakeSettingsView(const CounterModel& model, const Station& station)
   v.devices = station.devices;
   v.name_label = Tr(lang, "settings.name");
   v.queue_label = Tr(lang, "settings.queue");
+  v.queue_counter_label = Tr(lang, "settings.queue_counter");
+  v.queue_counter_note = Tr(lang, "settings.queue_counter_note");
   v.cups_label = Tr(lang, "settings.cups_server");
   v.wait_label = Tr(lang, "settings.print_wait");
   v.scanner_label = Tr(lang, "settings.scanner");

@@ -18,6 +18,8 @@ struct SettingsView {
   std::string title;
   std::string station_title;
   DeviceSettings devices;          // the values stored now (the form starts from them)
+  std::string queue_counter_label;  // "Số quầy gọi số (bảng hiển thị đọc số này)"
+  std::string queue_counter_note;   // empty = no call panel at this station
   std::string name_label, queue_label, cups_label, wait_label, scanner_label, dpi_label, color_label,
       source_label, import_dir_label, save_label;
   std::vector<std::pair<std::string, std::string>> sources;  // key, label

@@ -74,6 +74,7 @@ ShellView MakeShellView(const CounterModel& model, Instant now) {
   v.switch_to = lang == Lang::kVi ? Lang::kEn : Lang::kVi;
   v.dismiss_label = Tr(lang, "common.close");
   v.sync = MakeSyncBadgeView(lang, model.sync, now);
+  v.queue_panel = MakeQueuePanelView(model);
   if (!model.notice_key.empty()) {
     v.notice_text = FormatText(Tr(lang, model.notice_key), {{"arg", model.notice_arg}});
     v.notice_tone = model.notice_tone;

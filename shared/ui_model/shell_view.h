@@ -49,6 +49,41 @@ struct PrintLine {
   std::string reprint_label;  // "In lại (F8)"
 };
 
+// The queue call panel under the top bar (counter_app.h QueuePanelModel), for an officer at a station
+// with a queue counter. Its buttons act on the counter's served ticket through the core.
+struct QueueTransferOption {
+  std::string area;    // TransferTicket::to_area, "B"
+  std::string label;   // "B · Đất đai - Xây dựng"
+};
+
+struct QueuePanelView {
+  std::string counter_text;     // "Quầy 5"
+  std::string serving_title;    // "Đang phục vụ:"
+  std::string ticket_label;     // "A001"; "" = no ticket called
+  std::string ticket_detail;    // "Ưu tiên: Người cao tuổi · đã chờ 12 phút · 1 hồ sơ đã nhận"
+  bool is_priority = false;
+  std::string idle_text;        // "Chưa gọi số nào." when no ticket is called
+  std::string waiting_text;     // "Đang chờ: A 3 (1 ưu tiên) · B 0"
+  std::string next_label;       // "Gọi số tiếp theo (F12)"
+  std::string recall_label;     // "Gọi lại (F11)"
+  std::string no_show_label;    // "Vắng mặt"
+  std::string transfer_label;   // "Chuyển…"
+  std::string finish_label;     // "Xong"
+  bool has_ticket = false;      // recall, no-show, transfer and finish need a called ticket
+  std::string transfer_title;   // "Chuyển số A001 sang khu vực:"
+  std::vector<QueueTransferOption> transfer_to;  // every area but the ticket's, by letter
+  std::string cancel_label;
+  std::string message_text;     // the last action's result or refusal, in words; "" = none
+  Tone message_tone = Tone::kInfo;
+};
+
+// The panel, or nullopt when it is hidden (no queue counter at this station, or a role that may not
+// receive). Pure: reads only the model (the last LoadQueuePanel).
+std::optional<QueuePanelView> MakeQueuePanelView(const CounterModel& model);
+// A queue error in words: "queue.error.<field>.<rule>", then "queue.error.<rule>", then ErrorMessage's
+// text; {arg} is the ticket, area or day concerned.
+std::string QueueErrorText(Lang lang, const Error& error, std::string_view arg);
+
 struct ShellView {
   std::string app_title;
   std::string user_line;       // "Nguyễn Văn An — Cán bộ tiếp nhận và trả kết quả"
@@ -65,6 +100,7 @@ struct ShellView {
   std::optional<JobLine> job;
   std::optional<PrintLine> print;
   SyncBadgeView sync;          // the bottom bar's sync state (sync_view.h)
+  std::optional<QueuePanelView> queue_panel;  // under the top bar; nullopt = hidden
 };
 
 ShellView MakeShellView(const CounterModel& model, Instant now);

@@ -45,6 +45,7 @@ Status LoadDevices(Station& s) {
   d.scan_color = color == "true";
   MOTCUA_ASSIGN_OR_RETURN(d.scan_source, Setting(st, DeviceKey(s, "scan_source"), "flatbed"));
   MOTCUA_ASSIGN_OR_RETURN(d.import_dir, Setting(st, DeviceKey(s, "import_dir"), ""));
+  MOTCUA_ASSIGN_OR_RETURN(d.queue_counter, Setting(st, DeviceKey(s, "queue_counter"), ""));
   return Ok();
 }
 
@@ -72,6 +73,14 @@ Status ValidateDeviceSettings(const DeviceSettings& d) {
   if (d.printer_queue.size() > 127 ||
       d.printer_queue.find_first_of(" \t/#\\") != std::string::npos)
     return Invalid("printer_queue", "bad_queue_name", "a CUPS queue name has no space, '/', '#' or '\\'");
+  // The queue core refuses a counter name over 40 bytes (queue.cpp CheckCounter): refuse it here, where
+  // the officer can fix it, rather than at the first call.
+  const std::string_view counter = Trim(d.queue_counter);
+  if (!IsValidUtf8(counter)) return Invalid("queue_counter", "bad_utf8", "the queue counter is not valid UTF-8");
+  if (counter.size() > kMaxQueueCounterBytes)
+    return Invalid("queue_counter", "too_long", "the queue counter is at most 40 bytes of UTF-8, e.g. \"5\"");
+  if (std::any_of(counter.begin(), counter.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
+    return Invalid("queue_counter", "control_character", "the queue counter holds a control character");
   return Ok();
 }
 
@@ -141,7 +150,8 @@ Status SaveDeviceSettings(Station& s, const workflow::Actor& actor, const Device
   const DeviceSettings clean{NormalizeNfc(Trim(d.name)), std::string(Trim(d.printer_queue)),
                              std::string(Trim(d.cups_server)), d.print_wait_ms,
                              std::string(Trim(d.scanner_device)), d.scan_dpi, d.scan_color,
-                             d.scan_source, std::string(Trim(d.import_dir))};
+                             d.scan_source, std::string(Trim(d.import_dir)),
+                             NormalizeNfc(Trim(d.queue_counter))};
   const std::pair<const char*, std::string> values[] = {
       {"name", clean.name},
       {"printer_queue", clean.printer_queue},
@@ -152,6 +162,7 @@ Status SaveDeviceSettings(Station& s, const workflow::Actor& actor, const Device
       {"scan_color", clean.scan_color ? "true" : "false"},
       {"scan_source", clean.scan_source},
       {"import_dir", clean.import_dir},
+      {"queue_counter", clean.queue_counter},
   };
   MOTCUA_TRY(s.store->Write([&](store::WriteTx& tx) -> Status {
     nlohmann::json changed = nlohmann::json::object();

@@ -44,8 +44,11 @@ struct StationPaths {
   std::string station_id = "station-1";  // default "station-1": recorded on every journal event
 };
 
+// The longest queue counter name queue/queue.h takes, in bytes of UTF-8.
+inline constexpr std::size_t kMaxQueueCounterBytes = 40;
+
 // This station's devices. Keys under "station.<id>.": printer_queue, cups_server, print_wait_ms,
-// scanner_device, scan_dpi, scan_color, scan_source, import_dir, name.
+// scanner_device, scan_dpi, scan_color, scan_source, import_dir, name, queue_counter.
 struct DeviceSettings {
   std::string name;            // shown on screens, e.g. "Quầy 3"; default "" = the station id
   std::string printer_queue;   // CUPS queue for forms; default "" = no printer: forms are saved as PDF only
@@ -56,12 +59,18 @@ struct DeviceSettings {
   bool scan_color = false;     // default false: 8-bit gray
   std::string scan_source = "flatbed";  // "flatbed" (default), "adf" or "adf_duplex" (document feeder)
   std::string import_dir;      // where the file picker opens; default "" = $HOME
+  // The counter this station calls queue tickets to, as the board announces it ("5"; queue/queue.h
+  // names counters by it, and an area's `counters` list it). Default "" = this station calls no
+  // tickets: the shell shows no call panel.
+  std::string queue_counter;
 };
 
 // Checks ranges: print_wait_ms 0..120000, scan_dpi 75..1200, the queue name as CUPS takes it (no space,
-// '/', '#'), the scan source. Errors: kInvalid/"out_of_range" on "print_wait_ms" / "scan_dpi";
-// kInvalid/"bad_queue_name" on "printer_queue"; kInvalid/"bad_value" on "scan_source";
-// kInvalid/"bad_utf8" on "name".
+// '/', '#'), the scan source, the queue counter (what queue/queue.h takes: at most 40 bytes of UTF-8,
+// and no control character, which a board could not show). Errors: kInvalid/"out_of_range" on
+// "print_wait_ms" / "scan_dpi"; kInvalid/"bad_queue_name" on "printer_queue"; kInvalid/"bad_value" on
+// "scan_source"; kInvalid/"bad_utf8" on "name"; kInvalid/"too_long" / "bad_utf8" / "control_character"
+// on "queue_counter" (checked after trimming, as it is stored).
 Status ValidateDeviceSettings(const DeviceSettings& devices);
 
 struct Station {

@@ -180,7 +180,8 @@ TEST(ErrorMessage, EveryRuleTheCounterScreensMeetHasItsOwnText) {
       {"at", "in_the_future"}, {"manifest", "no_manifest_open"},
       // settings and the session
       {"print_wait_ms", "out_of_range"}, {"scan_dpi", "out_of_range"}, {"printer_queue", "bad_queue_name"},
-      {"scan_source", "bad_value"}, {"profile", "unknown_profile"}, {"session", "not_signed_in"},
+      {"scan_source", "bad_value"}, {"queue_counter", "too_long"}, {"queue_counter", "control_character"},
+      {"queue_counter", "bad_utf8"}, {"profile", "unknown_profile"}, {"session", "not_signed_in"},
       {"session", "screen_locked"}, {"password", "required"}, {"user_name", "required"},
       {"", "bad_credentials"}, {"user_name", "account_locked"}, {"user_name", "account_disabled"},
   };

@@ -13,6 +13,8 @@
 #include <thread>
 
 #include "counter/screens/registry.h"
+#include "queue/areas.h"
+#include "queue/queue.h"
 #include "ui_imgui/headless.h"
 #include "ui_model/action.h"
 #include "ui_model/scorecard_fixture.h"
@@ -371,6 +373,98 @@ TEST_F(CounterScreensTest, ScoreCardDrawsEveryPartAndItsButtonsAct) {
   Frames(3);
   EXPECT_FALSE(WriteFramePng("scorecard-indicators-en.png").empty());
   EXPECT_TRUE(errors.empty()) << errors.front();
+}
+
+// Issue 14: the queue call panel on the shell over the real queue core: its buttons and F11/F12 act,
+// the transfer popup picks an area, a ticket's QR opens the intake with the panel serving it; every
+// state drawn at every size in both languages; a PNG of the intake with the panel to look at.
+TEST_F(CounterScreensTest, QueueCallPanelActsAndSitsAboveTheIntake) {
+  const workflow::Actor admin{ui::testing::kAdmin, workflow::Role::kAdmin, "station-1"};
+  const workflow::Actor kiosk{"kiosk-1", workflow::Role::kKiosk, "kiosk-1"};
+  store::Store& store = *f->station->store;
+  for (const queue::Area& a : {queue::Area{"A", "Tiếp nhận chung", "General intake"},
+                               queue::Area{"B", "Đất đai - Xây dựng", "Land and construction", "land", {}, {}, {"7"}},
+                               queue::Area{"C", "Tư pháp - Hộ tịch", "Justice and civil status"}})
+    ASSERT_TRUE(queue::SaveArea(store, admin, a, f->clock.Now()).has_value());
+  const std::vector<queue::PriorityGroup> groups{{"elderly", "Người cao tuổi (từ đủ 60 tuổi)", "Older person", "", ""}};
+  auto take = [&](const std::string& area, const std::string& priority = "") {
+    auto t = queue::TakeTicket(store, kiosk, {area, priority}, groups, f->clock.Now());
+    EXPECT_TRUE(t.has_value()) << t.error().Describe();
+    return t.has_value() ? t->ticket : queue::Ticket{};
+  };
+  auto state = [&](const std::string& label) {
+    auto t = queue::FindTicket(store, LocalDateVn(f->clock.Now()), label);
+    return t.has_value() && t->has_value() ? (*t)->state : queue::TicketState::kDropped;
+  };
+  take("A", "elderly");  // A001
+  take("A");             // A002
+  take("A");             // A003
+  take("C");             // C001
+  ui::TakeMissingKeys();
+  f->SignIn(ui::testing::kOfficer);
+  ui::DeviceSettings devices = f->station->devices;
+  devices.queue_counter = "5";
+  ASSERT_TRUE(f->Do(ui::SaveDevices{devices}).has_value());
+  Frames(3);
+
+  ASSERT_TRUE(Click("queue_next"));
+  EXPECT_EQ(state("A001"), queue::TicketState::kCalled) << "the priority ticket first";
+  Hot(ui::HotKey::kF11);
+  EXPECT_TRUE(Applied("RecallTicket"));
+  ASSERT_TRUE(Click("queue_transfer"));
+  Frames(1);
+  ASSERT_TRUE(Click("queue_transfer_B"));
+  EXPECT_TRUE(Applied("TransferTicket to_area=B"));
+  EXPECT_EQ(state("A001"), queue::TicketState::kWaiting);
+  Hot(ui::HotKey::kF12);
+  EXPECT_EQ(state("A002"), queue::TicketState::kCalled);
+  ASSERT_TRUE(Click("queue_finish"));
+  EXPECT_EQ(state("A002"), queue::TicketState::kDone);
+  ASSERT_TRUE(Click("queue_next"));
+  EXPECT_EQ(state("A003"), queue::TicketState::kCalled);
+  ASSERT_TRUE(Click("queue_no_show"));
+  EXPECT_EQ(state("A003"), queue::TicketState::kWaiting);
+
+  // A late arrival with priority brings the ticket to the counter; the officer scans it, then the CCCD.
+  const queue::Ticket late = take("A", "elderly");  // A004
+  f->clock.Advance(std::chrono::minutes(7));
+  ASSERT_TRUE(f->Do(ui::Navigate{"worklist"}).has_value());
+  Frames(2);
+  Scan(queue::TicketQrPayload(late));
+  EXPECT_EQ(state("A004"), queue::TicketState::kCalled);
+  EXPECT_EQ(f->model.screen, ui::kScreenIntake);
+  Scan(ui::testing::kCccdQr);
+  ASSERT_TRUE(f->Do(ui::PickProcedure{"3.000347"}).has_value());
+  const std::pair<int, int> sizes[] = {{1024, 600}, {1366, 768}, {1920, 1080}};
+  for (ui::Lang lang : {ui::Lang::kVi, ui::Lang::kEn}) {
+    f->model.lang = lang;
+    for (const auto& [w, h] : sizes) {
+      headless->Resize(w, h);
+      Frames(3);
+      const auto png = WriteFramePng("counter-call-panel-" + std::string(ui::LangCode(lang)) + "-" + std::to_string(w) + ".png");
+      EXPECT_FALSE(png.empty());
+    }
+  }
+  f->model.lang = ui::Lang::kVi;
+  headless->Resize(1366, 768);
+  Frames(3);
+  // The panel's rows end above the intake: its first box starts below the last panel button.
+  const auto finish = ui::FindItemRect("queue_finish");
+  const auto id_box = ui::FindItemRect("##id_number");
+  ASSERT_TRUE(finish.has_value());
+  ASSERT_TRUE(id_box.has_value());
+  EXPECT_LT(finish->max.y, id_box->min.y);
+  EXPECT_LT(finish->max.y, 768.0f * 0.25f) << "the panel takes at most a quarter of a 768 px screen";
+  const auto png = WriteFramePng("counter-call-panel.png");
+  EXPECT_FALSE(png.empty());
+  std::printf("call panel screenshot: %s\n", png.c_str());
+  // The settings form where the counter is set, with the panel above it.
+  ASSERT_TRUE(f->Do(ui::Navigate{"settings"}).has_value());
+  Frames(3);
+  EXPECT_TRUE(ui::FindItemRect("queue_counter").has_value());
+  EXPECT_FALSE(WriteFramePng("counter-settings-queue-counter.png").empty());
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  EXPECT_TRUE(ui::TakeMissingKeys().empty());
 }
 
 }  // namespace

@@ -64,6 +64,22 @@ Status LoadPostal(CounterModel& model, const CounterBackend& backend);
 // A scan while a manifest is open on the postal screen. Returns false when the scan is not for it.
 bool RoutePostalScan(CounterModel& model, const CounterBackend& backend, const std::string& text);
 
+// ---- the queue call panel (queue_panel.cpp) ----------------------------------------------------------
+
+// Reads the panel from the store (the served ticket, the counter's lines and their counts, the areas).
+// Does nothing when the panel is not shown. Errors: the store's and the queue core's (also kept in
+// QueuePanelModel::load_error).
+Status LoadQueuePanel(CounterModel& model, const CounterBackend& backend);
+// TickCounter: LoadQueuePanel when stale or kQueueRefreshSeconds old.
+void RefreshQueuePanelIfDue(CounterModel& model, const CounterBackend& backend);
+// True for a scanned ticket QR ("MCQ:...", in either case: a scanner may type it with Caps Lock on).
+bool IsTicketScan(std::string_view text);
+// A scanned ticket QR ("MCQ:<day>:<label>"): calls that ticket to this counter and opens the intake.
+// A ticket of another day, or one that is not waiting, is refused on the panel and changes nothing.
+Status ApplyTicketScan(CounterModel& model, const CounterBackend& backend, const std::string& text);
+// After a dossier was received at this counter: remembers it for the served ticket.
+void RememberReceivedDossier(CounterModel& model, const std::string& dossier_code);
+
 // ---- sync (sync_screen.cpp) -------------------------------------------------------------------------
 
 // Copies the runner's snapshot into the model when it published a new one (TickCounter).
@@ -143,6 +159,12 @@ MOTCUA_UI_APPLY(SaveCalendarProfileChoice);
 MOTCUA_UI_APPLY(FindScanners);
 MOTCUA_UI_APPLY(FindPrinters);
 MOTCUA_UI_APPLY(ResendParkedRecord);
+
+MOTCUA_UI_APPLY(CallNextTicket);
+MOTCUA_UI_APPLY(RecallTicket);
+MOTCUA_UI_APPLY(MarkTicketNoShow);
+MOTCUA_UI_APPLY(TransferTicket);
+MOTCUA_UI_APPLY(FinishTicket);
 #undef MOTCUA_UI_APPLY
 
 }  // namespace motcua::ui::internal

@@ -18,7 +18,6 @@ using internal::WaitingStatus;
 
 constexpr int kMaxNumber = 999'999;
 constexpr const char* kQrPrefix = "MCQ:";
-constexpr std::size_t kMaxCounterBytes = 40;
 
 Error BadRecord(std::string_view key, std::string_view why) {
   return Corrupt("queue.ticket", "bad_record", "queue ticket \"" + std::string(key) + "\": " + std::string(why));
@@ -129,13 +128,24 @@ Status FinishInTx(store::WriteTx& tx, const workflow::Actor& actor, Ticket t,
   return Append(tx, actor, "queue.finished", now, p);
 }
 
-// Marks `t` called to `counter`, finishing what the counter served before.
+Status CheckDossiers(store::WriteTx& tx, const std::vector<std::string>& codes) {
+  if (codes.size() > std::size_t(kMaxDossiersPerTicket))
+    return Invalid("dossier_codes", "too_many", "at most 20 dossiers per ticket");
+  for (const std::string& code : codes) {
+    MOTCUA_ASSIGN_OR_RETURN(auto d, tx.LoadDossier(code));
+    if (!d) return NotFound("dossier_codes", "no_such_dossier", "no dossier " + code);
+  }
+  return Ok();
+}
+
+// Marks `t` called to `counter`, finishing what the counter served before with `finish_dossiers`.
 Result<Ticket> CallInTx(store::WriteTx& tx, const workflow::Actor& actor, std::string_view counter, Ticket t,
-                        Instant now) {
+                        Instant now, const std::vector<std::string>& finish_dossiers) {
+  MOTCUA_TRY(CheckDossiers(tx, finish_dossiers));
   MOTCUA_ASSIGN_OR_RETURN(CounterState c, LoadCounter(tx, counter));
   if (!c.ticket_key.empty()) {
     MOTCUA_ASSIGN_OR_RETURN(Ticket previous, LoadTicket(tx, c.ticket_key));
-    if (previous.state == TicketState::kCalled) MOTCUA_TRY(FinishInTx(tx, actor, previous, {}, now));
+    if (previous.state == TicketState::kCalled) MOTCUA_TRY(FinishInTx(tx, actor, previous, finish_dossiers, now));
   }
   const std::int64_t waited = std::max<std::int64_t>(0, (now - t.queued_at).count());
   t.state = TicketState::kCalled;
@@ -242,14 +252,19 @@ Result<TicketLabel> ParseTicketLabel(std::string_view label) {
 
 std::string TicketQrPayload(const Ticket& t) { return std::string(kQrPrefix) + FormatLocalDate(t.day) + ":" + t.label; }
 
-bool LooksLikeTicketQr(std::string_view payload) { return payload.rfind(kQrPrefix, 0) == 0; }
+bool LooksLikeTicketQr(std::string_view payload) {
+  if (payload.size() < 4) return false;
+  for (int i = 0; i < 4; ++i)
+    if ((payload[i] & ~0x20) != (kQrPrefix[i] & ~0x20) && payload[i] != kQrPrefix[i]) return false;
+  return true;
+}
 
 Result<TicketRef> ParseTicketQr(std::string_view payload) {
   const std::string_view t = Trim(payload);
   const auto bad = [&] {
     return Invalid("ticket", "bad_ticket_qr", "not a queue ticket's code: \"" + std::string(t.substr(0, 40)) + "\"");
   };
-  if (!LooksLikeTicketQr(t) || t.size() < 4 + 10 + 1 + 2 || t[14] != ':') return bad();
+  if (!LooksLikeTicketQr(t) || t.size() < 4 + 10 + 1 + 2 || t[14] != ':') return bad();  // "MCQ:" any case
   auto day = ParseLocalDate(t.substr(4, 10), "ticket");
   if (!day) return bad();
   auto label = ParseTicketLabel(t.substr(15));
@@ -355,7 +370,8 @@ Result<std::optional<Ticket>> CurrentTicket(store::Store& store, std::string_vie
 }
 
 Result<std::optional<Ticket>> CallNext(store::Store& store, const workflow::Actor& actor, std::string_view counter,
-                                       const std::vector<std::string>& areas, Instant now) {
+                                       const std::vector<std::string>& areas, Instant now,
+                                       const std::vector<std::string>& finish_dossiers) {
   MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kReceive));
   MOTCUA_TRY(CheckCounter(counter));
   if (areas.empty()) return Invalid("areas", "required", "counter " + std::string(counter) + " calls no area");
@@ -377,11 +393,12 @@ Result<std::optional<Ticket>> CallNext(store::Store& store, const workflow::Acto
     }
     if (!best) {
       // Nobody waits: the counter's served ticket is still finished, as "next" says it is done.
+      MOTCUA_TRY(CheckDossiers(tx, finish_dossiers));
       MOTCUA_ASSIGN_OR_RETURN(CounterState c, LoadCounter(tx, counter));
       if (c.ticket_key.empty()) return Ok();
       MOTCUA_ASSIGN_OR_RETURN(Ticket previous, LoadTicket(tx, c.ticket_key));
       if (previous.state != TicketState::kCalled) return Ok();
-      MOTCUA_TRY(FinishInTx(tx, actor, previous, {}, now));
+      MOTCUA_TRY(FinishInTx(tx, actor, previous, finish_dossiers, now));
       return PutCounter(tx, counter, c, nullptr, actor, now);
     }
     if (best->next_streak != best->line.priority_streak) {
@@ -389,7 +406,7 @@ Result<std::optional<Ticket>> CallNext(store::Store& store, const workflow::Acto
       MOTCUA_TRY(tx.PutRecord({kLineKind, LineKey(day, best->area), "", now, body.dump(), best->line.version}));
     }
     MOTCUA_ASSIGN_OR_RETURN(Ticket t, TicketFromRecord(best->record));
-    MOTCUA_ASSIGN_OR_RETURN(Ticket done, CallInTx(tx, actor, counter, std::move(t), now));
+    MOTCUA_ASSIGN_OR_RETURN(Ticket done, CallInTx(tx, actor, counter, std::move(t), now, finish_dossiers));
     called = std::move(done);
     return Ok();
   }));
@@ -397,7 +414,7 @@ Result<std::optional<Ticket>> CallNext(store::Store& store, const workflow::Acto
 }
 
 Result<Ticket> CallTicket(store::Store& store, const workflow::Actor& actor, std::string_view counter,
-                          std::string_view label, Instant now) {
+                          std::string_view label, Instant now, const std::vector<std::string>& finish_dossiers) {
   MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kReceive));
   MOTCUA_TRY(CheckCounter(counter));
   MOTCUA_ASSIGN_OR_RETURN(TicketLabel parsed, ParseTicketLabel(label));
@@ -410,7 +427,7 @@ Result<Ticket> CallTicket(store::Store& store, const workflow::Actor& actor, std
     if (t.state != TicketState::kWaiting)
       return Conflict("ticket", "not_waiting",
                       "ticket " + t.label + " is " + TicketStateKey(t.state) + ", not waiting");
-    MOTCUA_ASSIGN_OR_RETURN(called, CallInTx(tx, actor, counter, std::move(t), now));
+    MOTCUA_ASSIGN_OR_RETURN(called, CallInTx(tx, actor, counter, std::move(t), now, finish_dossiers));
     return Ok();
   }));
   return called;
@@ -492,15 +509,10 @@ Result<Ticket> Transfer(store::Store& store, const workflow::Actor& actor, std::
 Result<Ticket> Finish(store::Store& store, const workflow::Actor& actor, std::string_view counter,
                       const std::vector<std::string>& dossier_codes, Instant now) {
   MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kReceive));
-  if (dossier_codes.size() > std::size_t(kMaxDossiersPerTicket))
-    return Invalid("dossier_codes", "too_many", "at most 20 dossiers per ticket");
   Ticket out;
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(Serving s, LoadServing(tx, counter));
-    for (const std::string& code : dossier_codes) {
-      MOTCUA_ASSIGN_OR_RETURN(auto d, tx.LoadDossier(code));
-      if (!d) return NotFound("dossier_codes", "no_such_dossier", "no dossier " + code);
-    }
+    MOTCUA_TRY(CheckDossiers(tx, dossier_codes));
     MOTCUA_TRY(FinishInTx(tx, actor, s.ticket, dossier_codes, now));
     MOTCUA_TRY(PutCounter(tx, counter, s.counter, nullptr, actor, now));
     MOTCUA_ASSIGN_OR_RETURN(out, LoadTicket(tx, s.ticket.Key()));

@@ -48,6 +48,7 @@ inline constexpr const char* kTicketKind = "queue.ticket";
 inline constexpr const char* kCounterKind = "queue.counter";
 inline constexpr const char* kLineKind = "queue.line";
 inline constexpr int kMaxDossiersPerTicket = 20;
+inline constexpr std::size_t kMaxCounterBytes = 40;  // a counter's name ("5", "Quầy 5")
 
 enum class TicketState { kWaiting, kCalled, kDone, kDropped };
 const char* TicketStateKey(TicketState s);  // "waiting", "called", "done", "dropped"
@@ -91,7 +92,7 @@ struct TicketRef {
   TicketLabel label;
 };
 Result<TicketRef> ParseTicketQr(std::string_view payload);
-bool LooksLikeTicketQr(std::string_view payload);  // starts with "MCQ:"
+bool LooksLikeTicketQr(std::string_view payload);  // starts with "MCQ:" (any case: Caps Lock at a wedge)
 
 struct TakeRequest {
   std::string area;      // the area's letter
@@ -126,15 +127,17 @@ Result<IssuedTicket> TakeTicket(store::Store& store, const workflow::Actor& acto
 // The counter's ticket now being served ("called"), if any.
 Result<std::optional<Ticket>> CurrentTicket(store::Store& store, std::string_view counter);
 
-// Calls the next ticket of `areas` to `counter` (finishing the counter's called ticket first). nullopt
-// when nobody waits. Errors: ("role", "not_allowed"); ("counter", "required"); ("areas", "required");
-// the store's.
+// Calls the next ticket of `areas` to `counter`, finishing the counter's called ticket first in the same
+// transaction, linked to `finish_dossiers` (the dossiers received from it). nullopt when nobody waits.
+// Errors: ("role", "not_allowed"); ("counter", "required" / "bad_counter"); ("areas", "required");
+// ("dossier_codes", "no_such_dossier" / "too_many"); the store's. A failed call changes nothing.
 Result<std::optional<Ticket>> CallNext(store::Store& store, const workflow::Actor& actor, std::string_view counter,
-                                       const std::vector<std::string>& areas, Instant now);
+                                       const std::vector<std::string>& areas, Instant now,
+                                       const std::vector<std::string>& finish_dossiers = {});
 // Calls one waiting ticket of today by its label (a citizen at the counter with a ticket in hand, a
 // scanned ticket QR). Errors as CallNext, and ("ticket", "no_such_ticket" / "not_waiting").
 Result<Ticket> CallTicket(store::Store& store, const workflow::Actor& actor, std::string_view counter,
-                          std::string_view label, Instant now);
+                          std::string_view label, Instant now, const std::vector<std::string>& finish_dossiers = {});
 // Calls the counter's ticket again (the board repeats it). Errors: ("counter", "nothing_called").
 Result<Ticket> Recall(store::Store& store, const workflow::Actor& actor, std::string_view counter, Instant now);
 // The called citizen did not come: back to the end of its line once, dropped the second time.

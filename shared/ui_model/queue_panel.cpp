@@ -54,17 +54,6 @@ void ForgetDossiers(QueuePanelModel& q) {
   q.linked_ticket_key.clear();
 }
 
-// Before another ticket is called to the counter: finishes the served one with its dossiers, since
-// queue::CallNext and queue::CallTicket finish it without any.
-Status FinishWithDossiers(CounterModel& model, const CounterBackend& backend, const workflow::Actor& actor) {
-  MOTCUA_ASSIGN_OR_RETURN(std::vector<std::string> codes, DossiersForServed(model, backend));
-  if (codes.empty()) return Ok();
-  MOTCUA_ASSIGN_OR_RETURN(queue::Ticket done,
-                          queue::Finish(*backend.station->store, actor, CounterOf(backend), codes, backend.now));
-  (void)done;
-  ForgetDossiers(model.queue);
-  return Ok();
-}
 
 // Every queue action starts here: the role (the core checks again).
 Status Begin(CounterModel& model) {
@@ -167,7 +156,7 @@ void RememberReceivedDossier(CounterModel& model, const std::string& dossier_cod
     q.dossier_codes.push_back(dossier_code);
 }
 
-bool IsTicketScan(std::string_view text) { return queue::LooksLikeTicketQr(UpperAscii(text)); }
+bool IsTicketScan(std::string_view text) { return queue::LooksLikeTicketQr(text); }
 
 Status ApplyTicketScan(CounterModel& model, const CounterBackend& backend, const std::string& text) {
   if (!SessionCan(model.session, workflow::Permission::kReceive)) {
@@ -204,8 +193,11 @@ Status ApplyTicketScan(CounterModel& model, const CounterBackend& backend, const
     if (!found) return NotFound("ticket", "no_such_ticket", "no ticket " + label + " today");
     if (found->state != queue::TicketState::kWaiting)
       return Conflict("ticket", "not_waiting", "ticket " + label + " is " + queue::TicketStateKey(found->state));
-    MOTCUA_TRY(FinishWithDossiers(model, backend, actor));
-    MOTCUA_ASSIGN_OR_RETURN(queue::Ticket t, queue::CallTicket(store, actor, CounterOf(backend), label, backend.now));
+    // The served ticket is finished with its dossiers in the call's own transaction.
+    MOTCUA_ASSIGN_OR_RETURN(std::vector<std::string> codes, DossiersForServed(model, backend));
+    MOTCUA_ASSIGN_OR_RETURN(queue::Ticket t,
+                            queue::CallTicket(store, actor, CounterOf(backend), label, backend.now, codes));
+    ForgetDossiers(q);
     Notice(q, "queue.notice.called", t.label);
     return Ok();
   }();
@@ -229,9 +221,10 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const CallNextT
     MOTCUA_ASSIGN_OR_RETURN(std::vector<queue::Area> areas, queue::ListAreas(store));
     std::vector<std::string> letters;
     for (const queue::Area& a : queue::AreasForCounter(areas, CounterOf(backend))) letters.push_back(a.letter);
-    MOTCUA_TRY(FinishWithDossiers(model, backend, actor));
+    MOTCUA_ASSIGN_OR_RETURN(std::vector<std::string> codes, DossiersForServed(model, backend));
     MOTCUA_ASSIGN_OR_RETURN(std::optional<queue::Ticket> t,
-                            queue::CallNext(store, actor, CounterOf(backend), letters, backend.now));
+                            queue::CallNext(store, actor, CounterOf(backend), letters, backend.now, codes));
+    ForgetDossiers(q);
     if (t) Notice(q, "queue.notice.called", t->label);
     else Notice(q, "queue.notice.nobody_waiting", "");
     return Ok();

@@ -29,6 +29,7 @@
 #include "common/result.h"
 #include "dossier/lifecycle.h"
 #include "postal/manifest.h"
+#include "queue/queue.h"
 #include "store/store.h"
 #include "workflow/desk.h"
 
@@ -45,7 +46,7 @@ struct StationPaths {
 };
 
 // The longest queue counter name queue/queue.h takes, in bytes of UTF-8.
-inline constexpr std::size_t kMaxQueueCounterBytes = 40;
+inline constexpr std::size_t kMaxQueueCounterBytes = queue::kMaxCounterBytes;
 
 // This station's devices. Keys under "station.<id>.": printer_queue, cups_server, print_wait_ms,
 // scanner_device, scan_dpi, scan_color, scan_source, import_dir, name, queue_counter.

@@ -256,6 +256,34 @@ TEST_F(QueueTest, CallingTheNextFinishesTheCountersTicket) {
   EXPECT_FALSE(*current);
 }
 
+TEST_F(QueueTest, CallingTheNextLinksTheServedTicketsDossiersInTheSameTransaction) {
+  Take("A", "2026-12-07 07:30");
+  Take("A", "2026-12-07 07:31");
+  EXPECT_EQ(Next("2026-12-07 07:40"), "A001");
+  auto in = motcua::testing::SampleIntake();
+  in.received_at = At("2026-12-07 07:45");
+  auto received = workflow::Receive(desk_->desk, desk_->officer, in, At("2026-12-07 07:45"));
+  ASSERT_TRUE(received) << received.error().Describe();
+  // An unknown code refuses the whole call: A001 is not finished, A002 not called.
+  auto refused = queue::CallNext(Store(), desk_->officer, "5", {"A"}, At("2026-12-07 07:50"), {"nope"});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().rule, "no_such_dossier");
+  auto still = queue::CurrentTicket(Store(), "5");
+  ASSERT_TRUE(still && *still);
+  EXPECT_EQ((*still)->label, "A001");
+  auto next = queue::CallNext(Store(), desk_->officer, "5", {"A"}, At("2026-12-07 07:50"), {received->dossier.code});
+  ASSERT_TRUE(next && *next) << (next ? "" : next.error().Describe());
+  EXPECT_EQ((*next)->label, "A002");
+  auto a001 = queue::FindTicket(Store(), LocalDateVn(At("2026-12-07 07:50")), "A001");
+  ASSERT_TRUE(a001 && *a001);
+  EXPECT_EQ((*a001)->state, TicketState::kDone);
+  EXPECT_EQ((*a001)->dossier_codes, std::vector<std::string>{received->dossier.code});
+  EXPECT_TRUE(queue::LooksLikeTicketQr("mcq:2026-12-07:a2"));  // Caps Lock at a wedge scanner
+  auto lower = queue::ParseTicketQr("mcq:2026-12-07:a2");
+  ASSERT_TRUE(lower);
+  EXPECT_EQ(lower->label.area, "A");
+}
+
 TEST_F(QueueTest, CallingATicketByItsLabel) {
   Take("A", "2026-12-07 07:30");
   Take("A", "2026-12-07 07:31");

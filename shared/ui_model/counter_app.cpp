@@ -88,7 +88,11 @@ Status ApplySubmitLogin(CounterModel& model, const CounterBackend& backend, cons
     if (user_name.empty()) return Invalid("user_name", "required", "user name is empty");
     if (submit.password.empty()) return Invalid("password", "required", "password is empty");
     MOTCUA_ASSERT(backend.auth != nullptr, "CounterBackend::auth must be set before applying actions");
-    return backend.auth->SignIn(user_name, submit.password, backend.now);
+    MOTCUA_ASSIGN_OR_RETURN(SessionUser u, backend.auth->SignIn(user_name, submit.password, backend.now));
+    // A kiosk's station account acts for whichever citizen stands at the kiosk: never at a counter.
+    if (u.role == workflow::RoleKey(workflow::Role::kKiosk))
+      return Invalid("user_name", "kiosk_account", "a kiosk's station account cannot sign in at a counter");
+    return u;
   }();
   if (user.has_value()) {
     StartSession(model, backend, std::move(user).value());

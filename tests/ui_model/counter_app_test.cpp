@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "auth/accounts.h"
 #include "ui_model/shell_view.h"
 #include "ui_model/station_fixture.h"
 #include "workflow/desk.h"
@@ -33,6 +34,21 @@ TEST_F(CounterAppTest, SignInWithTheRightPasswordOpensTheRoleHomeScreen) {
   EXPECT_EQ(model().session->role, "officer");
   EXPECT_EQ(model().screen, kScreenIntake) << "an officer starts at the intake";
   EXPECT_FALSE(model().login.error.has_value());
+}
+
+TEST_F(CounterAppTest, AKiosksStationAccountCannotSignInAtACounter) {
+  auto policy = auth::LoadAuthSettings(*f->station->store);
+  ASSERT_TRUE(policy);
+  const workflow::Actor admin{testing::kAdmin, workflow::Role::kAdmin, "station-1"};
+  auto added = auth::AddUser(*f->station->store, admin, {"kiosk.sanh", "Ki-ốt sảnh", workflow::Role::kKiosk, ""},
+                             kPassword, f->clock.Now(), *policy);
+  ASSERT_TRUE(added) << added.error().Describe();
+  Status s = Apply(SubmitLogin{"kiosk.sanh", kPassword});
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().rule, "kiosk_account");
+  EXPECT_FALSE(model().session.has_value());
+  EXPECT_EQ(ErrorMessage(Lang::kVi, *model().login.error),
+            "Đây là tài khoản của ki-ốt, không dùng để đăng nhập tại quầy.");
 }
 
 TEST_F(CounterAppTest, EmptyFieldsAreRequiredWithoutAnAttempt) {

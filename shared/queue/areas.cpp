@@ -225,17 +225,8 @@ Status SaveQueueSetting(store::Store& store, const workflow::Actor& actor, std::
     }
   }
   if (!known) return Invalid("key", "unknown_setting", "no queue setting \"" + k + "\"");
-  return store.Write([&](store::WriteTx& tx) -> Status {
-    MOTCUA_TRY(tx.PutSetting(k, NormalizeNfc(value)));
-    store::NewEvent e;
-    e.type = "station.settings_changed";
-    e.actor = actor.user;
-    e.station = actor.station;
-    e.at = now;
-    e.payload_json = json{{k, NormalizeNfc(value)}}.dump();
-    MOTCUA_TRY(tx.AppendEvent(e));
-    return Ok();
-  });
+  const std::string clean = NormalizeNfc(value);
+  return workflow::SaveJournaledSetting(store, actor, k, clean, clean, now);
 }
 
 Result<speech::NumberReading> LoadNumberReading(store::Store& store) {

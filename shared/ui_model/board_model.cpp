@@ -1,6 +1,5 @@
 #include "ui_model/board_model.h"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -141,13 +140,7 @@ Status SaveBoardSetting(store::Store& store, const workflow::Actor& actor, std::
   } else {
     clean = NormalizeNfc(Trim(value));
   }
-  return store.Write([&](store::WriteTx& tx) -> Status {
-    MOTCUA_TRY(tx.PutSetting(key, clean));
-    const nlohmann::json changed = {{std::string(key), clean}};
-    auto e = tx.AppendEvent({"station.settings_changed", "", actor.user, actor.station, now, changed.dump()});
-    if (!e) return e.error();
-    return Ok();
-  });
+  return workflow::SaveJournaledSetting(store, actor, key, clean, clean, now);
 }
 
 std::vector<BoardAnnouncement> AnnouncementsFor(const BoardCall& call, const BoardSettings& settings) {

@@ -1,6 +1,5 @@
 #include "ui_model/kiosk_settings.h"
 
-#include <nlohmann/json.hpp>
 
 #include <charconv>
 #include <cstring>
@@ -103,17 +102,6 @@ Status Assign(KioskSettings& s, std::string_view key, std::string_view raw) {
   return Ok();
 }
 
-Status SaveSettingValue(store::Store& store, const workflow::Actor& actor, std::string_view key,
-                        std::string_view value, std::string_view journaled_value, Instant now) {
-  return store.Write([&](store::WriteTx& tx) -> Status {
-    MOTCUA_TRY(tx.PutSetting(key, value));
-    const nlohmann::json changed = {{std::string(key), std::string(journaled_value)}};
-    auto e = tx.AppendEvent({"station.settings_changed", "", actor.user, actor.station, now, changed.dump()});
-    if (!e) return e.error();
-    return Ok();
-  });
-}
-
 }  // namespace
 
 const char* const* KioskSettingKeys() { return kKeys; }
@@ -138,7 +126,7 @@ Status SaveKioskSetting(store::Store& store, const workflow::Actor& actor, std::
   KioskSettings check;
   MOTCUA_TRY(Assign(check, key, value));
   const std::string clean = NormalizeNfc(Trim(value));
-  return SaveSettingValue(store, actor, key, clean, clean, now);
+  return workflow::SaveJournaledSetting(store, actor, key, clean, clean, now);
 }
 
 Status SaveKioskPin(store::Store& store, const workflow::Actor& actor, std::string_view pin, Instant now) {
@@ -147,7 +135,7 @@ Status SaveKioskPin(store::Store& store, const workflow::Actor& actor, std::stri
     return Bad("pin", "bad_pin", "the kiosk PIN must be 4-12 digits");
   MOTCUA_ASSIGN_OR_RETURN(auto hash, auth::HashSecret(pin));
   // The journal says that the PIN changed, never the hash.
-  return SaveSettingValue(store, actor, kPinKey, hash, "(changed)", now);
+  return workflow::SaveJournaledSetting(store, actor, kPinKey, hash, "(changed)", now);
 }
 
 bool CheckKioskPin(const KioskSettings& settings, std::string_view pin) {

@@ -235,6 +235,16 @@ Status Require(const Actor& actor, Permission p) {
                  std::string("a ") + RoleKey(actor.role) + " account may not " + PermissionKey(p));
 }
 
+Status SaveJournaledSetting(store::Store& store, const Actor& actor, std::string_view key, std::string_view value,
+                            std::string_view journaled_value, Instant now) {
+  return store.Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_TRY(tx.PutSetting(key, value));
+    const nlohmann::json changed = {{std::string(key), std::string(journaled_value)}};
+    MOTCUA_TRY(tx.AppendEvent({"station.settings_changed", "", actor.user, actor.station, now, changed.dump()}));
+    return Ok();
+  });
+}
+
 Result<Role> ParseRole(std::string_view key, std::string_view field) {
   for (int i = 0; i < kRoleCount; ++i)
     if (key == kRoleKeys[i]) return static_cast<Role>(i);

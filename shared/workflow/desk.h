@@ -77,6 +77,12 @@ enum class SupplementPolicy {
 // Errors: kInvalid/"not_allowed" on field "role", naming the role and what it may not do.
 Status Require(const Actor& actor, Permission p);
 
+// Stores one setting of the center and journals "station.settings_changed" {key: journaled_value} in the
+// same transaction (architecture.md rule 2). `journaled_value` is what the journal keeps: the value itself,
+// or "(changed)" for a secret's hash. The caller has checked the value and the actor's permission.
+Status SaveJournaledSetting(store::Store& store, const Actor& actor, std::string_view key, std::string_view value,
+                            std::string_view journaled_value, Instant now);
+
 // Runs inside an operation's transaction after the dossier is written, so that a module's own
 // record (a postal manifest, say) commits or vanishes with the dossier. An error rolls all back.
 using TxHook = std::function<Status(store::WriteTx& tx, const dossier::Dossier& d)>;

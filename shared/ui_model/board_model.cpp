@@ -1,6 +1,5 @@
 #include "ui_model/board_model.h"
 
-
 #include <algorithm>
 #include <charconv>
 

@@ -6,6 +6,7 @@
 
 #include "common/files.h"
 #include "common/text.h"
+#include "queue/internal/ticket_record.h"
 
 namespace motcua::queue {
 namespace {
@@ -99,14 +100,7 @@ Status SaveAreaInTx(store::WriteTx& tx, const workflow::Actor& actor, const Area
   const json body = AreaToJson(area);
   MOTCUA_TRY(tx.PutRecord({kAreaKind, area.letter, area.active ? "active" : "inactive", now, body.dump(),
                            area.version}));
-  store::NewEvent e;
-  e.type = "queue.area_saved";
-  e.actor = actor.user;
-  e.station = actor.station;
-  e.at = now;
-  e.payload_json = body.dump();
-  MOTCUA_TRY(tx.AppendEvent(e));
-  return Ok();
+  return internal::AppendQueueEvent(tx, actor, "queue.area_saved", now, body.dump());
 }
 
 Result<Area> SaveArea(store::Store& store, const workflow::Actor& actor, const Area& area, Instant now) {

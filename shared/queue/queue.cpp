@@ -100,17 +100,22 @@ json EventBase(const Ticket& t) {
 }
 
 Status Append(store::WriteTx& tx, const workflow::Actor& actor, const char* type, Instant now, const json& payload) {
-  store::NewEvent e;
-  e.type = type;
-  e.actor = actor.user;
-  e.station = actor.station;
-  e.at = now;
-  e.payload_json = payload.dump();
-  MOTCUA_TRY(tx.AppendEvent(e));
-  return Ok();
+  return internal::AppendQueueEvent(tx, actor, type, now, payload.dump());
 }
 
 Status PutTicket(store::WriteTx& tx, const Ticket& t) { return tx.PutRecord(TicketRecord(t)); }
+
+// Writes the counter's ticket as changed (no-show, transfer), frees the counter, and journals `type`.
+Status Release(store::WriteTx& tx, const workflow::Actor& actor, std::string_view counter, Serving& s,
+               const char* type, const json& extra, Instant now) {
+  MOTCUA_TRY(PutTicket(tx, s.ticket));
+  s.ticket.version += 1;
+  MOTCUA_TRY(PutCounter(tx, counter, s.counter, nullptr, actor, now));
+  json p = EventBase(s.ticket);
+  p["counter"] = std::string(counter);
+  p.update(extra);
+  return Append(tx, actor, type, now, p);
+}
 
 // Finishes a served ticket (no dossiers) when its counter calls the next one.
 Status FinishInTx(store::WriteTx& tx, const workflow::Actor& actor, Ticket t,
@@ -466,13 +471,7 @@ Result<Ticket> NoShow(store::Store& store, const workflow::Actor& actor, std::st
       t.state = TicketState::kDropped;
       t.finished_at = now;
     }
-    MOTCUA_TRY(PutTicket(tx, t));
-    t.version += 1;
-    MOTCUA_TRY(PutCounter(tx, counter, s.counter, nullptr, actor, now));
-    json p = EventBase(t);
-    p["counter"] = std::string(counter);
-    p["returned_to_line"] = back;
-    MOTCUA_TRY(Append(tx, actor, "queue.no_show", now, p));
+    MOTCUA_TRY(Release(tx, actor, counter, s, "queue.no_show", {{"returned_to_line", back}}, now));
     out = t;
     return Ok();
   }));
@@ -493,13 +492,7 @@ Result<Ticket> Transfer(store::Store& store, const workflow::Actor& actor, std::
     t.area = std::string(to_area);
     t.state = TicketState::kWaiting;
     t.queued_at = t.taken_at;  // its place in the new line is its taking time: it has waited already
-    MOTCUA_TRY(PutTicket(tx, t));
-    t.version += 1;
-    MOTCUA_TRY(PutCounter(tx, counter, s.counter, nullptr, actor, now));
-    json p = EventBase(t);
-    p["counter"] = std::string(counter);
-    p["from_area"] = from;
-    MOTCUA_TRY(Append(tx, actor, "queue.transferred", now, p));
+    MOTCUA_TRY(Release(tx, actor, counter, s, "queue.transferred", {{"from_area", from}}, now));
     out = t;
     return Ok();
   }));

@@ -1,6 +1,5 @@
 #include "ui_model/kiosk_settings.h"
 
-
 #include <charconv>
 #include <cstring>
 

@@ -35,6 +35,18 @@ std::string Label(std::string_view origin_area, int number, int digits) {
   return std::string(origin_area) + text;
 }
 
+Status AppendQueueEvent(store::WriteTx& tx, const workflow::Actor& actor, const char* type, Instant now,
+                        std::string payload_json) {
+  store::NewEvent e;
+  e.type = type;
+  e.actor = actor.user;
+  e.station = actor.station;
+  e.at = now;
+  e.payload_json = std::move(payload_json);
+  MOTCUA_TRY(tx.AppendEvent(e));
+  return Ok();
+}
+
 store::Record TicketRecord(const Ticket& t) {
   const json body = {{"day", FormatLocalDate(t.day)},
                      {"area", t.area},

@@ -18,6 +18,10 @@ std::string TicketKey(LocalDate day, std::string_view origin_area, int number);
 std::string LineKey(LocalDate day, std::string_view area);
 std::string Label(std::string_view origin_area, int number, int digits);
 
+// Journals one queue event of `actor` (its user and station) at `now`.
+Status AppendQueueEvent(store::WriteTx& tx, const workflow::Actor& actor, const char* type, Instant now,
+                        std::string payload_json);
+
 // The record for `t` (status and updated_at from its state).
 store::Record TicketRecord(const Ticket& t);
 

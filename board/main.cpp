@@ -285,10 +285,7 @@ int Run(int argc, char** argv) {
   Options o;
   for (int i = 1; i < argc; ++i)
     if (std::string_view(argv[i]) == "--scale") o.scale_given = true;
-  o.paths.data_dir = DefaultDataDir();
-  o.paths.station_id = "board-1";
-  const char* assets_env = std::getenv("MOTCUA_ASSETS_DIR");
-  o.paths.assets_dir = assets_env != nullptr && *assets_env ? assets_env : MOTCUA_DEFAULT_ASSETS_DIR;
+  o.paths = ui::DefaultStationPaths("board-1", MOTCUA_DEFAULT_ASSETS_DIR);
   const std::vector<std::string>& rest = parsed->rest;
   for (std::size_t i = 0; i < rest.size(); ++i) {
     const std::string& a = rest[i];
@@ -296,14 +293,8 @@ int Run(int argc, char** argv) {
     if (a == "--help" || a == "-h") {
       PrintUsage();
       return 0;
-    } else if (a == "--data-dir" && has_value) {
-      o.paths.data_dir = rest[++i];
-    } else if (a == "--db" && has_value) {
-      o.paths.db_path = rest[++i];
-    } else if (a == "--assets" && has_value) {
-      o.paths.assets_dir = rest[++i];
-    } else if (a == "--station" && has_value) {
-      o.paths.station_id = rest[++i];
+    } else if (ui::TakeStationFlag(rest, i, o.paths)) {
+      continue;
     } else if (a == "--no-audio") {
       o.no_audio = true;
     } else if (a == "--tour" && has_value) {

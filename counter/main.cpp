@@ -86,10 +86,7 @@ int Run(int argc, char** argv) {
   }
   const ui::ShellOptions& options = parsed->options;
 
-  ui::StationPaths paths;
-  paths.data_dir = DefaultDataDir();
-  const char* assets_env = std::getenv("MOTCUA_ASSETS_DIR");
-  paths.assets_dir = assets_env != nullptr && *assets_env ? assets_env : MOTCUA_DEFAULT_ASSETS_DIR;
+  ui::StationPaths paths = ui::DefaultStationPaths("station-1", MOTCUA_DEFAULT_ASSETS_DIR);
   const std::vector<std::string>& rest = parsed->rest;
   for (std::size_t i = 0; i < rest.size(); ++i) {
     const std::string& a = rest[i];
@@ -97,16 +94,7 @@ int Run(int argc, char** argv) {
       PrintUsage();
       return 0;
     }
-    const bool has_value = i + 1 < rest.size();
-    if (a == "--data-dir" && has_value) {
-      paths.data_dir = rest[++i];
-    } else if (a == "--db" && has_value) {
-      paths.db_path = rest[++i];
-    } else if (a == "--assets" && has_value) {
-      paths.assets_dir = rest[++i];
-    } else if (a == "--station" && has_value) {
-      paths.station_id = rest[++i];
-    } else {
+    if (!ui::TakeStationFlag(rest, i, paths)) {
       std::fprintf(stderr, "motcua-counter: %s: unknown option or missing value [unknown_option]\n", a.c_str());
       return 2;
     }

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
 #include "codes/receipt_token.h"
+#include "common/files.h"
 #include "common/text.h"
 
 namespace motcua::ui {
@@ -196,6 +198,32 @@ Status SaveCalendarProfile(Station& s, const workflow::Actor& actor, std::string
   s.calendar_profile = std::string(profile);
   s.desk.calendar = &*s.calendar;
   return Ok();
+}
+
+StationPaths DefaultStationPaths(std::string station_id, const char* built_in_assets) {
+  StationPaths paths;
+  paths.data_dir = DefaultDataDir();
+  const char* assets_env = std::getenv("MOTCUA_ASSETS_DIR");
+  paths.assets_dir = assets_env != nullptr && *assets_env ? assets_env : built_in_assets;
+  paths.station_id = std::move(station_id);
+  return paths;
+}
+
+bool TakeStationFlag(const std::vector<std::string>& rest, std::size_t& i, StationPaths& paths) {
+  if (i + 1 >= rest.size()) return false;
+  const std::string& a = rest[i];
+  std::filesystem::path* dir = a == "--data-dir" ? &paths.data_dir
+                               : a == "--db"     ? &paths.db_path
+                               : a == "--assets" ? &paths.assets_dir
+                                                 : nullptr;
+  if (dir) {
+    *dir = rest[++i];
+  } else if (a == "--station") {
+    paths.station_id = rest[++i];
+  } else {
+    return false;
+  }
+  return true;
 }
 
 }  // namespace motcua::ui

@@ -48,6 +48,13 @@ struct StationPaths {
 // The longest queue counter name queue/queue.h takes, in bytes of UTF-8.
 inline constexpr std::size_t kMaxQueueCounterBytes = queue::kMaxCounterBytes;
 
+// What an app starts with: the data directory of common/files.h DefaultDataDir, $MOTCUA_ASSETS_DIR (else
+// `built_in_assets`), and `station_id`.
+StationPaths DefaultStationPaths(std::string station_id, const char* built_in_assets);
+// Takes --data-dir, --db, --assets or --station VALUE at rest[i], moving i onto its value. False for any
+// other argument, or one of these without a value (the app reports it as unknown).
+bool TakeStationFlag(const std::vector<std::string>& rest, std::size_t& i, StationPaths& paths);
+
 // This station's devices. Keys under "station.<id>.": printer_queue, cups_server, print_wait_ms,
 // scanner_device, scan_dpi, scan_color, scan_source, import_dir, name, queue_counter.
 struct DeviceSettings {

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "common/text.h"
+#include "ui_model/internal/setting_table.h"
 #include "scoring/store_scoring.h"
 #include "speech/announcement.h"
 
@@ -116,13 +117,7 @@ const char* const* BoardSettingKeys() { return kKeys; }
 
 Result<BoardSettings> LoadBoardSettings(store::Store& store) {
   BoardSettings s;
-  for (const char* const* key = kKeys; *key; ++key) {
-    MOTCUA_ASSIGN_OR_RETURN(auto value, store.GetSetting(*key));
-    if (!value) continue;
-    if (Status st = Assign(s, *key, *value); !st.has_value())
-      return Corrupt(*key, "bad_setting",
-                     "the stored setting " + std::string(*key) + " is not valid: " + st.error().detail);
-  }
+  MOTCUA_TRY(internal::ReadSettingTable(store, kKeys, s, Assign));
   MOTCUA_ASSIGN_OR_RETURN(s.reading, queue::LoadNumberReading(store));
   return s;
 }

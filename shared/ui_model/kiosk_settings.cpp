@@ -5,6 +5,7 @@
 
 #include "auth/accounts.h"
 #include "common/text.h"
+#include "ui_model/internal/setting_table.h"
 #include "print/escpos.h"
 #include "print/ticket_slip.h"
 
@@ -107,13 +108,7 @@ const char* const* KioskSettingKeys() { return kKeys; }
 
 Result<KioskSettings> LoadKioskSettings(store::Store& store) {
   KioskSettings s;
-  for (const char* const* key = kKeys; *key; ++key) {
-    MOTCUA_ASSIGN_OR_RETURN(auto value, store.GetSetting(*key));
-    if (!value) continue;
-    if (Status st = Assign(s, *key, *value); !st.has_value())
-      return Corrupt(*key, "bad_setting",
-                   "the stored setting " + std::string(*key) + " is not valid: " + st.error().detail);
-  }
+  MOTCUA_TRY(internal::ReadSettingTable(store, kKeys, s, Assign));
   MOTCUA_ASSIGN_OR_RETURN(auto pin, store.GetSetting(kPinKey));
   if (pin) s.admin_pin_hash = *pin;
   return s;

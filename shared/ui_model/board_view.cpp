@@ -36,73 +36,61 @@ std::string CounterText(Lang lang, const std::string& counter) {
   return number ? FormatText(Tr(lang, "board.counter"), {{"counter", counter}}) : counter;
 }
 
-BoardPanelView OfficersPanel(const BoardModel& m, const BoardSlide& s, Lang lang) {
-  BoardPanelView p;
+// What both public lists share: the key, the basis, the title with the month, the date of the figures, and
+// the plain sentence that stands in for an empty table (still loading, no dossier this month, nobody on the
+// list). `prefix` is the list's string-table prefix ("board.officers"). False when `p` is complete already.
+bool ListPanelHead(const BoardModel& m, const BoardSlide& s, Lang lang, const std::string& prefix, bool rows_empty,
+                   BoardPanelView& p) {
   p.key = BoardPanelKey(s.panel);
-  p.basis = Tr(lang, "board.officers.basis");
+  p.basis = Tr(lang, prefix + ".basis");
   if (!m.lists) {
-    p.title = Tr(lang, "board.officers.title_loading");
+    p.title = Tr(lang, prefix + ".title_loading");
     p.empty_text = Tr(lang, "board.lists_loading");
-    return p;
+    return false;
   }
   const BoardPublicLists& l = *m.lists;
   const std::string month = MonthText(l.year, l.month);
-  p.title = FormatText(Tr(lang, "board.officers.title"), {{"month", month}});
+  p.title = FormatText(Tr(lang, prefix + ".title"), {{"month", month}});
   p.as_of = FormatText(Tr(lang, "board.as_of"), {{"date", DateText(LocalDateVn(l.computed_at))}});
-  if (l.dossiers == 0 && l.officers.rows.empty()) {
-    p.empty_text = FormatText(Tr(lang, "board.no_dossiers"), {{"month", month}});
-    return p;
+  if (rows_empty) {
+    p.empty_text = FormatText(Tr(lang, l.dossiers == 0 ? "board.no_dossiers" : prefix + ".none"), {{"month", month}});
+    return false;
   }
-  if (l.officers.rows.empty()) {
-    p.empty_text = FormatText(Tr(lang, "board.officers.none"), {{"month", month}});
-    return p;
-  }
+  if (s.pages > 1) p.page_text = std::to_string(s.page + 1) + "/" + std::to_string(s.pages);
+  return true;
+}
+
+BoardPanelView OfficersPanel(const BoardModel& m, const BoardSlide& s, Lang lang) {
+  BoardPanelView p;
+  if (!ListPanelHead(m, s, lang, "board.officers", !m.lists || m.lists->officers.rows.empty(), p)) return p;
   p.table.columns = {Tr(lang, "board.officers.officer"), Tr(lang, "board.officers.unit"),
                      Tr(lang, "board.officers.late")};
   p.table.column_fractions = {0.40f, 0.42f, 0.18f};
   p.table.right_aligned = {false, false, true};
+  const auto& rows = m.lists->officers.rows;
   const std::size_t from = static_cast<std::size_t>(s.page) * kBoardRowsPerSlide;
-  for (std::size_t i = from; i < l.officers.rows.size() && i < from + kBoardRowsPerSlide; ++i) {
-    const reports::OfficerLate& r = l.officers.rows[i];
+  for (std::size_t i = from; i < rows.size() && i < from + kBoardRowsPerSlide; ++i) {
+    const reports::OfficerLate& r = rows[i];
     const std::string who = r.officer.empty() ? Tr(lang, "board.officers.unassigned") : r.officer_name;
     p.table.rows.push_back({who, r.unit.empty() ? "—" : r.unit, std::to_string(r.late)});
   }
-  if (s.pages > 1) p.page_text = std::to_string(s.page + 1) + "/" + std::to_string(s.pages);
   return p;
 }
 
 BoardPanelView CommunesPanel(const BoardModel& m, const BoardSlide& s, Lang lang) {
   BoardPanelView p;
-  p.key = BoardPanelKey(s.panel);
-  p.basis = Tr(lang, "board.communes.basis");
-  if (!m.lists) {
-    p.title = Tr(lang, "board.communes.title_loading");
-    p.empty_text = Tr(lang, "board.lists_loading");
-    return p;
-  }
-  const BoardPublicLists& l = *m.lists;
-  const std::string month = MonthText(l.year, l.month);
-  p.title = FormatText(Tr(lang, "board.communes.title"), {{"month", month}});
-  p.as_of = FormatText(Tr(lang, "board.as_of"), {{"date", DateText(LocalDateVn(l.computed_at))}});
-  if (l.dossiers == 0) {
-    p.empty_text = FormatText(Tr(lang, "board.no_dossiers"), {{"month", month}});
-    return p;
-  }
-  if (l.communes.rows.empty()) {
-    p.empty_text = FormatText(Tr(lang, "board.communes.none"), {{"month", month}});
-    return p;
-  }
+  if (!ListPanelHead(m, s, lang, "board.communes", !m.lists || m.lists->communes.rows.empty(), p)) return p;
   p.table.columns = {Tr(lang, "board.communes.rank"), Tr(lang, "board.communes.unit"),
                      Tr(lang, "board.communes.dossiers"), Tr(lang, "board.communes.total")};
   p.table.column_fractions = {0.10f, 0.52f, 0.18f, 0.20f};
   p.table.right_aligned = {true, false, true, true};
+  const auto& rows = m.lists->communes.rows;
   const std::size_t from = static_cast<std::size_t>(s.page) * kBoardRowsPerSlide;
-  for (std::size_t i = from; i < l.communes.rows.size() && i < from + kBoardRowsPerSlide; ++i) {
-    const reports::UnitRow& r = l.communes.rows[i];
+  for (std::size_t i = from; i < rows.size() && i < from + kBoardRowsPerSlide; ++i) {
+    const reports::UnitRow& r = rows[i];
     p.table.rows.push_back({std::to_string(r.rank), r.label.empty() ? r.unit : r.label, std::to_string(r.dossiers),
                             reports::FormatPointsVi(r.total)});
   }
-  if (s.pages > 1) p.page_text = std::to_string(s.page + 1) + "/" + std::to_string(s.pages);
   return p;
 }
 

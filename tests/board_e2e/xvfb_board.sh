@@ -32,21 +32,11 @@ for f in "$BOARD" "$CLI"; do
   [ -x "$f" ] || { echo "FAIL: $f is not an executable"; exit 1; }
 done
 
-WORK=$(mktemp -d)
-LOG="$WORK/stdout.txt"
-APP_PID=
-XVFB_PID=
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+xvfb_workspace
 
 fail() {
   echo "FAIL: $*"
-  echo "--- app stdout ---"; tail -n 60 "$LOG" 2>/dev/null
-  echo "--- app stderr ---"; tail -n 40 "$WORK/stderr.txt" 2>/dev/null
+  app_logs
   echo "--- CLI calls ---"; cat "$WORK/calls.txt" 2>/dev/null
   exit 1
 }

@@ -1,5 +1,26 @@
-# Sourced by the Xvfb tests (tests/*/xvfb_*.sh) after they set WORK (a temp folder), LOG (the app's
-# stdout file) and fail(); APP_PID is the app under test once started.
+# Sourced by the Xvfb tests (tests/*/xvfb_*.sh). They set WORK (a temp folder), LOG (the app's stdout
+# file) and fail(), or call xvfb_workspace for the usual ones; APP_PID is the app under test once started.
+
+# xvfb_workspace: WORK, LOG, APP_PID and XVFB_PID, and a trap that stops the app and the X server and
+# removes WORK when the script ends.
+xvfb_workspace() {
+  WORK=$(mktemp -d)
+  LOG="$WORK/stdout.txt"
+  APP_PID=
+  XVFB_PID=
+  trap xvfb_cleanup EXIT
+}
+xvfb_cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+
+# app_logs: the tail of the app's stdout and stderr, for a failure's message.
+app_logs() {
+  echo "--- app stdout ---"; tail -n 60 "$LOG" 2>/dev/null
+  echo "--- app stderr ---"; tail -n 40 "$WORK/stderr.txt" 2>/dev/null
+}
 
 # start_xvfb WxH: our own X server on a free display (-displayfd picks one and tells us), exported as
 # DISPLAY, its pid in XVFB_PID, with software GL. -noreset: an X server resets when its last client

@@ -306,6 +306,7 @@ Status ApplyKioskAction(KioskModel& m, const KioskBackend& b, const KioskAction&
             return Ok();
           }
           if (a.screen == KioskScreen::kAdmin || a.screen == KioskScreen::kAdminPin) return Ok();
+          if (a.screen == KioskScreen::kQueueAreas) MOTCUA_TRY(LoadQueueAreas(m, b));
           KioskGo(m, a.screen);
         } else if constexpr (std::is_same_v<A, OpenGroup>) {
           c.group = a.group;

@@ -87,6 +87,12 @@ struct PostalDraft {
   OskField address;
 };
 
+// A service area offered on kQueueAreas, with the people waiting in its line when the screen opened.
+struct QueueAreaChoice {
+  queue::Area area;
+  std::int64_t waiting = 0;
+};
+
 // Everything the kiosk knows about the citizen in front of it. ResetCitizen() replaces it with a fresh
 // one, which is how the idle reset wipes them (tests/kiosk checks no trace remains).
 struct CitizenSession {
@@ -111,7 +117,8 @@ struct CitizenSession {
   std::string message_arg;
   Tone message_tone = Tone::kInfo;
   std::string thanks_key;                         // kThanks: what was done
-  std::string queue_area;                         // kQueuePriority: the area chosen
+  std::vector<QueueAreaChoice> queue_areas;       // kQueueAreas: read once when the screen opens, not per frame
+  std::optional<queue::Area> queue_area;          // kQueuePriority: the area chosen
   std::optional<queue::IssuedTicket> ticket;      // kTicket: the ticket issued to this citizen
   bool large_text = false;                        // accessibility switches: back to the defaults at reset
   bool high_contrast = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "queue/figures.h"
 #include "ui_model/shell_view.h"
 
 namespace motcua::ui {
@@ -46,6 +47,19 @@ print::TicketSlip MakeTicketSlip(const queue::IssuedTicket& issued, const queue:
   return slip;
 }
 
+Status LoadQueueAreas(KioskModel& m, const KioskBackend& b) {
+  std::vector<QueueAreaChoice>& out = m.citizen.queue_areas;
+  out.clear();
+  MOTCUA_ASSIGN_OR_RETURN(std::vector<queue::Area> areas, queue::ListAreas(*b.store));
+  const LocalDate today = LocalDateVn(b.now);
+  for (queue::Area& a : areas) {
+    if (!a.active) continue;
+    MOTCUA_ASSIGN_OR_RETURN(queue::WaitingCount waiting, queue::CountWaiting(*b.store, today, a.letter));
+    out.push_back({std::move(a), waiting.Total()});
+  }
+  return Ok();
+}
+
 Status ApplyChooseQueueArea(KioskModel& m, const KioskBackend& b, const std::string& letter) {
   auto area = queue::GetArea(*b.store, letter);
   if (!area) return area.error();
@@ -54,26 +68,22 @@ Status ApplyChooseQueueArea(KioskModel& m, const KioskBackend& b, const std::str
     KioskNotice(m.citizen, "kiosk.ticket.error.area_closed", Tone::kWarning);
     return Conflict("area", "area_closed", "area " + letter + " takes no tickets now");
   }
-  m.citizen.queue_area = letter;
+  m.citizen.queue_area = std::move(**area);
   KioskGo(m, KioskScreen::kQueuePriority);
   return Ok();
 }
 
 Status ApplyTakeQueueTicket(KioskModel& m, const KioskBackend& b, const std::string& priority) {
   CitizenSession& c = m.citizen;
-  if (c.screen != KioskScreen::kQueuePriority || c.queue_area.empty() || !b.print_ticket || !b.priority_groups)
+  if (c.screen != KioskScreen::kQueuePriority || !c.queue_area || !b.print_ticket || !b.priority_groups)
     return Ok();
-  auto area = queue::GetArea(*b.store, c.queue_area);
-  if (!area || !*area) {
-    KioskNotice(c, "kiosk.ticket.error.other", Tone::kDanger);
-    return area ? NotFound("area", "no_such_area", "no queue area " + c.queue_area) : area.error();
-  }
+  const queue::Area& area = *c.queue_area;
   const std::string center = CenterName(b);
   const Lang lang = c.lang;
-  auto issued = queue::TakeTicket(*b.store, b.actor, {c.queue_area, priority}, *b.priority_groups, b.now,
+  auto issued = queue::TakeTicket(*b.store, b.actor, {area.letter, priority}, *b.priority_groups, b.now,
                                   [&](const queue::IssuedTicket& t) {
                                     const print::TicketSlip slip =
-                                        MakeTicketSlip(t, **area, *b.priority_groups, center, lang);
+                                        MakeTicketSlip(t, area, *b.priority_groups, center, lang);
                                     return b.print_ticket(slip, FormatLocalDate(t.ticket.day) + "-" + t.ticket.label);
                                   });
   if (!issued) {

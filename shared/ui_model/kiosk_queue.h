@@ -10,6 +10,9 @@
 
 namespace motcua::ui {
 
+// Reads the active areas and their waiting counts into the session (when kQueueAreas opens: the screen
+// itself reads nothing). Errors: the store's.
+Status LoadQueueAreas(KioskModel& m, const KioskBackend& b);
 // kQueueAreas → kQueuePriority for an active area. Errors: ("area", "no_such_area" / "area_closed").
 Status ApplyChooseQueueArea(KioskModel& m, const KioskBackend& b, const std::string& area);
 // Takes and prints the ticket; kTicket on success. A print failure keeps the citizen on kQueuePriority

@@ -1,7 +1,6 @@
 // The kiosk's queue screens (kiosk_view.h): areas, priority, the ticket issued.
 #include <algorithm>
 
-#include "queue/figures.h"
 #include "ui_model/kiosk_view.h"
 
 namespace motcua::ui {
@@ -17,31 +16,18 @@ std::string GroupName(const KioskModel& m, const queue::PriorityGroup& g) {
   return m.citizen.lang == Lang::kEn && !g.name_en.empty() ? g.name_en : g.name;
 }
 
-// The area chosen, read again (an administrator may have renamed it meanwhile). nullopt when it is gone.
-std::optional<queue::Area> ChosenArea(const KioskModel& m, const KioskBackend& b, const std::string& letter) {
-  auto a = queue::GetArea(*b.store, letter);
-  if (!a || !*a) return std::nullopt;
-  return **a;
-}
-
 }  // namespace
 
 KioskQueueAreasView MakeKioskQueueAreasView(const KioskModel& m, const KioskBackend& b) {
   KioskQueueAreasView v;
   v.chrome = MakeKioskChrome(m, b, "kiosk.title.queue_areas");
   v.intro = T(m, "kiosk.queue.intro");
-  auto areas = queue::ListAreas(*b.store);
-  const LocalDate today = LocalDateVn(b.now);
-  if (areas) {
-    for (const queue::Area& a : *areas) {
-      if (!a.active) continue;
-      auto waiting = queue::CountWaiting(*b.store, today, a.letter);
-      const std::string detail =
-          waiting ? FormatText(T(m, "kiosk.queue.waiting"), {{"n", std::to_string(waiting->Total())}}) : "";
-      KioskTile tile{"area_" + a.letter, AreaName(m, a), detail, ChooseQueueArea{a.letter}};
-      tile.badge = a.letter;
-      v.tiles.push_back(std::move(tile));
-    }
+  for (const QueueAreaChoice& c : m.citizen.queue_areas) {
+    KioskTile tile{"area_" + c.area.letter, AreaName(m, c.area),
+                   FormatText(T(m, "kiosk.queue.waiting"), {{"n", std::to_string(c.waiting)}}),
+                   ChooseQueueArea{c.area.letter}};
+    tile.badge = c.area.letter;
+    v.tiles.push_back(std::move(tile));
   }
   if (v.tiles.empty()) v.empty_text = T(m, "kiosk.queue.no_area");
   v.chrome.spoken = v.chrome.title + ". " + v.intro;
@@ -51,7 +37,7 @@ KioskQueueAreasView MakeKioskQueueAreasView(const KioskModel& m, const KioskBack
 KioskQueuePriorityView MakeKioskQueuePriorityView(const KioskModel& m, const KioskBackend& b) {
   KioskQueuePriorityView v;
   v.chrome = MakeKioskChrome(m, b, "kiosk.title.queue_priority");
-  if (auto area = ChosenArea(m, b, m.citizen.queue_area))
+  if (const auto& area = m.citizen.queue_area)
     v.area_line = FormatText(T(m, "kiosk.queue.area_line"), {{"letter", area->letter}, {"name", AreaName(m, *area)}});
   v.question = T(m, "kiosk.queue.priority_question");
   v.none = {"priority_none", T(m, "kiosk.queue.priority_none"), T(m, "kiosk.queue.priority_none_detail"),
@@ -73,7 +59,7 @@ KioskTicketView MakeKioskTicketView(const KioskModel& m, const KioskBackend& b) 
   const queue::Ticket& t = issued.ticket;
   v.number_caption = T(m, "kiosk.ticket.number_caption");
   v.number = t.label;
-  if (auto area = ChosenArea(m, b, t.area))
+  if (const auto& area = m.citizen.queue_area)
     v.area_line = FormatText(T(m, "kiosk.queue.area_line"), {{"letter", area->letter}, {"name", AreaName(m, *area)}});
   if (b.priority_groups)
     for (const queue::PriorityGroup& g : *b.priority_groups)

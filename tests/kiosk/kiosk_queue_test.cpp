@@ -135,7 +135,7 @@ TEST_F(KioskQueueTest, TheIdleResetForgetsTheTicket) {
   EXPECT_TRUE(k_->IdleFor(k_->settings.idle_seconds + 1));
   EXPECT_EQ(k_->model.citizen.screen, KioskScreen::kHome);
   EXPECT_FALSE(k_->model.citizen.ticket);
-  EXPECT_TRUE(k_->model.citizen.queue_area.empty());
+  EXPECT_FALSE(k_->model.citizen.queue_area);
 }
 
 TEST_F(KioskQueueTest, AnInactiveAreaIsNotOffered) {

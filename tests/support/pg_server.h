@@ -14,13 +14,15 @@
 // pg_config --bindir of /usr/lib/postgresql/15; the environment variable of the same name overrides it),
 // never from PATH, where Debian's wrappers may pick another version.
 //
-// Lifetime: the destructor stops the server (-m immediate: the data is thrown away) and removes the
-// directory. If the test process dies without running destructors (SIGKILL, a crash, _exit), a watchdog
-// does the same: at start a child process is forked that blocks reading a pipe whose only write end this
-// process holds (O_CLOEXEC, so no server or tool we start inherits it). A clean destructor writes "done"
-// and the watchdog exits; end of file without "done" means this process is gone, and the watchdog runs
-// `pg_ctl stop -m immediate` and removes the directory. The watchdog is in its own session, so a signal
-// to the test's process group does not take it along.
+// Lifetime: the destructor stops the server (-m immediate: the data is thrown away) and renames the
+// directory to <dir>.removing, which the watchdog deletes in the background (deleting a cluster took ~2 s).
+// If the test process dies without running destructors (SIGKILL, a crash, _exit), the watchdog stops
+// the server itself: at start a process is forked (twice: it is nobody's child) that blocks reading a
+// socket pair whose other end only this process holds (O_CLOEXEC, so no server or tool we start
+// inherits it; a socket rather than a pipe so that writing to a dead watchdog cannot raise SIGPIPE). A
+// clean destructor writes "done"; end of file without "done" means this process is gone, and the
+// watchdog runs `pg_ctl stop -m immediate` and removes the directory. The watchdog is in its own
+// session, so a signal to the test's process group does not take it along.
 //
 // A forked child (fork without exec) that exits normally runs static destructors too: a server only stops
 // itself in the process that started it.
@@ -68,6 +70,8 @@ class PgServer {
   // reloaded, and it returns only once the primary reports sync_state = 'sync' for it (else
   // kUnavailable/"not_synchronous" naming the state last seen). From then on a commit on the primary
   // waits for this standby's flush: a Kill()ed synchronous standby blocks commits until it is back.
+  // Destroying a synchronous standby resets the primary's synchronous_standby_names (if the primary
+  // still runs and still names it), so a primary that outlives it, e.g. Shared(), does not hang.
   static Result<std::unique_ptr<PgServer>> StartStandby(const PgServer& primary, bool synchronous);
 
   // One server per test process, started on first use and stopped at normal exit. If it failed to
@@ -130,10 +134,10 @@ class PgServer {
   std::filesystem::path dir_;
   int port_ = 0;
   std::string application_name_;
+  std::string sync_primary_conninfo_;  // a synchronous standby's primary, to release it on destruction
   std::string bindir_;
   pid_t owner_pid_ = 0;     // the process that started the server; only it stops the server
-  int watchdog_fd_ = -1;    // write end of the watchdog's pipe (O_CLOEXEC)
-  pid_t watchdog_pid_ = 0;
+  int watchdog_fd_ = -1;    // our end of the watchdog's socket pair (O_CLOEXEC)
   bool running_ = false;
   int next_db_ = 0;
   Error start_error_;       // set (with failed_ = true) when Shared() could not start

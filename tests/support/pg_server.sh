@@ -8,7 +8,8 @@
 #                         Returns 1 with the tool's output or the log's tail on stderr if it fails.
 #   pg_server_psql SQL    runs SQL as the superuser in database postgres; prints unaligned tuples;
 #                         ON_ERROR_STOP, so a failing statement makes it return non-zero.
-#   pg_server_stop        stops the server (-m immediate: the data is thrown away) and removes DIR.
+#   pg_server_stop        stops the server (-m immediate: the data is thrown away) and renames DIR to
+#                         DIR.removing, which the watchdog deletes in the background.
 #
 # One server per script. It is stopped when the script exits: pg_server_start adds pg_server_stop to the
 # EXIT trap (keeping a trap already set; a trap set later replaces it). Whatever the way the script ends,
@@ -36,7 +37,7 @@ _pg_watchdog() {
   [ "$(id -u)" = 0 ] && runas=runuser
   exec {PG_WATCHDOG_FD}> >(exec setsid sh -c '
     IFS= read -r word
-    [ "$word" = done ] && exit 0
+    if [ "$word" = done ]; then rm -rf "$1.removing"; exit 0; fi
     if [ -n "$3" ]; then runuser -u postgres -- "$2" -D "$1/data" -m immediate -w stop
     else "$2" -D "$1/data" -m immediate -w stop; fi
     rm -rf "$1"' motcua-pg-watchdog "$1" "$PG_BINDIR/pg_ctl" "$runas" >/dev/null 2>&1)
@@ -119,7 +120,8 @@ pg_server_stop() {
   if [ -f "$PG_SERVER_DIR/data/postmaster.pid" ]; then
     _pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_SERVER_DIR/data" -m immediate -w stop >/dev/null 2>&1 {PG_WATCHDOG_FD}>&-
   fi
-  rm -rf "$PG_SERVER_DIR"
+  # Deleting a cluster's ~1,000 files takes seconds: rename it away, the watchdog deletes it.
+  mv "$PG_SERVER_DIR" "$PG_SERVER_DIR.removing" 2>/dev/null || rm -rf "$PG_SERVER_DIR"
   # In a subshell: were the watchdog gone, SIGPIPE would end only the subshell, not the script.
   (echo done >&"$PG_WATCHDOG_FD") 2>/dev/null
   exec {PG_WATCHDOG_FD}>&-

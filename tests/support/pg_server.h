@@ -29,7 +29,8 @@
 //
 // Errors are motcua::Error values whose detail says what failed and quotes the tool's output or the log:
 //   field "pg_server": kUnavailable/"initdb_failed", "start_failed", "stop_failed", "promote_failed",
-//     "basebackup_failed", "not_synchronous" (the standby never reached sync_state 'sync'),
+//     "basebackup_failed", "not_synchronous" / "not_streaming" (the standby never reached sync_state 'sync' / state
+//     'streaming' within 30 s),
 //     "not_running" (Shared() failed to start, or the server was stopped), "setup_failed" (temp dir,
 //     fork, pipe, chown, config file).
 //   field "sql": "connect_failed" (kUnavailable), or "sqlstate_<SQLSTATE>" (kInvalid) for a statement
@@ -60,7 +61,7 @@ class PgServer {
   // Rows of a result, each a vector of column texts; SQL NULL reads as "".
   using Rows = std::vector<std::vector<std::string>>;
 
-  // A fresh primary server, started. Takes about a second (initdb dominates).
+  // A fresh primary server, started. Median 2.0 s on the shared 2-core build machine (initdb dominates).
   static Result<std::unique_ptr<PgServer>> StartPrimary(const PgServerOptions& options = {});
 
   // A hot standby of `primary` made by pg_basebackup -R -X stream, started on its own port and
@@ -105,7 +106,8 @@ class PgServer {
 
   // pg_ctl promote -w: a standby becomes a primary (accepts writes). Errors: "promote_failed".
   Status Promote();
-  // pg_ctl stop -m immediate: like a power cut for the cluster (no shutdown checkpoint).
+  // pg_ctl stop -m immediate: the server processes die at once, as in a crash (no shutdown checkpoint;
+  // the next Start() runs crash recovery). Not a power cut: what the OS cached survives.
   Status Kill();
   // pg_ctl stop -m fast: rolls back open transactions, checkpoints, exits.
   Status Stop();
@@ -117,7 +119,7 @@ class PgServer {
   const std::filesystem::path& socket_dir() const { return dir_; }
   std::filesystem::path data_dir() const { return dir_ / "data"; }
   std::filesystem::path log_path() const { return dir_ / "postgres.log"; }
-  // The standby's application_name (motcua_standby_<port>); empty for a primary.
+  // The standby's application_name (motcua_standby_<pid>_<n>); empty for a primary.
   const std::string& application_name() const { return application_name_; }
   // The running postmaster's pid from data/postmaster.pid; 0 if none.
   pid_t postmaster_pid() const;

@@ -29,10 +29,9 @@
 //
 // Errors are motcua::Error values whose detail says what failed and quotes the tool's output or the log:
 //   field "pg_server": kUnavailable/"initdb_failed", "start_failed", "stop_failed", "promote_failed",
-//     "basebackup_failed", "not_synchronous" / "not_streaming" (the standby never reached sync_state 'sync' / state
-//     'streaming' within 30 s),
-//     "not_running" (Shared() failed to start, or the server was stopped), "setup_failed" (temp dir,
-//     fork, pipe, chown, config file).
+//     "basebackup_failed", "not_streaming" / "not_synchronous" (within 30 s the standby never reached
+//     state 'streaming' / sync_state 'sync'), "not_running" (the server was stopped or killed),
+//     "setup_failed" (temp dir, fork, socket pair, chown, config file).
 //   field "sql": "connect_failed" (kUnavailable), or "sqlstate_<SQLSTATE>" (kInvalid) for a statement
 //     the server refused, e.g. "sqlstate_42P01" for a missing table, "sqlstate_42501" for a permission.
 #pragma once

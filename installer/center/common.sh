@@ -174,6 +174,10 @@ ensure_cluster() {
   if [ -n "$port" ] && [ "$(cluster_field 3)" != "$port" ]; then
     pg_conftool -- "$PG_VER" "$PG_NAME" set port "$port"
     changed "port of $PG_VER/$PG_NAME set to $port"
+    if cluster_online; then  # still on the old port, where nothing here would look for it
+      pg_ctlcluster "$PG_VER" "$PG_NAME" restart || die "$PG_VER/$PG_NAME did not restart on port $port"
+      changed "restarted $PG_VER/$PG_NAME on port $port"
+    fi
   fi
   PG_PORT=$(cluster_field 3)
   PG_DATA=$(cluster_field 6)
@@ -297,7 +301,7 @@ apply_config() {
     [ "$(sql_value postgres "SELECT pg_conf_load_time() > '$loaded'")" = t ] && break
     sleep 0.2
   done
-  errors=$(sql_value postgres "SELECT string_agg(format('%s line %s: %s', file_name, line_number, error), '; ') FROM pg_hba_file_rules WHERE error IS NOT NULL")
+  errors=$(sql_value postgres "SELECT string_agg(format('line %s: %s', line_number, error), '; ') FROM pg_hba_file_rules WHERE error IS NOT NULL")
   [ -z "$errors" ] || die "pg_hba.conf has errors, PostgreSQL kept its earlier rules: $errors"
   errors=$(sql_value postgres "SELECT string_agg(format('%s: %s', name, error), '; ') FROM pg_file_settings WHERE error IS NOT NULL")
   [ -z "$errors" ] || die "the settings have errors: $errors"

@@ -10,15 +10,18 @@
 #
 # Usage: setup-primary.sh --subnet CIDR --cert FILE --key FILE [--ca FILE] [--cluster 15/main]
 #          [--port PORT] [--listen '*'] [--secrets-dir /etc/motcua/center]
-#          [--standby-name motcua_standby | --no-sync]
+#          [--standby-name motcua_standby | --no-sync] [--new-passwords]
+# A role that already has a password but whose file is missing under --secrets-dir (a promoted
+# standby's machine, where only motcua_replica.pgpass was copied) stops the run: a new password would
+# lock every station out. Copy the files from the other server, or pass --new-passwords to replace them.
 # Exit: 0 done, 1 failed (the message says where), 2 a bad argument (nothing was changed).
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 
 cluster=15/main subnet='' cert='' key='' ca='' port='' listen='*'
-secrets=/etc/motcua/center standby_name=motcua_standby sync=1
+secrets=/etc/motcua/center standby_name=motcua_standby sync=1 new_passwords=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --cluster) need_value "$1" $#; cluster=$2; shift 2 ;;
@@ -31,6 +34,7 @@ while [ $# -gt 0 ]; do
     --secrets-dir) need_value "$1" $#; secrets=$2; shift 2 ;;
     --standby-name) need_value "$1" $#; standby_name=$2; shift 2 ;;
     --no-sync) sync=0; shift ;;
+    --new-passwords) new_passwords=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) bad_arg "$1" unknown_option "is not an option of $PROG (see --help)" ;;
   esac
@@ -51,6 +55,23 @@ need_root
 ensure_server_package
 ensure_cluster "$port"
 
+# check_password_files: stops the run when a role has a password but no file holds it (see above).
+check_password_files() {
+  local missing=() role
+  for role in motcua_owner motcua_station motcua_replica; do
+    if [ -z "$(pgpass_password "$secrets/$role.pgpass" "$role")" ] &&
+       [ "$(sql_value postgres "SELECT left(rolpassword, 14) FROM pg_authid WHERE rolname = '$role'")" = 'SCRAM-SHA-256$' ]; then
+      missing+=("$role")
+    fi
+  done
+  if [ "${#missing[@]}" -gt 0 ] && [ "$new_passwords" = 0 ]; then
+    die "role(s) ${missing[*]} already have a password, but $secrets has no password file for them (rule: password_file_missing): copy the .pgpass files from the other server into $secrets, or pass --new-passwords to replace the passwords (stations then need the new motcua_station.pgpass)"
+  fi
+}
+
+# On a running server this is checked before any change; on a stopped one, once it has started.
+if cluster_online; then check_password_files; fi
+
 # --- configuration ---
 before=${#CHANGES[@]}
 install_tls "$cert" "$key" "$ca"
@@ -63,6 +84,7 @@ apply_config "$before"
   die "$PG_VER/$PG_NAME is a standby (in recovery); run promote-standby.sh on it first, or pick the primary's cluster"
 
 # --- secrets ---
+check_password_files
 if [ ! -d "$secrets" ]; then
   install -d -m 0700 "$secrets"
   changed "created $secrets"

@@ -12,7 +12,9 @@
 #   - a second setup-primary.sh changes nothing (files, passwords, no restart) and says so;
 #   - promote-standby.sh refuses while the primary streams; after `stop -m immediate` of the primary
 #     it promotes, and the station's multi-host connection string (target_session_attrs=read-write)
-#     writes to the promoted standby, which has every committed row.
+#     writes to the promoted standby, which has every committed row;
+#   - setup-standby.sh refuses a name the primary does not wait for; setup-primary.sh on the promoted
+#     standby refuses to replace passwords it has no file for, and keeps them when it has.
 # Both clusters are dropped at exit (trap), also on failure.
 #
 # Usage: center_install.sh <installer/center directory>
@@ -36,6 +38,12 @@ for tool in pg_createcluster pg_dropcluster pg_ctlcluster pg_lsclusters openssl 
 done
 B=/usr/lib/postgresql/15/bin
 [ -x "$B/postgres" ] && [ -x "$B/psql" ] || skip "PostgreSQL 15 is not installed (apt-get install postgresql-15)"
+
+# Clusters of an earlier run that was killed outright (SIGKILL skips the trap): its pid is gone.
+for c in $(pg_lsclusters -h | awk '$1 == 15 && $2 ~ /^motcua_t[0-9]+_[ps]$/ { print $2 }'); do
+  pid=${c#motcua_t}
+  kill -0 "${pid%_*}" 2>/dev/null || pg_dropcluster --stop 15 "$c" >/dev/null 2>&1
+done
 
 W=$(mktemp -d /tmp/motcua-center.XXXXXX)
 chmod 755 "$W"  # the postgres user reaches the data directories below it
@@ -100,6 +108,8 @@ for c in "$P:$PP" "$S:$SP"; do
     --locale C.UTF-8 -e UTF8 >"$W/createcluster.out" 2>&1 || fail "pg_createcluster ${c%%:*}"
   LOGS+=("$W/${c%%:*}.log")
 done
+# Every statement logged on the primary: the password check at the end then means something.
+pg_conftool 15 "$P" set log_statement all || fail "pg_conftool set log_statement"
 pass "clusters $P (port $PP) and $S (port $SP)"
 
 SECRETS=$W/secrets
@@ -265,14 +275,13 @@ standby_setup >"$W/standby2.out" 2>&1 || fail "setup-standby.sh (second run)"
 grep -q "not copied again" "$W/standby2.out" && grep -q "nothing changed" "$W/standby2.out" ||
   fail "the second setup-standby.sh did not keep the running standby"
 pass "second setup-standby.sh: kept the synchronous standby as is"
-
-# --- no password in a log or in the scripts' output ---
-for pw in "${PASSWORDS[@]}"; do
-  for f in "$W"/*.log "$W"/*.out; do
-    ! grep -qF "$pw" "$f" || fail "a password is in $f"
-  done
-done
-pass "no password in the server logs or the scripts' output"
+# A name the primary does not wait for would stream 'async' (stack.md §19's first try): refused
+# before anything is stopped or copied.
+out=$(standby_setup --name other_standby 2>&1) && fail "setup-standby.sh accepted a name the primary does not wait for"
+[[ $out == *"does not name 'other_standby'"*"nothing was copied"* ]] || fail "unexpected refusal: $out"
+[ "$(psql_as_postgres "$PP" postgres "SELECT application_name || ' ' || sync_state FROM pg_stat_replication")" = "motcua_standby sync" ] ||
+  fail "the refused setup-standby.sh disturbed the running standby"
+pass "setup-standby.sh --name other_standby refused (the primary waits for motcua_standby); standby untouched"
 
 # --- failover ---
 out=$(bash "$CENTER/promote-standby.sh" --cluster "15/$S" 2>&1) && fail "promote-standby.sh promoted while the primary streams"
@@ -294,4 +303,27 @@ pass "after promote-standby.sh the station writes to the promoted standby (rows 
 bash "$CENTER/promote-standby.sh" --cluster "15/$S" >"$W/promote2.out" 2>&1 && grep -q "already a primary" "$W/promote2.out" ||
   fail "a second promote-standby.sh did not say 'already a primary'"
 pass "second promote-standby.sh: already a primary"
+# The promoted standby becomes the primary: setup-primary.sh there without the password files
+# refuses (new passwords would lock the stations out); with them, it keeps every password.
+out=$(bash "$CENTER/setup-primary.sh" --cluster "15/$S" --port "$SP" "${COMMON[@]/$SECRETS/$W/empty}" --no-sync 2>&1) &&
+  fail "setup-primary.sh replaced passwords it had no file for"
+[[ $out == *"(rule: password_file_missing)"* ]] || fail "unexpected refusal: $out"
+[ ! -e "$W/empty/motcua_station.pgpass" ] || fail "the refused run wrote a password file"
+grep -q "^# Written by installer/center/setup-standby.sh" "/etc/postgresql/15/$S/conf.d/motcua.conf" ||
+  fail "the refused run rewrote the server settings"
+pass "setup-primary.sh on the promoted standby without the password files: refused"
+bash "$CENTER/setup-primary.sh" --cluster "15/$S" --port "$SP" "${COMMON[@]}" --no-sync >"$W/primary3.out" 2>&1 ||
+  fail "setup-primary.sh on the promoted standby"
+! grep -q "password of" "$W/primary3.out" || fail "setup-primary.sh on the promoted standby changed a password"
+[ "$(station "$SP" "SELECT count(*) FROM dossier")" = 3 ] || fail "the station lost its login on the new primary"
+pass "setup-primary.sh --no-sync on the promoted standby: passwords kept, station still logs in"
+# --- no password in a log or in the scripts' output ---
+for pw in "${PASSWORDS[@]}"; do
+  for f in "$W"/*.log "$W"/*.out; do
+    ! grep -qF "$pw" "$f" || fail "a password is in $f"
+  done
+done
+grep -q "statement: CREATE ROLE motcua_station" "$W/$P.log" || fail "log_statement = all did not log the set-up's statements"
+pass "no password in the server logs (log_statement = all) or the scripts' output"
+
 echo "PASS"

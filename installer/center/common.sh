@@ -88,7 +88,7 @@ check_subnet() {
 }
 
 check_host() {  # check_host FIELD VALUE: a DNS name or an IP address, as libpq's host= takes it
-  [[ $2 =~ ^[A-Za-z0-9]([A-Za-z0-9.:-]{0,252})$ ]] ||
+  [[ $2 =~ ^[A-Za-z0-9:][A-Za-z0-9.:-]{0,252}$ ]] ||
     bad_arg "$1" not_a_host "\"$2\" is not a host name or IP address"
 }
 

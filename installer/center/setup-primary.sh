@@ -115,6 +115,9 @@ password_file() {
 set_password() {
   local role=$1 file=$2 pw
   pw=$(pgpass_password "$file" "$role")
+  # It goes into a SQL string literal: a hand-edited file with a quote in it must not get there.
+  [[ $pw =~ ^[A-Za-z0-9._+/=-]{16,}$ ]] ||
+    die "the password of $role in $file is not 16 or more letters, digits or ._+/=- (rule: password_form); it was not used"
   printf '%s\n' \
     "SET log_statement = 'none';" "SET log_min_error_statement = 'panic';" \
     "SET log_min_duration_statement = -1;" "SET pg_stat_statements.track_utility = off;" \

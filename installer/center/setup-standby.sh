@@ -117,12 +117,10 @@ shopt -u nocasematch
 
 sync_state() { remote_sql "SELECT sync_state FROM pg_stat_replication WHERE application_name = '$name'" 2>/dev/null || true; }
 
-already=0
 if [ "$rebuild" = 0 ] && cluster_online &&
    [ "$(sql_value postgres "SELECT pg_is_in_recovery()")" = t ] &&
    [ "$(sql_value postgres "SHOW primary_conninfo")" = "$conninfo" ] &&
    [ "$(sync_state)" = sync ]; then
-  already=1
   say "$PG_VER/$PG_NAME already streams synchronously from $primary:$primary_port as $name; not copied again (--rebuild forces it)"
   apply_config "$before"
 else

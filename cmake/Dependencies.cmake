@@ -6,6 +6,7 @@ find_package(nlohmann_json 3.11 REQUIRED)
 find_package(ZXing 1.4 REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET GLOBAL libpq)  # a center's PostgreSQL (stack.md §19)
 
 # Every target that sees a ZXing header must see ZX_USE_UTF8 (stack.md §8.1, ODR).
 add_library(zxing_utf8 INTERFACE)

@@ -2,11 +2,25 @@
 // embedded default; a PostgreSQL backend implements the same interface for a center. Domain code
 // never writes SQL: it calls these functions, so nothing it does depends on one engine.
 //
-// Writes happen only inside Store::Write(body): the backend opens a write transaction (SQLite:
-// BEGIN IMMEDIATE), runs `body` with a WriteTx, and commits if `body` returns Ok, else rolls back.
-// A state change and its journal event are written through the same WriteTx, so they commit or
-// vanish together (architecture.md rule 2). Write waits while another writer holds the database, up
-// to the busy timeout, and returns kUnavailable/"database_busy" if it stays busy past it.
+// Writes happen only inside Store::Write(body): the backend opens a write transaction, runs `body` with a
+// WriteTx, and commits if `body` returns Ok, else rolls back. A state change and its journal event are
+// written through the same WriteTx, so they commit or vanish together (architecture.md rule 2).
+//
+// Isolation. SQLite runs one writer at a time (BEGIN IMMEDIATE): a Write waits while another holds the
+// database, up to the busy timeout, then fails with kUnavailable/"database_busy". PostgreSQL runs many at
+// once under READ COMMITTED: each statement inside a Write sees what was committed when it started. A
+// dossier or record read inside a Write (LoadDossier, GetRecord) is locked as it is read, so a second
+// writer of the same row waits for the first to commit and then reads its result. Rows found by a list
+// are not locked; what keeps writers apart there is that every write carries its own check in the
+// same statement (UpdateDossier and PutRecord update only the version read, InsertDossier and a create
+// insert only a free key, NextOrdinal increments in place), so the one that lost a race changes nothing
+// and gets kConflict ("stale_update", "duplicate_record"). On PostgreSQL, Write then runs the whole body
+// again (its reads now see the winner's row), as it does after a serialization failure or a deadlock
+// (SQLSTATE 40001, 40P01) or a connection lost before COMMIT was sent: up to 8 tries within the busy
+// timeout, after which the error is returned. So a body must read what it decides on inside the
+// transaction, and anything it does outside the database (printing) may happen once per try. A COMMIT
+// whose answer was lost with the connection is never retried: kUnavailable/"commit_unknown". The
+// journal stays one chain: the events of a transaction are chained at commit under a lock on the head.
 //
 // Sealing (journal.h (4)): the store notes every dossier, record, setting and procedure a transaction
 // writes, and at commit puts their digests (the seals) on the transaction's last event; the events'
@@ -115,8 +129,9 @@ class WriteTx {
   // Returns 1, 2, 3, ... for successive calls with the same key, across processes and restarts.
   virtual Result<int> NextOrdinal(std::string_view key) = 0;
 
-  // Queues an event; it is written, sealed and hashed at commit (the returned event has its seq, uuid
-  // and recorded_at, not yet its seals or hashes).
+  // Queues an event; it is written, sealed and hashed at commit (the returned event has its uuid and
+  // recorded_at, not yet its seals or hashes; its seq is where it would go if no other station committed
+  // first, final only at commit on PostgreSQL).
   virtual Result<JournalEvent> AppendEvent(const NewEvent& e) = 0;
 
   virtual Status PutSetting(std::string_view key, std::string_view value) = 0;
@@ -190,6 +205,37 @@ struct SqliteOptions {
 // for an empty database beside an anchor that records events (an emptied or replaced file).
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options = {});
 
-inline constexpr int kSchemaVersion = 3;
+struct PgOptions {
+  bool create_if_missing = true;  // default true: create the schema when the role connecting owns the
+                                  // database; false (or a station's role): kUnavailable/"schema_missing"
+  int busy_timeout_ms = 5000;     // default 5 s: how long Write retries transactions the server gave up on
+  int connect_timeout_s = 5;      // default 5 s per host of a multi-host connection string
+  const Clock* wall_clock = nullptr;
+  std::string chain_key_path;     // required: the center's chain key, the same file on every station
+  std::string anchor_path;        // required: this station's anchor of the center's journal
+  bool append_anchors = true;
+};
+
+// Connects to a center's PostgreSQL database (`conninfo`: a postgresql:// URL or libpq key=value words,
+// a multi-host one with target_session_attrs=read-write included) and migrates it when this role may.
+// Passwords come from libpq's password file (passfile=, PGPASSFILE or ~/.pgpass), never from this string
+// in logs: errors name the hosts, not the string. Errors: kUnavailable/"database_unavailable" (cannot
+// connect), "schema_missing" (a station's role before the owner migrated), kInvalid/"schema_too_new",
+// and OpenSqliteStore's chain key and anchor errors.
+Result<std::unique_ptr<Store>> OpenPgStore(const std::string& conninfo, const PgOptions& options);
+
+// True for a center database: a postgresql:// (or postgres://) URL or libpq key=value words.
+bool IsCenterLocation(std::string_view location);
+
+struct OpenOptions {
+  bool create_if_missing = true;
+  int busy_timeout_ms = 5000;
+  const Clock* wall_clock = nullptr;
+  std::string files_dir;  // a center database's chain key (center.chain-key) and this station's anchor
+                          // (center.anchor) live here; unused for a SQLite file (its files sit beside it)
+};
+
+// Opens a SQLite file or a center's PostgreSQL database, whichever `location` names (IsCenterLocation).
+Result<std::unique_ptr<Store>> Open(const std::string& location, const OpenOptions& options = {});
 
 }  // namespace motcua::store

@@ -37,7 +37,7 @@ Result<int> FeedRows(Connection& db, std::string& st, const char* sql, std::stri
   MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(sql));
   s.Bind(1, a);
   if (!b.empty()) s.Bind(2, b);
-  sqlite3_stmt* raw = s.raw();
+  const Cursor& c = s.cursor();
   Feed(st, sql);
   int rows = 0;
   for (;;) {
@@ -45,26 +45,23 @@ Result<int> FeedRows(Connection& db, std::string& st, const char* sql, std::stri
     if (!row) break;
     ++rows;
     Feed(st, "row");
-    for (int c = 0; c < sqlite3_column_count(raw); ++c) {
-      const int type = sqlite3_column_type(raw, c);
-      if (type == SQLITE_NULL) continue;
-      Feed(st, sqlite3_column_name(raw, c));
+    for (int col = 0; col < c.ColumnCount(); ++col) {
+      const ColumnType type = c.Type(col);
+      if (type == ColumnType::kNull) continue;
+      Feed(st, c.ColumnName(col));
       switch (type) {
-        case SQLITE_INTEGER:
-          Feed(st, "i" + std::to_string(sqlite3_column_int64(raw, c)));
+        case ColumnType::kInteger:
+          Feed(st, "i" + std::to_string(c.Int(col)));
           break;
-        case SQLITE_FLOAT: {
+        case ColumnType::kFloat: {
           char buf[40];
-          std::snprintf(buf, sizeof buf, "f%.17g", sqlite3_column_double(raw, c));
+          std::snprintf(buf, sizeof buf, "f%.17g", c.Float(col));
           Feed(st, buf);
           break;
         }
-        default: {
-          const void* p = type == SQLITE_BLOB ? sqlite3_column_blob(raw, c) : sqlite3_column_text(raw, c);
-          const int n = sqlite3_column_bytes(raw, c);
-          Feed(st, type == SQLITE_BLOB ? "b" : "t");
-          Feed(st, std::string_view(static_cast<const char*>(p ? p : ""), static_cast<std::size_t>(n)));
-        }
+        default:
+          Feed(st, type == ColumnType::kBlob ? "b" : "t");
+          Feed(st, c.Text(col));
       }
     }
   }

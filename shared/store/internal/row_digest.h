@@ -1,6 +1,7 @@
-// Seals (journal.h (4)): the digest of a stored row and of the rows that belong to it, for the SQLite
-// backend. A digest covers every non-NULL column by name, type and value, so a column added later as
-// NULL leaves old digests valid while any edit of a value changes them.
+// Seals (journal.h (4)): the digest of a stored row and of the rows that belong to it, on either engine.
+// A digest covers every non-NULL column by name, type and value, so a column added later as NULL leaves
+// old digests valid while any edit of a value changes them. Both engines give the same digest for the same
+// rows (integers as integers, text as text), so seals survive a move from one engine to the other.
 //
 // Entities: "dossier:<code>" (the dossiers row with its components, component files, result documents,
 // fees, steps, supplements and the attachments its files name), "record:<kind>/<key>", "setting:<key>",
@@ -13,7 +14,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "store/internal/sqlite_db.h"
+#include "store/internal/sql.h"
 
 namespace motcua::store::internal {
 

@@ -5,6 +5,55 @@
 #include <thread>
 
 namespace motcua::store::internal {
+namespace {
+
+class SqliteCursor final : public Cursor {
+ public:
+  SqliteCursor(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~SqliteCursor() override { sqlite3_finalize(stmt_); }
+
+  void BindInt(int i, std::int64_t v) override { sqlite3_bind_int64(stmt_, i, v); }
+  void BindText(int i, std::string_view v) override {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  void BindNull(int i) override { sqlite3_bind_null(stmt_, i); }
+  Result<bool> Step() override {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return SqliteError(db_, rc, sqlite3_sql(stmt_));
+  }
+  void Reset() override {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  int ColumnCount() const override { return sqlite3_column_count(stmt_); }
+  std::string ColumnName(int col) const override { return sqlite3_column_name(stmt_, col); }
+  ColumnType Type(int col) const override {
+    switch (sqlite3_column_type(stmt_, col)) {
+      case SQLITE_NULL: return ColumnType::kNull;
+      case SQLITE_INTEGER: return ColumnType::kInteger;
+      case SQLITE_FLOAT: return ColumnType::kFloat;
+      case SQLITE_BLOB: return ColumnType::kBlob;
+      default: return ColumnType::kText;
+    }
+  }
+  std::int64_t Int(int col) const override { return sqlite3_column_int64(stmt_, col); }
+  double Float(int col) const override { return sqlite3_column_double(stmt_, col); }
+  std::string Text(int col) const override {
+    const void* p = sqlite3_column_type(stmt_, col) == SQLITE_BLOB ? sqlite3_column_blob(stmt_, col)
+                                                                    : sqlite3_column_text(stmt_, col);
+    return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+  }
+  std::int64_t Changes() const override { return sqlite3_changes64(db_); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+}  // namespace
 
 Error SqliteError(sqlite3* db, int rc, std::string_view what) {
   std::string detail = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
@@ -22,46 +71,12 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
   }
 }
 
-Statement& Statement::Bind(int i, std::int64_t v) {
-  sqlite3_bind_int64(stmt_, i, v);
-  return *this;
-}
-
-Statement& Statement::Bind(int i, std::string_view v) {
-  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  return *this;
-}
-
-Statement& Statement::BindNull(int i) {
-  sqlite3_bind_null(stmt_, i);
-  return *this;
-}
-
-Result<bool> Statement::Step() {
-  int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  return SqliteError(db_, rc, sqlite3_sql(stmt_));
-}
-
-Status Statement::Run() {
-  for (;;) {
-    MOTCUA_ASSIGN_OR_RETURN(bool row, Step());
-    if (!row) return Ok();
-  }
-}
-
-std::string Statement::Text(int col) const {
-  const unsigned char* p = sqlite3_column_text(stmt_, col);
-  return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, col)) : std::string();
-}
-
-Connection::~Connection() {
-  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+SqliteConnection::~SqliteConnection() {
+  cache_.clear();  // finalize every statement before the connection closes
   if (db_) sqlite3_close_v2(db_);
 }
 
-Status Connection::Open(const std::string& path, bool create, int busy_timeout_ms) {
+Status SqliteConnection::Open(const std::string& path, bool create, int busy_timeout_ms, bool synchronous_full) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -72,19 +87,23 @@ Status Connection::Open(const std::string& path, bool create, int busy_timeout_m
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, busy_timeout_ms);
   busy_timeout_ms_ = busy_timeout_ms;
-  return Ok();
+  // journal_mode=WAL is persistent; synchronous must be set per connection (Debian's default is FULL;
+  // stack.md §11).
+  MOTCUA_TRY(Waiting([&] { return Exec("PRAGMA journal_mode = WAL"); }));
+  MOTCUA_TRY(Exec(synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL"));
+  return Exec("PRAGMA foreign_keys = ON");
 }
 
-Status Connection::ExecWaiting(std::string_view sql) {
+Status SqliteConnection::Waiting(const std::function<Status()>& run) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms_);
   for (int attempt = 0;; ++attempt) {
-    Status s = Exec(sql);
+    Status s = run();
     if (s || s.error().rule != "database_busy" || std::chrono::steady_clock::now() >= deadline) return s;
     std::this_thread::sleep_for(std::chrono::milliseconds(std::min(5 << std::min(attempt, 4), 50)));
   }
 }
 
-Status Connection::Exec(std::string_view sql) {
+Status SqliteConnection::Exec(std::string_view sql) {
   char* message = nullptr;
   int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
   if (message) sqlite3_free(message);
@@ -92,19 +111,61 @@ Status Connection::Exec(std::string_view sql) {
   return Ok();
 }
 
-Result<Statement> Connection::Prepare(const char* sql) {
+Result<Statement> SqliteConnection::Prepare(const char* sql) {
   auto it = cache_.find(sql);
-  sqlite3_stmt* stmt = nullptr;
   if (it != cache_.end()) {
-    stmt = it->second;
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
-  } else {
-    int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-    if (rc != SQLITE_OK) return SqliteError(db_, rc, sql);
-    cache_.emplace(sql, stmt);
+    it->second->Reset();
+    return Statement(it->second.get());
   }
-  return Statement(db_, stmt);
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) return SqliteError(db_, rc, sql);
+  auto cursor = std::make_unique<SqliteCursor>(db_, stmt);
+  Cursor* raw = cursor.get();
+  cache_.emplace(sql, std::move(cursor));
+  return Statement(raw);
+}
+
+Status SqliteConnection::Run(const char* sql) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare(sql));
+  return s.Run();
+}
+
+Status SqliteConnection::BeginWrite() {
+  return Waiting([&] { return Run("BEGIN IMMEDIATE"); });
+}
+Status SqliteConnection::BeginSnapshot() { return Run("BEGIN"); }
+Status SqliteConnection::Commit() { return Run("COMMIT"); }
+void SqliteConnection::Rollback() { (void)Run("ROLLBACK"); }
+
+Status SqliteConnection::AppendEventRow(const EventRow& e) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement ins, Prepare(
+      "INSERT INTO journal(seq, uuid, type, dossier_code, actor, station, at, recorded_at, payload, seals, "
+      "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+  MOTCUA_TRY(ins.Bind(1, e.seq).Bind(2, e.uuid).Bind(3, e.type).Bind(4, e.dossier_code).Bind(5, e.actor)
+                 .Bind(6, e.station).Bind(7, e.at).Bind(8, e.recorded_at).Bind(9, e.payload).Bind(10, e.seals)
+                 .Bind(11, e.prev_hash).Bind(12, e.hash).Run());
+  MOTCUA_ASSIGN_OR_RETURN(Statement head, Prepare(
+      "INSERT INTO journal_head(id, seq, hash) VALUES (1, ?1, ?2) "
+      "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash"));
+  return head.Bind(1, e.seq).Bind(2, e.hash).Run();
+}
+
+Status SqliteConnection::CheckIntegrity() {
+  std::string report;
+  {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare("PRAGMA integrity_check"));
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      report += s.Text(0) + "\n";
+    }
+  }
+  if (report != "ok\n") return Corrupt("database", "integrity_check_failed", report);
+  MOTCUA_ASSIGN_OR_RETURN(Statement fk, Prepare("PRAGMA foreign_key_check"));
+  MOTCUA_ASSIGN_OR_RETURN(bool bad, fk.Step());
+  if (bad) return Corrupt("database", "foreign_key_check_failed", "a row of " + fk.Text(0) + " points at nothing");
+  return Ok();
 }
 
 }  // namespace motcua::store::internal

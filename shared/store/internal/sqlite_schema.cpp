@@ -1,6 +1,6 @@
-#include "store/internal/schema.h"
-
-#include "store/store.h"
+// The SQLite schema and its migrations, keyed by PRAGMA user_version (stack.md §11).
+#include "store/internal/schema_version.h"
+#include "store/internal/sqlite_db.h"
 
 namespace motcua::store::internal {
 namespace {
@@ -202,29 +202,26 @@ constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchema
 
 }  // namespace
 
-Status Migrate(Connection& db, const std::function<Status(int from)>& after) {
-  MOTCUA_TRY(db.ExecWaiting("BEGIN IMMEDIATE"));
+Status SqliteConnection::Migrate(const std::function<Status(int from)>& after) {
+  MOTCUA_TRY(BeginWrite());
   auto fail = [&](Error e) {
-    (void)db.Exec("ROLLBACK");
+    Rollback();
     return e;
   };
-  auto stmt = db.Prepare("PRAGMA user_version");
+  auto stmt = Prepare("PRAGMA user_version");
   if (!stmt) return fail(stmt.error());
   auto row = stmt->Step();
   if (!row) return fail(row.error());
   const int current = static_cast<int>(stmt->Int(0));
   (void)stmt->Step();
-  if (current > kSchemaVersion)
-    return fail(Invalid("database", "schema_too_new",
-                        "the database has schema version " + std::to_string(current) +
-                            "; this motcua knows up to " + std::to_string(kSchemaVersion)));
+  if (current > kSchemaVersion) return fail(SchemaTooNew(current));
   for (const auto& m : kMigrations) {
     if (m.version <= current) continue;
-    if (auto s = db.Exec(m.sql); !s) return fail(s.error());
-    if (auto s = db.Exec("PRAGMA user_version = " + std::to_string(m.version)); !s) return fail(s.error());
+    if (auto s = Exec(m.sql); !s) return fail(s.error());
+    if (auto s = Exec("PRAGMA user_version = " + std::to_string(m.version)); !s) return fail(s.error());
   }
   if (auto s = after(current); !s) return fail(s.error());
-  if (auto s = db.Exec("COMMIT"); !s) return fail(s.error());
+  if (auto s = Commit(); !s) return fail(s.error());
   return Ok();
 }
 

@@ -1,4 +1,4 @@
-#include "store/internal/sqlite_journal.h"
+#include "store/internal/journal_rows.h"
 
 #include <map>
 #include <set>
@@ -45,6 +45,7 @@ Result<JournalHead> ReadHead(Connection& db) {
 
 Result<JournalHead> WriteEvents(Connection& db, const ChainKey& key, const std::vector<PendingEvent>& events,
                                 const std::vector<std::string>& written) {
+  MOTCUA_TRY(db.LockChainHead());
   MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHead(db));
   for (std::size_t i = 0; i < events.size(); ++i) {
     const PendingEvent& p = events[i];
@@ -73,19 +74,10 @@ Result<JournalHead> WriteEvents(Connection& db, const ChainKey& key, const std::
                      "the chain key starts at event " + Seq(key.keyed_from_seq) + " but the journal is at " +
                          Seq(head.seq) + ": the key belongs to another database");
     e.hash = HashEvent(e, key.key);
-    MOTCUA_ASSIGN_OR_RETURN(Statement ins, db.Prepare(
-        "INSERT INTO journal(seq, uuid, type, dossier_code, actor, station, at, recorded_at, payload, seals, "
-        "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
-    MOTCUA_TRY(ins.Bind(1, e.seq).Bind(2, e.uuid).Bind(3, e.type).Bind(4, e.dossier_code).Bind(5, e.actor)
-                   .Bind(6, e.station).Bind(7, ToUnixSeconds(e.at)).Bind(8, ToUnixSeconds(e.recorded_at))
-                   .Bind(9, e.payload_json).Bind(10, e.seals_json).Bind(11, e.prev_hash).Bind(12, e.hash)
-                   .Run());
+    MOTCUA_TRY(db.AppendEventRow({e.seq, e.uuid, e.type, e.dossier_code, e.actor, e.station, ToUnixSeconds(e.at),
+                                  ToUnixSeconds(e.recorded_at), e.payload_json, e.seals_json, e.prev_hash, e.hash}));
     head = {e.seq, e.hash};
   }
-  MOTCUA_ASSIGN_OR_RETURN(Statement upsert, db.Prepare(
-      "INSERT INTO journal_head(id, seq, hash) VALUES (1, ?1, ?2) "
-      "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash"));
-  MOTCUA_TRY(upsert.Bind(1, head.seq).Bind(2, head.hash).Run());
   return head;
 }
 

@@ -1,5 +1,6 @@
-// The SQLite backend of store.h: one file, WAL mode, foreign keys on, BEGIN IMMEDIATE for every
-// write, prepared statements only (stack.md §11).
+// The store of store.h, written once over internal/sql.h: SQLite (one file, WAL mode, foreign keys on,
+// BEGIN IMMEDIATE for every write; stack.md §11) or PostgreSQL (a center's server, READ COMMITTED with
+// every write checked in its own statement; stack.md §19). Prepared statements only.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -7,7 +8,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <map>
+#include <random>
 #include <set>
 #include <thread>
 
@@ -20,9 +23,10 @@
 #include "dossier/lifecycle.h"
 #include "store/internal/chain_files.h"
 #include "store/internal/row_digest.h"
-#include "store/internal/schema.h"
+#include "store/internal/schema_version.h"
+#include "store/internal/journal_rows.h"
+#include "store/internal/pg_db.h"
 #include "store/internal/sqlite_db.h"
-#include "store/internal/sqlite_journal.h"
 #include "store/store.h"
 
 namespace motcua::store {
@@ -59,7 +63,18 @@ constexpr const char* kInsertDossier =
     "return_receiver_name, return_receiver_id, return_originals, return_no_digital_reason, return_by, version, "
     "request_id) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41)";
+    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41) "
+    "ON CONFLICT DO NOTHING";
+
+// The whole row replaced where it still has the version read (?42) and the request id it was received
+// with: the check is part of the write, so a writer that lost a race changes nothing (store.h "Isolation").
+const std::string kUpdateDossier = [] {
+  std::string cols = kDossierColumns;
+  std::string values;
+  for (int i = 2; i <= 41; ++i) values += (i > 2 ? ", ?" : "?") + std::to_string(i);
+  return "UPDATE dossiers SET (" + cols.substr(cols.find(',') + 2) + ") = (" + values +
+         ") WHERE code = ?1 AND version = ?42 AND request_id IS NOT DISTINCT FROM ?41";
+}();
 
 void BindDossier(Statement& s, const Dossier& d, std::int64_t version) {
   const auto& a = d.applicant;
@@ -371,9 +386,13 @@ Status LoadChildren(Connection& db, Dossier& d) {
   return Ok();
 }
 
-Result<std::optional<Dossier>> LoadDossierFrom(Connection& db, std::string_view code) {
+// Inside a write transaction (`for_update`) the row is read to be changed: on an engine whose writers
+// overlap it is locked as it is read (FOR UPDATE), so a second writer waits for the first to commit and then
+// reads its result instead of losing the race at its own update (store.h "Isolation").
+Result<std::optional<Dossier>> LoadDossierFrom(Connection& db, std::string_view code, bool for_update = false) {
   static const std::string sql = std::string("SELECT ") + kDossierColumns + " FROM dossiers WHERE code = ?1";
-  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(sql.c_str()));
+  static const std::string locking = sql + " FOR UPDATE";
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(for_update && db.LocksRowsRead() ? locking.c_str() : sql.c_str()));
   s.Bind(1, code);
   MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<Dossier>();
@@ -398,9 +417,13 @@ Record ReadRecordRow(const Statement& s) {
   return Record{s.Text(0), s.Text(1), s.Text(2), FromUnixSeconds(s.Int(3)), s.Text(4), s.Int(5)};
 }
 
-Result<std::optional<Record>> GetRecordFrom(Connection& db, std::string_view kind, std::string_view key) {
+// `for_update`: as LoadDossierFrom.
+Result<std::optional<Record>> GetRecordFrom(Connection& db, std::string_view kind, std::string_view key,
+                                            bool for_update = false) {
   MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
-      "SELECT kind, key, status, updated_at, body, version FROM records WHERE kind = ?1 AND key = ?2"));
+      for_update && db.LocksRowsRead()
+          ? "SELECT kind, key, status, updated_at, body, version FROM records WHERE kind = ?1 AND key = ?2 FOR UPDATE"
+          : "SELECT kind, key, status, updated_at, body, version FROM records WHERE kind = ?1 AND key = ?2"));
   s.Bind(1, kind).Bind(2, key);
   MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<Record>();
@@ -447,33 +470,27 @@ Result<std::int64_t> CountRecordsFrom(Connection& db, const RecordQuery& q) {
 
 // ---- the transaction -------------------------------------------------------------------------
 
-class SqliteWriteTx final : public WriteTx {
+class SqlWriteTx final : public WriteTx {
  public:
-  SqliteWriteTx(Connection& db, Instant wall_now, std::int64_t head_seq)
+  SqlWriteTx(Connection& db, Instant wall_now, std::int64_t head_seq)
       : db_(db), wall_now_(wall_now), head_seq_(head_seq) {}
 
   Result<std::optional<Dossier>> LoadDossier(std::string_view code) override {
-    return LoadDossierFrom(db_, code);
+    return LoadDossierFrom(db_, code, /*for_update=*/true);
   }
 
   Status InsertDossier(const Dossier& d) override {
     MOTCUA_TRY(ValidateDossier(d));
-    MOTCUA_ASSIGN_OR_RETURN(Statement exists, db_.Prepare("SELECT 1 FROM dossiers WHERE code = ?1"));
-    exists.Bind(1, d.code);
-    MOTCUA_ASSIGN_OR_RETURN(bool found, exists.Step());
-    if (found) {
-      (void)exists.Step();
-      return Conflict("code", "duplicate_code", "dossier " + d.code + " already exists");
-    }
-    if (!d.request_id.empty()) {
-      MOTCUA_ASSIGN_OR_RETURN(auto earlier, FindDossierByRequest(d.request_id));
-      if (earlier)
-        return Conflict("request_id", "duplicate_request",
-                        "request " + d.request_id + " was already received as " + earlier->code);
-    }
     MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertDossier));
     BindDossier(s, d, 1);
-    MOTCUA_TRY(s.Run());
+    MOTCUA_ASSIGN_OR_RETURN(std::int64_t inserted, s.RunCounting());
+    if (inserted == 0) {  // the code or the request id is taken (ON CONFLICT DO NOTHING): say which
+      MOTCUA_ASSIGN_OR_RETURN(auto earlier, FindDossierByRequest(d.request_id));
+      if (!d.request_id.empty() && earlier && earlier->code != d.code)
+        return Conflict("request_id", "duplicate_request",
+                        "request " + d.request_id + " was already received as " + earlier->code);
+      return Conflict("code", "duplicate_code", "dossier " + d.code + " already exists");
+    }
     MOTCUA_TRY(InsertChildren(db_, d));
     Wrote(internal::DossierEntity(d.code));
     return Ok();
@@ -485,25 +502,23 @@ class SqliteWriteTx final : public WriteTx {
 
   Status UpdateDossier(const Dossier& d) override {
     MOTCUA_TRY(ValidateDossier(d));
-    MOTCUA_ASSIGN_OR_RETURN(Statement v, db_.Prepare("SELECT version, request_id FROM dossiers WHERE code = ?1"));
-    v.Bind(1, d.code);
-    MOTCUA_ASSIGN_OR_RETURN(bool row, v.Step());
-    if (!row) return NotFound("code", "no_such_dossier", "no dossier " + d.code);
-    const std::int64_t stored = v.Int(0);
-    const std::string request_id = v.Text(1);
-    (void)v.Step();
-    if (stored != d.version)
-      return Conflict("version", "stale_update",
-                      "dossier " + d.code + " changed since it was read (version " + std::to_string(stored) +
-                          ", not " + std::to_string(d.version) + ")");
-    if (d.request_id != request_id)
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kUpdateDossier.c_str()));
+    BindDossier(s, d, d.version + 1);
+    s.Bind(42, d.version);
+    MOTCUA_ASSIGN_OR_RETURN(std::int64_t updated, s.RunCounting());
+    if (updated == 0) {  // say why nothing matched
+      MOTCUA_ASSIGN_OR_RETURN(Statement v, db_.Prepare("SELECT version, request_id FROM dossiers WHERE code = ?1"));
+      v.Bind(1, d.code);
+      MOTCUA_ASSIGN_OR_RETURN(bool row, v.Step());
+      if (!row) return NotFound("code", "no_such_dossier", "no dossier " + d.code);
+      const std::int64_t stored = v.Int(0);
+      if (stored != d.version)
+        return Conflict("version", "stale_update",
+                        "dossier " + d.code + " changed since it was read (version " + std::to_string(stored) +
+                            ", not " + std::to_string(d.version) + ")");
       return Invalid("request_id", "fixed_at_intake", "a dossier's request id is fixed when it is received");
-    MOTCUA_ASSIGN_OR_RETURN(Statement del, db_.Prepare("DELETE FROM dossiers WHERE code = ?1"));
+    }
     MOTCUA_TRY(DeleteChildren(db_, d.code));
-    MOTCUA_TRY(del.Bind(1, d.code).Run());
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertDossier));
-    BindDossier(s, d, stored + 1);
-    MOTCUA_TRY(s.Run());
     MOTCUA_TRY(InsertChildren(db_, d));
     Wrote(internal::DossierEntity(d.code));
     return Ok();
@@ -512,7 +527,7 @@ class SqliteWriteTx final : public WriteTx {
   Result<int> NextOrdinal(std::string_view key) override {
     MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
         "INSERT INTO sequences(key, value) VALUES (?1, 1) "
-        "ON CONFLICT(key) DO UPDATE SET value = value + 1 RETURNING value"));
+        "ON CONFLICT(key) DO UPDATE SET value = sequences.value + 1 RETURNING value"));
     s.Bind(1, key);
     MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
     MOTCUA_ASSERT(row, "an upsert with RETURNING yields one row");
@@ -550,7 +565,7 @@ class SqliteWriteTx final : public WriteTx {
   }
 
   Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) override {
-    return GetRecordFrom(db_, kind, key);
+    return GetRecordFrom(db_, kind, key, /*for_update=*/true);
   }
 
   Result<std::vector<Record>> ListRecords(const RecordQuery& q) override { return ListRecordsFrom(db_, q); }
@@ -563,17 +578,24 @@ class SqliteWriteTx final : public WriteTx {
     auto body = nlohmann::json::parse(r.body_json, nullptr, false);
     if (body.is_discarded() || !body.is_object())
       return Invalid("record.body", "not_a_json_object", "a record's body is a JSON object");
-    MOTCUA_ASSIGN_OR_RETURN(auto stored, GetRecordFrom(db_, r.kind, r.key));
-    if (r.version == 0 && stored)
-      return Conflict("record", "duplicate_record", r.kind + " " + r.key + " already exists");
-    if (r.version != 0 && (!stored || stored->version != r.version))
-      return Conflict("record", "stale_update", r.kind + " " + r.key + " changed since it was read");
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-        "INSERT INTO records(kind, key, status, updated_at, body, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-        "ON CONFLICT(kind, key) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, "
-        "body = excluded.body, version = excluded.version"));
-    MOTCUA_TRY(s.Bind(1, r.kind).Bind(2, r.key).Bind(3, r.status).Bind(4, ToUnixSeconds(r.updated_at))
-                   .Bind(5, r.body_json).Bind(6, r.version + 1).Run());
+    // The check is part of the write (store.h "Isolation"): a create inserts only where the key is free,
+    // a replace updates only the version read.
+    if (r.version == 0) {
+      MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+          "INSERT INTO records(kind, key, status, updated_at, body, version) VALUES (?1, ?2, ?3, ?4, ?5, 1) "
+          "ON CONFLICT(kind, key) DO NOTHING"));
+      s.Bind(1, r.kind).Bind(2, r.key).Bind(3, r.status).Bind(4, ToUnixSeconds(r.updated_at)).Bind(5, r.body_json);
+      MOTCUA_ASSIGN_OR_RETURN(std::int64_t inserted, s.RunCounting());
+      if (inserted == 0) return Conflict("record", "duplicate_record", r.kind + " " + r.key + " already exists");
+    } else {
+      MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+          "UPDATE records SET status = ?3, updated_at = ?4, body = ?5, version = ?6 "
+          "WHERE kind = ?1 AND key = ?2 AND version = ?7"));
+      s.Bind(1, r.kind).Bind(2, r.key).Bind(3, r.status).Bind(4, ToUnixSeconds(r.updated_at)).Bind(5, r.body_json);
+      s.Bind(6, r.version + 1).Bind(7, r.version);
+      MOTCUA_ASSIGN_OR_RETURN(std::int64_t updated, s.RunCounting());
+      if (updated == 0) return Conflict("record", "stale_update", r.kind + " " + r.key + " changed since it was read");
+    }
     if (r.kind.rfind(kScratchKindPrefix, 0) != 0) Wrote(internal::RecordEntity(r.kind, r.key));
     return Ok();
   }
@@ -651,36 +673,33 @@ Status PrepareDatabaseFile(const std::string& path, bool create) {
   return Ok();
 }
 
-class SqliteStore final : public Store {
+// What both engines' stores are opened with.
+struct CommonOptions {
+  const Clock* wall_clock = nullptr;
+  std::string chain_key_path;  // "" = no files (":memory:"): a chain key for this process only
+  std::string anchor_path;     // "" = keep no anchor
+  bool append_anchors = true;
+  int busy_timeout_ms = 5000;  // how long Write keeps retrying a transaction the engine gave up on
+};
+
+class SqlStore final : public Store {
  public:
-  Status Open(const std::string& path, const SqliteOptions& options) {
+  Status Open(std::unique_ptr<Connection> db, const CommonOptions& options) {
+    db_ = std::move(db);
     options_ = options;
     clock_ = options.wall_clock ? options.wall_clock : &system_clock_;
-    const bool in_memory = path == ":memory:";
-    key_path_ = in_memory ? "" : options.chain_key_path.empty() ? ChainKeyPath(path) : options.chain_key_path;
-    anchor_path_ = in_memory ? "" : options.anchor_path.empty() ? AnchorPath(path) : options.anchor_path;
-    if (!in_memory) MOTCUA_TRY(PrepareDatabaseFile(path, options.create_if_missing));
-    MOTCUA_ASSIGN_OR_RETURN(anchor_, ReadAnchor());
-    // An empty file beside an anchor that recorded events was emptied: say so before SQLite writes a
-    // header into it.
-    std::error_code ec;
-    if (!in_memory && std::filesystem::file_size(path, ec) == 0 && !ec) MOTCUA_TRY(RefuseIfAnchored());
-    MOTCUA_TRY(db_.Open(path, options.create_if_missing, options.busy_timeout_ms));
-    // journal_mode=WAL is persistent; synchronous must be set per connection (Debian's default is
-    // FULL; stack.md §11).
-    MOTCUA_TRY(db_.ExecWaiting("PRAGMA journal_mode = WAL"));
-    MOTCUA_TRY(db_.Exec(options.synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL"));
-    MOTCUA_TRY(db_.Exec("PRAGMA foreign_keys = ON"));
+    key_path_ = options.chain_key_path;
+    anchor_path_ = options.anchor_path;
     std::optional<JournalHead> upgraded;
-    MOTCUA_TRY(internal::Migrate(db_, [&](int from) -> Status {
+    MOTCUA_TRY(db_->Migrate([&](int from) -> Status {
       MOTCUA_TRY(LoadChainKey(from));
       if (from == 0 || from >= 3) return Ok();
       // An upgrade to seals: one event seals every row as it stands, so later edits show.
-      MOTCUA_ASSIGN_OR_RETURN(JournalHead head, internal::ReadHead(db_));
-      SqliteWriteTx tx(db_, clock_->Now(), head.seq);
+      MOTCUA_ASSIGN_OR_RETURN(JournalHead head, internal::ReadHead(*db_));
+      SqlWriteTx tx(*db_, clock_->Now(), head.seq);
       MOTCUA_TRY(tx.WroteEverything());
       auto e = tx.AppendEvent({"store.upgraded", "", "station:store", "", clock_->Now(),
-                               nlohmann::json{{"from_schema", from}, {"to_schema", kSchemaVersion}}.dump()});
+                               nlohmann::json{{"from_schema", from}, {"to_schema", internal::kSchemaVersion}}.dump()});
       if (!e) return e.error();
       MOTCUA_ASSIGN_OR_RETURN(upgraded, tx.Finish(key_));
       return Ok();
@@ -689,37 +708,53 @@ class SqliteStore final : public Store {
     return CatchUpAnchor();
   }
 
-  // BEGIN/COMMIT/ROLLBACK as cached statements: parsing them anew costs ~10% of an intake.
-  Status Run(const char* sql) {
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(sql));
-    return s.Run();
+  // The anchor as read before the database was opened (OpenSqliteStore checks an emptied file with it).
+  Status ReadAnchorAtOpen(const std::string& anchor_path) {
+    anchor_path_ = anchor_path;
+    MOTCUA_ASSIGN_OR_RETURN(anchor_, ReadAnchor());
+    return Ok();
+  }
+
+  // For a database with no journal at all: an anchor that recorded events means it was emptied.
+  Status RefuseIfAnchored() {
+    const auto latest = internal::LatestAnchor(anchor_);
+    if (!latest) return Ok();
+    return Corrupt("database", "behind_anchor",
+                   "the database is empty but its anchor (" + anchor_path_ + ") recorded event " +
+                       std::to_string(latest->seq) + " at " + FormatInstantUtc(latest->recorded_at) +
+                       ": the database was emptied or replaced; restore it from a backup");
   }
 
   Status Write(const std::function<Status(WriteTx&)>& body) override {
     if (!anchor_problem_.empty()) return Corrupt("journal", "behind_anchor", anchor_problem_);
-    MOTCUA_TRY(Begin());
-    auto before = internal::ReadHead(db_);
-    if (!before) return Rollback(before.error());
-    SqliteWriteTx tx(db_, clock_->Now(), before->seq);
-    if (Status result = body(tx); !result) return Rollback(result.error());
-    auto head = tx.Finish(key_);
-    if (!head) return Rollback(head.error());
-    if (Status commit = Run("COMMIT"); !commit) return Rollback(commit.error());
-    if (*head) (void)Anchor(**head);  // may fail (disk full): the anchor then lags, which is allowed
-    return Ok();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.busy_timeout_ms);
+    for (int attempt = 0;; ++attempt) {
+      auto head = Attempt(body);
+      if (head) {
+        if (*head) (void)Anchor(**head);  // may fail (disk full): the anchor then lags, which is allowed
+        return Ok();
+      }
+      if (!db_->IsTransient(head.error()) || attempt + 1 >= kMaxAttempts ||
+          std::chrono::steady_clock::now() >= deadline)
+        return head.error();
+      // Another station's transaction won: wait a moment, growing and jittered so the losers spread out.
+      const int ceiling_ms = 1 << std::min(attempt + 1, 6);
+      thread_local std::minstd_rand jitter{std::random_device{}()};
+      std::this_thread::sleep_for(std::chrono::microseconds(500 + jitter() % (ceiling_ms * 1000)));
+    }
   }
 
   Result<std::optional<Dossier>> GetDossier(std::string_view code) override {
-    MOTCUA_TRY(db_.Exec("BEGIN"));  // one snapshot for the row and its children
-    auto d = LoadDossierFrom(db_, code);
-    (void)db_.Exec("COMMIT");
+    MOTCUA_TRY(db_->BeginSnapshot());  // one snapshot for the row and its children
+    auto d = LoadDossierFrom(*db_, code);
+    (void)db_->Commit();
     return d;
   }
 
   Result<std::optional<Dossier>> FindDossierByRequest(std::string_view request_id) override {
-    MOTCUA_TRY(db_.Exec("BEGIN"));  // one snapshot for the lookup, the row and its children
-    auto d = FindDossierByRequestIn(db_, request_id);
-    (void)db_.Exec("COMMIT");
+    MOTCUA_TRY(db_->BeginSnapshot());  // one snapshot for the lookup, the row and its children
+    auto d = FindDossierByRequestIn(*db_, request_id);
+    (void)db_->Commit();
     return d;
   }
 
@@ -731,9 +766,9 @@ class SqliteStore final : public Store {
         "FROM dossiers d "
         "WHERE (?1 = '' OR procedure_code = ?1) "
         "AND (?2 = '' OR processing_unit = ?2) "
-        "AND (?3 IS NULL OR due_at < ?3) "
-        "AND (?4 IS NULL OR received_at >= ?4) "
-        "AND (?5 IS NULL OR received_at < ?5) "
+        "AND (CAST(?3 AS BIGINT) IS NULL OR due_at < CAST(?3 AS BIGINT)) "
+        "AND (CAST(?4 AS BIGINT) IS NULL OR received_at >= CAST(?4 AS BIGINT)) "
+        "AND (CAST(?5 AS BIGINT) IS NULL OR received_at < CAST(?5 AS BIGINT)) "
         "AND (?6 = '' OR instr(?6, ',' || state || ',') > 0) "
         "AND (?7 = '' OR code LIKE ?7 || '%' ESCAPE '\\' OR applicant_id LIKE ?7 || '%' ESCAPE '\\' "
         "     OR applicant_name_key LIKE '%' || ?8 || '%' ESCAPE '\\') "
@@ -758,7 +793,7 @@ class SqliteStore final : public Store {
       else if (c == '%' || c == '_' || c == '\\') name_pattern += std::string("\\") + c;
       else name_pattern.push_back(c);
     }
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kSql));
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_->Prepare(kSql));
     s.Bind(1, q.procedure_code).Bind(2, q.processing_unit).Bind(3, OptSeconds(q.due_before));
     s.Bind(4, OptSeconds(q.received_from)).Bind(5, OptSeconds(q.received_before)).Bind(6, states);
     s.Bind(7, text.empty() ? std::string() : escape_like(text));
@@ -791,7 +826,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::int64_t> CountDossiers() override {
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT COUNT(*) FROM dossiers"));
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_->Prepare("SELECT COUNT(*) FROM dossiers"));
     MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
     std::int64_t n = row ? s.Int(0) : 0;
     (void)s.Step();
@@ -801,7 +836,7 @@ class SqliteStore final : public Store {
   Result<std::vector<JournalEvent>> ReadJournal(const JournalQuery& q) override {
     static const std::string kSql = std::string("SELECT ") + internal::kEventColumns +
                                      " FROM journal WHERE seq > ?1 AND (?2 = '' OR dossier_code = ?2) ORDER BY seq LIMIT ?3";
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kSql.c_str()));
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_->Prepare(kSql.c_str()));
     s.Bind(1, q.after_seq).Bind(2, q.dossier_code).Bind(3, q.limit);
     std::vector<JournalEvent> out;
     for (;;) {
@@ -817,16 +852,16 @@ class SqliteStore final : public Store {
     // snapshot's head if a writer committed in between, which the snapshot then does not see, so read
     // the file first and compare it with a snapshot taken after.
     MOTCUA_ASSIGN_OR_RETURN(internal::AnchorFile anchor, ReadAnchor());
-    MOTCUA_TRY(db_.Exec("BEGIN"));
-    auto check = internal::CheckJournal(db_, key_, anchor);
-    (void)db_.Exec("COMMIT");
+    MOTCUA_TRY(db_->BeginSnapshot());
+    auto check = internal::CheckJournal(*db_, key_, anchor);
+    (void)db_->Commit();
     return check;
   }
 
-  Result<JournalHead> Head() override { return internal::ReadHead(db_); }
+  Result<JournalHead> Head() override { return internal::ReadHead(*db_); }
 
   Result<std::optional<std::string>> GetSetting(std::string_view key) override {
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT value FROM settings WHERE key = ?1"));
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_->Prepare("SELECT value FROM settings WHERE key = ?1"));
     s.Bind(1, key);
     MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return std::optional<std::string>();
@@ -836,14 +871,14 @@ class SqliteStore final : public Store {
   }
 
   Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) override {
-    return GetRecordFrom(db_, kind, key);
+    return GetRecordFrom(*db_, kind, key);
   }
 
-  Result<std::vector<Record>> ListRecords(const RecordQuery& q) override { return ListRecordsFrom(db_, q); }
-  Result<std::int64_t> CountRecords(const RecordQuery& q) override { return CountRecordsFrom(db_, q); }
+  Result<std::vector<Record>> ListRecords(const RecordQuery& q) override { return ListRecordsFrom(*db_, q); }
+  Result<std::int64_t> CountRecords(const RecordQuery& q) override { return CountRecordsFrom(*db_, q); }
 
   Result<std::vector<catalog::Procedure>> LoadProcedures() override {
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT code, document FROM procedures ORDER BY code"));
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_->Prepare("SELECT code, document FROM procedures ORDER BY code"));
     std::vector<catalog::Procedure> out;
     for (;;) {
       MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -855,7 +890,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::optional<catalog::Procedure>> GetProcedure(std::string_view code) override {
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT code, document FROM procedures WHERE code = ?1"));
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_->Prepare("SELECT code, document FROM procedures WHERE code = ?1"));
     s.Bind(1, code);
     MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return std::optional<catalog::Procedure>();
@@ -864,24 +899,7 @@ class SqliteStore final : public Store {
     return std::optional<catalog::Procedure>(std::move(p));
   }
 
-  Status CheckIntegrity() override {
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare("PRAGMA integrity_check"));
-    std::string report;
-    for (;;) {
-      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      report += s.Text(0) + "\n";
-    }
-    if (report != "ok\n") return Corrupt("database", "integrity_check_failed", report);
-    MOTCUA_ASSIGN_OR_RETURN(Statement fk, db_.Prepare("PRAGMA foreign_key_check"));
-    MOTCUA_ASSIGN_OR_RETURN(bool bad, fk.Step());
-    if (bad) {
-      std::string table = fk.Text(0);
-      (void)fk.Run();
-      return Corrupt("database", "foreign_key_check_failed", "a row of " + table + " points at nothing");
-    }
-    return Ok();
-  }
+  Status CheckIntegrity() override { return db_->CheckIntegrity(); }
 
  private:
   // Parsing a procedure costs far more than reading its row, and intake reads one per dossier, so
@@ -895,27 +913,30 @@ class SqliteStore final : public Store {
     return std::move(*parsed);
   }
 
-  // BEGIN IMMEDIATE as a cached statement (parsing it anew costs ~10% of an intake), waiting up to the
-  // busy timeout (Connection::ExecWaiting says why SQLite's own wait is not enough).
-  Status Begin() {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.busy_timeout_ms);
-    for (int attempt = 0;; ++attempt) {
-      Status begin = Run("BEGIN IMMEDIATE");
-      if (begin || begin.error().rule != "database_busy" || std::chrono::steady_clock::now() >= deadline)
-        return begin;
-      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(5 << std::min(attempt, 4), 50)));
-    }
-  }
+  // Tries a Write that another transaction may cause the engine to give up on (Write retries it).
+  static constexpr int kMaxAttempts = 8;
 
-  Error Rollback(Error e) {
-    (void)Run("ROLLBACK");
-    return e;
+  // One try of a Write: the new head after commit, nullopt when it appended no event.
+  Result<std::optional<JournalHead>> Attempt(const std::function<Status(WriteTx&)>& body) {
+    MOTCUA_TRY(db_->BeginWrite());
+    auto fail = [&](Error e) {
+      db_->Rollback();
+      return e;
+    };
+    auto before = internal::ReadHead(*db_);
+    if (!before) return fail(before.error());
+    SqlWriteTx tx(*db_, clock_->Now(), before->seq);
+    if (Status result = body(tx); !result) return fail(result.error());
+    auto head = tx.Finish(key_);
+    if (!head) return fail(head.error());
+    if (Status commit = db_->Commit(); !commit) return fail(commit.error());
+    return head;
   }
 
   // Runs inside the migration's transaction, after the schema is current. `from` is the version the
   // file had (0: new).
   Status LoadChainKey(int from) {
-    MOTCUA_ASSIGN_OR_RETURN(JournalHead head, internal::ReadHead(db_));
+    MOTCUA_ASSIGN_OR_RETURN(JournalHead head, internal::ReadHead(*db_));
     if (from == 0) MOTCUA_TRY(RefuseIfAnchored());
     if (key_path_.empty()) {  // ":memory:"-style use with no files beside: a key for this process only
       key_ = {RandomBytes(32), 1};
@@ -937,16 +958,6 @@ class SqliteStore final : public Store {
     return Ok();
   }
 
-  // For a database with no journal at all: an anchor that recorded events means it was emptied.
-  Status RefuseIfAnchored() {
-    const auto latest = internal::LatestAnchor(anchor_);
-    if (!latest) return Ok();
-    return Corrupt("database", "behind_anchor",
-                   "the database is empty but its anchor (" + anchor_path_ + ") recorded event " +
-                       std::to_string(latest->seq) + " at " + FormatInstantUtc(latest->recorded_at) +
-                       ": the file was emptied or replaced; restore it from a backup");
-  }
-
   Result<internal::AnchorFile> ReadAnchor() {
     if (anchor_path_.empty()) return internal::AnchorFile{};
     return internal::ReadAnchorFile(anchor_path_);
@@ -961,16 +972,16 @@ class SqliteStore final : public Store {
   // journal (a crash between a commit and its anchor line) is brought up to the head.
   Status CatchUpAnchor() {
     std::string rule;
-    MOTCUA_ASSIGN_OR_RETURN(anchor_problem_, internal::CheckAgainstAnchor(db_, anchor_, rule));
+    MOTCUA_ASSIGN_OR_RETURN(anchor_problem_, internal::CheckAgainstAnchor(*db_, anchor_, rule));
     if (!anchor_problem_.empty() || !anchor_.exists) return Ok();
-    MOTCUA_ASSIGN_OR_RETURN(JournalHead head, internal::ReadHead(db_));
+    MOTCUA_ASSIGN_OR_RETURN(JournalHead head, internal::ReadHead(*db_));
     const auto latest = internal::LatestAnchor(anchor_);
     if (head.seq > (latest ? latest->seq : 0)) (void)Anchor(head);
     return Ok();
   }
 
-  Connection db_;
-  SqliteOptions options_;
+  std::unique_ptr<Connection> db_;
+  CommonOptions options_;
   SystemClock system_clock_;
   const Clock* clock_ = nullptr;
   std::string key_path_;     // "" = no files beside the database
@@ -987,9 +998,71 @@ std::string ChainKeyPath(const std::string& db_path) { return db_path + ".chain-
 std::string AnchorPath(const std::string& db_path) { return db_path + ".anchor"; }
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options) {
-  auto store = std::make_unique<SqliteStore>();
-  MOTCUA_TRY(store->Open(path, options));
+  const bool in_memory = path == ":memory:";
+  CommonOptions common;
+  common.wall_clock = options.wall_clock;
+  common.chain_key_path = in_memory ? "" : options.chain_key_path.empty() ? ChainKeyPath(path) : options.chain_key_path;
+  common.anchor_path = in_memory ? "" : options.anchor_path.empty() ? AnchorPath(path) : options.anchor_path;
+  common.append_anchors = options.append_anchors;
+  common.busy_timeout_ms = options.busy_timeout_ms;
+  auto store = std::make_unique<SqlStore>();
+  MOTCUA_TRY(store->ReadAnchorAtOpen(common.anchor_path));
+  if (!in_memory) {
+    MOTCUA_TRY(PrepareDatabaseFile(path, options.create_if_missing));
+    // An empty file beside an anchor that recorded events was emptied: say so before SQLite writes a
+    // header into it.
+    std::error_code ec;
+    if (std::filesystem::file_size(path, ec) == 0 && !ec) MOTCUA_TRY(store->RefuseIfAnchored());
+  }
+  auto db = std::make_unique<internal::SqliteConnection>();
+  MOTCUA_TRY(db->Open(path, options.create_if_missing, options.busy_timeout_ms, options.synchronous_full));
+  MOTCUA_TRY(store->Open(std::move(db), common));
   return std::unique_ptr<Store>(std::move(store));
+}
+
+Result<std::unique_ptr<Store>> OpenPgStore(const std::string& conninfo, const PgOptions& options) {
+  if (options.chain_key_path.empty() || options.anchor_path.empty())
+    return Invalid("files_dir", "files_dir_missing",
+                   "a center database needs this station's chain key and anchor files (a data directory)");
+  CommonOptions common;
+  common.wall_clock = options.wall_clock;
+  common.chain_key_path = options.chain_key_path;
+  common.anchor_path = options.anchor_path;
+  common.append_anchors = options.append_anchors;
+  common.busy_timeout_ms = options.busy_timeout_ms;
+  auto store = std::make_unique<SqlStore>();
+  MOTCUA_TRY(store->ReadAnchorAtOpen(options.anchor_path));
+  auto db = std::make_unique<internal::PgConnection>();
+  MOTCUA_TRY(db->Open(conninfo, options.connect_timeout_s, options.create_if_missing));
+  MOTCUA_TRY(store->Open(std::move(db), common));
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+bool IsCenterLocation(std::string_view location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0 ||
+         location.find('=') != std::string_view::npos;
+}
+
+Result<std::unique_ptr<Store>> Open(const std::string& location, const OpenOptions& options) {
+  if (location.empty()) return Invalid("db", "missing", "no database named");
+  namespace fs = std::filesystem;
+  if (!IsCenterLocation(location)) {
+    SqliteOptions o;
+    o.create_if_missing = options.create_if_missing;
+    o.busy_timeout_ms = options.busy_timeout_ms;
+    o.wall_clock = options.wall_clock;
+    return OpenSqliteStore(location, o);
+  }
+  if (options.files_dir.empty())
+    return Invalid("files_dir", "files_dir_missing",
+                   "a center database needs a data directory on this station for its chain key and anchor");
+  PgOptions o;
+  o.create_if_missing = options.create_if_missing;
+  o.busy_timeout_ms = options.busy_timeout_ms;
+  o.wall_clock = options.wall_clock;
+  o.chain_key_path = (fs::path(options.files_dir) / "center.chain-key").string();
+  o.anchor_path = (fs::path(options.files_dir) / "center.anchor").string();
+  return OpenPgStore(location, o);
 }
 
 }  // namespace motcua::store

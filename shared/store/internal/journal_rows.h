@@ -1,4 +1,4 @@
-// The journal of the SQLite backend: writing a transaction's events with their seals and keyed hashes
+// The journal as rows, on either engine: writing a transaction's events with their seals and keyed hashes
 // at commit, reading them back, and the whole check of journal.h.
 #pragma once
 
@@ -7,7 +7,7 @@
 
 #include "common/result.h"
 #include "store/internal/chain_files.h"
-#include "store/internal/sqlite_db.h"
+#include "store/internal/sql.h"
 #include "store/journal.h"
 
 namespace motcua::store::internal {

@@ -1,0 +1,282 @@
+#include "store/internal/pg_db.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <vector>
+
+namespace motcua::store::internal {
+namespace {
+
+// Type oids of pg_type.h (server headers are not in libpq-dev).
+constexpr Oid kBoolOid = 16, kByteaOid = 17, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23, kOidOid = 26,
+              kFloat4Oid = 700, kFloat8Oid = 701, kNumericOid = 1700;
+
+class PgCursor final : public Cursor {
+ public:
+  PgCursor(PGconn* conn, std::string name, int params, const char* sql)
+      : conn_(conn), name_(std::move(name)), params_(static_cast<std::size_t>(params)), sql_(sql) {}
+  ~PgCursor() override { Clear(); }
+
+  void BindInt(int i, std::int64_t v) override { Param(i) = std::to_string(v); }
+  void BindText(int i, std::string_view v) override { Param(i) = std::string(v); }
+  void BindNull(int i) override { Param(i).reset(); }
+
+  Result<bool> Step() override {
+    if (!res_) {
+      std::vector<const char*> values(params_.size());
+      for (std::size_t i = 0; i < params_.size(); ++i) values[i] = params_[i] ? params_[i]->c_str() : nullptr;
+      res_ = PQexecPrepared(conn_, name_.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0);
+      const ExecStatusType st = PQresultStatus(res_);
+      if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+        Error e = PgError(conn_, res_, sql_);
+        Clear();
+        return e;
+      }
+      row_ = -1;
+    }
+    ++row_;
+    return row_ < PQntuples(res_);
+  }
+  void Reset() override {
+    Clear();
+    for (auto& p : params_) p.reset();
+  }
+  int ColumnCount() const override { return PQnfields(res_); }
+  std::string ColumnName(int col) const override { return PQfname(res_, col); }
+  ColumnType Type(int col) const override {
+    if (PQgetisnull(res_, row_, col)) return ColumnType::kNull;
+    switch (PQftype(res_, col)) {
+      case kInt8Oid:
+      case kInt2Oid:
+      case kInt4Oid:
+      case kOidOid:
+      case kBoolOid: return ColumnType::kInteger;
+      case kFloat4Oid:
+      case kFloat8Oid:
+      case kNumericOid: return ColumnType::kFloat;
+      case kByteaOid: return ColumnType::kBlob;
+      default: return ColumnType::kText;
+    }
+  }
+  std::int64_t Int(int col) const override {
+    const char* v = PQgetvalue(res_, row_, col);
+    if (PQftype(res_, col) == kBoolOid) return v[0] == 't' ? 1 : 0;
+    return std::strtoll(v, nullptr, 10);
+  }
+  double Float(int col) const override { return std::strtod(PQgetvalue(res_, row_, col), nullptr); }
+  std::string Text(int col) const override {
+    if (PQgetisnull(res_, row_, col)) return std::string();
+    return std::string(PQgetvalue(res_, row_, col), static_cast<std::size_t>(PQgetlength(res_, row_, col)));
+  }
+  std::int64_t Changes() const override {
+    if (!res_) return changes_;
+    const char* n = PQcmdTuples(res_);
+    return n && *n ? std::strtoll(n, nullptr, 10) : 0;
+  }
+
+ private:
+  std::optional<std::string>& Param(int i) {
+    if (static_cast<std::size_t>(i) > params_.size()) params_.resize(static_cast<std::size_t>(i));
+    return params_[static_cast<std::size_t>(i - 1)];
+  }
+  void Clear() {
+    if (res_) {
+      changes_ = Changes();
+      PQclear(res_);
+    }
+    res_ = nullptr;
+  }
+
+  PGconn* conn_;
+  std::string name_;
+  std::vector<std::optional<std::string>> params_;
+  const char* sql_;
+  PGresult* res_ = nullptr;
+  int row_ = -1;
+  std::int64_t changes_ = 0;
+};
+
+// The hosts a connection string names, for errors (never the string itself: it may hold a password).
+std::string HostsOf(PGconn* conn) {
+  const char* host = conn ? PQhost(conn) : nullptr;
+  const char* port = conn ? PQport(conn) : nullptr;
+  return std::string(host && *host ? host : "?") + ":" + (port && *port ? port : "?");
+}
+
+std::string FirstLine(const char* message) {
+  std::string m = message ? message : "";
+  if (auto nl = m.find('\n'); nl != std::string::npos) m.resize(nl);
+  return m;
+}
+
+}  // namespace
+
+Error PgError(PGconn* conn, const PGresult* res, std::string_view what) {
+  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  const std::string sqlstate = state ? state : "";
+  std::string detail = std::string(what.substr(0, 80)) + ": " +
+                       FirstLine(res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
+  if (conn && PQstatus(conn) == CONNECTION_BAD)
+    return Unavailable("database", "connection_lost", "lost the connection to " + HostsOf(conn) + ": " + detail);
+  if (sqlstate == "40001") return Unavailable("database", "serialization_failure", detail);
+  if (sqlstate == "40P01") return Unavailable("database", "deadlock", detail);
+  if (sqlstate.rfind("08", 0) == 0 || sqlstate.rfind("57P", 0) == 0)
+    return Unavailable("database", "connection_lost", detail);
+  if (sqlstate == "25006") return Unavailable("database", "read_only", detail);  // a standby
+  if (sqlstate.rfind("23", 0) == 0) return Conflict("database", "constraint_failed", detail);
+  if (sqlstate == "42501") return Unavailable("database", "permission_denied", detail);
+  if (sqlstate == "53100") return Unavailable("database", "disk_full", detail);
+  if (sqlstate == "MC001") return Corrupt("journal", "chain_broken", detail);
+  return Unavailable("database", "database_error", detail + (sqlstate.empty() ? "" : " [" + sqlstate + "]"));
+}
+
+std::string ToPgParameters(std::string_view sql, int& params) {
+  std::string out;
+  out.reserve(sql.size());
+  params = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (c == '\'') quoted = !quoted;
+    if (!quoted && c == '?' && i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+      out.push_back('$');
+      int n = 0;
+      while (i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+        n = n * 10 + (sql[i + 1] - '0');
+        out.push_back(sql[++i]);
+      }
+      params = std::max(params, n);
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+PgConnection::~PgConnection() {
+  cache_.clear();
+  if (conn_) PQfinish(conn_);
+}
+
+Status PgConnection::Open(const std::string& conninfo, int connect_timeout_s, bool create_schema) {
+  conninfo_ = conninfo;
+  connect_timeout_s_ = connect_timeout_s;
+  create_schema_ = create_schema;
+  return Connect();
+}
+
+Status PgConnection::Connect() {
+  if (conn_) PQfinish(conn_);
+  cache_.clear();
+  // connect_timeout first: words of the caller's string, expanded in place of dbname, override it.
+  const std::string timeout = std::to_string(connect_timeout_s_);
+  const char* keys[] = {"connect_timeout", "fallback_application_name", "client_encoding", "dbname", nullptr};
+  const char* values[] = {timeout.c_str(), "motcua", "UTF8", conninfo_.c_str(), nullptr};
+  conn_ = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+  if (!conn_) return Unavailable("database", "database_unavailable", "libpq could not allocate a connection");
+  if (PQstatus(conn_) != CONNECTION_OK)
+    return Unavailable("database", "database_unavailable",
+                       "cannot connect to the center database: " + FirstLine(PQerrorMessage(conn_)));
+  return Ok();
+}
+
+Status PgConnection::EnsureConnected() {
+  if (conn_ && PQstatus(conn_) == CONNECTION_OK) return Ok();
+  return Connect();
+}
+
+Status PgConnection::Exec(std::string_view sql) {
+  const std::string text(sql);
+  PGresult* res = PQexec(conn_, text.c_str());
+  const ExecStatusType st = PQresultStatus(res);
+  Status out = Ok();
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) out = PgError(conn_, res, sql);
+  PQclear(res);
+  return out;
+}
+
+Result<Statement> PgConnection::Prepare(const char* sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) {
+    it->second->Reset();
+    return Statement(it->second.get());
+  }
+  int params = 0;
+  const std::string text = ToPgParameters(sql, params);
+  std::string name = "m" + std::to_string(++next_name_);
+  PGresult* res = PQprepare(conn_, name.c_str(), text.c_str(), params, nullptr);
+  if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+    Error e = PgError(conn_, res, sql);
+    PQclear(res);
+    return e;
+  }
+  PQclear(res);
+  auto cursor = std::make_unique<PgCursor>(conn_, std::move(name), params, sql);
+  Cursor* raw = cursor.get();
+  cache_.emplace(sql, std::move(cursor));
+  return Statement(raw);
+}
+
+Status PgConnection::BeginWrite() {
+  MOTCUA_TRY(EnsureConnected());
+  return Exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+}
+
+Status PgConnection::BeginSnapshot() {
+  MOTCUA_TRY(EnsureConnected());
+  return Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}
+
+Status PgConnection::Commit() {
+  Status s = Exec("COMMIT");
+  if (!s && s.error().rule == "connection_lost")
+    return Unavailable("database", "commit_unknown",
+                       "the connection was lost while committing: whether the change was saved is unknown; "
+                       "look it up before repeating it (" + s.error().detail + ")");
+  return s;
+}
+
+void PgConnection::Rollback() {
+  if (conn_ && PQstatus(conn_) == CONNECTION_OK) (void)Exec("ROLLBACK");
+}
+
+bool PgConnection::IsTransient(const Error& e) const {
+  // A lost race between stations (store.h "Isolation") is as transient as the server's own verdicts.
+  return e.rule == "serialization_failure" || e.rule == "deadlock" || e.rule == "connection_lost" ||
+         e.rule == "read_only" || e.rule == "stale_update" || e.rule == "duplicate_record";
+}
+
+Status PgConnection::LockChainHead() {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare("SELECT pg_advisory_xact_lock(CAST(?1 AS BIGINT))"));
+  return s.Bind(1, static_cast<std::int64_t>(kChainLockKey)).Run();
+}
+
+Status PgConnection::AppendEventRow(const EventRow& e) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare(
+      "SELECT motcua_append_event(CAST(?1 AS BIGINT), ?2, ?3, ?4, ?5, ?6, CAST(?7 AS BIGINT), "
+      "CAST(?8 AS BIGINT), ?9, ?10, ?11, ?12)"));
+  return s.Bind(1, e.seq).Bind(2, e.uuid).Bind(3, e.type).Bind(4, e.dossier_code).Bind(5, e.actor)
+      .Bind(6, e.station).Bind(7, e.at).Bind(8, e.recorded_at).Bind(9, e.payload).Bind(10, e.seals)
+      .Bind(11, e.prev_hash).Bind(12, e.hash).Run();
+}
+
+Result<bool> PgConnection::OwnsDatabase() {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare(
+      "SELECT CAST(count(*) AS BIGINT) FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba "
+      "WHERE d.datname = current_database() AND (r.rolname = current_user OR "
+      "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user))"));
+  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row && s.Int(0) > 0;
+}
+
+Status PgConnection::CheckIntegrity() {
+  // PostgreSQL checks its pages itself (checksums, WAL); what a station can check is that the tables it
+  // needs answer and that the foreign keys hold, which the server enforces on every write.
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare("SELECT CAST(count(*) AS BIGINT) FROM journal_head"));
+  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return Corrupt("database", "integrity_check_failed", "the journal head cannot be read");
+  return Ok();
+}
+
+}  // namespace motcua::store::internal

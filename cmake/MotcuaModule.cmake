@@ -12,8 +12,11 @@ endfunction()
 # motcua_test(NAME SOURCES a_test.cpp ... DEPS target ... [LABELS l ...] [TIMEOUT s])
 #   One GoogleTest binary tests_<NAME>, discovered at test time. MOTCUA_ASSETS_DIR and
 #   MOTCUA_BIN_DIR are compiled in so tests find the real assets and executables.
+# BOTH_BACKENDS: the suite runs a second time, as one test named <name>.postgres, with its fixtures on a
+# throwaway PostgreSQL server (tests/support/test_database.h: MOTCUA_TEST_BACKEND=postgres). One test for
+# the whole binary, so the server starts once, not once per case.
 function(motcua_test name)
-  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;DEPS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "BOTH_BACKENDS" "TIMEOUT" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(tests_${name} ${ARG_SOURCES})
   target_link_libraries(tests_${name} PRIVATE ${ARG_DEPS} GTest::gtest_main GTest::gmock Threads::Threads)
   target_include_directories(tests_${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/shared)
@@ -31,5 +34,10 @@ function(motcua_test name)
     PROPERTIES LABELS ${name} TIMEOUT ${ARG_TIMEOUT})
   if(ARG_LABELS)
     set_property(DIRECTORY APPEND PROPERTY LABELS ${ARG_LABELS})
+  endif()
+  if(ARG_BOTH_BACKENDS)
+    add_test(NAME ${name}.postgres COMMAND tests_${name} --gtest_brief=1)
+    set_tests_properties(${name}.postgres PROPERTIES ENVIRONMENT MOTCUA_TEST_BACKEND=postgres
+      LABELS "${name};postgres" TIMEOUT 900)
   endif()
 endfunction()

@@ -1,10 +1,13 @@
 #include "support/fixtures.h"
 
+#include "support/test_database.h"
+
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <map>
 #include <gtest/gtest.h>
 
 #include "common/crypto.h"
@@ -106,7 +109,25 @@ catalog::Procedure NoDueDateProcedure() {
 std::unique_ptr<TestDesk> MakeTestDesk(const fs::path& dir, workflow::DeskSettings settings) {
   (void)InitCrypto();
   auto t = std::make_unique<TestDesk>();
-  auto store = store::OpenSqliteStore((dir / "motcua.db").string());
+  // SQLite's motcua.db in `dir`, or a schema of the test server when MOTCUA_TEST_BACKEND=postgres.
+  if (BackendFromEnvironment() == Backend::kSqlite) {
+    const std::string path = (dir / "motcua.db").string();
+    t->open_another = [path] { return store::OpenSqliteStore(path); };
+  } else {
+    // One schema per directory, as one file per directory: a test that makes its desk again reopens it.
+    static std::map<fs::path, TestDatabase> by_dir;
+    auto known = by_dir.find(dir);
+    if (known == by_dir.end()) {
+      auto db = TestDatabase::Create(Backend::kPostgres, dir);
+      if (!db) {
+        ADD_FAILURE() << db.error().Describe();
+        return nullptr;
+      }
+      known = by_dir.emplace(dir, std::move(*db)).first;
+    }
+    t->open_another = [db = known->second] { return db.Open(); };
+  }
+  auto store = t->open_another();
   if (!store) {
     ADD_FAILURE() << store.error().Describe();
     return nullptr;

@@ -412,12 +412,12 @@ TEST_F(QueueTest, TicketQrRoundTripsAndRefusesOtherCodes) {
   }
 }
 
-// Two counters press "next" at the same instant, from two processes on one database file: every ticket is
+// Two counters press "next" at the same instant, from two processes on one database: every ticket is
 // called exactly once.
 TEST_F(QueueTest, TwoProcessesCallingAtOnceNeverGetTheSameTicket) {
   constexpr int kTickets = 200;
   for (int i = 0; i < kTickets; ++i) Take("A", "2026-12-07 07:30");
-  const std::string db = (dir_ / "motcua.db").string();
+  auto open_another = desk_->open_another;
   desk_.reset();  // the children open their own connections
   int start[2];
   ASSERT_EQ(::pipe(start), 0);  // closed by the parent once both children are ready: the starting gun
@@ -427,7 +427,7 @@ TEST_F(QueueTest, TwoProcessesCallingAtOnceNeverGetTheSameTicket) {
     const pid_t pid = ::fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
-      auto store = store::OpenSqliteStore(db);
+      auto store = open_another();
       if (!store) ::_exit(3);
       workflow::Actor officer{std::string("can.bo.") + counter, workflow::Role::kOfficer, counter};
       std::ofstream calls(out);

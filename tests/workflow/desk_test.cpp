@@ -351,8 +351,8 @@ TEST_F(DeskTest, EveryOperationWritesExactlyOneJournalEvent) {
 }
 
 TEST_F(DeskTest, TwoConnectionsReceivingAtOnceNeverShareACode) {
-  // Two stations on one machine share the SQLite file (architecture.md "One machine").
-  auto second = store::OpenSqliteStore((dir_ / "motcua.db").string());
+  // Two stations share one database: the SQLite file (architecture.md "One machine") or a center's.
+  auto second = t_->open_another();
   ASSERT_TRUE(second);
   Desk other = t_->desk;
   other.store = second->get();

@@ -870,6 +870,17 @@ class SqlStore final : public Store {
     return std::optional<std::string>(std::move(v));
   }
 
+  Result<std::vector<std::pair<std::string, std::string>>> ListSettings() override {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db_->Prepare("SELECT key, value FROM settings ORDER BY key"));
+    std::vector<std::pair<std::string, std::string>> out;
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out.emplace_back(s.Text(0), s.Text(1));
+    }
+    return out;
+  }
+
   Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) override {
     return GetRecordFrom(*db_, kind, key);
   }

@@ -41,6 +41,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "catalog/procedure.h"
@@ -166,6 +167,8 @@ class Store {
   virtual Result<JournalHead> Head() = 0;
 
   virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;
+  // Every setting, by key (store/offline.h copies them to a station's own store).
+  virtual Result<std::vector<std::pair<std::string, std::string>>> ListSettings() = 0;
   virtual Result<std::optional<Record>> GetRecord(std::string_view kind, std::string_view key) = 0;
   // Matching records, newest update first (RecordQuery::oldest_first turns it round).
   virtual Result<std::vector<Record>> ListRecords(const RecordQuery& q) = 0;

@@ -395,6 +395,23 @@ TEST_P(JournalOnEachEngine, RefusesToOpenAKeyedJournalWhoseKeyIsGone) {
   EXPECT_FALSE(fs::exists(db_.chain_key_path()));  // never silently replaced
 }
 
+// A station of a center given another chain key than the one the journal was written with (or a key file
+// left beside another database) would break the chain for every reader: it is refused before it writes.
+TEST_P(JournalOnEachEngine, AStationWithAnotherChainKeyIsRefusedBeforeItWrites) {
+  AppendEvents(2);
+  store_.reset();
+  fs::remove(db_.chain_key_path());
+  ASSERT_TRUE(internal::CreateChainKey(db_.chain_key_path().string(), 1));
+  Reopen();
+  auto s = store_->Write([](WriteTx& tx) -> Status {
+    MOTCUA_TRY(tx.AppendEvent({"x", "", "a", "s", Instant{}, "{}"}));
+    return Ok();
+  });
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().rule, "chain_key_mismatch");
+  EXPECT_EQ(store_->ReadJournal({})->size(), 2u);
+}
+
 TEST_P(JournalOnEachEngine, AWriteWithoutAnEventIsRefusedButAScratchRecordIsNot) {
   auto s = store_->Write([](WriteTx& tx) { return tx.PutSetting("agency_id", "000.00.00.H56"); });
   ASSERT_FALSE(s);

@@ -43,10 +43,29 @@ Result<JournalHead> ReadHead(Connection& db) {
   return head;
 }
 
+// A chain extended under another key than the one it was written with would break at that event for
+// every other reader: a station of a center whose key file is not the center's (or a file beside another
+// database's key) is refused before it writes, by checking the head event's hash under this key.
+Status CheckKeyAgainstHead(Connection& db, const ChainKey& key, const JournalHead& head) {
+  if (head.seq == 0 || head.seq < key.keyed_from_seq) return Ok();
+  static const std::string kSql = std::string("SELECT ") + kEventColumns + " FROM journal WHERE seq = ?1";
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(kSql.c_str()));
+  s.Bind(1, head.seq);
+  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return Ok();  // a head without its event: VerifyJournal reports it
+  const JournalEvent e = ReadEventRow(s);
+  if (ConstantTimeEqual(HashEvent(e, key.key), e.hash)) return Ok();
+  return Corrupt("chain_key", "chain_key_mismatch",
+                 "the journal's last event (" + Seq(e.seq) + ") does not verify under this station's chain key: "
+                 "either the key is not the one the journal was written with (copy the center's key to this "
+                 "station) or the event was altered (run journal verify)");
+}
+
 Result<JournalHead> WriteEvents(Connection& db, const ChainKey& key, const std::vector<PendingEvent>& events,
                                 const std::vector<std::string>& written) {
   MOTCUA_TRY(db.LockChainHead());
   MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHead(db));
+  MOTCUA_TRY(CheckKeyAgainstHead(db, key, head));
   for (std::size_t i = 0; i < events.size(); ++i) {
     const PendingEvent& p = events[i];
     JournalEvent e;

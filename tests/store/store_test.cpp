@@ -518,6 +518,30 @@ TEST(PgStore, AStationRoleFindsNoSchemaUntilTheOwnerMigratesIt) {
   EXPECT_TRUE(store::Open(db->LocationAs("motcua_station"), {.files_dir = dir.path().string()}));
 }
 
+// Stations started together on a new center database: one migrates under the lock, the others wait and
+// find the schema current; all of them open it.
+TEST(PgStore, StationsStartedTogetherMigrateOnceAndAllOpen) {
+  TempDir dir;
+  auto db = TestDatabase::Create(Backend::kPostgres, dir.path());
+  ASSERT_TRUE(db);
+  std::vector<pid_t> children;
+  for (int i = 0; i < 4; ++i) {
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) ::_exit(db->Open() ? 0 : 1);
+    children.push_back(pid);
+  }
+  for (pid_t pid : children) {
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  }
+  auto versions = db->Sql("SELECT version FROM schema_version");
+  ASSERT_TRUE(versions);
+  ASSERT_EQ(versions->size(), 1u);
+  EXPECT_EQ((*versions)[0][0], std::to_string(internal::kSchemaVersion));
+}
+
 TEST(PgStore, RefusesASchemaFromTheFutureSayingWhichItNeeds) {
   TempDir dir;
   auto db = TestDatabase::Create(Backend::kPostgres, dir.path());

@@ -159,4 +159,24 @@ Result<ForwardReport> ForwardOffline(Store& local, Store& center, std::string_vi
   return report;
 }
 
+Result<StationStores> OpenStation(const std::string& center_location, const std::filesystem::path& data_dir,
+                                  const std::vector<std::string>& mirror_kinds, std::string_view station,
+                                  Instant now) {
+  StationStores out;
+  MOTCUA_ASSIGN_OR_RETURN(out.local, OpenSqliteStore((data_dir / "offline.db").string()));
+  auto center = Open(center_location, {.create_if_missing = false, .files_dir = data_dir.string()});
+  if (!center) {
+    if (center.error().code == ErrorCode::kUnavailable) return out;  // offline
+    return center.error();
+  }
+  auto mirrored = MirrorForOffline(**center, *out.local, mirror_kinds, station, now);
+  if (!mirrored && mirrored.error().code != ErrorCode::kUnavailable) return mirrored.error();
+  auto forwarded = ForwardOffline(*out.local, **center, station, now);
+  if (!forwarded && forwarded.error().code != ErrorCode::kUnavailable) return forwarded.error();
+  if (forwarded) out.forwarded = std::move(*forwarded);
+  if (!mirrored || !forwarded) return out;  // the center went away meanwhile: offline after all
+  out.center = std::move(*center);
+  return out;
+}
+
 }  // namespace motcua::store

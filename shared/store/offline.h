@@ -18,6 +18,8 @@
 // ForwardReport lists it. Mirror events are not forwarded (they came from the center).
 #pragma once
 
+#include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,5 +52,24 @@ struct ForwardReport {
 // Forwards the local journal to the center (see above). Errors: the stores' own (an unreachable center:
 // kUnavailable, nothing lost, run it again later).
 Result<ForwardReport> ForwardOffline(Store& local, Store& center, std::string_view station, Instant now);
+
+// A station's two stores: the center's while it answers, and its own (offline.db in its data directory).
+struct StationStores {
+  std::unique_ptr<Store> center;  // null while the center is unreachable
+  std::unique_ptr<Store> local;
+  ForwardReport forwarded;        // what opening forwarded of an earlier outage
+  bool offline() const { return center == nullptr; }
+  Store& active() { return center ? *center : *local; }
+};
+
+// Opens a station of a center: the center's store (`center_location`, files in `data_dir`) and the
+// station's own store (<data_dir>/offline.db). With the center answering, mirrors `mirror_kinds` and
+// forwards what an earlier outage left; when it does not (kUnavailable), the station works on its own
+// store, offline() says so, and nothing is lost: the next open with the center back forwards it.
+// Errors: the local store's; the center's when they are not about reaching it (a wrong key, a schema
+// too new); forwarding errors other than the center's unavailability.
+Result<StationStores> OpenStation(const std::string& center_location, const std::filesystem::path& data_dir,
+                                  const std::vector<std::string>& mirror_kinds, std::string_view station,
+                                  Instant now);
 
 }  // namespace motcua::store

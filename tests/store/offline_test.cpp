@@ -170,3 +170,47 @@ TEST_P(OfflineStation, AForwardingKilledAtAnyInstantAndRunAgainForwardsEachEvent
 
 }  // namespace
 }  // namespace motcua::store
+
+namespace motcua::store {
+namespace {
+
+// A station opened against its center: mirrored while the center answers, working on its own store when it
+// does not, and forwarding at the next open what it received meanwhile.
+TEST(OpenStation, WorksAloneWhileTheCenterIsUnreachableAndForwardsWhenItIsBack) {
+  TempDir center_dir, station_dir;
+  ::setenv("MOTCUA_TEST_BACKEND", "postgres", 1);
+  auto center = motcua::testing::MakeTestDesk(center_dir.path());
+  ::unsetenv("MOTCUA_TEST_BACKEND");
+  ASSERT_TRUE(center);
+  // The station has the center's chain key (the installer copies it to every station).
+  std::filesystem::copy_file(center_dir / "center.chain-key", station_dir / "center.chain-key");
+  const Instant now = At("2026-12-07 08:00");
+  {
+    auto online = OpenStation(center->location, station_dir.path(), {"user"}, "station-3", now);
+    ASSERT_TRUE(online) << online.error().Describe();
+    EXPECT_FALSE(online->offline());
+    EXPECT_EQ(online->local->LoadProcedures()->size(), center->store->LoadProcedures()->size());
+  }
+  std::string code;
+  {
+    auto alone = OpenStation("host=127.0.0.1 port=1 dbname=motcua user=motcua_station connect_timeout=2",
+                             station_dir.path(), {"user"}, "station-3", now);
+    ASSERT_TRUE(alone) << alone.error().Describe();
+    ASSERT_TRUE(alone->offline());
+    workflow::Desk desk = center->desk;
+    desk.store = &alone->active();
+    desk.settings.station_slot = kOfflineSlot;
+    auto r = workflow::Receive(desk, center->officer, motcua::testing::SampleIntake(), now);
+    ASSERT_TRUE(r) << r.error().Describe();
+    code = r->dossier.code;
+  }
+  EXPECT_FALSE(*center->store->GetDossier(code));
+  auto back = OpenStation(center->location, station_dir.path(), {"user"}, "station-3", At("2026-12-07 09:00"));
+  ASSERT_TRUE(back) << back.error().Describe();
+  EXPECT_FALSE(back->offline());
+  EXPECT_EQ(back->forwarded.forwarded, 1);
+  EXPECT_TRUE(*center->store->GetDossier(code));
+}
+
+}  // namespace
+}  // namespace motcua::store

@@ -113,6 +113,7 @@ std::unique_ptr<TestDesk> MakeTestDesk(const fs::path& dir, workflow::DeskSettin
   if (BackendFromEnvironment() == Backend::kSqlite) {
     const std::string path = (dir / "motcua.db").string();
     t->open_another = [path] { return store::OpenSqliteStore(path); };
+    t->location = path;
   } else {
     // One schema per directory, as one file per directory: a test that makes its desk again reopens it.
     static std::map<fs::path, TestDatabase> by_dir;
@@ -126,6 +127,7 @@ std::unique_ptr<TestDesk> MakeTestDesk(const fs::path& dir, workflow::DeskSettin
       known = by_dir.emplace(dir, std::move(*db)).first;
     }
     t->open_another = [db = known->second] { return db.Open(); };
+    t->location = known->second.location();
   }
   auto store = t->open_another();
   if (!store) {

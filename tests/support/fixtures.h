@@ -48,6 +48,7 @@ struct TestDesk {
   workflow::Desk desk;
   workflow::Actor officer{"can.bo.a", workflow::Role::kOfficer, "station-1"};
   std::size_t setup_events = 0;  // events the set-up journaled (loading the procedures), before any test's
+  std::string location;  // what store::Open takes for this database (a file, or a connection string)
   // Another connection to the same database, as a second station's (SQLite's file or the same schema).
   std::function<Result<std::unique_ptr<store::Store>>()> open_another;
 };

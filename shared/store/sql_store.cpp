@@ -689,7 +689,6 @@ class SqlStore final : public Store {
     options_ = options;
     clock_ = options.wall_clock ? options.wall_clock : &system_clock_;
     key_path_ = options.chain_key_path;
-    anchor_path_ = options.anchor_path;
     std::optional<JournalHead> upgraded;
     MOTCUA_TRY(db_->Migrate([&](int from) -> Status {
       MOTCUA_TRY(LoadChainKey(from));

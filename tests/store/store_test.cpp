@@ -542,6 +542,33 @@ TEST(PgStore, StationsStartedTogetherMigrateOnceAndAllOpen) {
   EXPECT_EQ((*versions)[0][0], std::to_string(internal::kSchemaVersion));
 }
 
+// The server restarts under a station: a write while it is down fails as unavailable, changing nothing; the
+// next read and write after it is back reconnect by themselves.
+TEST(PgStore, AStationReconnectsByItselfAfterTheServerRestarts) {
+  auto server = motcua::testing::PgServer::StartPrimary();
+  ASSERT_TRUE(server) << server.error().Describe();
+  auto conninfo = (*server)->CreateDatabase();
+  ASSERT_TRUE(conninfo);
+  TempDir dir;
+  auto store = store::Open(*conninfo, {.busy_timeout_ms = 1000, .files_dir = dir.path().string()});
+  ASSERT_TRUE(store) << store.error().Describe();
+  auto write = [&](const char* value) {
+    return WriteJournaled(**store, [&](WriteTx& tx) { return tx.PutSetting("agency_name", value); });
+  };
+  ASSERT_TRUE(write("UBND xã A"));
+  ASSERT_TRUE((*server)->Stop());
+  auto down = write("UBND xã B");
+  ASSERT_FALSE(down);
+  EXPECT_EQ(down.error().code, ErrorCode::kUnavailable) << down.error().Describe();
+  ASSERT_TRUE((*server)->Start());
+  auto read = (*store)->GetSetting("agency_name");
+  ASSERT_TRUE(read) << read.error().Describe();
+  EXPECT_EQ(**read, "UBND xã A");
+  ASSERT_TRUE(write("UBND xã C"));
+  EXPECT_EQ(**(*store)->GetSetting("agency_name"), "UBND xã C");
+  EXPECT_TRUE((*store)->VerifyJournal()->ok);
+}
+
 TEST(PgStore, RefusesASchemaFromTheFutureSayingWhichItNeeds) {
   TempDir dir;
   auto db = TestDatabase::Create(Backend::kPostgres, dir.path());

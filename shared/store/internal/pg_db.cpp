@@ -197,6 +197,7 @@ Status PgConnection::Exec(std::string_view sql) {
 }
 
 Result<Statement> PgConnection::Prepare(const char* sql) {
+  if (!in_transaction_) MOTCUA_TRY(EnsureConnected());
   auto it = cache_.find(sql);
   if (it != cache_.end()) {
     it->second->Reset();
@@ -220,15 +221,20 @@ Result<Statement> PgConnection::Prepare(const char* sql) {
 
 Status PgConnection::BeginWrite() {
   MOTCUA_TRY(EnsureConnected());
-  return Exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+  MOTCUA_TRY(Exec("BEGIN ISOLATION LEVEL READ COMMITTED"));
+  in_transaction_ = true;
+  return Ok();
 }
 
 Status PgConnection::BeginSnapshot() {
   MOTCUA_TRY(EnsureConnected());
-  return Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  MOTCUA_TRY(Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+  in_transaction_ = true;
+  return Ok();
 }
 
 Status PgConnection::Commit() {
+  in_transaction_ = false;
   Status s = Exec("COMMIT");
   if (!s && s.error().rule == "connection_lost")
     return Unavailable("database", "commit_unknown",
@@ -238,6 +244,7 @@ Status PgConnection::Commit() {
 }
 
 void PgConnection::Rollback() {
+  in_transaction_ = false;
   if (conn_ && PQstatus(conn_) == CONNECTION_OK) (void)Exec("ROLLBACK");
 }
 

@@ -1,7 +1,8 @@
 // The PostgreSQL side of sql.h, over libpq (stack.md §19): statements prepared once per connection with
 // PQprepare and run with PQexecPrepared, parameters only, sent as text and typed by the server from
 // their use; SQLSTATEs turned into motcua Errors. A lost connection is re-established (with the same
-// multi-host string, so a promoted standby is found) when the next transaction begins.
+// multi-host string, so a promoted standby is found) by the next statement outside a transaction or the
+// next BEGIN, never inside a transaction.
 #pragma once
 
 #include <libpq-fe.h>
@@ -62,6 +63,9 @@ class PgConnection final : public Connection {
   int connect_timeout_s_ = 5;
   bool create_schema_ = true;
   PGconn* conn_ = nullptr;
+  // Between BEGIN and COMMIT/ROLLBACK: a connection lost there is never replaced mid-transaction (the
+  // statements after would run outside it), so the transaction fails and Write decides what to do.
+  bool in_transaction_ = false;
   std::map<const char*, std::unique_ptr<Cursor>> cache_;
   int next_name_ = 0;
 };

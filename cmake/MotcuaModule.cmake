@@ -15,8 +15,10 @@ endfunction()
 # BOTH_BACKENDS: the suite runs a second time, as one test named <name>.postgres, with its fixtures on a
 # throwaway PostgreSQL server (tests/support/test_database.h: MOTCUA_TEST_BACKEND=postgres). One test for
 # the whole binary, so the server starts once, not once per case.
+# POSTGRES_CASES <gtest filter>: the cases of the binary that start a PostgreSQL server run together in one
+# test, <name>.postgres_cases, sharing the server, instead of one test (and one server start) per case.
 function(motcua_test name)
-  cmake_parse_arguments(ARG "BOTH_BACKENDS" "TIMEOUT" "SOURCES;DEPS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "BOTH_BACKENDS" "TIMEOUT;POSTGRES_CASES" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(tests_${name} ${ARG_SOURCES})
   target_link_libraries(tests_${name} PRIVATE ${ARG_DEPS} GTest::gtest_main GTest::gmock Threads::Threads)
   target_include_directories(tests_${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/shared)
@@ -30,8 +32,15 @@ function(motcua_test name)
   # gtest_discover_tests (CMake 3.25) flattens list-valued PROPERTIES, so each test gets the one label
   # `name` here and any extra labels through the directory's LABELS property, which ctest adds to
   # every test defined in that directory.
-  gtest_discover_tests(tests_${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 30
-    PROPERTIES LABELS ${name} TIMEOUT ${ARG_TIMEOUT})
+  if(ARG_POSTGRES_CASES)
+    gtest_discover_tests(tests_${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 30
+      TEST_FILTER "-${ARG_POSTGRES_CASES}" PROPERTIES LABELS ${name} TIMEOUT ${ARG_TIMEOUT})
+    add_test(NAME ${name}.postgres_cases COMMAND tests_${name} --gtest_filter=${ARG_POSTGRES_CASES} --gtest_brief=1)
+    set_tests_properties(${name}.postgres_cases PROPERTIES LABELS "${name};postgres" TIMEOUT 900)
+  else()
+    gtest_discover_tests(tests_${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 30
+      PROPERTIES LABELS ${name} TIMEOUT ${ARG_TIMEOUT})
+  endif()
   if(ARG_LABELS)
     set_property(DIRECTORY APPEND PROPERTY LABELS ${ARG_LABELS})
   endif()

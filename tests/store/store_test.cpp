@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -567,6 +568,44 @@ TEST(PgStore, AStationReconnectsByItselfAfterTheServerRestarts) {
   ASSERT_TRUE(write("UBND xã C"));
   EXPECT_EQ(**(*store)->GetSetting("agency_name"), "UBND xã C");
   EXPECT_TRUE((*store)->VerifyJournal()->ok);
+}
+
+// A station on the LAN reaches the center over TLS, checking the server's certificate against the center's
+// CA (sslmode=verify-full); a server the CA did not sign is refused, saying so.
+TEST(PgStore, ConnectsOverTlsOnlyToTheServerItsCaSigned) {
+  TempDir tls;
+  const auto run = [&](const std::string& cmd) { return std::system(("cd " + tls.path().string() + " && " + cmd +
+                                                                     " >/dev/null 2>&1").c_str()); };
+  // A CA, a server certificate it signs for localhost, and a second CA that signs nothing of ours.
+  ASSERT_EQ(run("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=motcua-test-ca -keyout ca.key -out ca.crt"), 0);
+  ASSERT_EQ(run("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=other-ca -keyout other.key -out other.crt"), 0);
+  ASSERT_EQ(run("openssl req -newkey rsa:2048 -nodes -subj /CN=localhost -keyout server.key -out server.csr"), 0);
+  ASSERT_EQ(run("printf 'subjectAltName=DNS:localhost,IP:127.0.0.1' > san.ext && openssl x509 -req -in server.csr "
+                "-CA ca.crt -CAkey ca.key -CAcreateserial -days 2 -extfile san.ext -out server.crt"), 0);
+  // The server reads its key as the postgres user when the tests run as root; PostgreSQL wants it 0600.
+  ASSERT_EQ(run("chmod 0755 . && chmod 0600 server.key && (id postgres && [ $(id -u) = 0 ] && "
+                "chown postgres server.key server.crt || true)"), 0);
+  motcua::testing::PgServerOptions options;
+  options.settings = {"ssl=on", "ssl_cert_file=" + (tls / "server.crt").string(),
+                      "ssl_key_file=" + (tls / "server.key").string()};
+  auto server = motcua::testing::PgServer::StartPrimary(options);
+  ASSERT_TRUE(server) << server.error().Describe();
+  auto db = (*server)->CreateDatabase();
+  ASSERT_TRUE(db);
+  const std::string dbname = db->substr(db->rfind("dbname=") + 7);
+  const std::string base = "host=localhost port=" + std::to_string((*server)->port()) + " user=motcua dbname=" + dbname;
+  TempDir files;
+  auto good = store::Open(base + " sslmode=verify-full sslrootcert=" + (tls / "ca.crt").string(),
+                          {.files_dir = files.path().string()});
+  ASSERT_TRUE(good) << good.error().Describe();
+  auto ssl = (*server)->Query(dbname, "SELECT count(*) FROM pg_stat_ssl WHERE ssl");
+  ASSERT_TRUE(ssl);
+  EXPECT_NE((*ssl)[0][0], "0");
+  auto bad = store::Open(base + " sslmode=verify-full sslrootcert=" + (tls / "other.crt").string(),
+                         {.files_dir = files.path().string()});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().rule, "database_unavailable");
+  EXPECT_NE(bad.error().detail.find("certificate"), std::string::npos) << bad.error().detail;
 }
 
 TEST(PgStore, RefusesASchemaFromTheFutureSayingWhichItNeeds) {

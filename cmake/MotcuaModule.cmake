@@ -14,7 +14,9 @@ endfunction()
 #   MOTCUA_BIN_DIR are compiled in so tests find the real assets and executables.
 # BOTH_BACKENDS: the suite runs a second time, as one test named <name>.postgres, with its fixtures on a
 # throwaway PostgreSQL server (tests/support/test_database.h: MOTCUA_TEST_BACKEND=postgres). One test for
-# the whole binary, so the server starts once, not once per case.
+# the whole binary, so the server starts once, not once per case. Label postgres_suite: the sanitized run
+# leaves these out (the same domain code runs sanitized on SQLite, the engine's own code in
+# <store>.postgres_cases).
 # POSTGRES_CASES <gtest filter>: the cases of the binary that start a PostgreSQL server run together in one
 # test, <name>.postgres_cases, sharing the server, instead of one test (and one server start) per case.
 function(motcua_test name)
@@ -47,6 +49,6 @@ function(motcua_test name)
   if(ARG_BOTH_BACKENDS)
     add_test(NAME ${name}.postgres COMMAND tests_${name} --gtest_brief=1)
     set_tests_properties(${name}.postgres PROPERTIES ENVIRONMENT MOTCUA_TEST_BACKEND=postgres
-      LABELS "${name};postgres" TIMEOUT 900)
+      LABELS "${name};postgres;postgres_suite" TIMEOUT 900)
   endif()
 endfunction()

@@ -608,6 +608,30 @@ TEST(PgStore, ConnectsOverTlsOnlyToTheServerItsCaSigned) {
   EXPECT_NE(bad.error().detail.find("certificate"), std::string::npos) << bad.error().detail;
 }
 
+// The same rows give the same seals on both engines (row_digest.h), so a journal's seals stay true when a
+// center's data moves from one engine to the other.
+TEST(PgStore, SealsTheSameRowsWithTheSameDigestsAsSqlite) {
+  std::vector<std::string> seals;
+  for (Backend b : {Backend::kSqlite, Backend::kPostgres}) {
+    TempDir dir;
+    auto db = TestDatabase::Create(b, dir.path());
+    ASSERT_TRUE(db);
+    auto store = db->Open();
+    ASSERT_TRUE(store) << store.error().Describe();
+    ASSERT_TRUE(WriteJournaled(**store, [&](WriteTx& tx) -> Status {
+      MOTCUA_TRY(tx.InsertDossier(SampleDossier("000.00.00.H56-261123-0001")));
+      MOTCUA_TRY(tx.PutRecord({"user", "can.bo.a", "active", At("2026-11-23 08:00"), R"({"role":"officer"})", 0}));
+      MOTCUA_TRY(tx.UpsertProcedure(motcua::testing::ResidenceProcedure()));
+      return tx.PutSetting("agency_id", "000.00.00.H56");
+    }));
+    auto events = (*store)->ReadJournal({});
+    ASSERT_TRUE(events && events->size() == 1u);
+    seals.push_back(events->at(0).seals_json);
+  }
+  EXPECT_FALSE(seals[0].empty());
+  EXPECT_EQ(seals[0], seals[1]);
+}
+
 TEST(PgStore, RefusesASchemaFromTheFutureSayingWhichItNeeds) {
   TempDir dir;
   auto db = TestDatabase::Create(Backend::kPostgres, dir.path());

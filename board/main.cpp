@@ -3,9 +3,11 @@
 // month for the public lists), runs the shell's frame loop and feeds the model; the model and the view
 // live in shared/ui_model/board_*.h, the screen in board/screens/board.cpp.
 //
-// The loop: the shell wakes it at least every kBoardPollInterval (ShellOptions::idle_tick_ms), and every
-// frame that is due polls the journal (PollBoard); each new call is queued on the Announcer (chime +
-// sentence, one after another, never overlapping) and drawn in the same frame.
+// The loop: the shell wakes it at least every kBoardPollInterval (ShellOptions::idle_tick_ms), and at once
+// when the journal watcher (ui_model/live_journal.h: PostgreSQL's NOTIFY, or a SQLite file's head read
+// every 250 ms) saw the journal move; a frame that is due (BoardPollDue) reads the new calls (PollBoard);
+// each is queued on the Announcer (chime + sentence, one after another, never overlapping) and drawn in
+// the same frame. While the watcher cannot reach the center's database the board says so in a banner.
 #include <SDL.h>
 
 #include <algorithm>
@@ -33,6 +35,7 @@
 #include "ui_model/auth.h"
 #include "ui_model/board_model.h"
 #include "ui_model/board_view.h"
+#include "ui_model/live_journal.h"
 #include "ui_model/station.h"
 
 namespace {
@@ -48,7 +51,8 @@ void PrintUsage() {
       "  --assets DIR         calendar and status map (default: $MOTCUA_ASSETS_DIR or the built-in path)\n"
       "  --station ID         this board's station id (default board-1)\n"
       "  --no-audio           do not open a sound device (calls are still queued and shown)\n"
-      "  --tour DIR           draw the board with each panel of the rotation and save\n"
+      "  --tour DIR           draw the board with each panel of the rotation, then as it shows a\n"
+      "                       center database out of reach (\"offline\"), and save\n"
       "                       board-<shot>-<W>x<H>.png into DIR, then quit\n"
       "  --set KEY VALUE      store a board setting (board.*, queue.speech.*) and quit; needs --as USER\n"
       "                       (an administrator) and the password in $MOTCUA_PASSWORD or on standard input\n"
@@ -235,6 +239,12 @@ class Tour {
       }
       m.slide = 0;
       shot_ = "calls";
+    } else if (step_ == Steps(m) - 1) {  // last: the banner of a center database out of reach
+      m.newest.reset();
+      m.slide = 0;
+      m.feed.state = store::FeedState::kReconnecting;
+      m.feed.since = now - std::chrono::minutes(2);
+      shot_ = "offline";
     } else {
       m.newest.reset();
       m.slide = static_cast<std::size_t>(step_ - 1);
@@ -256,7 +266,7 @@ class Tour {
   }
 
  private:
-  static int Steps(const ui::BoardModel& m) { return 1 + static_cast<int>(m.slides.size()); }
+  static int Steps(const ui::BoardModel& m) { return 2 + static_cast<int>(m.slides.size()); }
   std::string dir_;
   int step_ = 0;
   int frames_ = 0;
@@ -333,6 +343,15 @@ int Run(int argc, char** argv) {
   if (shell.test_mode)
     std::printf("seeded: %zu calls, last_seq %lld\n", model.recent.size(), static_cast<long long>(model.last_seq));
 
+  // The journal watcher; without one (it could not be opened) the board reads the journal on the clock.
+  std::unique_ptr<ui::JournalWatcher> watcher;
+  if (o.tour_dir.empty()) {
+    auto watching = ui::WatchJournal(station.paths.db_path.string(), model.last_seq, Wake);
+    if (watching) watcher = std::move(*watching);
+    else std::fprintf(stderr, "motcua-board: no change feed, polling: %s\n", watching.error().Describe().c_str());
+  }
+  std::string feed_state;  // for the log line when it changes
+
   Tour tour(o.tour_dir);
   std::mutex store_mu;  // the store's connection: the frame loop's polls and the lists loader take turns
   std::unique_ptr<ListsLoader> loader;
@@ -390,10 +409,23 @@ int Run(int argc, char** argv) {
       if (!model.audio_problem.empty()) std::fprintf(stderr, "motcua-board: silent: %s\n", model.audio_problem.c_str());
     }
 
-    // The journal, every kBoardPollInterval (the tour shows a still board).
+    // The journal, when the watcher saw it move (or on the clock without one; the tour shows a still board).
+    std::optional<std::int64_t> journal_head;
+    if (watcher) {
+      const ui::LiveJournal live = watcher->Snapshot();
+      journal_head = live.head_seq;
+      model.feed = live.status;
+      const std::string state = store::FeedStateKey(live.status.state);
+      if (state != feed_state && !(feed_state.empty() && state == "connecting")) {
+        std::fprintf(stderr, "motcua-board: change feed %s%s%s\n", state.c_str(),
+                     live.status.problem.empty() ? "" : ": ", live.status.problem.c_str());
+        if (trace) std::printf("feed: %s\n", state.c_str());
+        feed_state = state;
+      }
+    }
     std::vector<ui::BoardCall> fresh;
     std::unique_lock store_lock(store_mu, std::try_to_lock);  // else the loader is scoring: poll next time
-    if (!tour.active() && store_lock.owns_lock() && wall - last_poll >= ui::kBoardPollInterval) {
+    if (!tour.active() && store_lock.owns_lock() && ui::BoardPollDue(model, journal_head, last_poll, wall)) {
       last_poll = wall;
       const std::int64_t seq_before = model.last_seq;
       Result<std::vector<ui::BoardAnnouncement>> said = ui::PollBoard(model, store, now);
@@ -402,6 +434,7 @@ int Run(int argc, char** argv) {
         if (line != last_error) std::fprintf(stderr, "motcua-board: %s\n", line.c_str());
         if (trace && line != last_error) std::printf("error: %s [%s]\n", said.error().field.c_str(), said.error().rule.c_str());
         last_error = line;
+        ui::ReviveAfterLostConnection(store, said.error());  // the next poll then finds it connected
       } else {
         last_error.clear();
         for (const ui::BoardAnnouncement& a : *said) {

@@ -2,9 +2,12 @@
 // This file only sets up the backend (the station: store, calendar, catalog, devices; the accounts),
 // runs the shell's frame loop, and applies actions (style.md §1). Screens live in counter/screens/,
 // view models in shared/ui_model/.
+#include <SDL.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +19,7 @@
 #include "ui_model/action.h"
 #include "ui_model/auth.h"
 #include "ui_model/counter_app.h"
+#include "ui_model/live_journal.h"
 #include "ui_model/station.h"
 #include "ui_model/sync_runner.h"
 
@@ -123,6 +127,19 @@ int Run(int argc, char** argv) {
   model.app_version = MOTCUA_VERSION;
   model.station_name = station.devices.name.empty() ? station.paths.station_id : station.devices.name;
 
+  // What other stations write (live_journal.h): the watcher asks for a frame when the journal moves, and
+  // TickCounter refreshes the lists it touched. Without one the lists refresh on their clocks.
+  std::unique_ptr<ui::JournalWatcher> watcher;
+  if (auto head = station.store->Head(); head.has_value()) {
+    auto watching = ui::WatchJournal(station.paths.db_path.string(), head->seq, [] {
+      SDL_Event wake{};
+      wake.type = SDL_USEREVENT;
+      SDL_PushEvent(&wake);
+    });
+    if (watching.has_value()) watcher = std::move(*watching);
+    else std::fprintf(stderr, "motcua-counter: no change feed: %s\n", watching.error().Describe().c_str());
+  }
+
   counter::CounterScreens screens;
   std::vector<ui::CounterAction> actions;
   TestTrace trace;
@@ -130,6 +147,14 @@ int Run(int argc, char** argv) {
     const Instant now = clock.Now();
     const ui::CounterBackend backend{.auth = &auth, .station = &station, .now = now, .sync = &sync_runner};
     for (std::string& scan : frame.scans) actions.emplace_back(ui::ScanReceived{std::move(scan)});
+    if (watcher) {
+      const ui::LiveJournal live = watcher->Snapshot();
+      if (options.test_mode && live.status.state != model.live.status.state)
+        std::printf("feed: %s\n", store::FeedStateKey(live.status.state));
+      model.live.watching = true;
+      model.live.head_seq = live.head_seq;
+      model.live.status = live.status;
+    }
     ui::TickCounter(model, backend, frame.had_input);
 
     counter::DrawCounter({model, station, now}, screens, actions);

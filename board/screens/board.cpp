@@ -291,6 +291,19 @@ void Panel(ImDrawList* dl, const ui::BoardView& v) {
 
 }  // namespace
 
+// The lost-connection banner: a full-width strip under the header, over the top of the calls, in the
+// error colours, so it is read from across the hall and nobody takes the frozen board for a quiet one.
+void Banner(ImDrawList* dl, const ui::BoardView& v) {
+  if (v.banner.empty()) return;
+  const ui::BoardLayout& l = v.layout;
+  const ui::ToneColors bad = ui::ColorsFor(ui::Tone::kDanger);
+  const float h = l.body_px + l.gap_px * 1.5f;
+  const ImVec2 a(0, l.header_height_px), b(l.width_px, l.header_height_px + h);
+  dl->AddRectFilled(a, b, Col(bad.fill));
+  Text(dl, v.banner, l.body_px, true, ImVec2(l.margin_px, a.y + (h - l.body_px) * 0.5f), l.width_px - 2 * l.margin_px,
+       Col(bad.text), Align::kCenter, true);
+}
+
 void DrawBoard(const ui::BoardView& v) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(v.layout.width_px, v.layout.height_px));
@@ -306,6 +319,7 @@ void DrawBoard(const ui::BoardView& v) {
   Recent(dl, v);
   Waiting(dl, v);
   Panel(dl, v);
+  Banner(dl, v);
   ImGui::End();
   ImGui::PopStyleVar(2);
 }

@@ -248,6 +248,15 @@ Result<std::vector<BoardAnnouncement>> PollBoard(BoardModel& m, store::Store& st
   return out;
 }
 
+bool BoardPollDue(const BoardModel& m, std::optional<std::int64_t> journal_head,
+                  std::chrono::system_clock::time_point last_poll, std::chrono::system_clock::time_point now) {
+  const auto since = now - last_poll;
+  if (!m.seeded || !journal_head || m.store_error) return since >= kBoardPollInterval;
+  if (*journal_head > m.last_seq) return true;  // woken by the feed: at once
+  const Instant at = std::chrono::floor<std::chrono::seconds>(now);
+  return at - m.refreshed_at >= kBoardRefreshInterval || LocalDateVn(at) != m.day;
+}
+
 std::vector<BoardSlide> BoardSlides(const BoardModel& m) {
   auto pages = [](std::size_t rows, int per) { return std::max(1, static_cast<int>((rows + per - 1) / per)); };
   std::vector<BoardSlide> out;

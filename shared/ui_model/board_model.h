@@ -16,12 +16,17 @@
 //   SeedBoard       reads the journal's tail (at most kBoardSeedEvents events): today's calls fill the
 //                   "last calls" list; nothing is announced (a board switched on at 10:00 must not call
 //                   again everyone called since 7:30). last_seq = the journal's head.
-//   PollBoard       every kBoardPollInterval: the calls after last_seq, each seen exactly once, oldest
+//   PollBoard       whenever BoardPollDue says so: the calls after last_seq, each seen exactly once, oldest
 //                   first. Each goes to the top of the list (a recall of a ticket already listed moves
 //                   it up, marked as a recall) and is returned as announcements (Vietnamese, then English
 //                   when board.announce_english is "true") for speech::Announcer, which says them one
 //                   after another in this order. A recall is announced again: that is what a recall is
 //                   for. The counters and waiting counts are re-read whenever the journal moved.
+// When to poll (BoardPollDue): when the journal's head (live_journal.h: a store::ChangeFeed woken by
+// PostgreSQL's NOTIFY, or reading a SQLite file's head every 250 ms) is past last_seq, at once; besides
+// that only every kBoardRefreshInterval (settings, areas), at a new day, and every kBoardPollInterval
+// while the last read failed. Without a feed (none could be opened) every kBoardPollInterval, as before.
+// While the feed is reconnecting the board shows the banner of LiveBanner over what it last read.
 // Time is injected (`now`); the day is Vietnam's (LocalDateVn). At a new day the list empties.
 #pragma once
 
@@ -41,6 +46,7 @@
 #include "queue/figures.h"
 #include "reports/lists.h"
 #include "speech/spoken_number.h"
+#include "store/change_feed.h"
 #include "store/store.h"
 #include "workflow/desk.h"
 
@@ -50,7 +56,8 @@ inline constexpr int kBoardRecentCalls = 6;                          // the "las
 inline constexpr int kBoardRowsPerSlide = 5;                         // table rows on one slide
 inline constexpr int kBoardNoticesPerSlide = 3;                      // notice lines on one slide
 inline constexpr std::int64_t kBoardSeedEvents = 5000;               // journal tail read at start
-inline constexpr std::chrono::milliseconds kBoardPollInterval{250};  // journal polling
+inline constexpr std::chrono::milliseconds kBoardPollInterval{250};  // journal polling without a feed,
+                                                                     // and retries after a failed read
 inline constexpr std::chrono::seconds kBoardRefreshInterval{30};     // settings, areas, counts
 inline constexpr std::chrono::minutes kBoardListsInterval{10};       // re-scoring the public lists
 
@@ -160,6 +167,8 @@ struct BoardModel {
 
   std::string audio_problem;                  // "" = the board can speak; else why not (one line)
   std::optional<Error> store_error;           // the last failed read (the board keeps showing the rest)
+  store::FeedStatus feed;                     // the change feed's state (the app copies it each frame);
+                                              // kReconnecting shows the banner
 };
 
 // Settings, areas, counts and current calls, and today's last calls from the journal's tail; no
@@ -171,6 +180,11 @@ Status SeedBoard(BoardModel& model, store::Store& store, Instant now);
 // moved or the day changed. On an error the model keeps what it had (store_error is set) and nothing is
 // announced; the next poll reads from the same seq again.
 Result<std::vector<BoardAnnouncement>> PollBoard(BoardModel& model, store::Store& store, Instant now);
+
+// Whether a frame at `now` should call PollBoard (see the file comment). `journal_head`: the head the
+// change feed last read (nullopt: no feed, poll on the clock); `last_poll`: when PollBoard last ran.
+bool BoardPollDue(const BoardModel& model, std::optional<std::int64_t> journal_head,
+                  std::chrono::system_clock::time_point last_poll, std::chrono::system_clock::time_point now);
 
 // The rotation's slides: the officers' pages, the communes' pages (each at least one page: with no rows
 // the slide says so), then the notices' pages when there are notices.

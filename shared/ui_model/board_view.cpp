@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "reports/document.h"
+#include "ui_model/live_journal.h"
 #include "ui_model/shell_view.h"
 
 namespace motcua::ui {
@@ -211,6 +212,7 @@ BoardView MakeBoardView(const BoardModel& m, Instant now, const BoardViewOptions
   if (m.store_error) status.push_back(Tr(lang, "board.store_error"));
   if (!m.lists_error.empty()) status.push_back(Tr(lang, "board.lists_error"));
   for (const std::string& s : status) v.status_line += (v.status_line.empty() ? "" : " · ") + s;
+  v.banner = LiveBanner(m.feed, lang);
   return v;
 }
 

@@ -107,6 +107,8 @@ struct BoardView {
   std::string waiting_empty;
   BoardPanelView panel;
   std::string status_line;  // small: no sound, a store problem; "" when all is well
+  std::string banner;       // the center's database unreachable (LiveBanner), a strip under the header;
+                            // "" when connected
   BoardLayout layout;
 };
 

@@ -9,6 +9,7 @@
 #include "reports/store_report.h"
 #include "ui_model/action.h"
 #include "ui_model/internal/counter_apply.h"
+#include "ui_model/live_journal.h"
 
 namespace motcua::ui {
 namespace internal {
@@ -146,6 +147,42 @@ bool HasPendingJobs(const CounterModel& model) {
   return false;
 }
 
+bool LivePushes(const LiveModel& live) {
+  return live.watching && live.status.pushes && live.status.state == store::FeedState::kConnected;
+}
+
+namespace {
+
+// Reads the journal past live.read_seq and marks stale the lists its events touch (LiveModel).
+void FollowJournal(CounterModel& model, const CounterBackend& backend) {
+  LiveModel& live = model.live;
+  if (!live.watching) return;
+  if (live.read_seq < 0) live.read_seq = live.head_seq;  // what came before the app was read at start
+  if (live.head_seq <= live.read_seq) return;
+  Result<std::vector<store::JournalEvent>> events =
+      backend.station->store->ReadJournal({.after_seq = live.read_seq, .limit = kLiveReadEvents});
+  if (!events) {
+    live.error = events.error();
+    ReviveAfterLostConnection(*backend.station->store, events.error());
+    return;
+  }
+  live.error.reset();
+  if (events->empty()) {  // the feed's head is another database's (it cannot be ahead of ours)
+    live.read_seq = live.head_seq;
+    return;
+  }
+  bool dossiers = events->size() >= static_cast<std::size_t>(kLiveReadEvents), queue = dossiers;
+  for (const store::JournalEvent& e : *events) {
+    if (!e.dossier_code.empty()) dossiers = true;
+    if (e.type.rfind("queue.", 0) == 0) queue = true;
+  }
+  live.read_seq = events->back().seq;
+  if (dossiers) model.worklist.stale = true;
+  if (queue) model.queue.stale = true;
+}
+
+}  // namespace
+
 void TickCounter(CounterModel& model, const CounterBackend& backend, bool had_input) {
   internal::PollJobs(model, backend);
   internal::TakeSyncSnapshot(model, backend);
@@ -158,10 +195,12 @@ void TickCounter(CounterModel& model, const CounterBackend& backend, bool had_in
   }
   if (backend.station == nullptr) return;
   internal::SaveDraftIfDirty(model, backend);
+  FollowJournal(model, backend);
   internal::RefreshQueuePanelIfDue(model, backend);
   WorklistModel& w = model.worklist;
-  if (model.screen == kScreenWorklist && !model.lock.is_locked &&
-      (w.stale || !w.loaded_at || backend.now - *w.loaded_at >= std::chrono::seconds(kWorklistRefreshSeconds)))
+  const bool clock_due = !LivePushes(model.live) && w.loaded_at &&
+                         backend.now - *w.loaded_at >= std::chrono::seconds(kWorklistRefreshSeconds);
+  if (model.screen == kScreenWorklist && !model.lock.is_locked && (w.stale || !w.loaded_at || clock_due))
     (void)internal::LoadWorklist(model, backend);
   if (model.screen == kScreenPostal && model.postal.stale && !model.lock.is_locked)
     (void)internal::LoadPostal(model, backend);

@@ -1,7 +1,8 @@
 // The counter app's model, with no UI library: what the screens are built from and the only way
 // they change. counter/main.cpp owns one CounterModel and one Station, and every frame:
 //   1. TickCounter(): collects finished background jobs (scans, imports, prints), locks the screen
-//      after the idle time, saves a changed intake draft, refreshes a stale work list;
+//      after the idle time, saves a changed intake draft, reads what other stations journaled
+//      (LiveModel), refreshes a stale work list;
 //   2. builds the current screen's view (Make*View, pure) and draws it (counter/screens/);
 //   3. applies the actions the screen and the scanner produced with ApplyCounterAction, through
 //      the core (workflow/desk.h, postal/manifest.h, auth/login.h).
@@ -37,6 +38,7 @@
 #include "reports/lists.h"
 #include "scan/sane_scanner.h"
 #include "scoring/store_scoring.h"
+#include "store/change_feed.h"
 #include "store/store.h"
 #include "ui_model/auth.h"
 #include "ui_model/counter_actions.h"
@@ -391,6 +393,27 @@ struct QueuePanelModel {
 
 inline constexpr int kQueueRefreshSeconds = 2;
 
+// ---- following the journal (issue 15) ----------------------------------------------------------------
+
+// What other stations write, as the app's JournalWatcher (live_journal.h) sees it: counter/main.cpp
+// copies the watcher's snapshot here before each TickCounter. TickCounter reads the events past
+// read_seq (at most kLiveReadEvents a tick) and marks stale what they touch: an event of a dossier the
+// work list, a "queue." event the call panel. While the feed pushes (PostgreSQL) and is connected, that
+// is how they refresh: the work list's kWorklistRefreshSeconds and the panel's kQueueRefreshSeconds
+// clocks then apply only without a watcher, on SQLite, or while the feed is reconnecting. While it is
+// reconnecting the shell shows LiveBanner's sentence.
+struct LiveModel {
+  bool watching = false;       // a watcher fills head_seq and status (false: the clocks alone)
+  std::int64_t head_seq = 0;   // the journal's head as the feed last read it
+  store::FeedStatus status;
+  std::int64_t read_seq = -1;  // the events read up to here; -1 = not yet (set to head_seq at first)
+  std::optional<Error> error;  // the last failed read of the journal (retried next tick)
+};
+inline constexpr int kLiveReadEvents = 500;
+
+// True when the lists refresh on the feed's word alone (see LiveModel).
+bool LivePushes(const LiveModel& live);
+
 // ---- the model -------------------------------------------------------------------------------------
 
 struct LoginModel {
@@ -431,6 +454,7 @@ struct CounterModel {
   ScoreCardModel scorecard;
   SyncModel sync;
   QueuePanelModel queue;
+  LiveModel live;
   FileBrowserModel browser;
 
   std::optional<FileJob> file_job;

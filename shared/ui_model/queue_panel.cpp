@@ -136,8 +136,9 @@ void RefreshQueuePanelIfDue(CounterModel& model, const CounterBackend& backend) 
     if (!q.counter.empty() || q.serving) (void)LoadQueuePanel(model, backend);  // hide it at once
     return;
   }
+  // With a pushing feed the panel waits for a "queue." event (TickCounter marks it stale).
   const bool due = q.stale || !q.loaded_at || backend.now < *q.loaded_at ||
-                   backend.now - *q.loaded_at >= std::chrono::seconds(kQueueRefreshSeconds);
+                   (!LivePushes(model.live) && backend.now - *q.loaded_at >= std::chrono::seconds(kQueueRefreshSeconds));
   if (due) (void)LoadQueuePanel(model, backend);
 }
 

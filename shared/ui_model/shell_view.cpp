@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "print/forms.h"
+#include "ui_model/live_journal.h"
 
 namespace motcua::ui {
 namespace {
@@ -75,6 +76,7 @@ ShellView MakeShellView(const CounterModel& model, Instant now) {
   v.dismiss_label = Tr(lang, "common.close");
   v.sync = MakeSyncBadgeView(lang, model.sync, now);
   v.queue_panel = MakeQueuePanelView(model);
+  v.banner = LiveBanner(model.live.status, lang);
   if (!model.notice_key.empty()) {
     v.notice_text = FormatText(Tr(lang, model.notice_key), {{"arg", model.notice_arg}});
     v.notice_tone = model.notice_tone;

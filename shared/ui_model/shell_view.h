@@ -94,6 +94,7 @@ struct ShellView {
   std::string sign_out_label;
   std::string switch_language_label;
   Lang switch_to = Lang::kEn;
+  std::string banner;          // the center's database unreachable (LiveBanner); "" = connected
   std::string notice_text;     // "" = none
   Tone notice_tone = Tone::kInfo;
   std::string dismiss_label;

@@ -156,7 +156,7 @@ mkdir -p "$WORK/empty-shots"
 "$BOARD" --data-dir "$EMPTY" --size 1920x1080 --no-audio --tour "$WORK/empty-shots" >"$WORK/tour.txt" 2>&1 ||
   { cat "$WORK/tour.txt"; fail "the tour of the empty day failed"; }
 for f in "$WORK"/empty-shots/board-*.png; do cp "$f" "$OUT/$(basename "$f" | sed 's/^board-/board-empty-/')"; done
-for shot in calls officers communes notices; do
+for shot in calls officers communes notices offline; do
   for size in 1920x1080 1280x720 3840x2160; do
     f="$OUT/board-$shot-$size.png"
     [ -s "$f" ] || fail "no screenshot $f"

@@ -7,7 +7,9 @@
 // init leaves either no database or a complete one. A center's PostgreSQL database (--db with a
 // connection string) is opened as it is (its schema made when the role owns it) and is new while its
 // journal is empty: the one transaction is the whole creation, and a journal that is not empty makes
-// init the update below, as an existing file does. The transaction takes the ordinal "init" and
+// init the update below, as an existing file does; run so by a station joining the center (its data
+// directory holding copies of center.chain-key and center.key), it also starts that station's anchor
+// (center.anchor) at the head it sees. The transaction takes the ordinal "init" and
 // refuses any but the first, so of two inits racing on one center only one writes. No account
 // exists yet, so the creating event's actor is the station ("station:<id>"). `--demo` marks a database
 // made for demos and tests, on which --now and a dossier file's own receipt time are accepted; the mark
@@ -344,6 +346,18 @@ int RunInit(Context& ctx, Args& args) {
     auto head = (*db)->Head();
     if (!head) return ReportError(ctx, head.error());
     exists = head->seq > 0;
+    // A station joining a center (its data directory holding copies of center.chain-key and center.key)
+    // starts its anchor here, at the head it first sees: every later open checks the journal against it.
+    // Only init does this, so an anchor lost later is still reported by `journal verify`.
+    const fs::path anchor = DbDir(ctx) / "center.anchor";
+    if (exists && !fs::exists(anchor, ec)) {
+      const int fd = ::open(anchor.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+      if (fd < 0)
+        return ReportError(ctx, Unavailable("data-dir", "cannot_create", anchor.string() + ": " + std::strerror(errno)));
+      MakeFilePrivate(fd);
+      ::close(fd);
+      *ctx.err << "this station's anchor of the center's journal starts at event " << head->seq << "\n";
+    }
   }
   if (!exists) {
     if (auto created = CreateDatabase(ctx, *options); !created) {

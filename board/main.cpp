@@ -47,7 +47,9 @@ void PrintUsage() {
   std::printf(
       "usage: motcua-board [options]\n"
       "  --data-dir DIR       the center's data (default: $MOTCUA_DATA_DIR, /var/lib/motcua as root, ...)\n"
-      "  --db PATH            the database (default: DIR/motcua.db)\n"
+      "  --db PATH|CONNINFO   the database (default: DIR/motcua.db), or a center's PostgreSQL\n"
+      "                       database: a postgresql:// URL or libpq connection string (password\n"
+      "                       from libpq's password file; chain key and anchor in DIR)\n"
       "  --assets DIR         calendar and status map (default: $MOTCUA_ASSETS_DIR or the built-in path)\n"
       "  --station ID         this board's station id (default board-1)\n"
       "  --no-audio           do not open a sound device (calls are still queued and shown)\n"
@@ -80,9 +82,10 @@ void Wake() {
 // Scores the month on a thread of its own every kBoardListsInterval: scoring a large store takes a while,
 // and the clock, the blink and the rotation must go on meanwhile. It shares the board's one connection
 // under `store_mu` (the main thread skips a poll while the loader holds it, so a call waits at most one
-// scoring): a second connection of this process would break the first (store::OpenSqliteStore opens
-// and closes the database file with open(2)/close(2), which drops every POSIX lock this process holds
-// on it; another process's close then deletes the WAL under the board, which stops seeing calls).
+// scoring): on SQLite a second connection of this process would break the first (store::OpenSqliteStore
+// opens and closes the database file with open(2)/close(2), which drops every POSIX lock this process
+// holds on it; another process's close then deletes the WAL under the board, which stops seeing calls).
+// A center's PostgreSQL database has no such trap, but one connection serves both engines alike.
 class ListsLoader {
  public:
   ListsLoader(store::Store& store, std::mutex& store_mu, const dossier::StatusMap& map,

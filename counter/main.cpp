@@ -32,7 +32,9 @@ void PrintUsage() {
       "usage: motcua-counter [options]\n"
       "  --data-dir DIR     the station's data (default: $MOTCUA_DATA_DIR, /var/lib/motcua as root,\n"
       "                     else $XDG_DATA_HOME/motcua or ~/.local/share/motcua); run `motcua init` first\n"
-      "  --db PATH          the database (default: DIR/motcua.db)\n"
+      "  --db PATH|CONNINFO the database (default: DIR/motcua.db), or a center's PostgreSQL\n"
+      "                     database: a postgresql:// URL or libpq connection string (password\n"
+      "                     from libpq's password file; chain key and anchor in DIR)\n"
       "  --assets DIR       calendar and status map (default: $MOTCUA_ASSETS_DIR or the built-in path)\n"
       "  --station ID       this station's id on journal events and its device settings (default station-1)\n"
       "%s", ui::ShellUsage());
@@ -118,6 +120,7 @@ int Run(int argc, char** argv) {
   SystemClock clock;
   // The provincial sync on its own thread and store handle (sync_runner.h); idle until configured.
   ui::SyncRunner sync_runner({.db_path = station.paths.db_path.string(),
+                              .data_dir = station.paths.data_dir.string(),
                               .station_id = station.paths.station_id,
                               .status_map = station.status_map,
                               .clock = &clock});

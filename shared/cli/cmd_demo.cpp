@@ -2,8 +2,8 @@
 // (assets/samples/demo-dossier.json) now, writes its receipt PDF, shows its status, and prints this
 // month's 766 score computed from the demo database.
 //
-// The demo never touches the center's database: it makes a new demo database (`init --demo`) in
-// <data dir>/demo/ at every run (removing the previous one, which it checks is a demo database), creates
+// The demo never touches the center's database: it makes a new demo database (`init --demo`, always a
+// SQLite file, also beside a center's PostgreSQL database) in <data dir>/demo/ at every run (removing the previous one, which it checks is a demo database), creates
 // its administrator "demo" with a random password kept only in memory, and signs in as that account, so
 // its dossier too is received by a signed-in account and journaled as such.
 #include <cstdio>
@@ -39,7 +39,7 @@ Status RemoveOldDemo(const Context& demo) {
   std::error_code ec;
   if (!fs::exists(demo.db_path, ec)) return Ok();
   {
-    MOTCUA_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(demo.db_path, {.create_if_missing = false}));
+    MOTCUA_ASSIGN_OR_RETURN(auto store, OpenDatabase(demo, /*create=*/false));
     MOTCUA_ASSIGN_OR_RETURN(bool is_demo, IsDemoDatabase(*store));
     if (!is_demo)
       return Conflict("db", "not_a_demo_database", demo.db_path + " is not a demo database; the demo leaves it alone");

@@ -1,9 +1,16 @@
 // motcua init: create the database (with its chain key, anchor and the center key), the settings and
 // the sample catalog; or, on an existing database, change the settings an administrator names.
 //
-// Creating is all or nothing: the database is built under a temporary name beside the final one
-// (settings, catalog and the "station.initialised" event in one transaction), closed, and only then
-// linked into place, so a killed or failed init leaves either no database or a complete one. No account
+// Creating is all or nothing: the initial state (settings, catalog, queue areas and the
+// "station.initialised" event) is written in one transaction. A SQLite database is built under a
+// temporary name beside the final one, closed, and only then linked into place, so a killed or failed
+// init leaves either no database or a complete one. A center's PostgreSQL database (--db with a
+// connection string) is opened as it is (its schema made when the role owns it) and is new while its
+// journal is empty: the one transaction is the whole creation, and a journal that is not empty makes
+// init the update below, as an existing file does; run so by a station joining the center (its data
+// directory holding copies of center.chain-key and center.key), it also starts that station's anchor
+// (center.anchor) at the head it sees. The transaction takes the ordinal "init" and
+// refuses any but the first, so of two inits racing on one center only one writes. No account
 // exists yet, so the creating event's actor is the station ("station:<id>"). `--demo` marks a database
 // made for demos and tests, on which --now and a dossier file's own receipt time are accepted; the mark
 // is fixed at creation.
@@ -111,14 +118,14 @@ void PrintSummary(Context& ctx, store::Store& store, const std::string& what) {
   auto demo = IsDemoDatabase(store);
   const std::string agency_id = agency && *agency ? **agency : "";
   if (ctx.json) {
-    PrintJson(ctx, json{{"db", ctx.db_path},
+    PrintJson(ctx, json{{"db", DatabaseName(ctx)},
                         {"agency_id", agency_id},
                         {"procedures", count ? count->size() : 0},
                         {"demo", demo && *demo},
                         {"done", what}});
     return;
   }
-  *ctx.out << "database: " << ctx.db_path << " (" << what << ")\n"
+  *ctx.out << "database: " << DatabaseName(ctx) << " (" << what << ")\n"
            << "agency identifier: " << agency_id << "\n"
            << "procedures in the catalog: " << (count ? count->size() : 0) << "\n";
   if (demo && *demo) *ctx.out << "demo database: --now and dossier files' receipt times are accepted\n";
@@ -128,9 +135,49 @@ void PrintSummary(Context& ctx, store::Store& store, const std::string& what) {
                 "`motcua init --agency ID --change-identity --as ADMIN`\n";
 }
 
+// The initial state of a new database, in one transaction of `db` (both engines). Errors: kConflict
+// ("db", "created_meanwhile") when the database already took its "init" ordinal; the store's.
+Status WriteInitialState(const Context& ctx, const InitOptions& o, store::Store& db,
+                         const std::vector<catalog::Procedure>& procedures, const std::vector<queue::Area>& areas) {
+  json written = json::object();
+  return db.Write([&](store::WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(int init, tx.NextOrdinal("init"));
+    if (init != 1)
+      return Conflict("db", "created_meanwhile", DatabaseName(ctx) + " was initialised by another process meanwhile");
+    written = json::object();  // the body runs again when a center's transaction is retried
+    for (const InitOption& opt : kOptions) {
+      std::string value = opt.fallback;
+      for (const auto& [g, v] : o.given)
+        if (g == &opt) value = v;
+      MOTCUA_TRY(tx.PutSetting(opt.key, value));
+      written[opt.key] = value;
+    }
+    if (o.demo) MOTCUA_TRY(tx.PutSetting(kDemoDatabaseSetting, "true"));
+    for (const auto& p : procedures) MOTCUA_TRY(tx.UpsertProcedure(p));
+    written["catalog_procedures"] = procedures.size();
+    written["demo"] = o.demo;
+    const workflow::Actor station{"station:" + ctx.station, workflow::Role::kAdmin, ctx.station};
+    for (const queue::Area& a : areas) MOTCUA_TRY(queue::SaveAreaInTx(tx, station, a, ctx.Now()));
+    auto e = tx.AppendEvent(
+        {"station.initialised", "", "station:" + ctx.station, ctx.station, ctx.Now(), DumpJson(written)});
+    if (!e) return e.error();
+    return Ok();
+  });
+}
+
+// A center database: written in place while its journal is empty (see the top of this file).
+Status CreateCenterDatabase(const Context& ctx, const InitOptions& o, const std::vector<catalog::Procedure>& procedures,
+                            const std::vector<queue::Area>& areas) {
+  MOTCUA_ASSIGN_OR_RETURN(auto db, OpenDatabase(ctx, /*create=*/true));
+  MOTCUA_ASSIGN_OR_RETURN(store::JournalHead head, db->Head());
+  if (head.seq > 0)
+    return Conflict("db", "created_meanwhile", DatabaseName(ctx) + " was initialised by another process meanwhile");
+  return WriteInitialState(ctx, o, *db, procedures, areas);
+}
+
 }  // namespace
 
-// A new database, built aside and linked into place (see the top of this file).
+// A new database: built aside and linked into place (SQLite), or written into an empty center database.
 Status CreateDatabase(const Context& ctx, const InitOptions& o) {
   if (ctx.now && !o.demo)
     return Invalid("now", "not_a_demo_database", "--now sets the clock only on a database created with --demo");
@@ -142,6 +189,7 @@ Status CreateDatabase(const Context& ctx, const InitOptions& o) {
   }
   MOTCUA_ASSIGN_OR_RETURN(const std::vector<queue::Area> areas, queue::LoadDefaultAreas(ctx.assets_dir));
   MOTCUA_TRY(codes::LoadOrCreateCenterKey(CenterKeyPath(ctx)));
+  if (IsCenter(ctx)) return CreateCenterDatabase(ctx, o, procedures, areas);
 
   (void)InitCrypto();
   const std::string temp = ctx.db_path + ".init-" + ToHex(RandomBytes(6));
@@ -156,27 +204,7 @@ Status CreateDatabase(const Context& ctx, const InitOptions& o) {
       remove_temp();
       return store.error();
     }
-    json written = json::object();
-    Status s = (*store)->Write([&](store::WriteTx& tx) -> Status {
-      for (const InitOption& opt : kOptions) {
-        std::string value = opt.fallback;
-        for (const auto& [g, v] : o.given)
-          if (g == &opt) value = v;
-        MOTCUA_TRY(tx.PutSetting(opt.key, value));
-        written[opt.key] = value;
-      }
-      if (o.demo) MOTCUA_TRY(tx.PutSetting(kDemoDatabaseSetting, "true"));
-      for (const auto& p : procedures) MOTCUA_TRY(tx.UpsertProcedure(p));
-      written["catalog_procedures"] = procedures.size();
-      written["demo"] = o.demo;
-      const workflow::Actor station{"station:" + ctx.station, workflow::Role::kAdmin, ctx.station};
-      for (const queue::Area& a : areas) MOTCUA_TRY(queue::SaveAreaInTx(tx, station, a, ctx.Now()));
-      auto e = tx.AppendEvent(
-          {"station.initialised", "", "station:" + ctx.station, ctx.station, ctx.Now(), DumpJson(written)});
-      if (!e) return e.error();
-      return Ok();
-    });
-    if (!s) {
+    if (Status s = WriteInitialState(ctx, o, **store, procedures, areas); !s) {
       store->reset();
       remove_temp();
       return s.error();
@@ -208,7 +236,7 @@ Status CreateDatabase(const Context& ctx, const InitOptions& o) {
     ::close(dir);
   }
   // Opening it anchors its head.
-  MOTCUA_TRY(store::OpenSqliteStore(ctx.db_path, {.create_if_missing = false}));
+  MOTCUA_TRY(OpenDatabase(ctx, /*create=*/false));
   return Ok();
 }
 
@@ -216,7 +244,7 @@ namespace {
 
 // An existing database: only given options that differ, by a signed-in administrator.
 int Update(Context& ctx, const InitOptions& o) {
-  auto store = store::OpenSqliteStore(ctx.db_path, {.create_if_missing = false});
+  auto store = OpenDatabase(ctx, /*create=*/false);
   if (!store) return ReportError(ctx, store.error());
   store::Store& db = **store;
   auto demo = IsDemoDatabase(db);
@@ -308,9 +336,37 @@ int RunInit(Context& ctx, Args& args) {
   auto options = ParseOptions(args);
   if (!options) return ReportError(ctx, options.error());
   std::error_code ec;
-  if (!fs::exists(ctx.db_path, ec)) {
-    if (auto created = CreateDatabase(ctx, *options); !created) return ReportError(ctx, created.error());
-    auto store = store::OpenSqliteStore(ctx.db_path, {.create_if_missing = false});
+  bool exists = fs::exists(ctx.db_path, ec);
+  const fs::path chain_key = DbDir(ctx) / "center.chain-key";
+  const bool had_chain_key = fs::exists(chain_key, ec);
+  if (IsCenter(ctx)) {  // a center database "exists" once its journal has events
+    if (Status made = CreatePrivateDirectories(DbDir(ctx), "data-dir"); !made) return ReportError(ctx, made.error());
+    auto db = OpenDatabase(ctx, /*create=*/true);
+    if (!db) return ReportError(ctx, db.error());
+    auto head = (*db)->Head();
+    if (!head) return ReportError(ctx, head.error());
+    exists = head->seq > 0;
+    // A station joining a center (its data directory holding copies of center.chain-key and center.key)
+    // starts its anchor here, at the head it first sees: every later open checks the journal against it.
+    // Only init does this, so an anchor lost later is still reported by `journal verify`.
+    const fs::path anchor = DbDir(ctx) / "center.anchor";
+    if (exists && !fs::exists(anchor, ec)) {
+      const int fd = ::open(anchor.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+      if (fd < 0)
+        return ReportError(ctx, Unavailable("data-dir", "cannot_create", anchor.string() + ": " + std::strerror(errno)));
+      MakeFilePrivate(fd);
+      ::close(fd);
+      *ctx.err << "this station's anchor of the center's journal starts at event " << head->seq << "\n";
+    }
+  }
+  if (!exists) {
+    if (auto created = CreateDatabase(ctx, *options); !created) {
+      // Another station initialised the center first: the chain key opening the empty journal made here
+      // is not the center's (copy that station's center.chain-key instead).
+      if (IsCenter(ctx) && !had_chain_key && created.error().rule == "created_meanwhile") fs::remove(chain_key, ec);
+      return ReportError(ctx, created.error());
+    }
+    auto store = OpenDatabase(ctx, /*create=*/false);
     if (!store) return ReportError(ctx, store.error());
     PrintSummary(ctx, **store, "created");
     return kExitOk;

@@ -35,13 +35,12 @@ int Announce(Context& ctx, Args& args) {
   };
   if (Status s = parse(); !s) return ReportError(ctx, s.error());
   speech::NumberReading reading;
-  std::error_code ec;
-  if (std::filesystem::exists(ctx.db_path, ec)) {
-    auto session = OpenSession(ctx);
-    if (!session) return ReportError(ctx, session.error());
+  if (auto session = OpenSession(ctx); session) {
     auto loaded = queue::LoadNumberReading(*(*session)->store);
     if (!loaded) return ReportError(ctx, loaded.error());
     reading = *loaded;
+  } else if (session.error().rule != "database_missing") {  // no database (either engine): the northern reading
+    return ReportError(ctx, session.error());
   }
   const std::string sentence =
       english ? speech::CallSentenceEn(ticket, counter) : speech::CallSentenceVi(ticket, counter, reading);

@@ -33,7 +33,6 @@
 namespace motcua::cli {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr const char* kUsage =
@@ -54,12 +53,7 @@ Result<std::string> NewPassword(Context& ctx, const std::string& user) {
   return first;
 }
 
-Result<std::unique_ptr<store::Store>> OpenStore(const Context& ctx) {
-  std::error_code ec;
-  if (!fs::exists(ctx.db_path, ec))
-    return NotFound("db", "database_missing", "no database at " + ctx.db_path + "; run `motcua init` first");
-  return store::OpenSqliteStore(ctx.db_path, {.create_if_missing = false});
-}
+Result<std::unique_ptr<store::Store>> OpenStore(const Context& ctx) { return OpenDatabase(ctx, /*create=*/false); }
 
 std::string StatusText(const auth::Account& a, Instant now) {
   if (a.is_disabled) return "disabled";

@@ -17,10 +17,14 @@ using namespace motcua;
 using namespace motcua::cli;
 
 void PrintUsage(std::ostream& os) {
-  os << "usage: motcua [--db PATH] [--data-dir DIR] [--assets DIR] [--station ID] [--as USER]\n"
+  os << "usage: motcua [--db PATH|CONNINFO] [--data-dir DIR] [--assets DIR] [--station ID] [--as USER]\n"
         "              [--now \"YYYY-MM-DD HH:MM\"] [--json] COMMAND [ARGS]\n\n"
         "The database defaults to <data dir>/motcua.db; the data directory to $MOTCUA_DATA_DIR,\n"
         "else /var/lib/motcua as root, else ~/.local/share/motcua.\n"
+        "--db also takes a center's PostgreSQL database: a URL (postgresql://HOST[:PORT][,HOST2...]/DB?...)\n"
+        "or a libpq connection string (\"host=... port=... dbname=... target_session_attrs=read-write\").\n"
+        "Its password comes from libpq's password file (passfile=, $PGPASSFILE or ~/.pgpass), never from\n"
+        "the command line; the center's chain key, center key and files live in the data directory.\n"
         "Commands that change data act as a signed-in account: --as USER, the password from\n"
         "$MOTCUA_PASSWORD or the first line of standard input. --now is accepted for them only on a\n"
         "database created with `motcua init --demo`.\n\ncommands:\n";

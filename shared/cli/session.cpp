@@ -1,5 +1,6 @@
 #include "cli/session.h"
 
+#include <libpq-fe.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -15,7 +16,33 @@
 namespace motcua::cli {
 namespace fs = std::filesystem;
 
+bool IsCenter(const Context& ctx) { return store::IsCenterLocation(ctx.db_path); }
+
+std::string DatabaseName(const Context& ctx) {
+  if (!IsCenter(ctx)) return ctx.db_path;
+  // libpq's own parser, so the words read are exactly those libpq would use; only the host list, the
+  // ports and the database name are kept (never user, password or other words).
+  char* why = nullptr;
+  PQconninfoOption* options = PQconninfoParse(ctx.db_path.c_str(), &why);
+  if (why) PQfreemem(why);
+  if (!options) return "the center database (its connection string cannot be read)";
+  std::string host, hostaddr, port, dbname;
+  for (PQconninfoOption* o = options; o->keyword; ++o) {
+    if (!o->val) continue;
+    const std::string key = o->keyword;
+    if (key == "host") host = o->val;
+    else if (key == "hostaddr") hostaddr = o->val;
+    else if (key == "port") port = o->val;
+    else if (key == "dbname") dbname = o->val;
+  }
+  PQconninfoFree(options);
+  std::string hosts = !host.empty() ? host : !hostaddr.empty() ? hostaddr : "the default host";
+  if (!port.empty()) hosts += " port " + port;
+  return "the center database on " + hosts + (dbname.empty() ? "" : " (" + dbname + ")");
+}
+
 fs::path DbDir(const Context& ctx) {
+  if (IsCenter(ctx)) return ctx.data_dir.empty() ? fs::path(".") : fs::path(ctx.data_dir);
   fs::path dir = fs::path(ctx.db_path).parent_path();
   return dir.empty() ? fs::path(".") : dir;
 }
@@ -83,12 +110,34 @@ Result<workflow::Actor> SignIn(Context& ctx, store::Store& store) {
   return workflow::Actor{account->user_name, account->role, ctx.station};
 }
 
-Result<std::unique_ptr<Session>> OpenSession(const Context& ctx) {
+Result<std::unique_ptr<store::Store>> OpenDatabase(const Context& ctx, bool create) {
   std::error_code ec;
-  if (!fs::exists(ctx.db_path, ec))
-    return NotFound("db", "database_missing", "no database at " + ctx.db_path + "; run `motcua init` first");
+  if (!IsCenter(ctx)) {
+    if (!create && !fs::exists(ctx.db_path, ec))
+      return NotFound("db", "database_missing", "no database at " + ctx.db_path + "; run `motcua init` first");
+    return store::Open(ctx.db_path, {.create_if_missing = create});
+  }
+  const std::string missing = DatabaseName(ctx) + " holds no motcua data yet; run `motcua --db ... init` first";
+  // Opening an empty journal makes a chain key in the data directory; a station that only looked must
+  // not keep one, or it would disagree with the key of the station that then runs init.
+  const fs::path chain_key = DbDir(ctx) / "center.chain-key";
+  const bool had_key = fs::exists(chain_key, ec);
+  auto opened = store::Open(ctx.db_path, {.create_if_missing = create, .files_dir = DbDir(ctx).string()});
+  if (!opened) {
+    if (!create && opened.error().rule == "schema_missing") return NotFound("db", "database_missing", missing);
+    return opened.error();
+  }
+  if (create) return opened;
+  MOTCUA_ASSIGN_OR_RETURN(store::JournalHead head, (*opened)->Head());
+  if (head.seq > 0) return opened;
+  opened->reset();
+  if (!had_key) fs::remove(chain_key, ec);
+  return NotFound("db", "database_missing", missing);
+}
+
+Result<std::unique_ptr<Session>> OpenSession(const Context& ctx) {
   auto session = std::make_unique<Session>();
-  MOTCUA_ASSIGN_OR_RETURN(session->store, store::OpenSqliteStore(ctx.db_path, {.create_if_missing = false}));
+  MOTCUA_ASSIGN_OR_RETURN(session->store, OpenDatabase(ctx, /*create=*/false));
   workflow::DeskSettings defaults;
   defaults.agency_id = kSampleAgencyId;
   defaults.agency_name = kSampleAgencyName;

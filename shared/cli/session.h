@@ -1,6 +1,9 @@
 // What most CLI verbs need: the store, the calendar, the status map and the desk settings, opened
-// from the global options. The center key and the file store live beside the database:
-// <db dir>/center.key and <db dir>/files/.
+// from the global options. The database (--db) is a SQLite file or a center's PostgreSQL database (a
+// postgresql:// URL or libpq key=value words, store::IsCenterLocation). The center key and the file
+// store live in the database's directory (DbDir): beside a SQLite file, <db dir>/center.key and
+// <db dir>/files/; for a center database, the station's data directory (--data-dir), which also holds
+// the center's chain key and this station's anchor (store.h OpenOptions::files_dir).
 #pragma once
 
 #include <filesystem>
@@ -35,9 +38,22 @@ struct Session {
   bool is_demo = false;    // kDemoDatabaseSetting
 };
 
+// True when --db names a center's PostgreSQL database rather than a SQLite file.
+bool IsCenter(const Context& ctx);
+// The database as messages name it: the file's path, or "the center database on HOST:PORT,... (DBNAME)".
+// Never the connection string itself, which may hold a password.
+std::string DatabaseName(const Context& ctx);
+// The SQLite file's folder, or ctx.data_dir for a center database.
 std::filesystem::path DbDir(const Context& ctx);
 std::filesystem::path CenterKeyPath(const Context& ctx);
 std::filesystem::path FilesRoot(const Context& ctx);
+
+// Opens the database --db names, for every verb. Without `create`, a database that does not exist yet is
+// kNotFound/"database_missing" on "db" (run `motcua init`): no file; for a center, no motcua schema
+// (the store's "schema_missing") or an empty journal. With `create` (init), a missing one is created
+// empty: the file, or the schema when the role connecting owns the center database.
+// Errors: those, and the store's.
+Result<std::unique_ptr<store::Store>> OpenDatabase(const Context& ctx, bool create);
 
 // Opens an initialised database. Errors: kNotFound/"database_missing" (run `motcua init`), and those
 // of the store, the calendar files and the status map.
@@ -72,8 +88,10 @@ struct InitOptions {
   bool change_identity = false;  // --change-identity: an administrator asks to change the agency id or key
 };
 
-// Creates a new database at ctx.db_path, all or nothing (cmd_init.cpp says how).
-// Errors: ("now", "not_a_demo_database"); kConflict ("db", "created_meanwhile"); the store's.
+// Creates a new database at ctx.db_path, all or nothing (cmd_init.cpp says how); on a center, writes the
+// initial state into its empty database. Errors: ("now", "not_a_demo_database"); kConflict ("db",
+// "created_meanwhile") when another process created it (or wrote a center database's first events) first;
+// the store's.
 Status CreateDatabase(const Context& ctx, const InitOptions& options);
 
 // Reads a whole regular file of at most `max_bytes` (common/files.h ReadRegularFile). A path given on the

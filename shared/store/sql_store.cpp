@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -915,6 +916,21 @@ class SqlStore final : public Store {
 
   Status CheckIntegrity() override { return db_->CheckIntegrity(); }
 
+  Result<std::unique_ptr<Lease>> TryLease(std::string_view name) override {
+    const bool good = !name.empty() && name.size() <= 64 &&
+                      std::all_of(name.begin(), name.end(), [](char c) {
+                        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+                      });
+    if (!good)
+      return Invalid("lease", "bad_lease_name", "a lease is named by 1 to 64 of a-z, 0-9, '.', '_' and '-'");
+    return lease_maker_(name);
+  }
+
+  // How this engine takes a lease (store.h Lease): set once by OpenSqliteStore / OpenPgStore.
+  void SetLeaseMaker(std::function<Result<std::unique_ptr<Lease>>(std::string_view)> maker) {
+    lease_maker_ = std::move(maker);
+  }
+
  private:
   // Parsing a procedure costs far more than reading its row, and intake reads one per dossier, so
   // parsed procedures are kept while their stored text is unchanged (another process may re-import).
@@ -1004,6 +1020,7 @@ class SqlStore final : public Store {
   internal::AnchorFile anchor_;  // as read at open
   std::string anchor_problem_;   // why writes are refused ("" = they are not)
   std::map<std::string, std::pair<std::string, catalog::Procedure>> parsed_procedures_;  // code → (text, parsed)
+  std::function<Result<std::unique_ptr<Lease>>(std::string_view)> lease_maker_;
 };
 
 }  // namespace
@@ -1031,6 +1048,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Sq
   auto db = std::make_unique<internal::SqliteConnection>();
   MOTCUA_TRY(db->Open(path, options.create_if_missing, options.busy_timeout_ms, options.synchronous_full));
   MOTCUA_TRY(store->Open(std::move(db), common));
+  store->SetLeaseMaker([path](std::string_view name) { return internal::TrySqliteLease(path, name); });
   return std::unique_ptr<Store>(std::move(store));
 }
 
@@ -1050,6 +1068,9 @@ Result<std::unique_ptr<Store>> OpenPgStore(const std::string& conninfo, const Pg
   auto db = std::make_unique<internal::PgConnection>();
   MOTCUA_TRY(db->Open(conninfo, options.connect_timeout_s, options.create_if_missing));
   MOTCUA_TRY(store->Open(std::move(db), common));
+  store->SetLeaseMaker([conninfo, timeout = options.connect_timeout_s](std::string_view name) {
+    return internal::TryPgLease(conninfo, timeout, name);
+  });
   return std::unique_ptr<Store>(std::move(store));
 }
 

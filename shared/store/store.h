@@ -149,6 +149,30 @@ class WriteTx {
   virtual Status PutRecord(const Record& r) = 0;
 };
 
+// A lease: held by one holder at a time among every process that opens the same database, for work
+// that must run once per center however many stations run it (the sync worker: issue 15, "one sync
+// worker per center"). It is held until the object is destroyed or its process dies: never timed,
+// never renewed, so a holder that stops working does not keep it, and one that works never loses it
+// to a clock.
+//   PostgreSQL: a session advisory lock (pg_try_advisory_lock(key1, key2): key1 0x6d6f7463 "motc", key2
+//     a 32-bit FNV-1a hash of the name; the two-key form never meets the store's own one-key locks) on
+//     a connection of its own, which the server releases when that connection closes. A station killed
+//     on a running machine closes it at once; a machine that vanishes is noticed by TCP keepalives the
+//     lease's session sets on the server (10 s idle, then 3 probes 3 s apart: about 20 s).
+//   SQLite: flock(2) on a file beside the database (<db_path>.lease-<name>), which the kernel releases
+//     when the process dies. A SQLite file is shared only by the processes of one machine, so that lock
+//     reaches every contender; an flock, unlike a POSIX record lock, survives the store closing its
+//     own descriptors of the database (store.h OpenSqliteStore). ":memory:": always granted (no other
+//     process can reach that database).
+class Lease {
+ public:
+  virtual ~Lease() = default;  // gives the lease up
+  // Whether it still holds. PostgreSQL: a round trip on the lease's connection; false once that
+  // connection is lost, because the server then released the lock and another station may hold it
+  // now: the holder must stop the work and take the lease again. SQLite: always true.
+  virtual bool Held() = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -181,6 +205,12 @@ class Store {
 
   // The engine's own consistency check ("ok" when healthy). Errors: kCorrupt with its report.
   virtual Status CheckIntegrity() = 0;
+
+  // Takes the lease `name` (1 to 64 of a-z, 0-9, '.', '_', '-') if nobody holds it, without waiting.
+  // Errors: kConflict/"lease_held" when another process, or another Lease of this one, holds it;
+  // kInvalid/"bad_lease_name"; kUnavailable/"database_unavailable" (PostgreSQL: cannot connect) or
+  // "lease_unavailable" (SQLite: the lock file cannot be opened).
+  virtual Result<std::unique_ptr<Lease>> TryLease(std::string_view name) = 0;
 };
 
 // The files beside a SQLite database at `db_path` (store/internal/chain_files.h has their format).

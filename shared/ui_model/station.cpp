@@ -64,6 +64,32 @@ Status LoadCalendarInto(Station& s, const std::string& profile) {
 
 }  // namespace
 
+Result<std::unique_ptr<store::Store>> OpenStationStore(const StationPaths& paths) {
+  const std::string location = paths.db_path.empty() ? (paths.data_dir / "motcua.db").string() : paths.db_path.string();
+  std::error_code ec;
+  if (!store::IsCenterLocation(location)) {
+    if (!fs::exists(location, ec))
+      return NotFound("db", "database_missing", "no database at " + location + "; run `motcua init` first");
+    return store::Open(location, {.create_if_missing = false});
+  }
+  // The message never quotes the connection string: it may hold a password.
+  const std::string missing = "the center database holds no motcua data yet; run `motcua --db ... init` first";
+  const fs::path chain_key = paths.data_dir / "center.chain-key";
+  const bool had_key = fs::exists(chain_key, ec);
+  auto opened = store::Open(location, {.create_if_missing = false, .files_dir = paths.data_dir.string()});
+  if (!opened) {
+    if (opened.error().rule == "schema_missing") return NotFound("db", "database_missing", missing);
+    return opened.error();
+  }
+  MOTCUA_ASSIGN_OR_RETURN(store::JournalHead head, (*opened)->Head());
+  if (head.seq > 0) return opened;
+  // An empty journal: opening it made a chain key here, which must not outlive this look (the station
+  // that runs init makes the center's; cli/session.cpp OpenDatabase does the same).
+  opened->reset();
+  if (!had_key) fs::remove(chain_key, ec);
+  return NotFound("db", "database_missing", missing);
+}
+
 Status ValidateDeviceSettings(const DeviceSettings& d) {
   if (!IsValidUtf8(d.name)) return Invalid("name", "bad_utf8", "the station name is not valid UTF-8");
   if (d.print_wait_ms < 0 || d.print_wait_ms > 120000)
@@ -106,11 +132,7 @@ Result<std::unique_ptr<Station>> OpenStation(const StationPaths& paths) {
   auto s = std::make_unique<Station>();
   s->paths = paths;
   if (s->paths.db_path.empty()) s->paths.db_path = s->paths.data_dir / "motcua.db";
-  std::error_code ec;
-  if (!fs::exists(s->paths.db_path, ec))
-    return NotFound("db", "database_missing",
-                    "no database at " + s->paths.db_path.string() + "; run `motcua init` first");
-  MOTCUA_ASSIGN_OR_RETURN(s->store, store::OpenSqliteStore(s->paths.db_path.string(), {.create_if_missing = false}));
+  MOTCUA_ASSIGN_OR_RETURN(s->store, OpenStationStore(s->paths));
   store::Store& st = *s->store;
 
   workflow::DeskSettings& ds = s->desk.settings;

@@ -3,7 +3,10 @@
 // index, the log-in and postal policies, and this station's own devices (printer queue, scanner).
 //
 // Where things live (the CLI uses the same layout, cli/session.h):
-//   <data dir>/motcua.db      the store (SQLite)
+//   <data dir>/motcua.db      the store (SQLite), unless the database setting (--db) names a center's
+//                             PostgreSQL database (a postgresql:// URL or libpq key=value words)
+//   <data dir>/center.chain-key, center.anchor   a center database's chain key and this station's
+//                             anchor of its journal (store.h OpenOptions::files_dir)
 //   <data dir>/center.key     the center's receipt-token key (created on first use)
 //   <data dir>/files/         scans and imported files, content-addressed (digitize/file_store.h)
 //   <data dir>/forms/         every form this station printed, as PDF, one file per print
@@ -40,7 +43,8 @@ inline constexpr const char* kDefaultAgencyId = "000.00.00.X00";
 
 struct StationPaths {
   std::filesystem::path data_dir;    // required: holds the database, the key, files/ and forms/
-  std::filesystem::path db_path;     // default "" = <data_dir>/motcua.db
+  std::filesystem::path db_path;     // default "" = <data_dir>/motcua.db; a SQLite file, or a center's
+                                     //   PostgreSQL connection string (store::IsCenterLocation), kept as is
   std::filesystem::path assets_dir;  // required: calendar/, dvc/ (the catalog comes from the store)
   std::string station_id = "station-1";  // default "station-1": recorded on every journal event
 };
@@ -52,7 +56,8 @@ inline constexpr std::size_t kMaxQueueCounterBytes = queue::kMaxCounterBytes;
 // `built_in_assets`), and `station_id`.
 StationPaths DefaultStationPaths(std::string station_id, const char* built_in_assets);
 // Takes --data-dir, --db, --assets or --station VALUE at rest[i], moving i onto its value. False for any
-// other argument, or one of these without a value (the app reports it as unknown).
+// other argument, or one of these without a value (the app reports it as unknown). --db takes a file or
+// a center's connection string alike.
 bool TakeStationFlag(const std::vector<std::string>& rest, std::size_t& i, StationPaths& paths);
 
 // This station's devices. Keys under "station.<id>.": printer_queue, cups_server, print_wait_ms,
@@ -104,6 +109,12 @@ struct Station {
     return {user, role, paths.station_id};
   }
 };
+
+// Opens the station's store: store::Open on paths.db_path (default <data_dir>/motcua.db) with
+// files_dir = paths.data_dir. A database that does not exist yet is kNotFound/"database_missing" on
+// "db": no file; for a center, no motcua schema or an empty journal. Errors: that, and the store's.
+// The sync runner opens its own handle with it (sync_runner.h).
+Result<std::unique_ptr<store::Store>> OpenStationStore(const StationPaths& paths);
 
 // Opens an initialised data directory. Errors: kNotFound/"database_missing" on "db" (run `motcua
 // init` first); the store's, the calendar's (calendar/working_calendar.h LoadCalendar), the status

@@ -5,6 +5,7 @@
 
 #include "store/store.h"
 #include "sync/settings.h"
+#include "ui_model/station.h"
 #include "sync/worker.h"
 
 namespace motcua::ui {
@@ -30,6 +31,11 @@ SyncSnapshot SyncRunner::Snapshot() const {
 std::uint64_t SyncRunner::Serial() const {
   std::lock_guard lock(mutex_);
   return snapshot_.serial;
+}
+
+bool SyncRunner::LeaseHeld() const {
+  std::lock_guard lock(mutex_);
+  return lease_held_;
 }
 
 void SyncRunner::Wake() {
@@ -70,9 +76,18 @@ void SyncRunner::Run() {
     Publish(std::move(s));
   };
 
+  std::unique_ptr<store::Lease> lease;
+  auto set_held = [&](bool held) {
+    std::lock_guard lock(mutex_);
+    lease_held_ = held;
+  };
+
   for (;;) {
     if (!store) {
-      auto opened = store::OpenSqliteStore(options_.db_path, {.create_if_missing = false});
+      StationPaths paths;
+      paths.db_path = options_.db_path;
+      paths.data_dir = options_.data_dir;
+      auto opened = OpenStationStore(paths);
       if (!opened.has_value()) {
         Publish(SyncSnapshot{.error = opened.error()});
         if (!Wait(backoff.Next())) break;
@@ -87,6 +102,22 @@ void SyncRunner::Run() {
       if (!Wait(options_.poll)) break;
       continue;
     }
+    if (lease && !lease->Held()) {  // lost with its connection: another runner may sync now
+      lease.reset();
+      worker.reset();  // not Release(): the record lease may be the new holder's now
+      set_held(false);
+    }
+    if (!lease) {
+      auto taken = store->TryLease(kSyncLease);
+      if (!taken.has_value()) {
+        const bool busy = taken.error().rule == "lease_held";
+        publish(busy ? std::nullopt : std::optional<Error>(taken.error()));
+        if (!Wait(busy ? options_.poll : backoff.Next())) break;
+        continue;
+      }
+      lease = std::move(taken).value();
+      set_held(true);
+    }
     const std::string text = sync::WriteSyncSettings(**settings);
     if (!worker || text != worker_settings) {
       // Read the password again with new settings only: the file is private and rarely changes.
@@ -100,6 +131,7 @@ void SyncRunner::Run() {
       if (worker) worker->Release();
       sync::WorkerOptions wo;
       wo.station = options_.station_id;
+      wo.holder = kSyncLeaseHolder;
       wo.clock = &clock;
       worker = std::make_unique<sync::Worker>(*store, options_.status_map, **settings, *password, wo);
       worker_settings = text;
@@ -115,7 +147,12 @@ void SyncRunner::Run() {
     }
     if (!Wait(wait)) break;
   }
-  if (worker) worker->Release();  // a clean stop: the next syncer need not wait for the lease to run out
+  // A clean stop: the next syncer need not wait for the record lease to run out. Only while the store
+  // lease holds: after it was lost the record may be the new holder's.
+  if (worker && lease && lease->Held()) worker->Release();
+  worker.reset();
+  lease.reset();
+  set_held(false);
 }
 
 }  // namespace motcua::ui

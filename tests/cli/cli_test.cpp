@@ -16,13 +16,18 @@ using motcua::testing::RunCli;
 using motcua::testing::TempDir;
 using nlohmann::json;
 
+// On the engine MOTCUA_TEST_BACKEND names: the suite runs again on PostgreSQL (CMakeLists BOTH_BACKENDS),
+// with --db a connection string and the station's files in --data-dir.
 class CliTest : public ::testing::Test {
  protected:
-  void SetUp() override { ASSERT_TRUE(motcua::testing::PrepareCliStation(dir_ / "motcua.db", "2026-11-23 08:00")); }
+  void SetUp() override {
+    station_ = motcua::testing::MakeCliStation(dir_.path());
+    ASSERT_TRUE(motcua::testing::PrepareCliStation(station_, "2026-11-23 08:00"));
+  }
   // Runs with this test's (demo) database, the source tree's assets, a fixed clock and the administrator.
   CommandResult Run(std::vector<std::string> args, const char* now = "2026-11-23 09:00") {
-    std::vector<std::string> full = {"--db", (dir_ / "motcua.db").string(), "--assets", MOTCUA_ASSETS_DIR,
-                                     "--now", now, "--as", "admin"};
+    std::vector<std::string> full = station_.Args();
+    full.insert(full.end(), {"--assets", MOTCUA_ASSETS_DIR, "--now", now, "--as", "admin"});
     full.insert(full.end(), args.begin(), args.end());
     return RunCli(full);
   }
@@ -44,6 +49,7 @@ class CliTest : public ::testing::Test {
   })";
 
   TempDir dir_;
+  motcua::testing::CliStation station_;
 };
 
 TEST_F(CliTest, InitLoadsTheSampleCatalogAndIsRepeatable) {
@@ -240,9 +246,14 @@ TEST_F(CliTest, JournalVerifyPassesAndFailsAfterTampering) {
   auto ok = Run({"journal", "verify"});
   ASSERT_EQ(ok.exit_code, 0) << ok.out << ok.err;
   EXPECT_EQ(ok.out.rfind("ok: ", 0), 0u);
-  const std::string db = (dir_ / "motcua.db").string();
-  ASSERT_EQ(std::system(("sqlite3 '" + db + "' \"DROP TRIGGER journal_is_append_only_update; "
-                         "UPDATE journal SET actor = 'ke.gian' WHERE seq = 2;\"").c_str()), 0);
+  if (station_.database) {  // PostgreSQL: as the server's superuser, the journal's triggers disabled
+    auto done = station_.database->Exec("ALTER TABLE journal DISABLE TRIGGER USER; "
+                                        "UPDATE journal SET actor = 'ke.gian' WHERE seq = 2;");
+    ASSERT_TRUE(done) << done.error().Describe();
+  } else {
+    ASSERT_EQ(std::system(("sqlite3 '" + station_.db + "' \"DROP TRIGGER journal_is_append_only_update; "
+                           "UPDATE journal SET actor = 'ke.gian' WHERE seq = 2;\"").c_str()), 0);
+  }
   auto broken = Run({"journal", "verify"});
   EXPECT_EQ(broken.exit_code, 1);
   EXPECT_NE(broken.out.find("journal check failed [chain_broken]: event 2 was altered"), std::string::npos)

@@ -176,8 +176,25 @@ CommandResult RunCli(const std::vector<std::string>& args) {
 }
 
 bool PrepareCliStation(const fs::path& db, const std::string& now, const std::vector<std::string>& extra_init_args) {
+  return PrepareCliStation(CliStation{db.string(), db.parent_path(), std::nullopt}, now, extra_init_args);
+}
+
+CliStation MakeCliStation(const fs::path& dir) {
+  if (BackendFromEnvironment() == Backend::kSqlite) return {(dir / "motcua.db").string(), dir, std::nullopt};
+  auto db = TestDatabase::Create(Backend::kPostgres, dir);
+  if (!db) {
+    ADD_FAILURE() << db.error().Describe();
+    return {"", dir, std::nullopt};
+  }
+  return {db->location(), dir, *db};
+}
+
+bool PrepareCliStation(const CliStation& station, const std::string& now,
+                       const std::vector<std::string>& extra_init_args) {
+  if (station.db.empty()) return false;
   // With a clock: a demo database (--now is refused on any other). Without: a real one, at real time.
-  std::vector<std::string> common = {"--db", db.string(), "--assets", MOTCUA_ASSETS_DIR};
+  std::vector<std::string> common = station.Args();
+  common.insert(common.end(), {"--assets", MOTCUA_ASSETS_DIR});
   if (!now.empty()) common.insert(common.end(), {"--now", now});
   std::vector<std::string> init = common;
   init.push_back("init");
@@ -190,7 +207,7 @@ bool PrepareCliStation(const fs::path& db, const std::string& now, const std::ve
   }
   {
     // The cheapest argon2id cost libsodium allows: the tests check the rules, not the hash cost.
-    auto store = store::OpenSqliteStore(db.string(), {.create_if_missing = false});
+    auto store = store::Open(station.db, {.create_if_missing = false, .files_dir = station.data_dir.string()});
     Status cheap = store ? WriteJournaled(**store, [](store::WriteTx& tx) -> Status {
       MOTCUA_TRY(tx.PutSetting("auth.argon2_opslimit", "1"));
       return tx.PutSetting("auth.argon2_memlimit_bytes", "8192");

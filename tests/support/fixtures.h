@@ -12,6 +12,7 @@
 #include "calendar/working_calendar.h"
 #include "catalog/procedure.h"
 #include "store/store.h"
+#include "support/test_database.h"
 #include "workflow/desk.h"
 
 namespace motcua::testing {
@@ -95,6 +96,22 @@ inline constexpr const char* kCliPassword = "Mật-khẩu-thử-2026";
 // run. Sets $MOTCUA_PASSWORD in this process, so every
 // writing verb a test runs with `--as admin` signs in. Adds a test failure and returns false on error.
 bool PrepareCliStation(const std::filesystem::path& db, const std::string& now,
+                       const std::vector<std::string>& extra_init_args = {});
+
+// Where a CLI test's station keeps its database: a SQLite file, or a center's PostgreSQL database (a
+// connection string) with the station's data directory holding its keys, anchor and files.
+struct CliStation {
+  std::string db;                      // what --db takes
+  std::filesystem::path data_dir;      // what --data-dir takes
+  std::optional<TestDatabase> database;  // PostgreSQL: the schema (for tests that reach behind the CLI)
+  std::vector<std::string> Args() const { return {"--db", db, "--data-dir", data_dir.string()}; }
+};
+// A station in `dir` on the engine MOTCUA_TEST_BACKEND names (test_database.h): SQLite <dir>/motcua.db,
+// or a fresh schema of the test process's PostgreSQL server with `dir` as its data directory.
+// Adds a test failure and returns a station with an empty db on error.
+CliStation MakeCliStation(const std::filesystem::path& dir);
+// PrepareCliStation on either engine.
+bool PrepareCliStation(const CliStation& station, const std::string& now,
                        const std::vector<std::string>& extra_init_args = {});
 // Runs any program found on PATH (argv[0]) with `argv`, no shell.
 CommandResult RunCommand(const std::vector<std::string>& argv);

@@ -251,5 +251,50 @@ TEST(SyncRunner, GoesOfflineWhenTheServerCannotBeReachedAndTheUiTakesTheSnapshot
   EXPECT_EQ(v.text.rfind("Ngoại tuyến · Đồng bộ: 1 hồ sơ chờ", 0), 0u) << v.text;
 }
 
+// One syncer per database (sync_runner.h): of two runners on one configured station, exactly one holds
+// the store lease; when it stops, the other takes it over at its next poll.
+TEST(SyncRunner, OneRunnerHoldsTheLeaseAndAnotherTakesOverWhenItStops) {
+  auto f = MakeStation();
+  const std::string password_file = (f->dir.path() / "sync-password").string();
+  std::ofstream(password_file) << "mat-khau\n";
+  ASSERT_EQ(::chmod(password_file.c_str(), 0600), 0);
+  sync::SyncSettings settings{.base_url = "http://127.0.0.1:1",
+                              .auth_path = "/api/auth/login",
+                              .integration_path = "/api/integration",
+                              .dstcode = "DST",
+                              .unit_code = "000.00.00.X00",
+                              .username = "motcua",
+                              .password_file = password_file};
+  ASSERT_TRUE(motcua::testing::WriteJournaled(*f->station->store, [&](store::WriteTx& tx) {
+    return tx.PutSetting(sync::kSyncSettingsKey, sync::WriteSyncSettings(settings));
+  }));
+  auto options = [&] {
+    return SyncRunnerOptions{.db_path = f->station->paths.db_path.string(),
+                             .data_dir = f->station->paths.data_dir.string(),
+                             .station_id = f->station->paths.station_id,
+                             .status_map = f->station->status_map,
+                             .poll = std::chrono::milliseconds(100)};
+  };
+  auto first = std::make_unique<SyncRunner>(options());
+  auto second = std::make_unique<SyncRunner>(options());
+  auto one_holds = [&] {
+    for (int i = 0; i < 2000; ++i) {
+      if (first && first->LeaseHeld() != second->LeaseHeld()) return true;
+      if (!first && second->LeaseHeld()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+  };
+  ASSERT_TRUE(one_holds()) << "no runner (or both) took the lease";
+  if (second->LeaseHeld()) std::swap(first, second);  // `first` is the holder
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // several polls: still one holder
+  EXPECT_TRUE(first->LeaseHeld());
+  EXPECT_FALSE(second->LeaseHeld());
+  first.reset();
+  const auto stopped = std::chrono::steady_clock::now();
+  ASSERT_TRUE(one_holds()) << "the second runner never took over";
+  EXPECT_LT(std::chrono::steady_clock::now() - stopped, std::chrono::seconds(5));
+}
+
 }  // namespace
 }  // namespace motcua::ui

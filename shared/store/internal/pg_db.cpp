@@ -1,5 +1,6 @@
 #include "store/internal/pg_db.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
@@ -110,7 +111,72 @@ std::string FirstLine(const char* message) {
   return m;
 }
 
+// store.h Lease on PostgreSQL. The session's lock lives as long as `conn_`; the connection is never
+// re-established, since a new session would not hold the lock.
+class PgLease final : public Lease {
+ public:
+  explicit PgLease(PGconn* conn) : conn_(conn) {}
+  ~PgLease() override { PQfinish(conn_); }  // the server releases the lock with the session
+  bool Held() override {
+    if (PQstatus(conn_) != CONNECTION_OK) return false;
+    PGresult* res = PQexec(conn_, "SELECT 1");
+    const bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+    PQclear(res);
+    return ok && PQstatus(conn_) == CONNECTION_OK;
+  }
+
+ private:
+  PGconn* conn_;
+};
+
 }  // namespace
+
+int LeaseLockKey(std::string_view name) {
+  std::uint32_t h = 2166136261u;
+  for (char c : name) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 16777619u;
+  }
+  return static_cast<int>(h);  // two's complement (C++20): every bit of the hash is kept
+}
+
+Result<std::unique_ptr<Lease>> TryPgLease(const std::string& conninfo, int connect_timeout_s, std::string_view name) {
+  // The client side notices a server that vanished (keepalives; tcp_user_timeout bounds a send that is
+  // never acknowledged) so Held() cannot hang for the minutes of TCP's own retries. Words of the
+  // caller's string come after these and override them. Unix sockets ignore all four.
+  const std::string timeout = std::to_string(connect_timeout_s);
+  const char* keys[] = {"connect_timeout", "fallback_application_name", "keepalives_idle", "keepalives_interval",
+                        "keepalives_count", "tcp_user_timeout", "dbname", nullptr};
+  const char* values[] = {timeout.c_str(), "motcua-lease", "10", "3", "3", "20000", conninfo.c_str(), nullptr};
+  PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+  if (!conn) return Unavailable("database", "database_unavailable", "libpq could not allocate a connection");
+  if (PQstatus(conn) != CONNECTION_OK) {
+    Error e = Unavailable("database", "database_unavailable",
+                          "cannot connect to the center database: " + FirstLine(PQerrorMessage(conn)));
+    PQfinish(conn);
+    return e;
+  }
+  auto lease = std::make_unique<PgLease>(conn);  // closes the connection on every return below
+  // The server side: a station whose machine vanished stops holding the lease once its keepalives go
+  // unanswered (10 s idle + 3 probes 3 s apart), not after the kernel's two hours.
+  PGresult* set = PQexec(conn, "SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 3; "
+                               "SET tcp_keepalives_count = 3");
+  PQclear(set);  // best effort: a Unix socket has no keepalives and the settings are then ignored
+  const std::string k1 = std::to_string(kLeaseLockClass), k2 = std::to_string(LeaseLockKey(name));
+  const char* params[] = {k1.c_str(), k2.c_str()};
+  PGresult* res = PQexecParams(conn, "SELECT pg_try_advisory_lock(CAST($1 AS INTEGER), CAST($2 AS INTEGER))", 2,
+                               nullptr, params, nullptr, nullptr, 0);
+  if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
+    Error e = PgError(conn, res, "pg_try_advisory_lock");
+    PQclear(res);
+    return e;
+  }
+  const bool granted = PQgetvalue(res, 0, 0)[0] == 't';
+  PQclear(res);
+  if (!granted)
+    return Conflict("lease", "lease_held", "another station holds the lease \"" + std::string(name) + "\"");
+  return std::unique_ptr<Lease>(std::move(lease));
+}
 
 Error PgError(PGconn* conn, const PGresult* res, std::string_view what) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;

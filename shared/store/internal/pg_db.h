@@ -13,12 +13,23 @@
 #include <string_view>
 
 #include "store/internal/sql.h"
+#include "store/store.h"
 
 namespace motcua::store::internal {
 
 // Advisory lock keys ("motc" and a number): one for the journal's chain, one for migrations.
 inline constexpr long long kChainLockKey = 0x6d6f746301LL;
 inline constexpr long long kMigrationLockKey = 0x6d6f746302LL;
+
+// The advisory lock keys of a store.h Lease named `name`: "motc" and the name's 32-bit FNV-1a hash.
+inline constexpr int kLeaseLockClass = 0x6d6f7463;
+int LeaseLockKey(std::string_view name);
+
+// A store.h Lease on PostgreSQL: a connection of its own to `conninfo` holding the session advisory
+// lock (kLeaseLockClass, LeaseLockKey(name)). Errors: kConflict/"lease_held";
+// kUnavailable/"database_unavailable" (no connection), "database_error" (the server refused the lock
+// function).
+Result<std::unique_ptr<Lease>> TryPgLease(const std::string& conninfo, int connect_timeout_s, std::string_view name);
 
 // Maps a failed result (or a failed connection when `res` is null) to an Error. 40001/40P01 →
 // kUnavailable/"serialization_failure"|"deadlock"; a connection gone → kUnavailable/"connection_lost";

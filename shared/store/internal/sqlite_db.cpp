@@ -1,8 +1,16 @@
 #include "store/internal/sqlite_db.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <thread>
+
+#include "common/files.h"
 
 namespace motcua::store::internal {
 namespace {
@@ -53,7 +61,37 @@ class SqliteCursor final : public Cursor {
   sqlite3_stmt* stmt_;
 };
 
+// The lock is the open file description's: closing `fd_` (or the process dying) releases it.
+class SqliteLease final : public Lease {
+ public:
+  explicit SqliteLease(int fd) : fd_(fd) {}
+  ~SqliteLease() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  bool Held() override { return true; }  // nothing but this process's end can take it away
+
+ private:
+  int fd_;
+};
+
 }  // namespace
+
+Result<std::unique_ptr<Lease>> TrySqliteLease(const std::string& db_path, std::string_view name) {
+  if (db_path == ":memory:") return std::unique_ptr<Lease>(std::make_unique<SqliteLease>(-1));
+  const std::string path = db_path + ".lease-" + std::string(name);
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return Unavailable("lease", "lease_unavailable", "cannot open " + path + ": " + std::strerror(errno));
+  MakeFilePrivate(fd);
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const int err = errno;
+    ::close(fd);
+    if (err == EWOULDBLOCK)
+      return Conflict("lease", "lease_held", "another process holds the lease \"" + std::string(name) + "\"");
+    return Unavailable("lease", "lease_unavailable", "cannot lock " + path + ": " + std::strerror(err));
+  }
+  return std::unique_ptr<Lease>(std::make_unique<SqliteLease>(fd));
+}
 
 Error SqliteError(sqlite3* db, int rc, std::string_view what) {
   std::string detail = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));

@@ -10,12 +10,18 @@
 #include <string_view>
 
 #include "store/internal/sql.h"
+#include "store/store.h"
 
 namespace motcua::store::internal {
 
 // Maps a SQLite result code to an Error: BUSY/LOCKED → kUnavailable/"database_busy",
 // FULL → kUnavailable/"disk_full", CORRUPT/NOTADB → kCorrupt, CONSTRAINT → kConflict, else kUnavailable.
 Error SqliteError(sqlite3* db, int rc, std::string_view what);
+
+// A store.h Lease on SQLite: flock(LOCK_EX | LOCK_NB) on <db_path>.lease-<name>, created with motcua's
+// private mode; ":memory:" is always granted. Errors: kConflict/"lease_held";
+// kUnavailable/"lease_unavailable" (the file cannot be opened).
+Result<std::unique_ptr<Lease>> TrySqliteLease(const std::string& db_path, std::string_view name);
 
 class SqliteConnection final : public Connection {
  public:

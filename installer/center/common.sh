@@ -241,7 +241,7 @@ install_tls() {
 write_server_conf() {
   local role=$1 listen=$2 sync=${3:-}
   {
-    printf '# Written by installer/center/setup-%s.sh; edits here are overwritten. See installer/center/README.md.\n' "$role"
+    printf '# Written by installer/center/setup-%s.sh; edits here are overwritten. See README.md, "Run a center".\n' "$role"
     printf "listen_addresses = '%s'\n" "$listen"
     printf "ssl = on\n"
     printf "ssl_cert_file = '%s'\n" "$TLS_DIR/server.crt"

@@ -252,11 +252,9 @@ TEST_F(TrustCliTest, InputThatCannotHurt) {
   auto j = json::parse(bad_utf8.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << bad_utf8.out;
   if (station_.database) {
-    // KNOWN GAP on PostgreSQL: the server refuses the invalid UTF-8 parameter (SQLSTATE 22021) and the
-    // store reports it as kUnavailable/"database_error" (exit 1), not as bad input. To fix in the store
-    // (pg_db.cpp PgError, or a UTF-8 check of text parameters), outside this change.
-    EXPECT_EQ(bad_utf8.exit_code, 1);
-    EXPECT_EQ(j["error"]["rule"], "database_error");
+    // PostgreSQL refuses text that is not UTF-8 (SQLSTATE 22021): bad input, said so.
+    EXPECT_EQ(bad_utf8.exit_code, 2);
+    EXPECT_EQ(j["error"]["rule"], "not_utf8");
   } else {
     EXPECT_EQ(bad_utf8.exit_code, 2);
     EXPECT_EQ(j["error"]["rule"], "no_such_dossier");

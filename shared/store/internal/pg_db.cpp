@@ -191,6 +191,9 @@ Error PgError(PGconn* conn, const PGresult* res, std::string_view what) {
     return Unavailable("database", "connection_lost", detail);
   if (sqlstate == "25006") return Unavailable("database", "read_only", detail);  // a standby
   if (sqlstate.rfind("23", 0) == 0) return Conflict("database", "constraint_failed", detail);
+  // Text that is not UTF-8 (a scanner's stray byte, a bad argument): the input's fault, as SQLite would
+  // simply find nothing for it.
+  if (sqlstate == "22021") return Invalid("text", "not_utf8", detail);
   if (sqlstate == "42501") return Unavailable("database", "permission_denied", detail);
   if (sqlstate == "53100") return Unavailable("database", "disk_full", detail);
   if (sqlstate == "MC001") return Corrupt("journal", "chain_broken", detail);

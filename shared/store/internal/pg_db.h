@@ -33,7 +33,7 @@ Result<std::unique_ptr<Lease>> TryPgLease(const std::string& conninfo, int conne
 
 // Maps a failed result (or a failed connection when `res` is null) to an Error. 40001/40P01 →
 // kUnavailable/"serialization_failure"|"deadlock"; a connection gone → kUnavailable/"connection_lost";
-// 23xxx → kConflict/"constraint_failed"; 42501 → kUnavailable/"permission_denied"; 53100 →
+// 23xxx → kConflict/"constraint_failed"; 22021 → kInvalid/"not_utf8"; 42501 → kUnavailable/"permission_denied"; 53100 →
 // kUnavailable/"disk_full"; else kUnavailable/"database_error".
 Error PgError(PGconn* conn, const PGresult* res, std::string_view what);
 

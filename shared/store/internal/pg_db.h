@@ -1,7 +1,9 @@
 // The PostgreSQL side of sql.h, over libpq (stack.md §19): statements prepared once per connection with
 // PQprepare and run with PQexecPrepared, parameters only, sent as text and typed by the server from
 // their use; SQLSTATEs turned into motcua Errors. A lost connection is re-established (with the same
-// multi-host string, so a promoted standby is found) when the next transaction begins.
+// multi-host string, so a promoted standby is found) when the next transaction begins or the next
+// statement outside a transaction is prepared; the call that found it lost fails with
+// kUnavailable/"connection_lost" (Write retries it when COMMIT was not yet sent).
 #pragma once
 
 #include <libpq-fe.h>
@@ -53,7 +55,8 @@ class PgConnection final : public Connection {
 
  private:
   Status Connect();
-  // Before a transaction: a connection found broken is made again (and its statements forgotten).
+  // Before a transaction, or a statement run outside one: a connection found broken is made again (and
+  // its statements forgotten).
   Status EnsureConnected();
   // Whether the role connected owns the database (and so may migrate it).
   Result<bool> OwnsDatabase();
@@ -64,6 +67,7 @@ class PgConnection final : public Connection {
   PGconn* conn_ = nullptr;
   std::map<const char*, std::unique_ptr<Cursor>> cache_;
   int next_name_ = 0;
+  bool in_transaction_ = false;  // between a Begin* that succeeded and its Commit/Rollback
 };
 
 }  // namespace motcua::store::internal

@@ -233,5 +233,32 @@ TEST(Failover, AcknowledgedDossiersSurvivePromotionAndStationsReconnect) {
   std::cout << "\n";
 }
 
+// A station that only reads (a board, a kiosk's lookups, the procedure read before an intake) finds a
+// lost connection outside any transaction: the read that finds it fails with kUnavailable, and the next
+// one connects again instead of running its prepared statements on the dead connection forever.
+TEST(Failover, AReadOutsideATransactionReconnectsAfterTheServerRestarts) {
+  auto server = PgServer::StartPrimary();
+  ASSERT_TRUE(server) << server.error().Describe();
+  auto conninfo = (*server)->CreateDatabase();
+  ASSERT_TRUE(conninfo) << conninfo.error().Describe();
+  TempDir dir;
+  auto store = store::Open(*conninfo, {.files_dir = dir.path().string()});
+  ASSERT_TRUE(store) << store.error().Describe();
+  ASSERT_TRUE(motcua::testing::WriteJournaled(**store, [](store::WriteTx& tx) {
+    return tx.UpsertProcedure(motcua::testing::ResidenceProcedure());
+  }));
+  ASSERT_TRUE((*store)->GetProcedure("1.004222"));  // its statement is now prepared on this connection
+  ASSERT_TRUE((*server)->Kill());
+  ASSERT_TRUE((*server)->Start());
+  auto first = (*store)->GetProcedure("1.004222");
+  if (!first) {
+    EXPECT_EQ(first.error().code, ErrorCode::kUnavailable) << first.error().Describe();
+    EXPECT_EQ(first.error().rule, "connection_lost") << first.error().Describe();
+  }
+  auto second = (*store)->GetProcedure("1.004222");
+  ASSERT_TRUE(second) << second.error().Describe();
+  EXPECT_TRUE(*second);
+}
+
 }  // namespace
 }  // namespace motcua

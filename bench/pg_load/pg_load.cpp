@@ -281,7 +281,8 @@ int Drive(double scale, int counters, int kiosks, bool with_queue) {
   }
   // Where the server's sessions wait, sampled every 50 ms while the stations run (pg_stat_activity):
   // the answer to "why is an intake slow" without instrumenting the store.
-  std::map<std::string, int> waits;
+  std::map<std::string, int> waits, row_waits;
+  const std::string db_name = conninfo->substr(conninfo->find("dbname=") + 7);
   std::atomic<bool> sampling{true};
   std::thread sampler([&] {
     while (sampling) {
@@ -291,6 +292,12 @@ int Drive(double scale, int counters, int kiosks, bool with_queue) {
                                    "AND pid <> pg_backend_pid() GROUP BY 1");
       if (rows)
         for (const auto& r : *rows) waits[r[0]] += std::atoi(r[1].c_str());
+      // Row locks waited for, by table (a tuple lock names its relation).
+      auto held = (*server)->Query(db_name, "SELECT 'waiting for a row of ' || c.relname, count(*) FROM pg_locks l "
+                                            "JOIN pg_class c ON c.oid = l.relation WHERE NOT l.granted AND "
+                                            "l.locktype = 'tuple' GROUP BY 1");
+      if (held)
+        for (const auto& r : *held) row_waits[r[0]] += std::atoi(r[1].c_str());
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
   });
@@ -384,6 +391,8 @@ int Drive(double scale, int counters, int kiosks, bool with_queue) {
   std::printf("  active sessions were (pg_stat_activity samples):");
   for (std::size_t i = 0; i < by_count.size() && i < 6; ++i)
     std::printf(" %s %.0f%%", by_count[i].second.c_str(), 100.0 * by_count[i].first / std::max(1, samples));
+  std::printf("\n ");
+  for (const auto& [w, n] : row_waits) std::printf(" %s: %d samples;", w.c_str(), n);
   std::printf("\n");
   std::printf("  checks: %s\n", problems == 0 ? "nothing lost, no duplicate, journal verifies" : "FAILED");
   return problems == 0 ? 0 : 1;

@@ -273,4 +273,72 @@ struct OpenOptions {
 // Opens a SQLite file or a center's PostgreSQL database, whichever `location` names (IsCenterLocation).
 Result<std::unique_ptr<Store>> Open(const std::string& location, const OpenOptions& options = {});
 
+// Backups (motcua backup / restore). A backup is one file, written with motcua's private mode:
+//   "motcua backup 1\n", one line of JSON (the header), then the engine's copy (the payload):
+//   a SQLite database made with the online backup API (a consistent snapshot taken while others write),
+//   or a `pg_dump -Fc` archive of the store's schema taken in an exported snapshot.
+// The header holds the engine, when it was made, the journal head the payload ends at, the center's
+// agency_id setting, the payload's size and SHA-256, and the chain key.
+//
+// The chain key travels inside the backup, in clear. A backup without it would restore a journal that
+// can be neither checked nor extended, i.e. be useless exactly when the station's disk is gone. It is
+// not encrypted because the payload beside it holds every citizen's personal data in clear already:
+// whoever can read the backup can read everything the key protects; so a backup is kept like the
+// database itself (private mode, off-site copies under the same care). What the key adds, forging a
+// chain that verifies, is what the anchors answer (journal.h (5)).
+//
+// The anchor. A restored database is older than the station's anchor whenever anything was committed
+// after the backup: it is "behind_anchor" and would refuse every write. Restore never hides that: it
+// refuses (kConflict/"behind_anchor", saying how far behind) unless `move_anchor_aside` is given; then it
+// renames the anchor to <anchor>.before-restore-<UTC yyyymmddThhmmss> (kept, never deleted), restores,
+// and journals a "store.restored" event naming the backup's head, the anchor's latest entry and where
+// it was moved; the next anchor line starts from the restored head. Every restore journals that event.
+// On PostgreSQL only this station's anchor is moved: the other stations' anchors are ahead too and
+// their stores refuse writes until each is moved aside the same way (restore again or by hand).
+struct BackupInfo {
+  std::string engine;       // "sqlite" or "postgres"
+  Instant created_at{};     // UTC
+  JournalHead head;         // the last event the backup holds
+  std::string agency_id;    // the center's agency_id setting ("" when unset)
+  std::int64_t payload_bytes = 0;
+};
+
+struct RestoreOptions {
+  bool move_anchor_aside = false;  // default false: a backup behind the anchor is refused (above)
+  std::string actor = "station:store";  // who restores: recorded on the "store.restored" event
+  std::string station;                  // the station id on that event ("" = none)
+};
+
+struct RestoreInfo {
+  BackupInfo backup;
+  std::optional<JournalHead> anchor_was;  // the anchor's latest entry when it was moved aside
+  std::string anchor_moved_to;            // "" when the anchor was not moved
+  std::string chain_key_moved_to;         // "" unless a different key of the same agency was replaced
+};
+
+// Writes a backup of the database `location` (as Open takes it; `options.files_dir` for a center's chain
+// key) to the new file `to_file` (written aside and renamed: a file appears whole or not at all). The
+// copy is verified (journal and chain key) before the file is written. PostgreSQL runs pg_dump from
+// postgresql-client-15 with the connection's parameters in its environment (PGHOST, PGUSER, PGPASSFILE,
+// ...): no password ever appears on a command line. Errors: ("to", "exists") kConflict when `to_file`
+// exists; ("to", "cannot_write") kUnavailable; ("backup", "journal_broken") kCorrupt when the copy does
+// not verify; ("pg_dump", "tool_failed") kUnavailable with the tool's message; Open's errors.
+Result<BackupInfo> Backup(const std::string& location, const std::string& to_file, const OpenOptions& options = {});
+
+// Reads only the header of a backup file. Errors on field "from": kInvalid/"cannot_read",
+// "not_a_backup" (no motcua backup header), "unsupported_version", "bad_header".
+Result<BackupInfo> ReadBackupInfo(const std::string& from_file);
+
+// Replaces the database `location` with the backup in `from_file`, all or nothing: every check runs
+// before anything changes, and bad input changes nothing. SQLite: the payload is written to a scratch
+// file beside the database, verified, and copied in with the online backup API (one transaction:
+// stations stay connected); PostgreSQL: pg_restore --clean --single-transaction into the store's schema.
+// The database's chain key is the backup's afterwards (a different key of the same agency is moved
+// aside). Errors on field "from": ReadBackupInfo's; kCorrupt/"damaged" (payload size or SHA-256 wrong,
+// or the payload's journal does not verify); kInvalid/"wrong_engine"; kConflict/"other_center" (the
+// backup's agency_id differs from the database's, or, with either unknown, its chain key differs);
+// on field "anchor": kConflict/"behind_anchor" (above). ("pg_restore", "tool_failed") kUnavailable.
+Result<RestoreInfo> Restore(const std::string& location, const std::string& from_file, const OpenOptions& options = {},
+                            const RestoreOptions& restore = {});
+
 }  // namespace motcua::store

@@ -63,6 +63,20 @@ Status CheckKeyAgainstHead(Connection& db, const ChainKey& key, const JournalHea
 
 Result<JournalHead> WriteEvents(Connection& db, const ChainKey& key, const std::vector<PendingEvent>& events,
                                 const std::vector<std::string>& written) {
+  // The seals first, before the chain's lock: reading every written row back is most of the work here,
+  // and on PostgreSQL every station's commit waits for that lock (the busy-day load run found 98% of
+  // active sessions waiting on it). The rows cannot change meanwhile: this transaction holds their row
+  // locks (it wrote them, or read them FOR UPDATE) and sees its own writes.
+  std::string seals_json;
+  if (!written.empty()) {
+    std::vector<Seal> seals;
+    for (const std::string& entity : written) {
+      MOTCUA_ASSIGN_OR_RETURN(auto digest, DigestEntity(db, entity));
+      if (!digest) return Corrupt("seals", "sealed_row_missing", entity + " was written but cannot be read back");
+      seals.push_back({entity, *digest});
+    }
+    seals_json = FormatSeals(seals);
+  }
   MOTCUA_TRY(db.LockChainHead());
   MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHead(db));
   MOTCUA_TRY(CheckKeyAgainstHead(db, key, head));
@@ -79,15 +93,7 @@ Result<JournalHead> WriteEvents(Connection& db, const ChainKey& key, const std::
     e.recorded_at = p.recorded_at;
     e.payload_json = p.event.payload_json.empty() ? "{}" : p.event.payload_json;
     e.prev_hash = head.hash;
-    if (i + 1 == events.size() && !written.empty()) {
-      std::vector<Seal> seals;
-      for (const std::string& entity : written) {
-        MOTCUA_ASSIGN_OR_RETURN(auto digest, DigestEntity(db, entity));
-        if (!digest) return Corrupt("seals", "sealed_row_missing", entity + " was written but cannot be read back");
-        seals.push_back({entity, *digest});
-      }
-      e.seals_json = FormatSeals(seals);
-    }
+    if (i + 1 == events.size() && !written.empty()) e.seals_json = seals_json;
     if (e.seq < key.keyed_from_seq)
       return Corrupt("chain_key", "chain_key_mismatch",
                      "the chain key starts at event " + Seq(key.keyed_from_seq) + " but the journal is at " +

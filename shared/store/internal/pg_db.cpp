@@ -183,6 +183,11 @@ Error PgError(PGconn* conn, const PGresult* res, std::string_view what) {
   const std::string sqlstate = state ? state : "";
   std::string detail = std::string(what.substr(0, 80)) + ": " +
                        FirstLine(res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
+  // An error the server did not describe (no SQLSTATE) came from libpq itself. Seen when a primary is
+  // stopped abruptly: "server closed the connection unexpectedly" while PQstatus still said OK, so the
+  // next transaction ran on the dead connection once more instead of reconnecting. Reading what is left
+  // on the socket makes libpq notice the end of the stream and mark the connection bad.
+  if (conn && sqlstate.empty() && PQstatus(conn) == CONNECTION_OK) (void)PQconsumeInput(conn);
   if (conn && PQstatus(conn) == CONNECTION_BAD)
     return Unavailable("database", "connection_lost", "lost the connection to " + HostsOf(conn) + ": " + detail);
   if (sqlstate == "40001") return Unavailable("database", "serialization_failure", detail);
@@ -236,6 +241,7 @@ Status PgConnection::Open(const std::string& conninfo, int connect_timeout_s, bo
 }
 
 Status PgConnection::Connect() {
+  in_transaction_ = false;
   if (conn_) PQfinish(conn_);
   cache_.clear();
   // connect_timeout first: words of the caller's string, expanded in place of dbname, override it.
@@ -266,6 +272,10 @@ Status PgConnection::Exec(std::string_view sql) {
 }
 
 Result<Statement> PgConnection::Prepare(const char* sql) {
+  // A read outside any transaction (GetProcedure before an intake, a board's lists) is where a station
+  // that only reads finds a lost connection: without this it would run its cached statements on the
+  // dead connection forever. Inside a transaction a lost connection must fail the transaction instead
+  // (the statements before it are gone with it), so no reconnect there.
   if (!in_transaction_) MOTCUA_TRY(EnsureConnected());
   auto it = cache_.find(sql);
   if (it != cache_.end()) {

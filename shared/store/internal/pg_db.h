@@ -1,8 +1,9 @@
 // The PostgreSQL side of sql.h, over libpq (stack.md §19): statements prepared once per connection with
 // PQprepare and run with PQexecPrepared, parameters only, sent as text and typed by the server from
 // their use; SQLSTATEs turned into motcua Errors. A lost connection is re-established (with the same
-// multi-host string, so a promoted standby is found) by the next statement outside a transaction or the
-// next BEGIN, never inside a transaction.
+// multi-host string, so a promoted standby is found) when the next transaction begins or the next
+// statement outside a transaction is prepared; the call that found it lost fails with
+// kUnavailable/"connection_lost" (Write retries it when COMMIT was not yet sent).
 #pragma once
 
 #include <libpq-fe.h>
@@ -65,7 +66,8 @@ class PgConnection final : public Connection {
 
  private:
   Status Connect();
-  // Before a transaction: a connection found broken is made again (and its statements forgotten).
+  // Before a transaction, or a statement run outside one: a connection found broken is made again (and
+  // its statements forgotten).
   Status EnsureConnected();
   // Whether the role connected owns the database (and so may migrate it).
   Result<bool> OwnsDatabase();

@@ -109,6 +109,43 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
   }
 }
 
+Status CopySqliteDatabase(const std::string& from, const std::string& to, int busy_timeout_ms) {
+  sqlite3* src = nullptr;
+  sqlite3* dst = nullptr;
+  auto close = [&] {
+    if (src) sqlite3_close_v2(src);
+    if (dst) sqlite3_close_v2(dst);
+  };
+  int rc = sqlite3_open_v2(from.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
+  if (rc != SQLITE_OK) {
+    Error e = SqliteError(src, rc, "open " + from);
+    close();
+    return e;
+  }
+  rc = sqlite3_open_v2(to.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    Error e = SqliteError(dst, rc, "open " + to);
+    close();
+    return e;
+  }
+  sqlite3_busy_timeout(src, busy_timeout_ms);
+  sqlite3_busy_timeout(dst, busy_timeout_ms);
+  sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
+  if (!b) {
+    Error e = SqliteError(dst, sqlite3_errcode(dst), "backup " + from + " to " + to);
+    close();
+    return e;
+  }
+  // All pages in one step: a step that gives up the source's read lock midway would restart the copy
+  // whenever another connection writes, and a busy destination is waited for by its busy handler.
+  rc = sqlite3_backup_step(b, -1);
+  const int finish = sqlite3_backup_finish(b);
+  if (rc == SQLITE_DONE) rc = finish;
+  Status out = rc == SQLITE_OK || rc == SQLITE_DONE ? Ok() : Status(SqliteError(dst, rc, "backup " + from + " to " + to));
+  close();
+  return out;
+}
+
 SqliteConnection::~SqliteConnection() {
   cache_.clear();  // finalize every statement before the connection closes
   if (db_) sqlite3_close_v2(db_);

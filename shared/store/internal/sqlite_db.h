@@ -23,6 +23,14 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what);
 // kUnavailable/"lease_unavailable" (the file cannot be opened).
 Result<std::unique_ptr<Lease>> TrySqliteLease(const std::string& db_path, std::string_view name);
 
+// Copies the database `from` into `to` with SQLite's online backup API, in one step: the source is read
+// in one read transaction (a consistent snapshot; writers in WAL mode go on meanwhile) and the
+// destination written in one write transaction (others with it open see the old or the new content,
+// never a mix; its WAL is handled by SQLite). `to` is created if missing. Used by store::Backup (live →
+// copy) and store::Restore (checked copy → live). Errors: SqliteError's; "database_busy" after
+// `busy_timeout_ms` of waiting for the destination's lock.
+Status CopySqliteDatabase(const std::string& from, const std::string& to, int busy_timeout_ms);
+
 class SqliteConnection final : public Connection {
  public:
   SqliteConnection() = default;

@@ -291,14 +291,14 @@ void Panel(ImDrawList* dl, const ui::BoardView& v) {
 
 }  // namespace
 
-// The lost-connection banner: a full-width strip under the header, over the top of the calls, in the
-// error colours, so it is read from across the hall and nobody takes the frozen board for a quiet one.
+// The lost-connection banner: in place of the header, in the error colours, so it is read from across the
+// hall and nobody takes the frozen board for a quiet one, while the calls and the lines below stay whole.
 void Banner(ImDrawList* dl, const ui::BoardView& v) {
   if (v.banner.empty()) return;
   const ui::BoardLayout& l = v.layout;
   const ui::ToneColors bad = ui::ColorsFor(ui::Tone::kDanger);
-  const float h = l.body_px + l.gap_px * 1.5f;
-  const ImVec2 a(0, l.header_height_px), b(l.width_px, l.header_height_px + h);
+  const float h = l.header_height_px;
+  const ImVec2 a(0, 0), b(l.width_px, h);
   dl->AddRectFilled(a, b, Col(bad.fill));
   Text(dl, v.banner, l.body_px, true, ImVec2(l.margin_px, a.y + (h - l.body_px) * 0.5f), l.width_px - 2 * l.margin_px,
        Col(bad.text), Align::kCenter, true);

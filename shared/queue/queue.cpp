@@ -175,6 +175,7 @@ Result<std::optional<store::Record>> Head(store::WriteTx& tx, LocalDate day, std
   q.status = WaitingStatus(day, area, priority);
   q.oldest_first = true;
   q.limit = 1;
+  q.claim = true;  // a ticket another counter is calling right now is passed over, not raced for
   MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ListRecords(q));
   if (rows.empty()) return std::optional<store::Record>();
   return std::optional<store::Record>(std::move(rows.front()));

@@ -444,13 +444,20 @@ constexpr const char* kListRecordsSql[2][2] = {  // [has status][oldest first]
      MOTCUA_RECORD_SELECT MOTCUA_RECORD_WHERE("?2 = ''") "ORDER BY updated_at ASC, key LIMIT ?4"},
     {MOTCUA_RECORD_SELECT MOTCUA_RECORD_WHERE("status = ?2") "ORDER BY updated_at DESC, key LIMIT ?4",
      MOTCUA_RECORD_SELECT MOTCUA_RECORD_WHERE("status = ?2") "ORDER BY updated_at ASC, key LIMIT ?4"}};
+constexpr const char* kClaimRecordsSql[2][2] = {  // as kListRecordsSql, FOR UPDATE SKIP LOCKED
+    {MOTCUA_RECORD_SELECT MOTCUA_RECORD_WHERE("?2 = ''") "ORDER BY updated_at DESC, key LIMIT ?4 FOR UPDATE SKIP LOCKED",
+     MOTCUA_RECORD_SELECT MOTCUA_RECORD_WHERE("?2 = ''") "ORDER BY updated_at ASC, key LIMIT ?4 FOR UPDATE SKIP LOCKED"},
+    {MOTCUA_RECORD_SELECT MOTCUA_RECORD_WHERE("status = ?2") "ORDER BY updated_at DESC, key LIMIT ?4 FOR UPDATE SKIP LOCKED",
+     MOTCUA_RECORD_SELECT MOTCUA_RECORD_WHERE("status = ?2") "ORDER BY updated_at ASC, key LIMIT ?4 FOR UPDATE SKIP LOCKED"}};
 constexpr const char* kCountRecordsSql[2] = {"SELECT count(*) FROM records " MOTCUA_RECORD_WHERE("?2 = ''"),
                                              "SELECT count(*) FROM records " MOTCUA_RECORD_WHERE("status = ?2")};
 #undef MOTCUA_RECORD_SELECT
 #undef MOTCUA_RECORD_WHERE
 
-Result<std::vector<Record>> ListRecordsFrom(Connection& db, const RecordQuery& q) {
-  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(kListRecordsSql[!q.status.empty()][q.oldest_first]));
+// `in_write`: inside a write transaction, where RecordQuery::claim applies.
+Result<std::vector<Record>> ListRecordsFrom(Connection& db, const RecordQuery& q, bool in_write = false) {
+  const auto& sql = in_write && q.claim && db.LocksRowsRead() ? kClaimRecordsSql : kListRecordsSql;
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(sql[!q.status.empty()][q.oldest_first]));
   s.Bind(1, q.kind).Bind(2, q.status).Bind(3, q.key_prefix).Bind(4, q.limit);
   std::vector<Record> out;
   for (;;) {
@@ -569,7 +576,9 @@ class SqlWriteTx final : public WriteTx {
     return GetRecordFrom(db_, kind, key, /*for_update=*/true);
   }
 
-  Result<std::vector<Record>> ListRecords(const RecordQuery& q) override { return ListRecordsFrom(db_, q); }
+  Result<std::vector<Record>> ListRecords(const RecordQuery& q) override {
+    return ListRecordsFrom(db_, q, /*in_write=*/true);
+  }
   Result<std::int64_t> CountRecords(const RecordQuery& q) override { return CountRecordsFrom(db_, q); }
 
   Status PutRecord(const Record& r) override {

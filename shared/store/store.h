@@ -106,6 +106,11 @@ struct RecordQuery {
   int limit = 1000;
   bool oldest_first = false;  // default: newest update first; true: oldest first (then by key), as a
                               // queue line is read (queue/queue.h keeps its order in updated_at)
+  // WriteTx::ListRecords only: the rows returned are claimed for this transaction, and rows another
+  // writer has claimed are passed over (PostgreSQL: FOR UPDATE SKIP LOCKED), so counters calling "next"
+  // together each get a different ticket instead of racing for the first. SQLite's writers never
+  // overlap: there is nothing to pass over.
+  bool claim = false;
 };
 
 struct JournalQuery {

@@ -9,8 +9,10 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <set>
+#include <thread>
 #include <gtest/gtest.h>
 
 #include "store/internal/schema_version.h"
@@ -630,6 +632,45 @@ TEST(PgStore, SealsTheSameRowsWithTheSameDigestsAsSqlite) {
   }
   EXPECT_FALSE(seals[0].empty());
   EXPECT_EQ(seals[0], seals[1]);
+}
+
+// Two counters call "next" at the same instant: the first claims the oldest waiting ticket, the second,
+// while the first has not committed, passes over it to the next one instead of racing for it.
+TEST(PgStore, AClaimPassesOverRowsAnotherWriterHasClaimed) {
+  TempDir dir;
+  auto db = TestDatabase::Create(Backend::kPostgres, dir.path());
+  ASSERT_TRUE(db);
+  auto first = db->Open();
+  auto second = db->Open();
+  ASSERT_TRUE(first && second);
+  for (int i = 1; i <= 2; ++i)
+    ASSERT_TRUE(WriteJournaled(**first, [&](WriteTx& tx) {
+      return tx.PutRecord({"ticket", "A00" + std::to_string(i), "waiting", At("2026-12-07 08:00") + std::chrono::minutes(i),
+                           "{}", 0});
+    }));
+  const RecordQuery next{.kind = "ticket", .status = "waiting", .limit = 1, .oldest_first = true, .claim = true};
+  std::promise<void> claimed, second_done;
+  std::string second_got;
+  std::thread other([&] {
+    claimed.get_future().wait();
+    (void)(*second)->Write([&](WriteTx& tx) -> Status {
+      MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ListRecords(next));
+      second_got = rows.empty() ? "" : rows[0].key;
+      return Ok();
+    });
+    second_done.set_value();
+  });
+  std::string first_got;
+  ASSERT_TRUE((*first)->Write([&](WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ListRecords(next));
+    first_got = rows.empty() ? "" : rows[0].key;
+    claimed.set_value();
+    second_done.get_future().wait();  // the second writer finished while this one still holds its claim
+    return Ok();
+  }));
+  other.join();
+  EXPECT_EQ(first_got, "A001");
+  EXPECT_EQ(second_got, "A002");
 }
 
 TEST(PgStore, RefusesASchemaFromTheFutureSayingWhichItNeeds) {

@@ -690,10 +690,6 @@ struct CommonOptions {
   std::string anchor_path;     // "" = keep no anchor
   bool append_anchors = true;
   int busy_timeout_ms = 5000;  // how long Write keeps retrying a transaction the engine gave up on
-  // A center's station keeps its own anchor of the shared journal; one that has none yet (a new station)
-  // adopts the head it finds at its first open. A SQLite file's missing anchor stays missing: there it
-  // is the only one, and its loss is reported.
-  bool adopt_head_when_unanchored = false;
 };
 
 class SqlStore final : public Store {
@@ -1012,7 +1008,7 @@ class SqlStore final : public Store {
   Status CatchUpAnchor() {
     std::string rule;
     MOTCUA_ASSIGN_OR_RETURN(anchor_problem_, internal::CheckAgainstAnchor(*db_, anchor_, rule));
-    if (!anchor_problem_.empty() || (!anchor_.exists && !options_.adopt_head_when_unanchored)) return Ok();
+    if (!anchor_problem_.empty() || !anchor_.exists) return Ok();
     MOTCUA_ASSIGN_OR_RETURN(JournalHead head, internal::ReadHead(*db_));
     const auto latest = internal::LatestAnchor(anchor_);
     if (head.seq > (latest ? latest->seq : 0)) (void)Anchor(head);
@@ -1071,7 +1067,6 @@ Result<std::unique_ptr<Store>> OpenPgStore(const std::string& conninfo, const Pg
   common.anchor_path = options.anchor_path;
   common.append_anchors = options.append_anchors;
   common.busy_timeout_ms = options.busy_timeout_ms;
-  common.adopt_head_when_unanchored = true;
   auto store = std::make_unique<SqlStore>();
   MOTCUA_TRY(store->ReadAnchorAtOpen(options.anchor_path));
   auto db = std::make_unique<internal::PgConnection>();

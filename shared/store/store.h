@@ -32,8 +32,6 @@
 // without an event.
 //
 // After every commit that appended events, the new head is appended to the anchor file (journal.h (5)).
-// On a center each station keeps its own anchor of the one journal; a station that has none yet adopts
-// the head it finds when it first opens the database.
 // A database whose journal ends before its latest anchor refuses every write with
 // kCorrupt/"behind_anchor" (reads still work, so the damage can be looked at).
 #pragma once

@@ -361,19 +361,13 @@ TEST_P(JournalOnEachEngine, DetectsADeletedRow) {
   EXPECT_EQ(check.problem, "dossier:CODE-1, sealed by event 1, is missing: it was deleted");
 }
 
-// SQLite's one anchor lost is reported; a center's station without an anchor (a new one) adopts the head.
-TEST_P(JournalOnEachEngine, DetectsAMissingAnchorFileOfAFileButAStationOfACenterAdoptsTheHead) {
-  AppendEvents(2);
+TEST_P(JournalOnEachEngine, DetectsAMissingAnchorFile) {
+  AppendEvents(1);
   store_.reset();
   fs::remove(db_.anchor_path());
   JournalCheck check = Verify();
-  if (backend() == Backend::kSqlite) {
-    EXPECT_FALSE(check.ok);
-    EXPECT_EQ(check.rule, "anchor_missing");
-  } else {
-    EXPECT_TRUE(check.ok) << check.problem;
-    EXPECT_EQ(check.anchored_seq, 2);
-  }
+  EXPECT_FALSE(check.ok);
+  EXPECT_EQ(check.rule, "anchor_missing");
 }
 
 TEST_P(JournalOnEachEngine, AnAnchorThatLagsIsFineAndCatchesUpAtTheNextOpen) {

@@ -436,8 +436,7 @@ int Run(int argc, char** argv) {
         const std::string line = said.error().Describe();
         if (line != last_error) std::fprintf(stderr, "motcua-board: %s\n", line.c_str());
         if (trace && line != last_error) std::printf("error: %s [%s]\n", said.error().field.c_str(), said.error().rule.c_str());
-        last_error = line;
-        ui::ReviveAfterLostConnection(store, said.error());  // the next poll then finds it connected
+        last_error = line;  // the store reconnects at the next poll's first read
       } else {
         last_error.clear();
         for (const ui::BoardAnnouncement& a : *said) {

@@ -276,6 +276,35 @@ Result<std::string> MoveAside(const fs::path& path, Instant now, std::string_vie
   return to;
 }
 
+// Refuses a restore behind the anchor unless the operator asked to move the anchor aside.
+Status RefuseUnlessAsked(const std::string& behind, const RestoreOptions& restore, const Files& files) {
+  if (behind.empty() || restore.move_anchor_aside) return Ok();
+  return Conflict("anchor", "behind_anchor",
+                  behind + ". If that is what you want, restore again with --move-anchor-aside: the anchor is then "
+                           "kept as " + files.anchor.string() + ".before-restore-<time> and the restore journaled");
+}
+
+// Moves aside the anchor (a restore behind it) and the chain key (a restore that replaces it), noting
+// where in `out`; PutBack undoes it when the copy then fails.
+Status MoveAsideForRestore(const Files& files, const internal::AnchorFile& anchor, bool behind, bool replace_key,
+                           Instant now, RestoreInfo& out) {
+  if (behind) {
+    const auto latest = internal::LatestAnchor(anchor);
+    out.anchor_was = JournalHead{latest->seq, latest->hash};
+    MOTCUA_ASSIGN_OR_RETURN(out.anchor_moved_to, MoveAside(files.anchor, now, "anchor"));
+  }
+  if (replace_key) {
+    MOTCUA_ASSIGN_OR_RETURN(out.chain_key_moved_to, MoveAside(files.key, now, "chain_key"));
+  }
+  return Ok();
+}
+
+void PutBack(const Files& files, const RestoreInfo& out) {
+  std::error_code ignored;
+  if (!out.chain_key_moved_to.empty()) fs::rename(out.chain_key_moved_to, files.key, ignored);
+  if (!out.anchor_moved_to.empty()) fs::rename(out.anchor_moved_to, files.anchor, ignored);
+}
+
 // Journals the restore on the restored database (store.h "Backups").
 Status JournalRestore(const std::string& location, const OpenOptions& options, const RestoreInfo& info,
                       const RestoreOptions& restore, Instant now) {
@@ -385,25 +414,12 @@ Result<RestoreInfo> RestoreSqlite(const std::string& path, const Parsed& backup,
     MOTCUA_ASSIGN_OR_RETURN(JournalCheck check, (*copy)->VerifyJournal());
     if (!check.ok) behind = "the backup does not agree with this station's anchor: " + check.problem;
   }
-  if (!behind.empty() && !restore.move_anchor_aside)
-    return Conflict("anchor", "behind_anchor",
-                    behind + ". If that is what you want, restore again with --move-anchor-aside: the anchor is then "
-                             "kept as " + files.anchor.string() + ".before-restore-<time> and the restore journaled");
+  MOTCUA_TRY(RefuseUnlessAsked(behind, restore, files));
 
   // From here on the database changes; the moves are undone if the copy fails.
   const Instant now = Now(options);
-  if (!behind.empty()) {
-    out.anchor_was = JournalHead{internal::LatestAnchor(anchor)->seq, internal::LatestAnchor(anchor)->hash};
-    MOTCUA_ASSIGN_OR_RETURN(out.anchor_moved_to, MoveAside(files.anchor, now, "anchor"));
-  }
-  if (replace_key) {
-    MOTCUA_ASSIGN_OR_RETURN(out.chain_key_moved_to, MoveAside(files.key, now, "chain_key"));
-  }
-  auto undo = [&] {
-    std::error_code ignored;
-    if (!out.chain_key_moved_to.empty()) fs::rename(out.chain_key_moved_to, files.key, ignored);
-    if (!out.anchor_moved_to.empty()) fs::rename(out.anchor_moved_to, files.anchor, ignored);
-  };
+  MOTCUA_TRY(MoveAsideForRestore(files, anchor, !behind.empty(), replace_key, now, out));
+  auto undo = [&] { PutBack(files, out); };
   if (target_key.empty() || replace_key) {
     if (Status s = WriteNewPrivateFile(files.key, backup.chain_key, "chain_key"); !s) {
       undo();
@@ -500,27 +516,14 @@ Result<RestoreInfo> RestorePg(const std::string& conninfo, const Parsed& backup,
   MOTCUA_ASSIGN_OR_RETURN(bool replace_key, CheckSameCenter(backup, target_agency, target_key, PQdb(db.raw())));
   MOTCUA_ASSIGN_OR_RETURN(internal::AnchorFile anchor, internal::ReadAnchorFile(files.anchor));
   const std::string behind = BehindAnchor(backup.info, anchor);
-  if (!behind.empty() && !restore.move_anchor_aside)
-    return Conflict("anchor", "behind_anchor",
-                    behind + ". If that is what you want, restore again with --move-anchor-aside: the anchor is then "
-                             "kept as " + files.anchor.string() + ".before-restore-<time> and the restore journaled");
+  MOTCUA_TRY(RefuseUnlessAsked(behind, restore, files));
 
   Scratch archive{(fs::path(options.files_dir) / ("restoring-" + std::to_string(::getpid()) + ".dump")).string()};
   RemoveQuietly(archive.path);
   MOTCUA_TRY(WriteNewPrivateFile(archive.path, payload, "from"));
   const Instant now = Now(options);
-  if (!behind.empty()) {
-    out.anchor_was = JournalHead{internal::LatestAnchor(anchor)->seq, internal::LatestAnchor(anchor)->hash};
-    MOTCUA_ASSIGN_OR_RETURN(out.anchor_moved_to, MoveAside(files.anchor, now, "anchor"));
-  }
-  if (replace_key) {
-    MOTCUA_ASSIGN_OR_RETURN(out.chain_key_moved_to, MoveAside(files.key, now, "chain_key"));
-  }
-  auto undo = [&] {
-    std::error_code ignored;
-    if (!out.chain_key_moved_to.empty()) fs::rename(out.chain_key_moved_to, files.key, ignored);
-    if (!out.anchor_moved_to.empty()) fs::rename(out.anchor_moved_to, files.anchor, ignored);
-  };
+  MOTCUA_TRY(MoveAsideForRestore(files, anchor, !behind.empty(), replace_key, now, out));
+  auto undo = [&] { PutBack(files, out); };
   // One transaction: a failing restore leaves the schema as it was. --clean drops the schema's objects
   // the archive holds before creating them again.
   if (Status s = RunTool({ToolPath("pg_restore"), "--clean", "--if-exists", "--single-transaction", "--exit-on-error",

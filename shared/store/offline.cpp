@@ -1,5 +1,7 @@
 #include "store/offline.h"
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "catalog/catalog_json.h"
@@ -96,18 +98,24 @@ Result<int> MirrorForOffline(Store& center, Store& local, const std::vector<std:
     records.insert(records.end(), some.begin(), some.end());
   }
   MOTCUA_ASSIGN_OR_RETURN(auto settings, center.ListSettings());
+  // What the station has, read once: the procedures as their catalog JSON, the settings by key.
+  std::map<std::string, std::string> my_procedures;
+  MOTCUA_ASSIGN_OR_RETURN(auto mine, local.LoadProcedures());
+  for (const catalog::Procedure& p : mine) my_procedures[p.code] = catalog::ProcedureToJson(p);
+  MOTCUA_ASSIGN_OR_RETURN(auto my_settings_list, local.ListSettings());
+  const std::map<std::string, std::string> my_settings(my_settings_list.begin(), my_settings_list.end());
   int changed = 0;
   MOTCUA_TRY(local.Write([&](WriteTx& tx) -> Status {
     changed = 0;
     for (const catalog::Procedure& p : procedures) {
-      MOTCUA_ASSIGN_OR_RETURN(auto mine, local.GetProcedure(p.code));
-      if (mine && catalog::ProcedureToJson(*mine) == catalog::ProcedureToJson(p)) continue;
+      auto it = my_procedures.find(p.code);
+      if (it != my_procedures.end() && it->second == catalog::ProcedureToJson(p)) continue;
       MOTCUA_TRY(tx.UpsertProcedure(p));
       ++changed;
     }
     for (const auto& [k, v] : settings) {
-      MOTCUA_ASSIGN_OR_RETURN(auto mine, local.GetSetting(k));
-      if (mine && *mine == v) continue;
+      auto it = my_settings.find(k);
+      if (it != my_settings.end() && it->second == v) continue;
       MOTCUA_TRY(tx.PutSetting(k, v));
       ++changed;
     }
@@ -131,7 +139,8 @@ Result<ForwardReport> ForwardOffline(Store& local, Store& center, std::string_vi
   MOTCUA_ASSIGN_OR_RETURN(auto first, local.ReadJournal({.limit = 1}));
   if (first.empty()) return report;
   const std::string key = std::string(station) + "/" + first[0].uuid;
-  std::int64_t after = ReadMark(*center.GetRecord(kForwardedKind, key)).local_seq;
+  MOTCUA_ASSIGN_OR_RETURN(auto start, center.GetRecord(kForwardedKind, key));
+  std::int64_t after = ReadMark(start).local_seq;
   for (;;) {
     MOTCUA_ASSIGN_OR_RETURN(auto batch, local.ReadJournal({.after_seq = after, .limit = 200}));
     if (batch.empty()) break;

@@ -700,7 +700,7 @@ class SqlStore final : public Store {
     clock_ = options.wall_clock ? options.wall_clock : &system_clock_;
     key_path_ = options.chain_key_path;
     std::optional<JournalHead> upgraded;
-    MOTCUA_TRY(db_->Migrate([&](int from) -> Status {
+    MOTCUA_TRY(internal::MigrateSchema(*db_, [&](int from) -> Status {
       MOTCUA_TRY(LoadChainKey(from));
       if (from == 0 || from >= 3) return Ok();
       // An upgrade to seals: one event seals every row as it stands, so later edits show.

@@ -162,8 +162,7 @@ void FollowJournal(CounterModel& model, const CounterBackend& backend) {
   Result<std::vector<store::JournalEvent>> events =
       backend.station->store->ReadJournal({.after_seq = live.read_seq, .limit = kLiveReadEvents});
   if (!events) {
-    live.error = events.error();
-    ReviveAfterLostConnection(*backend.station->store, events.error());
+    live.error = events.error();  // a lost connection: the store makes it again at its next read
     return;
   }
   live.error.reset();

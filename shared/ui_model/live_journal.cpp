@@ -65,10 +65,4 @@ std::string LiveBanner(const store::FeedStatus& status, Lang lang) {
   return FormatText(Tr(lang, "live.reconnecting"), {{"time", minute.substr(11)}});
 }
 
-bool ReviveAfterLostConnection(store::Store& store, const Error& e) {
-  if (e.rule != "connection_lost") return false;
-  (void)store.GetDossier("");  // begins a snapshot: the store reconnects (its own result does not matter)
-  return true;
-}
-
 }  // namespace motcua::ui

@@ -66,11 +66,4 @@ Result<std::unique_ptr<JournalWatcher>> WatchJournal(const std::string& location
 // the time the trouble began (Vietnam time, HH:MM).
 std::string LiveBanner(const store::FeedStatus& status, Lang lang);
 
-// After a PostgreSQL connection was lost, the store makes its connection again when a transaction or a
-// snapshot read begins (store.h "Isolation"), not on a plain one-statement read (Head, ReadJournal,
-// GetSetting, ListRecords, ListDossiers), which fails with kUnavailable/"connection_lost" until then. A
-// screen that only reads calls this after such an error: it runs one snapshot read (GetDossier of no
-// code), which reconnects. Harmless on SQLite. True when `e` was a lost connection (and the revival ran).
-bool ReviveAfterLostConnection(store::Store& store, const Error& e);
-
 }  // namespace motcua::ui

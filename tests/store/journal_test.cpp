@@ -255,13 +255,11 @@ TEST_P(JournalOnEachEngine, DetectsAChainRecomputedWithPlainSha256) {
 // append path, and switching the triggers off.
 TEST(JournalOnPostgres, TheStationRoleAppendsButTheServerRefusesItAnyRewrite) {
   TempDir dir;
-  ASSERT_TRUE(motcua::testing::PgServer::Shared().Exec(
-      "postgres", "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'motcua_station') THEN "
-                  "CREATE ROLE motcua_station LOGIN; END IF; END $$"));
+  ASSERT_TRUE(TestDatabase::EnsureStationRole());
   auto db = TestDatabase::Create(Backend::kPostgres, dir.path());
   ASSERT_TRUE(db);
   ASSERT_TRUE(db->Open());  // the owner migrates, granting the station's role its rights
-  auto station = Open(db->LocationAs("motcua_station"), {.files_dir = dir.path().string()});
+  auto station = store::Open(db->LocationAs("motcua_station"), {.files_dir = dir.path().string()});
   ASSERT_TRUE(station) << station.error().Describe();
   ASSERT_TRUE((*station)->Write([](WriteTx& tx) -> Status {
     MOTCUA_TRY(tx.InsertDossier(MiniDossier("CODE-1")));

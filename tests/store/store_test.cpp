@@ -507,9 +507,7 @@ TEST_P(StoreOnEachEngine, TwoProcessesRacingOnOneRecordLoseNothingAndShareNoOrdi
 
 TEST(PgStore, AStationRoleFindsNoSchemaUntilTheOwnerMigratesIt) {
   TempDir dir;
-  ASSERT_TRUE(motcua::testing::PgServer::Shared().Exec(
-      "postgres", "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'motcua_station') THEN "
-                  "CREATE ROLE motcua_station LOGIN; END IF; END $$"));
+  ASSERT_TRUE(TestDatabase::EnsureStationRole());
   auto db = TestDatabase::Create(Backend::kPostgres, dir.path());
   ASSERT_TRUE(db);
   ASSERT_TRUE(db->Exec("GRANT USAGE ON SCHEMA " + db->schema() + " TO motcua_station"));

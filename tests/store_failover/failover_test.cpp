@@ -22,6 +22,7 @@
 #include "store/store.h"
 #include "support/fixtures.h"
 #include "support/pg_server.h"
+#include "support/test_database.h"
 
 namespace motcua {
 namespace {
@@ -123,10 +124,9 @@ TEST(Failover, AcknowledgedDossiersSurvivePromotionAndStationsReconnect) {
   auto owner_conninfo = (*primary)->CreateDatabase();
   ASSERT_TRUE(owner_conninfo) << owner_conninfo.error().Describe();
   const std::string db = DatabaseName(*owner_conninfo);
-  // The stations connect as the center's station role (installer/center/README.md), which exists
-  // before the owner's first start grants it its rights.
-  ASSERT_TRUE((*primary)->Exec(db, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-                                   "'motcua_station') THEN CREATE ROLE motcua_station LOGIN; END IF; END $$"));
+  // The stations connect as the center's station role (README "Run a center"), which exists before the
+  // owner's first start grants it its rights.
+  ASSERT_TRUE(motcua::testing::TestDatabase::EnsureStationRole(primary->get()));
 
   TempDir dir;
   const auto setup_dir = dir / "owner";

@@ -66,6 +66,12 @@ Result<TestDatabase> TestDatabase::Create(Backend backend, const fs::path& dir) 
   return db;
 }
 
+Status TestDatabase::EnsureStationRole(const PgServer* server) {
+  return (server ? *server : PgServer::Shared()).Exec("postgres",
+                                 "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'motcua_station') "
+                                 "THEN CREATE ROLE motcua_station LOGIN; END IF; END $$");
+}
+
 std::string TestDatabase::LocationAs(const std::string& user) const {
   return PgServer::Shared().ConnInfo(database_, user) + " options='-c search_path=" + schema_ + "'";
 }

@@ -18,6 +18,8 @@
 
 namespace motcua::testing {
 
+class PgServer;
+
 enum class Backend { kSqlite, kPostgres };
 const char* BackendName(Backend b);  // "sqlite", "postgres": for parameterized test names
 // MOTCUA_TEST_BACKEND from the environment (default SQLite).
@@ -34,6 +36,10 @@ class TestDatabase {
   const std::filesystem::path& files_dir() const { return files_dir_; }
   // The schema of a PostgreSQL database ("" for SQLite).
   const std::string& schema() const { return schema_; }
+
+  // The role every station of a center connects as (installer/center), made once on `server` (default the
+  // process's shared test server): a schema migrated after it exists grants it a station's rights.
+  static Status EnsureStationRole(const PgServer* server = nullptr);
 
   // store::Open on this database, with its files in files_dir().
   Result<std::unique_ptr<store::Store>> Open(store::OpenOptions options = {}) const;

@@ -205,6 +205,23 @@ std::optional<SyncSnapshot> WaitFor(const SyncRunner& runner, Pred ok) {
   return std::nullopt;
 }
 
+// Sync settings naming a provincial server nobody answers (port 1), with the password file they need.
+void ConfigureUnreachableProvince(testing::StationFixture& f) {
+  const std::string password_file = (f.dir.path() / "sync-password").string();
+  std::ofstream(password_file) << "mat-khau\n";
+  ASSERT_EQ(::chmod(password_file.c_str(), 0600), 0);
+  sync::SyncSettings settings{.base_url = "http://127.0.0.1:1",  // nothing listens on port 1
+                              .auth_path = "/api/auth/login",
+                              .integration_path = "/api/integration",
+                              .dstcode = "DST",
+                              .unit_code = "000.00.00.X00",
+                              .username = "motcua",
+                              .password_file = password_file};
+  ASSERT_TRUE(motcua::testing::WriteJournaled(*f.station->store, [&](store::WriteTx& tx) {
+    return tx.PutSetting(sync::kSyncSettingsKey, sync::WriteSyncSettings(settings));
+  }));
+}
+
 TEST(SyncRunner, PublishesNotConfiguredAndStopsPromptly) {
   auto f = MakeStation();
   auto runner = std::make_unique<SyncRunner>(SyncRunnerOptions{.db_path = f->station->paths.db_path.string(),
@@ -222,19 +239,7 @@ TEST(SyncRunner, GoesOfflineWhenTheServerCannotBeReachedAndTheUiTakesTheSnapshot
   auto f = MakeStation();
   f->SignIn(testing::kOfficer);
   (void)testing::ReceiveThroughIntake(*f, "1.004222");
-  const std::string password_file = (f->dir.path() / "sync-password").string();
-  std::ofstream(password_file) << "mat-khau\n";
-  ASSERT_EQ(::chmod(password_file.c_str(), 0600), 0);
-  sync::SyncSettings settings{.base_url = "http://127.0.0.1:1",  // nothing listens on port 1
-                              .auth_path = "/api/auth/login",
-                              .integration_path = "/api/integration",
-                              .dstcode = "DST",
-                              .unit_code = "000.00.00.X00",
-                              .username = "motcua",
-                              .password_file = password_file};
-  ASSERT_TRUE(motcua::testing::WriteJournaled(*f->station->store, [&](store::WriteTx& tx) {
-    return tx.PutSetting(sync::kSyncSettingsKey, sync::WriteSyncSettings(settings));
-  }));
+  ASSERT_NO_FATAL_FAILURE(ConfigureUnreachableProvince(*f));
   SyncRunner runner({.db_path = f->station->paths.db_path.string(),
                      .station_id = f->station->paths.station_id,
                      .status_map = f->station->status_map});
@@ -255,19 +260,7 @@ TEST(SyncRunner, GoesOfflineWhenTheServerCannotBeReachedAndTheUiTakesTheSnapshot
 // the store lease; when it stops, the other takes it over at its next poll.
 TEST(SyncRunner, OneRunnerHoldsTheLeaseAndAnotherTakesOverWhenItStops) {
   auto f = MakeStation();
-  const std::string password_file = (f->dir.path() / "sync-password").string();
-  std::ofstream(password_file) << "mat-khau\n";
-  ASSERT_EQ(::chmod(password_file.c_str(), 0600), 0);
-  sync::SyncSettings settings{.base_url = "http://127.0.0.1:1",
-                              .auth_path = "/api/auth/login",
-                              .integration_path = "/api/integration",
-                              .dstcode = "DST",
-                              .unit_code = "000.00.00.X00",
-                              .username = "motcua",
-                              .password_file = password_file};
-  ASSERT_TRUE(motcua::testing::WriteJournaled(*f->station->store, [&](store::WriteTx& tx) {
-    return tx.PutSetting(sync::kSyncSettingsKey, sync::WriteSyncSettings(settings));
-  }));
+  ASSERT_NO_FATAL_FAILURE(ConfigureUnreachableProvince(*f));
   auto options = [&] {
     return SyncRunnerOptions{.db_path = f->station->paths.db_path.string(),
                              .data_dir = f->station->paths.data_dir.string(),

@@ -59,7 +59,8 @@ class PgConnection final : public Connection {
   bool LocksRowsRead() const override { return true; }
   Status LockChainHead() override;
   Status AppendEventRow(const EventRow& e) override;
-  Status Migrate(const std::function<Status(int from)>& after) override;
+  Result<int> LockedSchemaVersion() override;
+  Status UpgradeSchema(int from) override;
   Status CheckIntegrity() override;
 
   PGconn* raw() const { return conn_; }

@@ -250,59 +250,36 @@ BEGIN
 END $$;
 )sql";
 
-struct Migration {
-  int version;
-  const char* sql;
-};
 constexpr Migration kPgMigrations[] = {{3, kPgSchemaV3}};
 
 }  // namespace
 
-Status PgConnection::Migrate(const std::function<Status(int from)>& after) {
-  MOTCUA_TRY(BeginWrite());
-  auto fail = [&](Error e) {
-    Rollback();
-    return e;
-  };
+Result<int> PgConnection::LockedSchemaVersion() {
   // One station migrates; the others wait here and then find the schema current.
-  auto lock = Prepare("SELECT pg_advisory_xact_lock(CAST(?1 AS BIGINT))");
-  if (!lock) return fail(lock.error());
-  if (auto s = lock->Bind(1, static_cast<std::int64_t>(kMigrationLockKey)).Run(); !s) return fail(s.error());
-  int current = 0;
-  {
-    auto exists = Prepare("SELECT CAST(count(*) AS BIGINT) FROM pg_tables WHERE schemaname = current_schema() "
-                          "AND tablename = 'schema_version'");
-    if (!exists) return fail(exists.error());
-    auto row = exists->Step();
-    if (!row) return fail(row.error());
-    if (exists->Int(0) > 0) {
-      auto version = Prepare("SELECT max(version) FROM schema_version");
-      if (!version) return fail(version.error());
-      auto vrow = version->Step();
-      if (!vrow) return fail(vrow.error());
-      current = *vrow ? static_cast<int>(version->Int(0)) : 0;
-    }
+  MOTCUA_ASSIGN_OR_RETURN(Statement lock, Prepare("SELECT pg_advisory_xact_lock(CAST(?1 AS BIGINT))"));
+  MOTCUA_TRY(lock.Bind(1, static_cast<std::int64_t>(kMigrationLockKey)).Run());
+  MOTCUA_ASSIGN_OR_RETURN(Statement exists, Prepare("SELECT CAST(count(*) AS BIGINT) FROM pg_tables WHERE "
+                                                    "schemaname = current_schema() AND tablename = 'schema_version'"));
+  MOTCUA_ASSIGN_OR_RETURN(bool row, exists.Step());
+  if (!row || exists.Int(0) == 0) return 0;
+  MOTCUA_ASSIGN_OR_RETURN(Statement version, Prepare("SELECT max(version) FROM schema_version"));
+  MOTCUA_ASSIGN_OR_RETURN(bool vrow, version.Step());
+  return vrow ? static_cast<int>(version.Int(0)) : 0;
+}
+
+Status PgConnection::UpgradeSchema(int from) {
+  MOTCUA_ASSIGN_OR_RETURN(bool owns, OwnsDatabase());
+  if (!owns || !create_schema_)
+    return Unavailable("database", from == 0 ? "schema_missing" : "schema_outdated",
+                       "the center database has schema version " + std::to_string(from) + " and this station needs " +
+                           std::to_string(kSchemaVersion) +
+                           ": start motcua once as the database's owner (motcua_owner) to migrate it");
+  for (const auto& m : kPgMigrations) {
+    if (m.version <= from) continue;
+    MOTCUA_TRY(Exec(m.sql));
+    MOTCUA_TRY(Exec("UPDATE schema_version SET version = " + std::to_string(m.version)));
   }
-  if (current > kSchemaVersion) return fail(SchemaTooNew(current));
-  if (current < kSchemaVersion) {
-    auto owns = OwnsDatabase();
-    if (!owns) return fail(owns.error());
-    if (!*owns || !create_schema_)
-      return fail(Unavailable("database", current == 0 ? "schema_missing" : "schema_outdated",
-                              "the center database has schema version " + std::to_string(current) +
-                                  " and this station needs " + std::to_string(kSchemaVersion) +
-                                  ": start motcua once as the database's owner (motcua_owner) to migrate it"));
-    for (const auto& m : kPgMigrations) {
-      if (m.version <= current) continue;
-      if (auto s = Exec(m.sql); !s) return fail(s.error());
-      const std::string mark = "UPDATE schema_version SET version = " + std::to_string(m.version);
-      if (auto s = Exec(mark); !s) return fail(s.error());
-    }
-    if (auto s = Exec(kGrantStation); !s) return fail(s.error());
-  }
-  if (auto s = after(current); !s) return fail(s.error());
-  if (auto s = Commit(); !s) return fail(s.error());
-  return Ok();
+  return Exec(kGrantStation);
 }
 
 }  // namespace motcua::store::internal

@@ -9,6 +9,12 @@ namespace motcua::store::internal {
 
 inline constexpr int kSchemaVersion = 3;
 
+// One numbered step of an engine's schema: the SQL that brings version - 1 to `version`.
+struct Migration {
+  int version;
+  const char* sql;
+};
+
 inline Error SchemaTooNew(int found) {
   return Invalid("database", "schema_too_new",
                  "the database has schema version " + std::to_string(found) + "; this motcua knows up to " +

@@ -144,13 +144,19 @@ class Connection {
   // Appends one hashed event after the head and moves the head to it, inside the write transaction.
   virtual Status AppendEventRow(const EventRow& e) = 0;
 
-  // Brings the schema to the current version in one transaction under the engine's lock, then runs
-  // `after` inside it with the version found (0 for a new database); an error from `after` rolls all
-  // back. Errors: kInvalid/"schema_too_new" when a newer motcua wrote the database.
-  virtual Status Migrate(const std::function<Status(int from)>& after) = 0;
+  // Migrations (MigrateSchema below runs them): inside the write transaction, takes the engine's lock
+  // on migrating (SQLite's writer lock already is) and returns the stored schema version (0: new)...
+  virtual Result<int> LockedSchemaVersion() = 0;
+  // ...and brings a schema at version `from` to kSchemaVersion.
+  virtual Status UpgradeSchema(int from) = 0;
 
   // The engine's own consistency check. Errors: kCorrupt with the engine's report.
   virtual Status CheckIntegrity() = 0;
 };
+
+// Brings the schema to kSchemaVersion in one write transaction under the engine's lock, then runs `after`
+// inside it with the version found (0 for a new database); any error rolls all back.
+// Errors: kInvalid/"schema_too_new" when a newer motcua wrote the database; the engine's.
+Status MigrateSchema(Connection& db, const std::function<Status(int from)>& after);
 
 }  // namespace motcua::store::internal

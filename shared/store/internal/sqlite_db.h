@@ -48,7 +48,8 @@ class SqliteConnection final : public Connection {
   bool LocksRowsRead() const override { return false; }
   Status LockChainHead() override { return Ok(); }                  // BEGIN IMMEDIATE holds it
   Status AppendEventRow(const EventRow& e) override;
-  Status Migrate(const std::function<Status(int from)>& after) override;
+  Result<int> LockedSchemaVersion() override;
+  Status UpgradeSchema(int from) override;
   Status CheckIntegrity() override;
 
  private:

@@ -1,6 +1,6 @@
 // The SQLite schema and its migrations, keyed by PRAGMA user_version (stack.md §11).
-#include "store/internal/schema_version.h"
 #include "store/internal/sqlite_db.h"
+#include "store/internal/schema_version.h"
 
 namespace motcua::store::internal {
 namespace {
@@ -194,34 +194,22 @@ CREATE UNIQUE INDEX dossiers_by_request_id ON dossiers(request_id) WHERE request
 UPDATE records SET kind = 'scratch.' || kind WHERE kind IN ('intake_draft', 'counter_recent', 'counter_slip');
 )sql";
 
-struct Migration {
-  int version;
-  const char* sql;
-};
 constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}};
 
 }  // namespace
 
-Status SqliteConnection::Migrate(const std::function<Status(int from)>& after) {
-  MOTCUA_TRY(BeginWrite());
-  auto fail = [&](Error e) {
-    Rollback();
-    return e;
-  };
-  auto stmt = Prepare("PRAGMA user_version");
-  if (!stmt) return fail(stmt.error());
-  auto row = stmt->Step();
-  if (!row) return fail(row.error());
-  const int current = static_cast<int>(stmt->Int(0));
-  (void)stmt->Step();
-  if (current > kSchemaVersion) return fail(SchemaTooNew(current));
+Result<int> SqliteConnection::LockedSchemaVersion() {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare("PRAGMA user_version"));
+  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? static_cast<int>(s.Int(0)) : 0;
+}
+
+Status SqliteConnection::UpgradeSchema(int from) {
   for (const auto& m : kMigrations) {
-    if (m.version <= current) continue;
-    if (auto s = Exec(m.sql); !s) return fail(s.error());
-    if (auto s = Exec("PRAGMA user_version = " + std::to_string(m.version)); !s) return fail(s.error());
+    if (m.version <= from) continue;
+    MOTCUA_TRY(Exec(m.sql));
+    MOTCUA_TRY(Exec("PRAGMA user_version = " + std::to_string(m.version)));
   }
-  if (auto s = after(current); !s) return fail(s.error());
-  if (auto s = Commit(); !s) return fail(s.error());
   return Ok();
 }
 

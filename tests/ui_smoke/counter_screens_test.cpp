@@ -17,6 +17,7 @@
 #include "queue/queue.h"
 #include "ui_imgui/headless.h"
 #include "ui_model/action.h"
+#include "ui_model/live_journal.h"
 #include "ui_model/scorecard_fixture.h"
 #include "ui_model/station_fixture.h"
 #include "sync/state.h"
@@ -152,6 +153,24 @@ class CounterScreensTest : public ::testing::Test {
       headless->Frame(Frame());
     }
     Frames(2);
+  }
+  // Draws the current screen in both languages at the three counter sizes and writes each frame as
+  // <prefix>-<lang>-<width>.png to look at; back to Vietnamese at 1366×768 after.
+  void ShootEverySize(const std::string& prefix) {
+    const std::pair<int, int> sizes[] = {{1024, 600}, {1366, 768}, {1920, 1080}};
+    for (ui::Lang lang : {ui::Lang::kVi, ui::Lang::kEn}) {
+      f->model.lang = lang;
+      for (const auto& [w, h] : sizes) {
+        headless->Resize(w, h);
+        Frames(3);
+        const auto png = WriteFramePng(prefix + "-" + ui::LangCode(lang) + "-" + std::to_string(w) + ".png");
+        EXPECT_FALSE(png.empty());
+        std::printf("screenshot: %s\n", png.c_str());
+      }
+    }
+    f->model.lang = ui::Lang::kVi;
+    headless->Resize(1366, 768);
+    Frames(3);
   }
   bool Applied(std::string_view prefix) {
     for (const std::string& a : applied)
@@ -378,6 +397,22 @@ TEST_F(CounterScreensTest, ScoreCardDrawsEveryPartAndItsButtonsAct) {
 // Issue 14: the queue call panel on the shell over the real queue core: its buttons and F11/F12 act,
 // the transfer popup picks an area, a ticket's QR opens the intake with the panel serving it; every
 // state drawn at every size in both languages; a PNG of the intake with the panel to look at.
+// The center's database lost: the shell says so above every screen, in both languages at every size, and
+// says nothing once the feed is connected again; PNGs of the intake with the banner to look at.
+TEST_F(CounterScreensTest, ALostCenterConnectionShowsABannerUntilItIsBack) {
+  ui::TakeMissingKeys();
+  f->SignIn(ui::testing::kOfficer);
+  f->model.live.watching = true;
+  f->model.live.status.state = store::FeedState::kReconnecting;
+  f->model.live.status.since = f->clock.Now();
+  ShootEverySize("counter-reconnecting");
+  EXPECT_FALSE(ui::LiveBanner(f->model.live.status, ui::Lang::kVi).empty());
+  f->model.live.status.state = store::FeedState::kConnected;
+  EXPECT_TRUE(ui::LiveBanner(f->model.live.status, ui::Lang::kVi).empty());
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  EXPECT_TRUE(ui::TakeMissingKeys().empty());
+}
+
 TEST_F(CounterScreensTest, QueueCallPanelActsAndSitsAboveTheIntake) {
   const workflow::Actor admin{ui::testing::kAdmin, workflow::Role::kAdmin, "station-1"};
   const workflow::Actor kiosk{"kiosk-1", workflow::Role::kKiosk, "kiosk-1"};
@@ -435,19 +470,7 @@ TEST_F(CounterScreensTest, QueueCallPanelActsAndSitsAboveTheIntake) {
   EXPECT_EQ(f->model.screen, ui::kScreenIntake);
   Scan(ui::testing::kCccdQr);
   ASSERT_TRUE(f->Do(ui::PickProcedure{"3.000347"}).has_value());
-  const std::pair<int, int> sizes[] = {{1024, 600}, {1366, 768}, {1920, 1080}};
-  for (ui::Lang lang : {ui::Lang::kVi, ui::Lang::kEn}) {
-    f->model.lang = lang;
-    for (const auto& [w, h] : sizes) {
-      headless->Resize(w, h);
-      Frames(3);
-      const auto png = WriteFramePng("counter-call-panel-" + std::string(ui::LangCode(lang)) + "-" + std::to_string(w) + ".png");
-      EXPECT_FALSE(png.empty());
-    }
-  }
-  f->model.lang = ui::Lang::kVi;
-  headless->Resize(1366, 768);
-  Frames(3);
+  ShootEverySize("counter-call-panel");
   // The panel's rows end above the intake: its first box starts below the last panel button.
   const auto finish = ui::FindItemRect("queue_finish");
   const auto id_box = ui::FindItemRect("##id_number");
@@ -496,20 +519,7 @@ TEST_F(CounterScreensTest, SyncScreenListsParkedRecordsAndResendActs) {
   snapshot->status.skew_seconds = -185;
   f->model.sync.snapshot = *snapshot;
   ASSERT_TRUE(f->Do(ui::Navigate{"sync"}).has_value());
-  const std::pair<int, int> sizes[] = {{1024, 600}, {1366, 768}, {1920, 1080}};
-  for (ui::Lang lang : {ui::Lang::kVi, ui::Lang::kEn}) {
-    f->model.lang = lang;
-    for (const auto& [w, h] : sizes) {
-      headless->Resize(w, h);
-      Frames(3);
-      const auto png = WriteFramePng("sync-parked-" + std::string(ui::LangCode(lang)) + "-" + std::to_string(w) + ".png");
-      EXPECT_FALSE(png.empty());
-      std::printf("sync screenshot: %s\n", png.c_str());
-    }
-  }
-  f->model.lang = ui::Lang::kVi;
-  headless->Resize(1366, 768);
-  Frames(3);
+  ShootEverySize("sync-parked");
   EXPECT_TRUE(errors.empty()) << errors.front();
   EXPECT_TRUE(ui::TakeMissingKeys().empty());
   ASSERT_TRUE(Click("resend_" + code));

@@ -390,9 +390,11 @@ Result<PrintOutcome> PrintPdf(const CupsServer& server, std::string_view queue, 
       return give_up(StoppedError(queue, printer));
     if (std::chrono::steady_clock::now() >= deadline) {
       // Still being sent after the whole wait, and the backend has complained (it cannot reach the
-      // device: CUPS' socket backend retries forever, leaving the job "processing").
+      // device: CUPS' socket backend retries forever, leaving the job "processing"). A caller that did
+      // not wait (wait_ms 0) gets its queued job back: right after submission the backend is still
+      // "Connecting to printer.", which says nothing yet about the device.
       const std::string complaint = !job.state_message.empty() ? job.state_message : printer.state_message;
-      if (job.state == JobState::kProcessing && !complaint.empty())
+      if (options.wait_ms > 0 && job.state == JobState::kProcessing && !complaint.empty())
         return give_up(Unavailable("queue", "printer_unreachable",
                                    job_text + " could not be sent to the printer: " + complaint));
       out.kind = PrintOutcome::Kind::kQueued;

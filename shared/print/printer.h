@@ -16,7 +16,7 @@
 //     kUnavailable/"printer_stopped"    the queue is stopped (disabled, or stopped by a backend
 //                                       error); the detail carries CUPS' state message;
 //     kUnavailable/"printer_not_accepting"  the queue rejects new jobs;
-//     kUnavailable/"printer_unreachable"    the job was still being sent after wait_ms and CUPS
+//     kUnavailable/"printer_unreachable"    the job was still being sent after wait_ms (> 0) and CUPS
 //                                       reports a device problem, e.g. "The printer may not exist
 //                                       or is unavailable at this time." (the printer is off,
 //                                       unplugged or its address is wrong);

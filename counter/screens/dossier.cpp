@@ -15,7 +15,7 @@
 namespace motcua::counter {
 namespace {
 
-constexpr const char* kReusePopup = "##dossier_reuse";
+constexpr const char* kDossierReusePopup = "##dossier_reuse";
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> out;
@@ -281,13 +281,13 @@ void DrawTimeline(const ui::DossierView& v) {
 void DrawPopups(const ui::DossierView& v, const ui::FileBrowserView& files, DossierScreenState& s,
                 std::vector<ui::CounterAction>& actions) {
   const bool focus = s.open_reuse;
-  if (s.open_reuse) ImGui::OpenPopup(kReusePopup);
+  if (s.open_reuse) ImGui::OpenPopup(kDossierReusePopup);
   if (s.open_picker) {
     ImGui::OpenPopup(kFilePickerPopup);
     actions.emplace_back(ui::BrowseFiles{files.dir});
   }
   s.open_reuse = s.open_picker = false;
-  if (ImGui::BeginPopupModal(kReusePopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+  if (ImGui::BeginPopupModal(kDossierReusePopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
     ImGui::TextUnformatted(v.result_code_label.c_str());
     const bool enter = ui::TextField("##dossier_reuse_code", &s.reuse_code, {.request_focus = focus, .width_px = ui::Em(18.0f)});
     if (ui::Button(Label(v.reuse_label, "dossier_reuse_ok").c_str(), {.tone = ui::Tone::kInfo}) || enter) {

@@ -16,7 +16,7 @@ namespace {
 using ui::IntakeField;
 using ui::IntakeFocus;
 
-constexpr const char* kReusePopup = "##reuse_popup";
+constexpr const char* kIntakeReusePopup = "##reuse_popup";
 constexpr const char* kSlipPopup = "##slip_popup";
 constexpr const char* kDiscardPopup = "##discard_popup";
 
@@ -372,7 +372,7 @@ void DrawButtons(const ui::IntakeView& v, IntakeScreenState& s, std::vector<ui::
 
 void DrawPopups(const ui::IntakeView& v, const ui::FileBrowserView& files, IntakeScreenState& s,
                 std::vector<ui::CounterAction>& actions) {
-  if (s.open_reuse) ImGui::OpenPopup(kReusePopup);
+  if (s.open_reuse) ImGui::OpenPopup(kIntakeReusePopup);
   if (s.open_slip) ImGui::OpenPopup(kSlipPopup);
   if (s.open_discard) ImGui::OpenPopup(kDiscardPopup);
   if (s.open_picker) {
@@ -383,7 +383,7 @@ void DrawPopups(const ui::IntakeView& v, const ui::FileBrowserView& files, Intak
   s.open_reuse = s.open_slip = s.open_discard = s.open_picker = false;
   const bool esc = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
 
-  if (ImGui::BeginPopupModal(kReusePopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+  if (ImGui::BeginPopupModal(kIntakeReusePopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
     ImGui::TextUnformatted(v.reuse_code_label.c_str());
     const bool enter = ui::TextField("##reuse_code", &s.reuse_code, {.request_focus = focus_reuse, .width_px = ui::Em(18.0f)});
     if (ui::Button(Label(v.reuse_label, "reuse_ok").c_str(), {.tone = ui::Tone::kInfo}) || enter) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "counter/screens/common.h"
 #include "ui_imgui/fonts.h"
 #include "ui_imgui/theme.h"
 #include "ui_imgui/widgets.h"
@@ -17,8 +18,6 @@ void WipePassword(std::string& s) {
   std::fill(s.begin(), s.end(), '\0');
   s.clear();
 }
-
-std::string Label(const std::string& text, const char* id) { return text + "##" + id; }
 
 }  // namespace
 

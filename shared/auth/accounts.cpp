@@ -34,11 +34,6 @@ constexpr std::size_t kMaxPasswordBytes = 1024;
 constexpr int kMaxDisplayName = 100;
 constexpr int kMaxUnit = 200;
 
-std::size_t CodePoints(std::string_view utf8) {
-  return static_cast<std::size_t>(
-      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 std::string FoldUserName(std::string_view name) {
   std::string out(Trim(name));
   for (char& c : out)
@@ -229,7 +224,7 @@ Status ValidatePassword(std::string_view password, std::string_view user_name, c
     return Invalid("password", "too_long", "a password has at most " + std::to_string(kMaxPasswordBytes) + " bytes");
   if (!IsValidUtf8(password)) return Invalid("password", "bad_utf8", "the password is not valid UTF-8");
   internal::Secret normalized = internal::NormalizePassword(password);
-  if (CodePoints(normalized.view()) < static_cast<std::size_t>(settings.min_password_length))
+  if (CountCodePoints(normalized.view()) < static_cast<std::size_t>(settings.min_password_length))
     return Invalid("password", "too_short",
                    "a password has at least " + std::to_string(settings.min_password_length) + " characters");
   if (FoldUserName(normalized.view()) == FoldUserName(user_name) && !user_name.empty())

@@ -301,8 +301,6 @@ bool LocateDay(const DayTable& t, LocalDate d, std::int32_t* out) {
   return true;
 }
 
-LocalDate DateOf(const DayTable& t, std::int64_t index) { return LocalDate{days{t.first_day + index}}; }
-
 }  // namespace
 
 bool IsWorkingTime(const WorkingCalendar& cal, LocalMinute t) {
@@ -360,8 +358,8 @@ Result<LocalMinute> NextWorkingInstant(const WorkingCalendar& cal, LocalMinute t
   const DayTable& table = cal.table();
   Pos p, out;
   if (!Locate(table, t, &p)) return internal::NotCovering(cal, floor<days>(t));
-  if (!internal::NextWorking(table, p, &out)) return internal::NotCovering(cal, DateOf(table, table.size()));
-  return LocalMinute{DateOf(table, out.day).time_since_epoch() + minutes{out.minute}};
+  if (!internal::NextWorking(table, p, &out)) return internal::NotCovering(cal, table.DateOf(table.size()));
+  return LocalMinute{table.DateOf(out.day).time_since_epoch() + minutes{out.minute}};
 }
 
 Result<minutes> WorkingTimeBetween(const WorkingCalendar& cal, LocalMinute from, LocalMinute to) {
@@ -396,8 +394,8 @@ Result<LocalDate> AddWorkingDays(const WorkingCalendar& cal, LocalDate start, in
   if (n == 0) return start;
   const std::int64_t ordinal = std::int64_t(table.working_days_before[i + 1]) + n - 1;
   if (ordinal >= static_cast<std::int64_t>(table.working_day_index.size()))
-    return internal::NotCovering(cal, DateOf(table, table.size()));
-  return DateOf(table, table.working_day_index[ordinal]);
+    return internal::NotCovering(cal, table.DateOf(table.size()));
+  return table.DateOf(table.working_day_index[ordinal]);
 }
 
 }  // namespace motcua::calendar

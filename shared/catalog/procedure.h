@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "calendar/duration.h"
@@ -50,6 +51,12 @@ struct Component {
   bool required = true;    // false for case-dependent papers ("Trường hợp ... thì ...")
   friend bool operator==(const Component&, const Component&) = default;
 };
+
+// True for a group every applicant brings (no group, "Giấy tờ phải nộp…", "Giấy tờ phải xuất trình…"),
+// false for a case heading ("Trường hợp …") that applies only when the applicant's case is chosen.
+inline bool AppliesToEveryCase(std::string_view group) {
+  return group.empty() || group.starts_with("Giấy tờ phải nộp") || group.starts_with("Giấy tờ phải xuất trình");
+}
 
 // A result document the procedure issues (kết quả giải quyết).
 struct ResultDocument {

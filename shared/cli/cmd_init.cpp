@@ -92,7 +92,7 @@ Status CheckCombined(const InitOptions& o, const std::function<std::optional<std
   return Invalid("settings", "bad_value", parsed.error().detail);
 }
 
-Result<InitOptions> ParseOptions(Args& args) {
+Result<InitOptions> ParseInitOptions(Args& args) {
   InitOptions out;
   for (const InitOption& o : kOptions) {
     MOTCUA_ASSIGN_OR_RETURN(auto v, args.Flag(o.flag));
@@ -333,7 +333,7 @@ int Update(Context& ctx, const InitOptions& o) {
 }
 
 int RunInit(Context& ctx, Args& args) {
-  auto options = ParseOptions(args);
+  auto options = ParseInitOptions(args);
   if (!options) return ReportError(ctx, options.error());
   std::error_code ec;
   bool exists = fs::exists(ctx.db_path, ec);

@@ -136,7 +136,7 @@ int Show(Context& ctx, Args& args) {
   return kExitOk;
 }
 
-int List(Context& ctx, Args& args) {
+int ListRatings(Context& ctx, Args& args) {
   rating::RatingQuery q;
   rating::TallyBy by = rating::TallyBy::kUnit;
   auto parse = [&]() -> Status {
@@ -216,7 +216,7 @@ int RunRating(Context& ctx, Args& args) {
   Args sub_args(std::vector<std::string>(rest.begin() + (sub.empty() ? 0 : 1), rest.end()));
   if (sub == "add") return Add(ctx, sub_args);
   if (sub == "show") return Show(ctx, sub_args);
-  if (sub == "list") return List(ctx, sub_args);
+  if (sub == "list") return ListRatings(ctx, sub_args);
   if (sub == "pakn") return Pakn(ctx, sub_args);
   return ReportError(ctx, Invalid("subcommand", "bad_subcommand", "rating add|show|list|pakn, got \"" + sub + "\""));
 }

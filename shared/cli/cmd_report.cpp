@@ -33,7 +33,7 @@ struct ReportOptions {
   reports::ExportFormat format = reports::ExportFormat::kPdf;
 };
 
-Result<ReportOptions> ParseOptions(Context& ctx, Args& args) {
+Result<ReportOptions> ParseReportOptions(Context& ctx, Args& args) {
   ReportOptions o;
   MOTCUA_ASSIGN_OR_RETURN(auto month, args.Flag("month"));
   MOTCUA_ASSIGN_OR_RETURN(auto unit, args.Flag("unit"));
@@ -85,7 +85,7 @@ Result<reports::Document> Build(Context& ctx, Session& s, const ReportOptions& o
 }
 
 int RunReport(Context& ctx, Args& args) {
-  auto options = ParseOptions(ctx, args);
+  auto options = ParseReportOptions(ctx, args);
   if (!options) return ReportError(ctx, options.error());
   auto session = OpenSession(ctx);
   if (!session) return ReportError(ctx, session.error());

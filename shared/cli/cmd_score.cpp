@@ -93,7 +93,7 @@ Result<indicators::Period> ParsePeriod(Args& args, Instant now) {
   return indicators::MonthPeriod(int(today.year()), unsigned(today.month()));
 }
 
-Result<ScoreOptions> ParseOptions(Context& ctx, Args& args) {
+Result<ScoreOptions> ParseScoreOptions(Context& ctx, Args& args) {
   ScoreOptions o;
   if (args.Switch("json")) ctx.json = true;
   MOTCUA_ASSIGN_OR_RETURN(auto input, args.Flag("input"));
@@ -139,16 +139,9 @@ Result<std::vector<dvc::NationalRecord>> LoadRecords(const ScoreOptions& o, Sess
 
 // --- the table ---
 
-std::size_t Columns(std::string_view utf8) {
-  std::size_t n = 0;
-  for (unsigned char c : utf8)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 // Pads (or cuts, with "…") to `width` columns.
 std::string Fit(std::string_view utf8, std::size_t width) {
-  if (Columns(utf8) <= width) return std::string(utf8) + std::string(width - Columns(utf8), ' ');
+  if (CountCodePoints(utf8) <= width) return std::string(utf8) + std::string(width - CountCodePoints(utf8), ' ');
   std::string out;
   std::size_t cols = 0;
   for (std::size_t i = 0; i < utf8.size();) {
@@ -180,7 +173,7 @@ std::string MaxText(double v) {
 }
 
 std::string RightAlign(const std::string& s, std::size_t width) {
-  return Columns(s) >= width ? s : std::string(width - Columns(s), ' ') + s;
+  return CountCodePoints(s) >= width ? s : std::string(width - CountCodePoints(s), ' ') + s;
 }
 
 const char* GroupNumber(IndicatorGroup g) {
@@ -251,7 +244,7 @@ void PrintTable(std::ostream& os, const ScoreReport& report, const std::vector<d
 }
 
 int RunScore(Context& ctx, Args& args) {
-  auto options = ParseOptions(ctx, args);
+  auto options = ParseScoreOptions(ctx, args);
   if (!options) return ReportError(ctx, options.error());
   const ScoreOptions& o = *options;
 

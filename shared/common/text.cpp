@@ -100,6 +100,13 @@ std::string_view Trim(std::string_view s) {
 
 namespace motcua {
 
+std::size_t CountCodePoints(std::string_view utf8) {
+  std::size_t n = 0;
+  for (char c : utf8)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
 Status CheckTextLine(std::string_view s, std::string_view field, int max_chars) {
   int32_t i = 0, n = static_cast<int32_t>(s.size());
   int chars = 0;

@@ -3,6 +3,7 @@
 // shaping and draws NFD marks on top of each other (stack.md §4).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,9 @@ std::string NormalizeNfc(std::string_view utf8);
 // Search key: lower case, diacritics removed, đ → d, runs of spaces and punctuation collapsed to one
 // space, trimmed. "Đăng ký THƯỜNG TRÚ" → "dang ky thuong tru".
 std::string FoldForSearch(std::string_view utf8);
+
+// How many code points `utf8` holds (its lead bytes; invalid UTF-8 is counted byte by byte).
+std::size_t CountCodePoints(std::string_view utf8);
 
 // Trims ASCII white space at both ends.
 std::string_view Trim(std::string_view s);

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <set>
 
+#include "common/text.h"
 #include "print/form_pdf.h"
 
 namespace motcua::reports {
@@ -53,13 +54,6 @@ void AppendCsvField(std::string& out, std::string_view field) {
 
 // ---- XLSX ----
 
-std::size_t Utf8Length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 // Cuts to at most `chars` UTF-8 characters.
 std::string Utf8Prefix(std::string_view s, std::size_t chars) {
   std::size_t n = 0, i = 0;
@@ -97,9 +91,9 @@ std::string SheetName(std::string name, std::set<std::string>& used) {
 }
 
 double ColumnWidth(const Table& t, std::size_t col) {
-  std::size_t widest = Utf8Length(t.columns[col].header);
+  std::size_t widest = CountCodePoints(t.columns[col].header);
   for (const auto& row : t.rows)
-    if (col < row.size()) widest = std::max(widest, Utf8Length(row[col].text));
+    if (col < row.size()) widest = std::max(widest, CountCodePoints(row[col].text));
   return std::clamp(double(widest) + 2, 6.0, 60.0);
 }
 

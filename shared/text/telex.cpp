@@ -106,13 +106,6 @@ std::string EncodeUtf8(std::u32string_view cps) {
   return out;
 }
 
-std::size_t CountCodePoints(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 }  // namespace
 
 struct TelexComposer::Syllable {

@@ -20,6 +20,8 @@ struct SessionUser {
   std::string display_name;  // NFC, e.g. "Nguyễn Văn An"
   std::string role;          // "officer" | "postal" | "supervisor" | "admin"
   std::string unit;          // the account's processing unit ("" = none): the work list's default filter
+  // The name printed on forms and shown in the header: the display name, else the user name.
+  const std::string& shown_name() const { return display_name.empty() ? user_name : display_name; }
 };
 
 // Every rule key an Authenticator may return. Each has screen text in both languages

@@ -34,13 +34,6 @@ constexpr ScreenSpec kScreens[] = {
     {kScreenDossier, "nav.dossier", "", Permission::kProcess, false},
 };
 
-std::size_t CountCodePoints(std::string_view utf8) {
-  std::size_t n = 0;
-  for (char c : utf8)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 // The first screen a role may use.
 std::string HomeScreen(const std::optional<SessionUser>& session) {
   for (const ScreenSpec& s : kScreens)

@@ -25,10 +25,6 @@ void Succeed(CounterModel& model, std::string notice_key) {
   model.worklist.stale = true;
 }
 
-std::string OfficerName(const CounterModel& model) {
-  return model.session->display_name.empty() ? model.session->user_name : model.session->display_name;
-}
-
 print::FormHeader HeaderFor(const Station& s, Instant now) {
   print::FormHeader h;
   h.governing_body = s.desk.settings.agency_name;
@@ -135,7 +131,7 @@ print::ControlSlipForm ControlSlipFor(const dossier::Dossier& d, const Station& 
 void PrintForm(CounterModel& model, const CounterBackend& backend, DossierForm which) {
   const dossier::Dossier& d = *model.dossier.dossier;
   const Station& s = *backend.station;
-  const std::string officer = OfficerName(model);
+  const std::string officer = model.session->shown_name();
   switch (which) {
     case DossierForm::kReceipt: {
       Result<std::string> token = workflow::ReceiptTokenFor(s.desk, d);

@@ -23,10 +23,6 @@ constexpr const char* kSlipKind = "scratch.counter_slip";
 constexpr std::size_t kMaxRecent = 9;
 
 // Groups the national portal publishes for every case (the same rule as workflow/desk.cpp).
-bool AppliesToEveryCase(std::string_view group) {
-  return group.empty() || group.rfind("Giấy tờ phải nộp", 0) == 0 || group.rfind("Giấy tờ phải xuất trình", 0) == 0;
-}
-
 json AttachmentJson(const dossier::Attachment& a) {
   return {{"sha256", a.sha256},     {"mime", a.mime},         {"pages", a.pages},
           {"size_bytes", a.size_bytes}, {"file_name", a.file_name}, {"added_by", a.added_by},
@@ -123,10 +119,6 @@ print::FormHeader CounterHeader(const Station& s, Instant now) {
 print::Applicant FormApplicant(const IntakeDraft& d) {
   return {NormalizeNfc(Trim(d.name)), std::string(Trim(d.id_number)), NormalizeNfc(Trim(d.address)),
           std::string(Trim(d.phone)), std::string(Trim(d.email))};
-}
-
-std::string OfficerName(const CounterModel& model) {
-  return model.session->display_name.empty() ? model.session->user_name : model.session->display_name;
 }
 
 // Keeps a copy of a slip given at the counter (no dossier exists to hang it on), for a reprint: a
@@ -245,7 +237,7 @@ Result<IntakeDraft> DraftFromJson(std::string_view text) {
 }
 
 bool ComponentApplies(const IntakeDraft& draft, const DraftComponent& c) {
-  if (AppliesToEveryCase(c.group)) return true;
+  if (catalog::AppliesToEveryCase(c.group)) return true;
   return std::find(draft.cases.begin(), draft.cases.end(), c.group) != draft.cases.end();
 }
 
@@ -282,7 +274,7 @@ Result<workflow::IntakeRequest> BuildIntakeRequest(const IntakeDraft& d) {
   r.delivery_address = d.delivery == dossier::Delivery::kPostal ? NormalizeNfc(Trim(d.delivery_address)) : "";
   r.sets = d.sets;
   for (const std::string& c : d.cases)
-    if (!AppliesToEveryCase(c)) r.cases.push_back(c);
+    if (!catalog::AppliesToEveryCase(c)) r.cases.push_back(c);
   std::vector<workflow::IntakeComponent> comps;
   for (const DraftComponent& c : d.components) {
     if (!ComponentApplies(d, c)) continue;
@@ -446,7 +438,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const PickProce
     dc.originals = c.originals;
     dc.copies = c.copies;
     dc.mode = c.shown_only ? ComponentMode::kShownOnly : c.required ? ComponentMode::kMissing : ComponentMode::kNotProvided;
-    if (!AppliesToEveryCase(dc.group) && d.cases.empty()) d.cases.push_back(dc.group);  // the first case
+    if (!catalog::AppliesToEveryCase(dc.group) && d.cases.empty()) d.cases.push_back(dc.group);  // the first case
     d.components.push_back(std::move(dc));
   }
   if (!p->postal_allowed && d.delivery == dossier::Delivery::kPostal) d.delivery = dossier::Delivery::kCounter;
@@ -651,7 +643,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const ConfirmIn
   out.warnings = received->warnings;
   if (received->replayed) out.warnings.push_back("intake_replayed");
   out.applicant_name = d.applicant.name;
-  print::ReceiptForm form = workflow::MakeReceiptForm(d, station.desk.settings, received->receipt_token, OfficerName(model));
+  print::ReceiptForm form = workflow::MakeReceiptForm(d, station.desk.settings, received->receipt_token, model.session->shown_name());
   StartPrint(model, backend, "form.receipt", d.code, "mau01",
              [form = std::move(form)] { return print::RenderReceiptPdf(form); });
   SaveRecent(model, backend, d.procedure_code);
@@ -695,7 +687,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const IssueSupp
     items.push_back(reason);
   }
   form.reasons.push_back(reason.empty() ? "Hồ sơ chưa đủ thành phần theo quy định." : reason);
-  form.officer_name = OfficerName(model);
+  form.officer_name = model.session->shown_name();
   RecordSlip(model, backend, "mau02",
              {{"applicant", form.applicant.name}, {"id_number", form.applicant.id_number},
               {"procedure_code", d.procedure_code}, {"items", items}, {"reason", form.reasons.front()}});
@@ -729,7 +721,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const IssueRefu
   form.applicant = FormApplicant(d);
   form.procedure_name = p != nullptr ? p->name : d.procedure_code;
   form.reasons.push_back(reason);
-  form.signer_name = OfficerName(model);
+  form.signer_name = model.session->shown_name();
   RecordSlip(model, backend, "mau03",
              {{"applicant", form.applicant.name}, {"id_number", form.applicant.id_number},
               {"procedure_code", d.procedure_code}, {"reason", reason}});

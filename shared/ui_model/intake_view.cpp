@@ -8,10 +8,6 @@
 namespace motcua::ui {
 namespace {
 
-bool AppliesToEveryCase(std::string_view group) {
-  return group.empty() || group.rfind("Giấy tờ phải nộp", 0) == 0 || group.rfind("Giấy tờ phải xuất trình", 0) == 0;
-}
-
 std::string DurationText(Lang lang, const catalog::Procedure& p) {
   if (p.processing.no_due_date || !p.processing.standard) return Tr(lang, "intake.no_due_date");
   const calendar::Duration& d = *p.processing.standard;
@@ -243,7 +239,7 @@ IntakeView MakeIntakeView(const CounterModel& model, const Station& station, Ins
       ComponentGroupView g;
       g.heading.group = c.group;
       g.heading.label = c.group.empty() ? std::string(Tr(lang, "intake.group_default")) : c.group;
-      g.heading.is_every_case = AppliesToEveryCase(c.group);
+      g.heading.is_every_case = catalog::AppliesToEveryCase(c.group);
       g.heading.is_chosen = ComponentApplies(d, c);
       v.groups.push_back(std::move(g));
     }

@@ -57,7 +57,7 @@ LoginView MakeLoginView(const CounterModel& model, Instant now) {
     const SessionUser& u = *model.session;
     const char* role = FindString(lang, "role." + u.role);
     v.notice_text = FormatText(Tr(lang, "login.signed_in"),
-                               {{"name", u.display_name.empty() ? u.user_name : u.display_name},
+                               {{"name", u.shown_name()},
                                 {"role", role != nullptr ? role : u.role}});
     v.notice_tone = Tone::kSuccess;
   } else if (!login.notice_key.empty()) {

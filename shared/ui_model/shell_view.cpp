@@ -60,7 +60,7 @@ ShellView MakeShellView(const CounterModel& model, Instant now) {
   if (model.session) {
     const SessionUser& u = *model.session;
     const char* role = FindString(lang, "role." + u.role);
-    v.user_line = (u.display_name.empty() ? u.user_name : u.display_name) + " — " + (role != nullptr ? role : u.role);
+    v.user_line = u.shown_name() + " — " + (role != nullptr ? role : u.role);
   }
   v.station_line = model.station_name;
   v.clock_text = FormatWhen(lang, now);
@@ -177,7 +177,7 @@ LockView MakeLockView(const CounterModel& model, Instant now) {
   LockView v;
   v.title = Tr(lang, "lock.title");
   if (model.session)
-    v.user_line = (model.session->display_name.empty() ? model.session->user_name : model.session->display_name) +
+    v.user_line = model.session->shown_name() +
                   " (" + model.session->user_name + ")";
   v.explanation = FormatText(Tr(lang, "lock.explanation"), {{"minutes", std::to_string(model.idle_lock_minutes)}});
   v.password_label = Tr(lang, "login.password");

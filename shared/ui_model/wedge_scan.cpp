@@ -3,14 +3,10 @@
 #include <algorithm>
 #include <string_view>
 
+#include "common/text.h"
+
 namespace motcua::ui {
 namespace {
-
-std::size_t CountCodePoints(std::string_view utf8) {
-  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
 
 void AppendUtf8(std::string& out, char32_t c) {
   if (c < 0x80) {

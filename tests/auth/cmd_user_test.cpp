@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/auth_fixtures.h"
 #include "auth/login.h"
 #include "support/fixtures.h"
 
@@ -24,8 +25,8 @@ using motcua::testing::CommandResult;
 using motcua::testing::TempDir;
 using nlohmann::json;
 
-constexpr const char* kAdminPassword = "Quản-trị-2026!";
-constexpr const char* kOfficerPassword = "Mật-khẩu-tiếp-nhận-1";
+using testing::kAdminPassword;
+using testing::kOfficerPassword;
 
 // Like testing::RunCli, with extra environment variables and text on standard input. The two password
 // variables of the test process itself are never passed on, so each test says exactly what the CLI sees.

@@ -28,7 +28,7 @@ using nlohmann::json;
 // output may ever show it.
 constexpr const char* kSecret = "Secret-Not-Printed-42";
 
-constexpr const char* kDossier = R"({
+constexpr const char* kCenterDossier = R"({
   "procedure_code": "1.004222",
   "applicant": {"id_type": "cccd", "id_number": "001090123456", "name": "Nguyễn Thị Thử",
                 "phone": "0912345678", "address": "Tổ 1, phường Phan Thiết"},
@@ -42,7 +42,7 @@ class CenterCliTest : public ::testing::Test {
     ASSERT_TRUE(db) << db.error().Describe();
     db_.emplace(*db);
     conninfo_ = db_->location() + " password=" + kSecret;
-    std::ofstream(dir_ / "d.json") << kDossier;
+    std::ofstream(dir_ / "d.json") << kCenterDossier;
   }
   // Runs as a station whose data directory is `data`, on this test's center database.
   CommandResult Run(const fs::path& data, std::vector<std::string> args, const char* now = "2026-11-23 09:00") {

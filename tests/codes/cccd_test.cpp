@@ -1,4 +1,5 @@
 #include "codes/cccd.h"
+#include "support/dates.h"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +18,7 @@ namespace {
 
 using namespace std::chrono;
 
-LocalDate Day(int y, unsigned m, unsigned d) { return local_days{year{y} / month{m} / day{d}}; }
+using motcua::testing::Day;
 
 // Fixtures have the shape of real card QRs (domain.md §5: field order and formats from the public
 // ParsedCccd parser, the "định dạng chuẩn của Bộ Công An" note and dangbaokhoa/identity-card; the

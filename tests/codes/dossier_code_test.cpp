@@ -1,4 +1,5 @@
 #include "codes/dossier_code.h"
+#include "support/dates.h"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +13,7 @@ namespace {
 
 using namespace std::chrono;
 
-LocalDate Day(int y, unsigned m, unsigned d) { return local_days{year{y} / month{m} / day{d}}; }
+using motcua::testing::Day;
 
 // Worked examples. Sources: domain.md §4.4 (Thanh Hóa's root 000.00.00.H56 from the TD seed data,
 // in the form NĐ 61/2018 Art. 26 prescribes; a 2026 provincial code H15.50.05.13-261008-0975 from an

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "indicators/month_generator.h"
+#include "support/dates.h"
 
 namespace motcua::indicators {
 namespace {
@@ -25,7 +26,7 @@ Instant Vn(int y, unsigned mo, unsigned d, int h = 0, int mi = 0, int s = 0) {
   return Instant{sys_days{year{y} / month{mo} / day{d}}.time_since_epoch() + hours{h} + minutes{mi} + seconds{s} -
                  hours{7}};
 }
-LocalDate Day(int y, unsigned mo, unsigned d) { return local_days{year{y} / month{mo} / day{d}}; }
+using motcua::testing::Day;
 
 const Period kAugust = MonthPeriod(2026, 8);
 const Instant kEndOfAugust = Vn(2026, 8, 31, 23, 59, 59);

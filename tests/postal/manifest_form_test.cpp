@@ -6,6 +6,7 @@
 
 #include "print/form_pdf.h"
 #include "print/pdf_tools.h"
+#include "postal/s10.h"
 #include "support/fixtures.h"
 
 namespace motcua::postal {
@@ -15,11 +16,7 @@ using motcua::testing::At;
 using motcua::testing::SampleIntake;
 namespace pt = motcua::print::testing;
 
-std::string S10(int serial) {
-  std::string digits = std::to_string(serial % 100000000);
-  digits.insert(0, 8 - digits.size(), '0');
-  return std::string("EB") + digits + std::to_string(S10CheckDigit(digits)) + "VN";
-}
+using motcua::testing::S10;
 
 class ManifestFormTest : public ::testing::Test {
  protected:

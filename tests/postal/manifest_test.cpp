@@ -7,6 +7,7 @@
 #include <map>
 
 #include "codes/receipt_token.h"
+#include "postal/s10.h"
 #include "support/fixtures.h"
 
 namespace motcua::postal {
@@ -23,11 +24,7 @@ using workflow::Role;
 std::string Local(const std::optional<Instant>& t) { return t ? FormatLocalMinute(ToLocalVn(*t)) : "none"; }
 
 // A valid UPU S10 number: "EB" + the 8-digit serial + its check digit + "VN".
-std::string S10(int serial, const char* service = "EB") {
-  std::string digits = std::to_string(serial % 100000000);
-  digits.insert(0, 8 - digits.size(), '0');
-  return std::string(service) + digits + std::to_string(S10CheckDigit(digits)) + "VN";
-}
+using motcua::testing::S10;
 
 class ManifestTest : public ::testing::Test {
  protected:

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "print/sample_forms.h"
+#include "support/dates.h"
 
 namespace motcua::print {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 using namespace std::chrono;
 using testing::At;
 
-LocalDate Day(int y, int m, int d) { return local_days{year{y} / month{unsigned(m)} / day{unsigned(d)}}; }
+using motcua::testing::Day;
 
 // Worked example: the receipt format of domain.md §2.3 ("HH giờ mm phút, ngày dd tháng MM năm yyyy"),
 // for the sample dossier received Thu 12/03/2026 08:30 Vietnam time (01:30 UTC).

@@ -24,11 +24,10 @@ using testing::kDstcode;
 using testing::SampleRecord;
 using testing::TestServer;
 
-std::string Code(const HttpReply& r) { return r.json.is_object() ? r.json.value("error_code", "?") : "(not JSON)"; }
 
 bool Stored(const TestServer& server, const std::string& code) {
   const HttpReply r = server.Call("TraCuuHoSo", Json{{"MaHoSo", code}});
-  EXPECT_EQ(Code(r), "0") << r.body;
+  EXPECT_EQ(r.error_code(), "0") << r.body;
   return r.json.is_object() && r.json["data"].is_object();
 }
 
@@ -92,7 +91,7 @@ TEST(Fault, Http500ForTheNextNCallsThenNormal) {
     EXPECT_EQ(r.json["message"], "Lỗi máy chủ nội bộ");
   }
   EXPECT_FALSE(Stored(server, "A-1")) << "an http500 call is not processed";
-  EXPECT_EQ(Code(server.Sync({SampleRecord("A-1")}, false, session)), "0");
+  EXPECT_EQ(server.Sync({SampleRecord("A-1")}, false, session).error_code(), "0");
   const Json stats = server.Stats();
   EXPECT_EQ(stats["faults_fired"]["http500"], 2);
 }
@@ -176,7 +175,7 @@ TEST(Fault, SlowTricklesACompleteReplyAndProcesses) {
   const HttpReply r = server.Sync({SampleRecord("A-1")}, false, session);
   EXPECT_GE(Clock::now() - start, std::chrono::milliseconds(400));
   EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(Code(r), "0") << r.body;
+  EXPECT_EQ(r.error_code(), "0") << r.body;
   EXPECT_TRUE(Stored(server, "A-1"));
 }
 
@@ -224,7 +223,7 @@ TEST(Fault, FailAfterStoreStoresThenAnswers500) {
   EXPECT_TRUE(Stored(server, "A-1")) << "it landed";
   // The client's retry of the create meets "đã tồn tại" (and then sends an update, domain.md §4.3b).
   const HttpReply retry = server.Sync({SampleRecord("A-1")}, false, session);
-  EXPECT_EQ(Code(retry), "3");
+  EXPECT_EQ(retry.error_code(), "3");
   EXPECT_EQ(server.Stats()["records_created"], 1);
 }
 
@@ -251,7 +250,7 @@ TEST(Fault, AdminRefusesMalformedCommands) {
     SCOPED_TRACE(body.dump());
     const HttpReply r = server.Post("/admin/faults", body, /*with_dstcode=*/false);
     EXPECT_EQ(r.status, 400);
-    EXPECT_EQ(Code(r), "-1");
+    EXPECT_EQ(r.error_code(), "-1");
   }
   EXPECT_EQ(server.Post("/api/auth/login", Json::parse(LoginBody())).status, 200) << "nothing armed";
 }

@@ -21,7 +21,7 @@
 namespace motcua::provincial {
 namespace {
 
-constexpr const char* kJson = "application/json";
+constexpr const char* kJsonType = "application/json";
 
 // httplib routes are regular expressions; our paths are literal.
 std::string LiteralPattern(const std::string& path) {
@@ -43,7 +43,7 @@ bool IsJsonContentType(const std::string& value) {
   std::string trimmed;
   for (char c : media)
     if (c != ' ' && c != '\t') trimmed.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return trimmed == kJson;
+  return trimmed == kJsonType;
 }
 
 Status CheckPath(const std::string& path, const char* field) {
@@ -98,7 +98,7 @@ struct ProvincialServer::Impl {
 
   void Send(httplib::Response& res, const Reply& reply, Instant now) const {
     res.status = reply.http_status;
-    res.set_content(Finish(reply, now), kJson);
+    res.set_content(Finish(reply, now), kJsonType);
   }
 
   // Transport checks, then the protocol.
@@ -190,7 +190,7 @@ struct ProvincialServer::Impl {
                                       : res.status == 413 ? "Dữ liệu gửi lên quá lớn"
                                                           : "Yêu cầu không hợp lệ";
           if (!res.has_header("Date")) res.set_header("Date", FormatHttpDate(now));
-          res.set_content(Finish(MakeReply(res.status, std::to_string(res.status), message), now), kJson);
+          res.set_content(Finish(MakeReply(res.status, std::to_string(res.status), message), now), kJsonType);
           return httplib::Server::HandlerResponse::Handled;
         }));
     http.set_exception_handler([this](const httplib::Request&, httplib::Response& res, std::exception_ptr) {

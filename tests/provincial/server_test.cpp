@@ -24,14 +24,13 @@ using testing::SampleRecord;
 using testing::SampleStep;
 using testing::TestServer;
 
-std::string Code(const HttpReply& r) { return r.json.is_object() ? r.json.value("error_code", "?") : "(not JSON)"; }
 std::string Message(const HttpReply& r) { return r.json.is_object() ? r.json.value("message", "") : r.body; }
 
 // TraCuuHoSo's data for `code` (null when not stored).
 Json LookUp(const TestServer& server, const std::string& code) {
   const HttpReply r = server.Call("TraCuuHoSo", Json{{"MaHoSo", code}});
   EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(Code(r), "0") << r.body;
+  EXPECT_EQ(r.error_code(), "0") << r.body;
   return r.json.is_object() ? r.json["data"] : Json();
 }
 
@@ -39,7 +38,7 @@ TEST(Login, GivesASessionForTheRightCredentials) {
   TestServer server;
   const HttpReply r = server.Post("/api/auth/login", Json{{"username", kUser}, {"password", kPassword}});
   ASSERT_EQ(r.status, 200);
-  EXPECT_EQ(Code(r), "0");
+  EXPECT_EQ(r.error_code(), "0");
   EXPECT_EQ(Message(r), "Đăng nhập thành công");
   ASSERT_TRUE(r.json["session"].is_string());
   EXPECT_EQ(r.json["session"].get<std::string>().size(), 32u);
@@ -53,7 +52,7 @@ TEST(Login, RefusesWrongCredentialsWithHttp200) {
     SCOPED_TRACE(body.dump());
     const HttpReply r = server.Post("/api/auth/login", body);
     EXPECT_EQ(r.status, 200);
-    EXPECT_EQ(Code(r), "-1");
+    EXPECT_EQ(r.error_code(), "-1");
     EXPECT_EQ(Message(r), "Sai tên đăng nhập hoặc mật khẩu");
     EXPECT_FALSE(r.json.contains("session"));
   }
@@ -67,7 +66,7 @@ TEST(Session, ExpiresAfterItsTtl) {
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   const HttpReply r = server.Call("TraCuuHoSo", Json{{"MaHoSo", "X"}}, session);
   EXPECT_EQ(r.status, 401);
-  EXPECT_EQ(Code(r), "401");
+  EXPECT_EQ(r.error_code(), "401");
   EXPECT_EQ(Message(r), "Phiên làm việc không hợp lệ hoặc đã hết hạn");
   EXPECT_EQ(server.Call("TraCuuHoSo", Json{{"MaHoSo", "X"}}, server.Login()).status, 200) << "a new login works";
 }
@@ -78,14 +77,14 @@ TEST(Session, RefusesMissingOrUnknownSession) {
   EXPECT_EQ(r.status, 401);
   r = server.Post("/api/integration", Json{{"madonvi", testing::kUnit}, {"service", "TraCuuHoSo"}});
   EXPECT_EQ(r.status, 401);
-  EXPECT_EQ(Code(r), "401");
+  EXPECT_EQ(r.error_code(), "401");
 }
 
 TEST(Dstcode, IsRequiredOnLoginAndCalls) {
   TestServer server;
   HttpReply r = server.Post("/api/auth/login", Json{{"username", kUser}, {"password", kPassword}}, /*with_dstcode=*/false);
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(Code(r), "-1");
+  EXPECT_EQ(r.error_code(), "-1");
   EXPECT_EQ(Message(r), "Thiếu hoặc sai dstcode");
   r = server.Post("/api/integration", Json{{"session", server.Login()}, {"madonvi", testing::kUnit}, {"service", "LayDanhSachTTHC"}},
                   false);
@@ -115,19 +114,19 @@ TEST(Transport, RefusesBodiesThatAreNotJsonObjects) {
     SCOPED_TRACE(c.body);
     const HttpReply r = server.PostRaw("/api/auth/login", c.body, c.content_type);
     EXPECT_EQ(r.status, 400);
-    EXPECT_EQ(Code(r), "-1");
+    EXPECT_EQ(r.error_code(), "-1");
     EXPECT_EQ(Message(r), c.message);
   }
   const HttpReply not_found = server.Get("/api/khong-co");
   EXPECT_EQ(not_found.status, 404);
-  EXPECT_EQ(Code(not_found), "404");
+  EXPECT_EQ(not_found.error_code(), "404");
 }
 
 TEST(Transport, RefusesABodyOverTheLimitWith413) {
   TestServer server([](ServerOptions& o) { o.max_body_bytes = 2000; });
   const HttpReply r = server.PostRaw("/api/auth/login", std::string(3000, ' '), "application/json");
   EXPECT_EQ(r.status, 413);
-  EXPECT_EQ(Code(r), "413");
+  EXPECT_EQ(r.error_code(), "413");
 }
 
 TEST(Transport, ServesConfiguredPaths) {
@@ -136,11 +135,11 @@ TEST(Transport, ServesConfiguredPaths) {
     o.integration_path = "/dvcqg/v1.0/tich-hop";
   });
   const HttpReply login = server.Post("/dvcqg/v1.0/login", Json{{"username", kUser}, {"password", kPassword}});
-  ASSERT_EQ(Code(login), "0");
+  ASSERT_EQ(login.error_code(), "0");
   const HttpReply call = server.Post("/dvcqg/v1.0/tich-hop", Json{{"session", login.json["session"]},
                                                                   {"madonvi", testing::kUnit},
                                                                   {"service", "LayDanhSachTTHC"}});
-  EXPECT_EQ(Code(call), "0");
+  EXPECT_EQ(call.error_code(), "0");
   EXPECT_EQ(server.Post("/api/auth/login", Json{{"username", kUser}, {"password", kPassword}}).status, 404);
   EXPECT_EQ(server.Post("/dvcqg/v1x0/login", Json{{"username", kUser}, {"password", kPassword}}).status, 404)
       << "the path is literal, not a regular expression";
@@ -150,13 +149,13 @@ TEST(Call, NeedsMadonviAndAKnownService) {
   TestServer server;
   const std::string session = server.Login();
   HttpReply r = server.Post("/api/integration", Json{{"session", session}, {"madonvi", ""}, {"service", "TraCuuHoSo"}});
-  EXPECT_EQ(Code(r), "-1");
+  EXPECT_EQ(r.error_code(), "-1");
   EXPECT_EQ(Message(r), "Thiếu mã đơn vị (madonvi)");
   r = server.Post("/api/integration", Json{{"session", session}, {"service", "TraCuuHoSo"}});
   EXPECT_EQ(Message(r), "Thiếu mã đơn vị (madonvi)");
   r = server.Call("XoaHoSo", Json::object(), session);
   EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(Code(r), "-1");
+  EXPECT_EQ(r.error_code(), "-1");
   EXPECT_EQ(Message(r), "Dịch vụ XoaHoSo không được hỗ trợ");
   r = server.Post("/api/integration", Json{{"session", session}, {"madonvi", testing::kUnit}});
   EXPECT_EQ(Message(r), "Thiếu tên dịch vụ (service)");
@@ -168,7 +167,7 @@ TEST(DongBoHoSoMC, StoresARecordAsReceived) {
   record["NoiNopHoSo"] = "2";  // an unknown key: kept
   const HttpReply r = server.Sync({record, SampleRecord("000.00.12.H60-260803-0002")}, false);
   ASSERT_EQ(r.status, 200);
-  EXPECT_EQ(Code(r), "0");
+  EXPECT_EQ(r.error_code(), "0");
   EXPECT_EQ(Message(r), "Đồng bộ thành công 2 hồ sơ");
   Json stored = LookUp(server, "000.00.12.H60-260803-0001");
   ASSERT_TRUE(stored.is_object());
@@ -185,7 +184,7 @@ TEST(DongBoHoSoMC, IsUpdatingMustBeTheStringTrueOrFalse) {
     Json fields{{"data", Json::array({SampleRecord("A-1")})}};
     if (!value.is_null()) fields["isUpdating"] = value;
     const HttpReply r = server.Call("DongBoHoSoMC", fields);
-    EXPECT_EQ(Code(r), "-1");
+    EXPECT_EQ(r.error_code(), "-1");
     EXPECT_EQ(Message(r), "Trường isUpdating phải là \"True\" hoặc \"False\"");
   }
   EXPECT_TRUE(LookUp(server, "A-1").is_null());
@@ -201,7 +200,7 @@ TEST(DongBoHoSoMC, DataHoldsOneToAHundredRecords) {
   EXPECT_EQ(Message(server.Sync(batch, false)), too_few);
   batch.pop_back();
   const HttpReply hundred = server.Sync(batch, false);
-  EXPECT_EQ(Code(hundred), "0") << hundred.body;
+  EXPECT_EQ(hundred.error_code(), "0") << hundred.body;
   EXPECT_EQ(Message(hundred), "Đồng bộ thành công 100 hồ sơ");
 }
 
@@ -235,7 +234,7 @@ TEST(DongBoHoSoMC, NamesTheFirstBadRecordFieldAndRule) {
     SCOPED_TRACE(c.message);
     const HttpReply r = server.Sync({SampleRecord("M-0"), bad}, false);
     EXPECT_EQ(r.status, 200);
-    EXPECT_EQ(Code(r), "-1");
+    EXPECT_EQ(r.error_code(), "-1");
     EXPECT_EQ(Message(r), c.message);
     EXPECT_EQ(r.json.value("MaHoSo", "?"), "M-1");
   }
@@ -259,7 +258,7 @@ TEST(DongBoHoSoMC, BatchIsAtomic) {
   Json bad = SampleRecord("A-2");
   bad["HinhThuc"] = "2";
   const HttpReply r = server.Sync({SampleRecord("A-1"), bad, SampleRecord("A-3")}, false);
-  EXPECT_EQ(Code(r), "-1");
+  EXPECT_EQ(r.error_code(), "-1");
   EXPECT_EQ(r.json["MaHoSo"], "A-2");
   for (const char* code : {"A-1", "A-2", "A-3"}) EXPECT_TRUE(LookUp(server, code).is_null()) << code;
   EXPECT_EQ(server.Stats()["records_created"], 0);
@@ -267,10 +266,10 @@ TEST(DongBoHoSoMC, BatchIsAtomic) {
 
 TEST(DongBoHoSoMC, CreateOfAStoredRecordIsDaTonTai) {
   TestServer server;
-  ASSERT_EQ(Code(server.Sync({SampleRecord("A-1")}, false)), "0");
+  ASSERT_EQ(server.Sync({SampleRecord("A-1")}, false).error_code(), "0");
   const HttpReply r = server.Sync({SampleRecord("A-2"), SampleRecord("A-1")}, false);
   EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(Code(r), "3");
+  EXPECT_EQ(r.error_code(), "3");
   EXPECT_EQ(Message(r), "Hồ sơ A-1 đã tồn tại");
   EXPECT_EQ(r.json["MaHoSo"], "A-1");
   EXPECT_TRUE(LookUp(server, "A-2").is_null()) << "nothing of the batch is stored";
@@ -278,11 +277,11 @@ TEST(DongBoHoSoMC, CreateOfAStoredRecordIsDaTonTai) {
 
 TEST(DongBoHoSoMC, UpdateOfAnUnknownRecordIsKhongTonTai) {
   TestServer server;
-  ASSERT_EQ(Code(server.Sync({SampleRecord("A-1")}, false)), "0");
+  ASSERT_EQ(server.Sync({SampleRecord("A-1")}, false).error_code(), "0");
   Json changed = SampleRecord("A-1");
   changed["TrangThaiHoSo"] = "4";
   const HttpReply r = server.Sync({changed, SampleRecord("Z-9")}, true);
-  EXPECT_EQ(Code(r), "-1");
+  EXPECT_EQ(r.error_code(), "-1");
   EXPECT_EQ(Message(r), "Hồ sơ Z-9 không tồn tại");
   EXPECT_EQ(r.json["MaHoSo"], "Z-9");
   EXPECT_EQ(LookUp(server, "A-1")["TrangThaiHoSo"], "2") << "A-1 unchanged";
@@ -290,13 +289,13 @@ TEST(DongBoHoSoMC, UpdateOfAnUnknownRecordIsKhongTonTai) {
 
 TEST(DongBoHoSoMC, UpdateReplacesTheStoredRecord) {
   TestServer server;
-  ASSERT_EQ(Code(server.Sync({SampleRecord("A-1")}, false)), "0");
+  ASSERT_EQ(server.Sync({SampleRecord("A-1")}, false).error_code(), "0");
   Json changed = SampleRecord("A-1");
   changed["TrangThaiHoSo"] = "9";
   changed["NgayKetThucXuLy"] = "20260804100000";
   changed.erase("ChuHoSo");  // a replacement, not a merge
   const HttpReply r = server.Sync({changed}, true);
-  EXPECT_EQ(Code(r), "0");
+  EXPECT_EQ(r.error_code(), "0");
   EXPECT_EQ(Message(r), "Đồng bộ thành công 1 hồ sơ");
   Json stored = LookUp(server, "A-1");
   stored.erase("QuaTrinhXuLy");
@@ -307,25 +306,25 @@ TEST(DongBoHoSoMC, UpdateReplacesTheStoredRecord) {
 TEST(DongBoHoSoMC, RefusesTheSameMaHoSoTwiceInOneBatch) {
   TestServer server;
   const HttpReply r = server.Sync({SampleRecord("A-1"), SampleRecord("A-1")}, false);
-  EXPECT_EQ(Code(r), "-1");
+  EXPECT_EQ(r.error_code(), "-1");
   EXPECT_EQ(Message(r), "Hồ sơ A-1 có hai lần trong cùng một lô");
   EXPECT_TRUE(LookUp(server, "A-1").is_null());
 }
 
 TEST(CapNhatTienDoHoSoMC, AppendsStepsInOrderAndCountsRepeats) {
   TestServer server;
-  ASSERT_EQ(Code(server.Sync({SampleRecord("A-1")}, false)), "0");
+  ASSERT_EQ(server.Sync({SampleRecord("A-1")}, false).error_code(), "0");
   const Json received = SampleStep("A-1", "20260803080000", "2");
   Json processing = SampleStep("A-1", "20260803090000", "4");
   processing["NoiDungXuLy"] = "Chuyển xử lý";
   HttpReply r = server.Steps({received, processing});
-  EXPECT_EQ(Code(r), "0");
+  EXPECT_EQ(r.error_code(), "0");
   EXPECT_EQ(Message(r), "Cập nhật tiến độ thành công 2 bước");
   // The same step again, keys in another order: a real server stores it again; the stats count it.
   Json again;
   for (const char* key : {"TrangThai", "NoiDungXuLy", "ThoiDiemXuLy", "NguoiXuLy", "MaHoSo"}) again[key] = received[key];
   r = server.Steps({again});
-  EXPECT_EQ(Code(r), "0");
+  EXPECT_EQ(r.error_code(), "0");
   const Json stored = LookUp(server, "A-1");
   ASSERT_EQ(stored["QuaTrinhXuLy"].size(), 3u);
   EXPECT_EQ(stored["QuaTrinhXuLy"][0], received);
@@ -338,9 +337,9 @@ TEST(CapNhatTienDoHoSoMC, AppendsStepsInOrderAndCountsRepeats) {
 
 TEST(CapNhatTienDoHoSoMC, RefusesAStepForAnUnknownFileAndStoresNoneOfTheBatch) {
   TestServer server;
-  ASSERT_EQ(Code(server.Sync({SampleRecord("A-1")}, false)), "0");
+  ASSERT_EQ(server.Sync({SampleRecord("A-1")}, false).error_code(), "0");
   const HttpReply r = server.Steps({SampleStep("A-1", "20260803080000", "2"), SampleStep("Z-9", "20260803080000", "2")});
-  EXPECT_EQ(Code(r), "-1");
+  EXPECT_EQ(r.error_code(), "-1");
   EXPECT_EQ(Message(r), "Hồ sơ Z-9 không tồn tại");
   EXPECT_EQ(r.json["MaHoSo"], "Z-9");
   EXPECT_EQ(LookUp(server, "A-1")["QuaTrinhXuLy"], Json::array());
@@ -348,7 +347,7 @@ TEST(CapNhatTienDoHoSoMC, RefusesAStepForAnUnknownFileAndStoresNoneOfTheBatch) {
 
 TEST(CapNhatTienDoHoSoMC, NamesTheBadStepByFileAndPosition) {
   TestServer server;
-  ASSERT_EQ(Code(server.Sync({SampleRecord("A-1")}, false)), "0");
+  ASSERT_EQ(server.Sync({SampleRecord("A-1")}, false).error_code(), "0");
   HttpReply r = server.Steps({SampleStep("A-1", "20260803080000", "2"), SampleStep("A-1", "20260803090000", "12")});
   EXPECT_EQ(Message(r), "Hồ sơ A-1, bước thứ 2: trường TrangThai có giá trị \"12\" ngoài bảng mã (1–10)");
   Json nameless = SampleStep("", "20260803080000", "2");
@@ -363,7 +362,7 @@ TEST(TraCuuHoSo, AnswersNotFoundWithNullData) {
   TestServer server;
   const HttpReply r = server.Call("TraCuuHoSo", Json{{"MaHoSo", "000.00.12.H60-260803-9999"}});
   EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(Code(r), "0");
+  EXPECT_EQ(r.error_code(), "0");
   EXPECT_EQ(Message(r), "Không tìm thấy hồ sơ");
   ASSERT_TRUE(r.json.contains("data"));
   EXPECT_TRUE(r.json["data"].is_null());
@@ -372,8 +371,8 @@ TEST(TraCuuHoSo, AnswersNotFoundWithNullData) {
 
 TEST(TraCuuHoSo, FindsARecordWithItsSteps) {
   TestServer server;
-  ASSERT_EQ(Code(server.Sync({SampleRecord("A-1")}, false)), "0");
-  ASSERT_EQ(Code(server.Steps({SampleStep("A-1", "20260803080000", "2")})), "0");
+  ASSERT_EQ(server.Sync({SampleRecord("A-1")}, false).error_code(), "0");
+  ASSERT_EQ(server.Steps({SampleStep("A-1", "20260803080000", "2")}).error_code(), "0");
   const HttpReply r = server.Call("TraCuuHoSo", Json{{"MaHoSo", "A-1"}});
   EXPECT_EQ(Message(r), "Thành công");
   EXPECT_EQ(r.json["data"]["MaHoSo"], "A-1");
@@ -386,7 +385,7 @@ TEST(LayDanhSachTTHC, ListsTheCatalog) {
   ASSERT_TRUE(catalog.has_value()) << catalog.error().Describe();
   TestServer server([&](ServerOptions& o) { o.procedures = *catalog; });
   const HttpReply r = server.Call("LayDanhSachTTHC", Json::object());
-  EXPECT_EQ(Code(r), "0");
+  EXPECT_EQ(r.error_code(), "0");
   EXPECT_EQ(Message(r), "Thành công");
   ASSERT_EQ(r.json["data"].size(), catalog->size());
   EXPECT_EQ(r.json["data"][0], (Json{{"MATTHC", "1.001193"},
@@ -403,7 +402,7 @@ TEST(LayThuTuc, DescribesAProcedureFromTheCatalog) {
   TestServer server([&](ServerOptions& o) { o.procedures = *catalog; });
   // 1.004222 Đăng ký thường trú: 7 working days, 20,000 đ at the counter and 10,000 đ online (sample catalog).
   const HttpReply r = server.Call("LayThuTuc", Json{{"MaTTHC", "1.004222"}});
-  EXPECT_EQ(Code(r), "0");
+  EXPECT_EQ(r.error_code(), "0");
   const Json& d = r.json["data"];
   EXPECT_EQ(d["MATTHC"], "1.004222");
   EXPECT_EQ(d["TENTTHC"], "Đăng ký thường trú");
@@ -414,7 +413,7 @@ TEST(LayThuTuc, DescribesAProcedureFromTheCatalog) {
   EXPECT_EQ(d["PHILEPHI"][0]["MUCPHI"], "20000");
   EXPECT_EQ(d["PHILEPHI"][1]["MUCPHI"], "10000");
   const HttpReply unknown = server.Call("LayThuTuc", Json{{"MaTTHC", "9.999999"}});
-  EXPECT_EQ(Code(unknown), "-1");
+  EXPECT_EQ(unknown.error_code(), "-1");
   EXPECT_EQ(Message(unknown), "Không tìm thấy thủ tục");
 }
 
@@ -469,8 +468,8 @@ TEST(Concurrency, ParallelBatchesAreAllStored) {
       const std::string session = server.Login();
       for (int b = 0; b < kBatches; ++b) {
         const std::string code = "C-" + std::to_string(t) + "-" + std::to_string(b);
-        if (Code(server.Sync({SampleRecord(code)}, false, session)) == "0" &&
-            Code(server.Steps({SampleStep(code, "20260803080000", "2")}, session)) == "0")
+        if (server.Sync({SampleRecord(code)}, false, session).error_code() == "0" &&
+            server.Steps({SampleStep(code, "20260803080000", "2")}, session).error_code() == "0")
           ++accepted;
       }
     });

@@ -35,6 +35,8 @@ struct HttpReply {
   httplib::Headers headers;
   std::string body;
   Json json;                 // parsed body; discarded when not JSON
+  // The reply's error_code ("0": success), "?" when absent, "(not JSON)" when the body was not JSON.
+  std::string error_code() const { return json.is_object() ? json.value("error_code", "?") : "(not JSON)"; }
 };
 
 // The stand-in, running in this process for one test.

@@ -7,7 +7,7 @@
 namespace motcua::speech {
 namespace {
 
-constexpr NumberReading kSouth{.thousand = Thousand::kNgan, .zero_tens = ZeroTens::kLe, .four = FourAfterTens::kBon};
+constexpr NumberReading kSouthernReading{.thousand = Thousand::kNgan, .zero_tens = ZeroTens::kLe, .four = FourAfterTens::kBon};
 
 std::unique_ptr<Synthesizer> Open(const char* voice) {
   auto synth = Synthesizer::Open(voice);
@@ -18,7 +18,7 @@ std::unique_ptr<Synthesizer> Open(const char* voice) {
 // The issue's example: ticket A1023 called to counter 5.
 TEST(CallSentenceVi, TheIssueExample) {
   EXPECT_EQ(CallSentenceVi("A1023", "5"), "Mời khách hàng số A một nghìn không trăm hai mươi ba đến quầy số năm");
-  EXPECT_EQ(CallSentenceVi("A1023", "5", kSouth), "Mời khách hàng số A một ngàn không trăm hai mươi ba đến quầy số năm");
+  EXPECT_EQ(CallSentenceVi("A1023", "5", kSouthernReading), "Mời khách hàng số A một ngàn không trăm hai mươi ba đến quầy số năm");
 }
 
 TEST(CallSentenceVi, LettersSpokenApartAndLeadingZerosDropped) {
@@ -29,7 +29,7 @@ TEST(CallSentenceVi, LettersSpokenApartAndLeadingZerosDropped) {
   EXPECT_EQ(CallSentenceVi("A0000", "1"), "Mời khách hàng số A không đến quầy số một");
   EXPECT_EQ(CallSentenceVi("1023", "5"), "Mời khách hàng số một nghìn không trăm hai mươi ba đến quầy số năm");
   EXPECT_EQ(CallSentenceVi("A105", "05"), "Mời khách hàng số A một trăm linh năm đến quầy số năm");
-  EXPECT_EQ(CallSentenceVi("A105", "24", kSouth), "Mời khách hàng số A một trăm lẻ năm đến quầy số hai mươi bốn");
+  EXPECT_EQ(CallSentenceVi("A105", "24", kSouthernReading), "Mời khách hàng số A một trăm lẻ năm đến quầy số hai mươi bốn");
   EXPECT_EQ(CallSentenceVi("A105", "24"), "Mời khách hàng số A một trăm linh năm đến quầy số hai mươi tư");
   EXPECT_EQ(CallSentenceVi(" A7 ", " 2 "), "Mời khách hàng số A bảy đến quầy số hai");
 }

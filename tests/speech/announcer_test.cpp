@@ -16,7 +16,7 @@ namespace {
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
-std::unique_ptr<Synthesizer> OpenVi() {
+std::unique_ptr<Synthesizer> OpenVietnameseVoice() {
   auto synth = Synthesizer::Open("vi");
   EXPECT_TRUE(synth) << synth.error().Describe();
   return synth ? std::move(synth).value() : nullptr;
@@ -50,7 +50,7 @@ struct FakeBoard {
 };
 
 TEST(RenderCall, ChimeThenGapThenSpeech) {
-  auto synth = OpenVi();
+  auto synth = OpenVietnameseVoice();
   ASSERT_NE(synth, nullptr);
   const Pcm speech = synth->Speak("Mời khách hàng số A bảy").value();
   const Pcm call = RenderCall(*synth, "Mời khách hàng số A bảy", "vi", 200ms).value();
@@ -66,7 +66,7 @@ TEST(RenderCall, ChimeThenGapThenSpeech) {
 }
 
 TEST(RenderCall, ReportsAMissingVoice) {
-  auto synth = OpenVi();
+  auto synth = OpenVietnameseVoice();
   ASSERT_NE(synth, nullptr);
   auto r = RenderCall(*synth, "xin chào", "zz-none");
   ASSERT_FALSE(r);
@@ -77,7 +77,7 @@ TEST(RenderCall, ReportsAMissingVoice) {
 // The example through espeak-ng, to a WAV file: its length and the synthesis time are the
 // figures the report gives (printed below).
 TEST(RenderCall, TheA1023CallHasAPlausibleLength) {
-  auto synth = OpenVi();
+  auto synth = OpenVietnameseVoice();
   ASSERT_NE(synth, nullptr);
   const std::string sentence = CallSentenceVi("A1023", "5");
   (void)synth->Speak("khởi động");  // the first synthesis loads the voice; time a warm one
@@ -96,7 +96,7 @@ TEST(RenderCall, TheA1023CallHasAPlausibleLength) {
 TEST(Announcer, CallsReachTheSinkInOrderAndNeverOverlap) {
   FakeBoard board;
   {
-    Announcer announcer(OpenVi(), board.Sink(), {.gap = 800ms}, {}, board.Sleep());
+    Announcer announcer(OpenVietnameseVoice(), board.Sink(), {.gap = 800ms}, {}, board.Sleep());
     ASSERT_TRUE(announcer.Announce(CallSentenceVi("A1023", "5")));
     ASSERT_TRUE(announcer.Announce(CallSentenceVi("B7", "2")));
     ASSERT_TRUE(announcer.Announce(CallSentenceEn("A1024", "3"), "en"));
@@ -134,7 +134,7 @@ TEST(Announcer, DropsTheOldestPendingBeyondTheLimit) {
   };
   std::vector<std::string> said;
   {
-    Announcer announcer(OpenVi(), sink, {.max_pending = 20}, {}, board.Sleep());
+    Announcer announcer(OpenVietnameseVoice(), sink, {.max_pending = 20}, {}, board.Sleep());
     ASSERT_TRUE(announcer.Announce("số không"));
     first_in_sink.get_future().wait();
     for (int i = 1; i <= 25; ++i) ASSERT_TRUE(announcer.Announce("số " + VietnameseNumberWords(i)));
@@ -155,7 +155,7 @@ TEST(Announcer, AFailedCallIsReportedAndTheNextFollows) {
   std::mutex mu;
   std::vector<Error> errors;
   {
-    Announcer announcer(OpenVi(), board.Sink(), {}, [&](const Error& e) {
+    Announcer announcer(OpenVietnameseVoice(), board.Sink(), {}, [&](const Error& e) {
       std::lock_guard lock(mu);
       errors.push_back(e);
     }, board.Sleep());
@@ -171,7 +171,7 @@ TEST(Announcer, AFailedCallIsReportedAndTheNextFollows) {
 
 TEST(Announcer, RefusesEmptyAndBrokenText) {
   FakeBoard board;
-  Announcer announcer(OpenVi(), board.Sink(), {}, {}, board.Sleep());
+  Announcer announcer(OpenVietnameseVoice(), board.Sink(), {}, {}, board.Sleep());
   const Status empty = announcer.Announce("   ");
   ASSERT_FALSE(empty);
   EXPECT_EQ(empty.error().field, "text");
@@ -196,7 +196,7 @@ TEST(Announcer, RealWaitHoldsTheNextCallAndStopsAtOnce) {
     lengths.push_back(Duration(u.pcm));
     if (starts.size() == 2) second.set_value();
   };
-  auto announcer = std::make_unique<Announcer>(OpenVi(), sink, AnnouncerOptions{.gap = 100ms});
+  auto announcer = std::make_unique<Announcer>(OpenVietnameseVoice(), sink, AnnouncerOptions{.gap = 100ms});
   ASSERT_TRUE(announcer->Announce("một"));
   ASSERT_TRUE(announcer->Announce("Mời khách hàng số A một nghìn không trăm hai mươi ba đến quầy số năm"));
   ASSERT_EQ(second.get_future().wait_for(20s), std::future_status::ready);

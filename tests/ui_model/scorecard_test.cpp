@@ -20,7 +20,7 @@ namespace {
 
 using motcua::testing::At;
 
-std::set<std::string> Placeholders(std::string_view text) {
+std::set<std::string> PlaceholdersOf(std::string_view text) {
   std::set<std::string> out;
   for (std::size_t i = text.find('{'); i != std::string_view::npos; i = text.find('{', i + 1)) {
     const std::size_t end = text.find('}', i);
@@ -39,7 +39,7 @@ TEST(ScoreCardStrings, SortedUniqueInBothLanguagesWithTheSamePlaceholders) {
     if (i > 0) EXPECT_LT(table[i - 1].key, s.key) << "sorted and unique";
     EXPECT_FALSE(s.vi.empty()) << s.key;
     EXPECT_FALSE(s.en.empty()) << s.key;
-    EXPECT_EQ(Placeholders(s.vi), Placeholders(s.en)) << s.key;
+    EXPECT_EQ(PlaceholdersOf(s.vi), PlaceholdersOf(s.en)) << s.key;
     EXPECT_EQ(FindString(Lang::kVi, s.key), nullptr) << s.key << " is in both tables: keep one";
   }
 }

@@ -23,7 +23,7 @@ namespace {
 // A fictional CCCD QR payload in the layout printed on real cards (number|old ID|name|birth date|
 // sex|address|issue date), with the "|" separators and Vietnamese letters that make it unsafe for
 // keyboard layouts (stack.md §6).
-constexpr const char* kCccdQr =
+constexpr const char* kWedgeCccdQr =
     "079203001234|025123456|Nguyễn Thị Ánh Tuyết|12032003|Nữ|"
     "Số 12 Lê Lợi, Phường Bến Thành, Quận 1, TP. Hồ Chí Minh|15082021";
 // A receipt token as a dossier code: agency code, date, sequence (domain.md §4 shape).
@@ -111,11 +111,11 @@ TEST(WedgeScanDetector, RecognisesReceiptTokenAtScannerSpeed) {
 
 TEST(WedgeScanDetector, RecognisesCccdQrWithPipesAndVietnameseLetters) {
   Recorder r;
-  r.Type(kCccdQr, 3);
+  r.Type(kWedgeCccdQr, 3);
   r.Wait(3);
   r.Feed(WedgeKey::kEnter);
   ASSERT_EQ(r.scans.size(), 1u);
-  EXPECT_EQ(r.scans[0], kCccdQr);
+  EXPECT_EQ(r.scans[0], kWedgeCccdQr);
   EXPECT_EQ(r.ReleasedText(), "");
 }
 

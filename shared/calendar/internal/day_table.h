@@ -20,6 +20,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/time.h"
+
 namespace motcua::calendar::internal {
 
 inline constexpr int kMaxIntervalsPerDay = 4;
@@ -45,6 +47,10 @@ struct DayTable {
 
   std::int32_t size() const { return static_cast<std::int32_t>(schedule_of.size()); }
   const Schedule& ScheduleAt(std::int32_t i) const { return schedules[schedule_of[i]]; }
+  // The local date of day `index` (also outside the table).
+  LocalDate DateOf(std::int64_t index) const {
+    return LocalDate{std::chrono::days{first_day + index}};
+  }
 };
 
 // A minute of the table: day index and minutes after that day's midnight (0..1439).

@@ -636,8 +636,13 @@ class SqlWriteTx final : public WriteTx {
                      written_.front() + " was written without a journal event (a motcua bug: each change "
                                         "journals one event in its own transaction)");
     }
-    MOTCUA_ASSIGN_OR_RETURN(JournalHead head, internal::WriteEvents(db_, key, events_, written_));
-    return std::optional<JournalHead>(std::move(head));
+    return internal::WriteEvents(db_, key, events_, written_);
+  }
+
+ std::vector<std::string> event_uuids() const {
+    std::vector<std::string> out;
+    for (const auto& e : events_) out.push_back(e.uuid);
+    return out;
   }
 
  private:
@@ -714,6 +719,14 @@ class SqlStore final : public Store {
       return Ok();
     }));
     if (upgraded) (void)Anchor(*upgraded);
+    if (db_->ChainsAfterCommit()) {
+      // Events committed just before a station or the server died wait until someone chains them: the next
+      // writer does, and so does each station as it (re)connects, e.g. to a promoted standby. A failure here
+      // (another station chaining, a wrong key) is the next write's to report.
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.busy_timeout_ms);
+      auto chained = internal::SealPendingEvents(*db_, key_, {}, deadline);
+      if (chained && *chained) (void)Anchor(**chained);
+    }
     return CatchUpAnchor();
   }
 
@@ -740,7 +753,10 @@ class SqlStore final : public Store {
     for (int attempt = 0;; ++attempt) {
       auto head = Attempt(body);
       if (head) {
-        if (*head) (void)Anchor(**head);  // may fail (disk full): the anchor then lags, which is allowed
+        if (!*head && !submitted_uuids_.empty()) head = SealPending(deadline);
+        // Either may fail (disk full; the center gone after the commit): the anchor then lags, which is
+        // allowed, and what waits to be chained is chained by the next writer. The write itself is done.
+        if (head && *head) (void)Anchor(**head);
         return Ok();
       }
       if (!db_->IsTransient(head.error()) || attempt + 1 >= kMaxAttempts ||
@@ -950,9 +966,23 @@ class SqlStore final : public Store {
 
   // Tries a Write that another transaction may cause the engine to give up on (Write retries it).
   static constexpr int kMaxAttempts = 8;
+  std::vector<std::string> submitted_uuids_;  // events the last committed try left waiting to be chained
 
-  // One try of a Write: the new head after commit, nullopt when it appended no event.
+  // Chains the events waiting after a commit (journal_rows.h SealPendingEvents), retrying what the
+  // engine calls transient until `deadline`.
+  Result<std::optional<JournalHead>> SealPending(std::chrono::steady_clock::time_point deadline) {
+    for (int attempt = 0;; ++attempt) {
+      auto head = internal::SealPendingEvents(*db_, key_, submitted_uuids_, deadline);
+      if (head || !db_->IsTransient(head.error()) || attempt + 1 >= kMaxAttempts ||
+          std::chrono::steady_clock::now() >= deadline)
+        return head;
+    }
+  }
+
+  // One try of a Write: the new head after commit; nullopt when it appended no event, or when its events
+  // wait to be chained (PostgreSQL: submitted_uuids_).
   Result<std::optional<JournalHead>> Attempt(const std::function<Status(WriteTx&)>& body) {
+    submitted_uuids_.clear();
     MOTCUA_TRY(db_->BeginWrite());
     auto fail = [&](Error e) {
       db_->Rollback();
@@ -965,6 +995,7 @@ class SqlStore final : public Store {
     auto head = tx.Finish(key_);
     if (!head) return fail(head.error());
     if (Status commit = db_->Commit(); !commit) return fail(commit.error());
+    submitted_uuids_ = *head ? std::vector<std::string>() : tx.event_uuids();
     return head;
   }
 

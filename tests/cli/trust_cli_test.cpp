@@ -199,9 +199,10 @@ TEST(InitAtomicity, AFailedInitLeavesNothing) {
   auto r = RunCli({"--db", db, "--assets", (dir / "assets").string(), "init"});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_FALSE(fs::exists(db));
-  if (fs::exists(dir / "data"))
+  if (fs::exists(dir / "data")) {
     for (const auto& e : fs::directory_iterator(dir / "data"))
       EXPECT_EQ(e.path().filename().string().find("motcua.db"), std::string::npos) << "left: " << e.path();
+  }
 }
 
 TEST_F(TrustCliTest, InputThatCannotHurt) {
@@ -271,9 +272,10 @@ TEST_F(TrustCliTest, ARefusedDossierLeavesNoFileBehind) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("applicant.phone"), std::string::npos) << r.err;
   const fs::path files = dir_ / "data" / "files";
-  if (fs::exists(files))
+  if (fs::exists(files)) {
     for (const auto& e : fs::recursive_directory_iterator(files))
       EXPECT_FALSE(e.is_regular_file()) << "left behind: " << e.path();
+  }
 }
 
 // A retry after a crash or a lost reply never makes a second dossier.

@@ -156,7 +156,9 @@ TEST_F(SeededMonthTest, WorkItemsCarryTheApplicantTheActionAndHonestPoints) {
         case WorkKind::kDueSoon:
           EXPECT_TRUE(item.recoverable);
           // Due this week and received in August: 2.1 judges it at the month's end, so it is at stake.
-          if (t->in_august) EXPECT_GT(item.points_unit, 0) << item.dossier_code;
+          if (t->in_august) {
+            EXPECT_GT(item.points_unit, 0) << item.dossier_code;
+          }
           break;
         case WorkKind::kNotSynced: {
           const auto* card = &scored_->report.breakdown[0];

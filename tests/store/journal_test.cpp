@@ -9,9 +9,11 @@
 #include <fstream>
 #include <gtest/gtest.h>
 #include <random>
+#include <thread>
 
 #include "common/crypto.h"
 #include "store/internal/chain_files.h"
+#include "store/internal/pg_db.h"
 #include "store/store.h"
 #include "support/fixtures.h"
 #include "support/pg_server.h"
@@ -270,7 +272,10 @@ TEST(JournalOnPostgres, TheStationRoleAppendsButTheServerRefusesItAnyRewrite) {
                           "UPDATE journal_head SET seq = 0", "DELETE FROM journal_head",
                           "INSERT INTO journal(seq, uuid, type, dossier_code, actor, station, at, payload, prev_hash, "
                           "hash) VALUES (2, 'u', 't', '', 'a', 's', 0, '{}', 'p', 'h')",
-                          "ALTER TABLE journal DISABLE TRIGGER USER"}) {
+                          "ALTER TABLE journal DISABLE TRIGGER USER", "DELETE FROM journal_pending",
+                          "UPDATE journal_pending SET actor = 'x'",
+                          "INSERT INTO journal_pending(uuid, type, dossier_code, actor, station, at, recorded_at, "
+                          "payload, seals) VALUES ('u', 't', '', 'a', 's', 0, 0, '{}', '')"}) {
     auto refused = db->SqlAs("motcua_station", sql);
     ASSERT_FALSE(refused) << sql;
     EXPECT_EQ(refused.error().rule, "sqlstate_42501") << sql << ": " << refused.error().detail;
@@ -279,6 +284,76 @@ TEST(JournalOnPostgres, TheStationRoleAppendsButTheServerRefusesItAnyRewrite) {
   ASSERT_TRUE(check);
   EXPECT_TRUE(check->ok) << check->problem;
   EXPECT_EQ(check->events, 1);
+}
+
+// PostgreSQL: a station commits its rows and its events (waiting in journal_pending) without the chain's
+// lock, and chains them right after. While another session holds that lock, the commit is done: another
+// station sees the dossier, and the journal verifies (the waiting event's seals count); once the lock goes,
+// the write returns with its event chained. An event left waiting by a station that died between the two
+// steps is chained by the next writer, before that writer's own.
+TEST(JournalOnPostgres, AStationCommitsWithoutTheChainsLockAndItsEventsAreChainedRightAfter) {
+  TempDir dir;
+  auto db = TestDatabase::Create(Backend::kPostgres, dir.path());
+  ASSERT_TRUE(db);
+  auto writer = db->Open();
+  ASSERT_TRUE(writer);
+  auto reader = db->Open();
+  ASSERT_TRUE(reader) << reader.error().Describe();
+
+  internal::PgConnection holder;
+  ASSERT_TRUE(holder.Open(db->location(), 5, false));
+  ASSERT_TRUE(holder.BeginWrite());
+  ASSERT_TRUE(holder.LockChainHead());
+  std::atomic<bool> returned{false};
+  std::thread write([&] {
+    EXPECT_TRUE((*writer)->Write([](WriteTx& tx) -> Status {
+      MOTCUA_TRY(tx.InsertDossier(MiniDossier("CODE-1")));
+      MOTCUA_TRY(tx.AppendEvent({"dossier.received", "CODE-1", "can.bo.a", "station-1", Instant{}, "{}"}));
+      return Ok();
+    }));
+    returned = true;
+  });
+  std::optional<dossier::Dossier> seen;
+  for (int i = 0; i < 200 && !seen; ++i) {
+    auto d = (*reader)->GetDossier("CODE-1");
+    ASSERT_TRUE(d);
+    seen = *d;
+    if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(seen) << "the dossier is committed while the chain's lock is held elsewhere";
+  EXPECT_FALSE(returned) << "the write waits to chain its event";
+  auto waiting = db->Sql("SELECT count(*) FROM journal_pending");
+  ASSERT_TRUE(waiting);
+  EXPECT_EQ((*waiting)[0][0], "1");
+  auto check = (*reader)->VerifyJournal();
+  ASSERT_TRUE(check);
+  EXPECT_TRUE(check->ok) << check->problem;
+  EXPECT_EQ(check->events, 0);
+  holder.Rollback();
+  write.join();
+  EXPECT_TRUE(returned);
+  auto events = (*reader)->ReadJournal({});
+  ASSERT_TRUE(events);
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ(events->front().dossier_code, "CODE-1");
+
+  // A station died after its commit: its event waits, and the next write chains it first.
+  ASSERT_TRUE(db->Sql("SELECT motcua_submit_event('left-behind', 'note.added', '', 'can.bo.b', 'station-2', 0, 0, "
+                      "'{}', '')"));
+  ASSERT_TRUE((*writer)->Write([](WriteTx& tx) -> Status {
+    MOTCUA_TRY(tx.InsertDossier(MiniDossier("CODE-2")));
+    MOTCUA_TRY(tx.AppendEvent({"dossier.received", "CODE-2", "can.bo.a", "station-1", Instant{}, "{}"}));
+    return Ok();
+  }));
+  events = (*reader)->ReadJournal({});
+  ASSERT_TRUE(events);
+  ASSERT_EQ(events->size(), 3u);
+  EXPECT_EQ((*events)[1].uuid, "left-behind");
+  EXPECT_EQ((*events)[2].dossier_code, "CODE-2");
+  check = (*reader)->VerifyJournal();
+  ASSERT_TRUE(check);
+  EXPECT_TRUE(check->ok) << check->problem;
+  EXPECT_EQ(check->events, 3);
 }
 
 TEST_F(JournalTest, RefusesAnEmptiedFileBesideItsAnchor) {

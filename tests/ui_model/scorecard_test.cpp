@@ -36,7 +36,9 @@ TEST(ScoreCardStrings, SortedUniqueInBothLanguagesWithTheSamePlaceholders) {
   for (std::size_t i = 0; i < table.size(); ++i) {
     const UiString& s = table[i];
     EXPECT_EQ(s.key.rfind("scorecard.", 0), 0u) << s.key;
-    if (i > 0) EXPECT_LT(table[i - 1].key, s.key) << "sorted and unique";
+    if (i > 0) {
+      EXPECT_LT(table[i - 1].key, s.key) << "sorted and unique";
+    }
     EXPECT_FALSE(s.vi.empty()) << s.key;
     EXPECT_FALSE(s.en.empty()) << s.key;
     EXPECT_EQ(PlaceholdersOf(s.vi), PlaceholdersOf(s.en)) << s.key;

@@ -1,7 +1,9 @@
 #include "store/internal/journal_rows.h"
 
 #include <map>
+#include <random>
 #include <set>
+#include <thread>
 #include <utility>
 
 #include "common/crypto.h"
@@ -11,6 +13,9 @@ namespace motcua::store::internal {
 namespace {
 
 std::string Seq(std::int64_t seq) { return std::to_string(seq); }
+
+// The event that sealed a row, for a message: its number, or 0 for one still waiting to be chained.
+std::string SealedBy(std::int64_t seq) { return seq > 0 ? "event " + Seq(seq) : "an event waiting to be chained"; }
 
 }  // namespace
 
@@ -61,8 +66,30 @@ Status CheckKeyAgainstHead(Connection& db, const ChainKey& key, const JournalHea
                  "station) or the event was altered (run journal verify)");
 }
 
-Result<JournalHead> WriteEvents(Connection& db, const ChainKey& key, const std::vector<PendingEvent>& events,
-                                const std::vector<std::string>& written) {
+namespace {
+
+EventRow RowOf(const JournalEvent& e) {
+  return {e.seq, e.uuid, e.type, e.dossier_code, e.actor, e.station, ToUnixSeconds(e.at),
+          ToUnixSeconds(e.recorded_at), e.payload_json, e.seals_json, e.prev_hash, e.hash};
+}
+
+// The event after `head`, hashed under `key`.
+Result<JournalEvent> ChainAfter(const JournalHead& head, JournalEvent e, const ChainKey& key) {
+  e.seq = head.seq + 1;
+  e.prev_hash = head.hash;
+  if (e.seq < key.keyed_from_seq)
+    return Corrupt("chain_key", "chain_key_mismatch",
+                   "the chain key starts at event " + Seq(key.keyed_from_seq) + " but the journal is at " +
+                       Seq(head.seq) + ": the key belongs to another database");
+  e.hash = HashEvent(e, key.key);
+  return e;
+}
+
+}  // namespace
+
+Result<std::optional<JournalHead>> WriteEvents(Connection& db, const ChainKey& key,
+                                               const std::vector<PendingEvent>& events,
+                                               const std::vector<std::string>& written) {
   // The seals first, before the chain's lock: reading every written row back is most of the work here,
   // and on PostgreSQL every station's commit waits for that lock (the busy-day load run found 98% of
   // active sessions waiting on it). The rows cannot change meanwhile: this transaction holds their row
@@ -77,13 +104,15 @@ Result<JournalHead> WriteEvents(Connection& db, const ChainKey& key, const std::
     }
     seals_json = FormatSeals(seals);
   }
-  MOTCUA_TRY(db.LockChainHead());
+  // A station whose key is not the journal's is refused before it writes: under the lock on SQLite; on
+  // PostgreSQL against the head as it stands (the lock is taken only to chain, after commit).
+  const bool waits = db.ChainsAfterCommit();
+  if (!waits) MOTCUA_TRY(db.LockChainHead());
   MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHead(db));
   MOTCUA_TRY(CheckKeyAgainstHead(db, key, head));
   for (std::size_t i = 0; i < events.size(); ++i) {
     const PendingEvent& p = events[i];
     JournalEvent e;
-    e.seq = head.seq + 1;
     e.uuid = p.uuid;
     e.type = p.event.type;
     e.dossier_code = p.event.dossier_code;
@@ -92,18 +121,100 @@ Result<JournalHead> WriteEvents(Connection& db, const ChainKey& key, const std::
     e.at = p.event.at;
     e.recorded_at = p.recorded_at;
     e.payload_json = p.event.payload_json.empty() ? "{}" : p.event.payload_json;
-    e.prev_hash = head.hash;
     if (i + 1 == events.size() && !written.empty()) e.seals_json = seals_json;
-    if (e.seq < key.keyed_from_seq)
-      return Corrupt("chain_key", "chain_key_mismatch",
-                     "the chain key starts at event " + Seq(key.keyed_from_seq) + " but the journal is at " +
-                         Seq(head.seq) + ": the key belongs to another database");
-    e.hash = HashEvent(e, key.key);
-    MOTCUA_TRY(db.AppendEventRow({e.seq, e.uuid, e.type, e.dossier_code, e.actor, e.station, ToUnixSeconds(e.at),
-                                  ToUnixSeconds(e.recorded_at), e.payload_json, e.seals_json, e.prev_hash, e.hash}));
+    if (waits) {
+      MOTCUA_TRY(db.SubmitEventRow(RowOf(e)));
+      continue;
+    }
+    MOTCUA_ASSIGN_OR_RETURN(e, ChainAfter(head, std::move(e), key));
+    MOTCUA_TRY(db.AppendEventRow(RowOf(e)));
     head = {e.seq, e.hash};
   }
-  return head;
+  if (waits) return std::optional<JournalHead>();
+  return std::optional<JournalHead>(head);
+}
+
+namespace {
+
+// Inside a write transaction holding the chain's lock: chains what waits, returning the new head, or nullopt
+// when nothing waits.
+Result<std::optional<JournalHead>> ChainWaiting(Connection& db, const ChainKey& key) {
+  // Enough to drain a busy moment in one commit, small enough to keep the lock short.
+  static constexpr const char* kWaiting =
+      "SELECT id, uuid, type, dossier_code, actor, station, at, recorded_at, payload, seals "
+      "FROM journal_pending ORDER BY id LIMIT 1000";
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(kWaiting));
+  std::vector<std::pair<std::int64_t, JournalEvent>> waiting;
+  for (;;) {
+    MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    JournalEvent e;
+    e.uuid = s.Text(1);
+    e.type = s.Text(2);
+    e.dossier_code = s.Text(3);
+    e.actor = s.Text(4);
+    e.station = s.Text(5);
+    e.at = FromUnixSeconds(s.Int(6));
+    e.recorded_at = FromUnixSeconds(s.Int(7));
+    e.payload_json = s.Text(8);
+    e.seals_json = s.Text(9);
+    waiting.emplace_back(s.Int(0), std::move(e));
+  }
+  if (waiting.empty()) return std::optional<JournalHead>();
+  MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHead(db));
+  MOTCUA_TRY(CheckKeyAgainstHead(db, key, head));
+  for (auto& [id, pending] : waiting) {
+    MOTCUA_ASSIGN_OR_RETURN(JournalEvent e, ChainAfter(head, std::move(pending), key));
+    MOTCUA_TRY(db.SealEventRow(id, RowOf(e)));
+    head = {e.seq, e.hash};
+  }
+  return std::optional<JournalHead>(head);
+}
+
+// Whether any of `uuids` waits to be chained; with none named, whether anything does.
+Result<bool> AnyStillWaiting(Connection& db, const std::vector<std::string>& uuids) {
+  if (uuids.empty()) {
+    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare("SELECT CAST(count(*) AS BIGINT) FROM journal_pending"));
+    MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+    const bool any = row && s.Int(0) > 0;
+    if (row) (void)s.Step();
+    return any;
+  }
+  std::string list;
+  for (const std::string& u : uuids) list += (list.empty() ? "" : ",") + u;
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
+      "SELECT CAST(count(*) AS BIGINT) FROM journal_pending WHERE uuid = ANY(string_to_array(?1, ','))"));
+  s.Bind(1, list);
+  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+  const bool any = row && s.Int(0) > 0;
+  if (row) (void)s.Step();
+  return any;
+}
+
+}  // namespace
+
+Result<std::optional<JournalHead>> SealPendingEvents(Connection& db, const ChainKey& key,
+                                                    const std::vector<std::string>& own_uuids,
+                                                    std::chrono::steady_clock::time_point deadline) {
+  thread_local std::minstd_rand jitter{std::random_device{}()};
+  for (;;) {
+    MOTCUA_ASSIGN_OR_RETURN(bool waiting, AnyStillWaiting(db, own_uuids));
+    if (!waiting) return std::optional<JournalHead>();
+    MOTCUA_TRY(db.BeginWrite());
+    auto chained = [&]() -> Result<std::optional<JournalHead>> {
+      MOTCUA_ASSIGN_OR_RETURN(bool locked, db.TryLockChainHead());
+      if (!locked) return std::optional<JournalHead>();
+      MOTCUA_ASSIGN_OR_RETURN(auto head, ChainWaiting(db, key));
+      if (head) MOTCUA_TRY(db.Commit());
+      return head;
+    }();
+    if (!chained || !*chained) db.Rollback();
+    if (!chained || *chained || own_uuids.empty()) return chained;
+    // Another station is chaining (perhaps ours): look again in a moment instead of queueing for its lock.
+    if (std::chrono::steady_clock::now() >= deadline)
+      return Unavailable("journal", "chain_busy", "the journal's chain stayed busy; the events wait for the next writer");
+    std::this_thread::sleep_for(std::chrono::microseconds(200 + jitter() % 800));
+  }
 }
 
 Result<std::string> CheckAgainstAnchor(Connection& db, const AnchorFile& anchor, std::string& rule) {
@@ -176,6 +287,18 @@ Result<JournalCheck> CheckJournal(Connection& db, const ChainKey& key, const Anc
     prev = e.hash;
     expected_seq = e.seq + 1;
   }
+  // Events waiting to be chained (PostgreSQL: SealPendingEvents) sealed their rows after every chained one.
+  if (db.ChainsAfterCommit() && check.ok) {
+    MOTCUA_ASSIGN_OR_RETURN(Statement w, db.Prepare("SELECT uuid, seals FROM journal_pending ORDER BY id"));
+    for (;;) {
+      MOTCUA_ASSIGN_OR_RETURN(bool row, w.Step());
+      if (!row) break;
+      auto seals = ParseSeals(w.Text(1));
+      if (!seals) fail(0, "chain_broken", "waiting event " + w.Text(0) + " has unreadable seals");
+      else
+        for (const Seal& seal : *seals) sealed[seal.entity] = {seal.digest, 0};
+    }
+  }
   if (!check.ok) return check;
 
   // (3): the head.
@@ -212,14 +335,13 @@ Result<JournalCheck> CheckJournal(Connection& db, const ChainKey& key, const Anc
       fail(0, "row_unjournaled", entity + " was written outside the journal (no event seals it)");
     } else if (!digest || *digest != it->second.first) {
       fail(it->second.second, "row_altered",
-           entity + " differs from the state event " + Seq(it->second.second) +
-               " sealed: it was edited behind the journal");
+           entity + " differs from the state " + SealedBy(it->second.second) + " sealed: it was edited behind the journal");
     }
   }
   for (const auto& [entity, digest_seq] : sealed)
     if (!seen.count(entity))
       fail(digest_seq.second, "row_missing",
-           entity + ", sealed by event " + Seq(digest_seq.second) + ", is missing: it was deleted");
+           entity + ", sealed by " + SealedBy(digest_seq.second) + ", is missing: it was deleted");
   return check;
 }
 

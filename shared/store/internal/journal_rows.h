@@ -2,6 +2,7 @@
 // at commit, reading them back, and the whole check of journal.h.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -26,11 +27,26 @@ JournalEvent ReadEventRow(const Statement& s);
 
 Result<JournalHead> ReadHead(Connection& db);
 
-// Writes `events` in order after the current head, the seals of `written` (entities, store.h) on the
-// last one, and moves the head. Inside the caller's write transaction. Returns the new head.
-// Errors: the database's; those of DigestEntity.
-Result<JournalHead> WriteEvents(Connection& db, const ChainKey& key, const std::vector<PendingEvent>& events,
-                                const std::vector<std::string>& written);
+// Writes `events` in order, the seals of `written` (entities, store.h) on the last one, inside the caller's
+// write transaction. SQLite: chained after the current head, returning the new head. PostgreSQL
+// (Connection::ChainsAfterCommit): submitted to wait, returning nullopt; the caller commits and then runs
+// SealPendingEvents. Errors: the database's; those of DigestEntity; kCorrupt/"chain_key_mismatch".
+Result<std::optional<JournalHead>> WriteEvents(Connection& db, const ChainKey& key,
+                                               const std::vector<PendingEvent>& events,
+                                               const std::vector<std::string>& written);
+
+// Returns once the events `own_uuids` (a write's, just committed) are chained: by this call, which chains
+// every event waiting in journal_pending, in submission order, in a transaction of its own under the
+// chain's lock; or by another station's call, which this one notices without queueing for the lock (on a
+// busy center most writers find their events already chained). Returns the new head when this call
+// chained, else nullopt. Whoever runs it next chains what an interrupted run left waiting.
+// With no `own_uuids`, chains whatever waits unless another station is chaining (a station opening a
+// center chains what a server's loss left waiting: SqlStore::Open).
+// Errors: the database's; kUnavailable/"chain_busy" when `deadline` passes first (the events stay
+// waiting, committed, for the next writer).
+Result<std::optional<JournalHead>> SealPendingEvents(Connection& db, const ChainKey& key,
+                                                    const std::vector<std::string>& own_uuids,
+                                                    std::chrono::steady_clock::time_point deadline);
 
 // journal.h (1)-(5), inside the caller's read snapshot.
 Result<JournalCheck> CheckJournal(Connection& db, const ChainKey& key, const AnchorFile& anchor);

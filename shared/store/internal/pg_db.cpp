@@ -347,6 +347,28 @@ Status PgConnection::AppendEventRow(const EventRow& e) {
       .Bind(11, e.prev_hash).Bind(12, e.hash).Run();
 }
 
+Result<bool> PgConnection::TryLockChainHead() {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare("SELECT CAST(pg_try_advisory_xact_lock(CAST(?1 AS BIGINT)) AS INT)"));
+  s.Bind(1, static_cast<std::int64_t>(kChainLockKey));
+  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
+  const bool locked = row && s.Int(0) == 1;
+  if (row) (void)s.Step();
+  return locked;
+}
+
+Status PgConnection::SubmitEventRow(const EventRow& e) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare(
+      "SELECT motcua_submit_event(?1, ?2, ?3, ?4, ?5, CAST(?6 AS BIGINT), CAST(?7 AS BIGINT), ?8, ?9)"));
+  return s.Bind(1, e.uuid).Bind(2, e.type).Bind(3, e.dossier_code).Bind(4, e.actor).Bind(5, e.station)
+      .Bind(6, e.at).Bind(7, e.recorded_at).Bind(8, e.payload).Bind(9, e.seals).Run();
+}
+
+Status PgConnection::SealEventRow(std::int64_t pending_id, const EventRow& e) {
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare(
+      "SELECT motcua_seal_event(CAST(?1 AS BIGINT), CAST(?2 AS BIGINT), ?3, ?4)"));
+  return s.Bind(1, pending_id).Bind(2, e.seq).Bind(3, e.prev_hash).Bind(4, e.hash).Run();
+}
+
 Result<bool> PgConnection::OwnsDatabase() {
   MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare(
       "SELECT CAST(count(*) AS BIGINT) FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba "

@@ -59,6 +59,10 @@ class PgConnection final : public Connection {
   bool LocksRowsRead() const override { return true; }
   Status LockChainHead() override;
   Status AppendEventRow(const EventRow& e) override;
+  bool ChainsAfterCommit() const override { return true; }
+  Status SubmitEventRow(const EventRow& e) override;
+  Status SealEventRow(std::int64_t pending_id, const EventRow& e) override;
+  Result<bool> TryLockChainHead() override;
   Result<int> LockedSchemaVersion() override;
   Status UpgradeSchema(int from) override;
   Status CheckIntegrity() override;

@@ -233,6 +233,54 @@ BEGIN
 END $$;
 )sql";
 
+// Version 4: events wait in journal_pending until they are chained. A station's transaction writes its rows
+// and submits its events there, and commits without the chain's lock, so many stations' commits (each an
+// fsync, and a standby's acknowledgement) overlap; right after, one short transaction under the lock moves
+// every waiting event into the journal, chained in submission order (journal_rows.h SealPendingEvents). A
+// submitted event is as durable as the rows it seals: it commits with them, and whoever chains next
+// chains it. Stations submit and chain only through these functions; they cannot delete a waiting event.
+constexpr const char* kPgSchemaV4 = R"sql(
+CREATE TABLE journal_pending(
+  id           BIGSERIAL PRIMARY KEY,
+  uuid         TEXT COLLATE "C" NOT NULL UNIQUE,
+  type         TEXT NOT NULL,
+  dossier_code TEXT NOT NULL,
+  actor        TEXT NOT NULL,
+  station      TEXT NOT NULL,
+  at           BIGINT NOT NULL,
+  recorded_at  BIGINT NOT NULL,
+  payload      TEXT NOT NULL,
+  seals        TEXT NOT NULL
+);
+CREATE FUNCTION motcua_submit_event(p_uuid TEXT, p_type TEXT, p_dossier_code TEXT, p_actor TEXT, p_station TEXT,
+    p_at BIGINT, p_recorded_at BIGINT, p_payload TEXT, p_seals TEXT) RETURNS void
+  LANGUAGE sql SECURITY DEFINER AS $$
+  INSERT INTO journal_pending(uuid, type, dossier_code, actor, station, at, recorded_at, payload, seals)
+    VALUES (p_uuid, p_type, p_dossier_code, p_actor, p_station, p_at, p_recorded_at, p_payload, p_seals);
+$$;
+CREATE FUNCTION motcua_seal_event(p_id BIGINT, p_seq BIGINT, p_prev_hash TEXT, p_hash TEXT) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER AS $$
+DECLARE
+  r journal_pending%ROWTYPE;
+BEGIN
+  DELETE FROM journal_pending WHERE id = p_id RETURNING * INTO r;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no waiting event %', p_id USING ERRCODE = 'MC002';
+  END IF;
+  PERFORM motcua_append_event(p_seq, r.uuid, r.type, r.dossier_code, r.actor, r.station, r.at, r.recorded_at,
+                              r.payload, r.seals, p_prev_hash, p_hash);
+END $$;
+REVOKE ALL ON FUNCTION motcua_submit_event(TEXT, TEXT, TEXT, TEXT, TEXT, BIGINT, BIGINT, TEXT, TEXT) FROM PUBLIC;
+REVOKE ALL ON FUNCTION motcua_seal_event(BIGINT, BIGINT, TEXT, TEXT) FROM PUBLIC;
+DO $$
+BEGIN
+  EXECUTE format('ALTER FUNCTION motcua_submit_event(TEXT, TEXT, TEXT, TEXT, TEXT, BIGINT, BIGINT, TEXT, TEXT) '
+                 'SET search_path = %I, pg_temp', current_schema());
+  EXECUTE format('ALTER FUNCTION motcua_seal_event(BIGINT, BIGINT, TEXT, TEXT) SET search_path = %I, pg_temp',
+                 current_schema());
+END $$;
+)sql";
+
 // What a station's role may do, granted at every migration (a role created after the schema gets its
 // rights at the next start of a station that owns the database, or by `motcua db grant`).
 constexpr const char* kGrantStation = R"sql(
@@ -243,14 +291,16 @@ BEGIN
     GRANT SELECT, INSERT, UPDATE, DELETE ON settings, procedures, sequences, dossiers, attachments,
       dossier_components, component_files, result_documents, dossier_fees, dossier_steps, dossier_supplements,
       records TO motcua_station;
-    GRANT SELECT ON journal, journal_head, schema_version TO motcua_station;
+    GRANT SELECT ON journal, journal_head, journal_pending, schema_version TO motcua_station;
     GRANT EXECUTE ON FUNCTION motcua_append_event(BIGINT, TEXT, TEXT, TEXT, TEXT, TEXT, BIGINT, BIGINT, TEXT,
       TEXT, TEXT, TEXT) TO motcua_station;
+    GRANT EXECUTE ON FUNCTION motcua_submit_event(TEXT, TEXT, TEXT, TEXT, TEXT, BIGINT, BIGINT, TEXT, TEXT),
+      motcua_seal_event(BIGINT, BIGINT, TEXT, TEXT) TO motcua_station;
   END IF;
 END $$;
 )sql";
 
-constexpr Migration kPgMigrations[] = {{3, kPgSchemaV3}};
+constexpr Migration kPgMigrations[] = {{3, kPgSchemaV3}, {4, kPgSchemaV4}};
 
 }  // namespace
 

@@ -144,6 +144,17 @@ class Connection {
   // Appends one hashed event after the head and moves the head to it, inside the write transaction.
   virtual Status AppendEventRow(const EventRow& e) = 0;
 
+  // Whether a write transaction submits its events to wait (journal_pending) instead of chaining them
+  // itself, so writers never hold the chain's lock through their commit (pg_schema.cpp, version 4).
+  // SQLite: false, its one writer chains in its own transaction.
+  virtual bool ChainsAfterCommit() const = 0;
+  // Submits one event to wait, with its seals (seq, prev_hash and hash unused), inside the transaction.
+  virtual Status SubmitEventRow(const EventRow& e) = 0;
+  // Chains the waiting event `pending_id` as `e` (its seq, prev_hash and hash) under the chain's lock.
+  virtual Status SealEventRow(std::int64_t pending_id, const EventRow& e) = 0;
+  // LockChainHead without waiting, inside a write transaction: false when another transaction holds it.
+  virtual Result<bool> TryLockChainHead() = 0;
+
   // Migrations (MigrateSchema below runs them): inside the write transaction, takes the engine's lock
   // on migrating (SQLite's writer lock already is) and returns the stored schema version (0: new)...
   virtual Result<int> LockedSchemaVersion() = 0;

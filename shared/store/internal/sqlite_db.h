@@ -31,6 +31,11 @@ Result<std::unique_ptr<Lease>> TrySqliteLease(const std::string& db_path, std::s
 // `busy_timeout_ms` of waiting for the destination's lock.
 Status CopySqliteDatabase(const std::string& from, const std::string& to, int busy_timeout_ms);
 
+// SQLite chains in the writer's transaction (Connection::ChainsAfterCommit): nothing ever waits.
+inline Error NoPendingEvents() {
+  return Invalid("journal", "no_pending_events", "a SQLite database keeps no waiting events");
+}
+
 class SqliteConnection final : public Connection {
  public:
   SqliteConnection() = default;
@@ -48,6 +53,10 @@ class SqliteConnection final : public Connection {
   bool LocksRowsRead() const override { return false; }
   Status LockChainHead() override { return Ok(); }                  // BEGIN IMMEDIATE holds it
   Status AppendEventRow(const EventRow& e) override;
+  bool ChainsAfterCommit() const override { return false; }
+  Status SubmitEventRow(const EventRow&) override { return NoPendingEvents(); }
+  Status SealEventRow(std::int64_t, const EventRow&) override { return NoPendingEvents(); }
+  Result<bool> TryLockChainHead() override { return true; }
   Result<int> LockedSchemaVersion() override;
   Status UpgradeSchema(int from) override;
   Status CheckIntegrity() override;

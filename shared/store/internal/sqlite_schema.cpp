@@ -194,7 +194,11 @@ CREATE UNIQUE INDEX dossiers_by_request_id ON dossiers(request_id) WHERE request
 UPDATE records SET kind = 'scratch.' || kind WHERE kind IN ('intake_draft', 'counter_recent', 'counter_slip');
 )sql";
 
-constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}};
+// Version 4 changes PostgreSQL only (journal_pending, pg_schema.cpp): SQLite's one writer chains its events
+// in its own transaction.
+constexpr const char* kSchemaV4 = "SELECT 1";
+
+constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}};
 
 }  // namespace
 

@@ -18,6 +18,7 @@
 #include "ui_imgui/headless.h"
 #include "ui_model/action.h"
 #include "ui_model/live_journal.h"
+#include "ui_model/shell_view.h"
 #include "ui_model/scorecard_fixture.h"
 #include "ui_model/station_fixture.h"
 #include "sync/state.h"
@@ -409,6 +410,33 @@ TEST_F(CounterScreensTest, ALostCenterConnectionShowsABannerUntilItIsBack) {
   EXPECT_FALSE(ui::LiveBanner(f->model.live.status, ui::Lang::kVi).empty());
   f->model.live.status.state = store::FeedState::kConnected;
   EXPECT_TRUE(ui::LiveBanner(f->model.live.status, ui::Lang::kVi).empty());
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  EXPECT_TRUE(ui::TakeMissingKeys().empty());
+}
+
+// Issue 15: a counter working on its own store while the center is lost says "Ngoại tuyến" and what that
+// means above every screen; back online, the notice lists what was sent and each refused dossier with its
+// code and why, until closed. Drawn over fixture models (tests/ui_model/offline_station_test.cpp runs the
+// real outage); PNGs of both to look at.
+TEST_F(CounterScreensTest, AnOfflineCounterSaysSoAndThenShowsWhatTheCenterRefused) {
+  ui::TakeMissingKeys();
+  f->SignIn(ui::testing::kOfficer);
+  ASSERT_TRUE(f->Do(ui::ScanReceived{ui::testing::kCccdQr}));
+  f->model.offline.offline = true;
+  f->model.offline.since = f->clock.Now();
+  f->model.offline.offline_slot = 9;
+  ShootEverySize("counter-offline");
+  EXPECT_NE(ui::MakeShellView(f->model, f->clock.Now()).banner.find("Ngoại tuyến"), std::string::npos);
+  f->model.offline = {};
+  f->model.offline.forwarded = store::ForwardReport{
+      .forwarded = 12,
+      .refused = 2,
+      .refused_dossiers = {{"000.00.00.H56-260312-9001", "changed_at_center", ""},
+                           {"000.00.00.H56-260312-9002", "code_taken_at_center", ""}}};
+  ShootEverySize("counter-offline-refused");
+  ASSERT_TRUE(Click("dismiss_notice"));
+  EXPECT_FALSE(f->model.offline.forwarded);
+  EXPECT_TRUE(ui::MakeShellView(f->model, f->clock.Now()).notice_text.empty());
   EXPECT_TRUE(errors.empty()) << errors.front();
   EXPECT_TRUE(ui::TakeMissingKeys().empty());
 }

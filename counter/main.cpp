@@ -34,7 +34,9 @@ void PrintUsage() {
       "                     else $XDG_DATA_HOME/motcua or ~/.local/share/motcua); run `motcua init` first\n"
       "  --db PATH|CONNINFO the database (default: DIR/motcua.db), or a center's PostgreSQL\n"
       "                     database: a postgresql:// URL or libpq connection string (password\n"
-      "                     from libpq's password file; chain key and anchor in DIR)\n"
+      "                     from libpq's password file; chain key and anchor in DIR). While the center\n"
+      "                     is unreachable the counter works offline on DIR/offline.db, with codes from\n"
+      "                     its offline slot (setting station.<ID>.offline_slot), sent on when it is back\n"
       "  --assets DIR       calendar and status map (default: $MOTCUA_ASSETS_DIR or the built-in path)\n"
       "  --station ID       this station's id on journal events and its device settings (default station-1)\n"
       "%s", ui::ShellUsage());

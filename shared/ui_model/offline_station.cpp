@@ -73,11 +73,15 @@ Result<int> ReadOfflineSlot(store::Store& store, std::string_view station_id) {
   return slot;
 }
 
-Result<std::unique_ptr<Station>> OpenCounterStation(const StationPaths& paths, OfflineModel& offline, Instant now) {
+namespace {
+
+// OpenCounterStation and OpenKioskStation: `needs_slot` for a station that issues codes offline.
+Result<std::unique_ptr<Station>> OpenCenterStation(const StationPaths& paths, OfflineModel& offline, Instant now,
+                                                   const std::vector<std::string>& mirror_kinds, bool needs_slot) {
   offline = {};
   const std::string location = paths.db_path.string();
   if (!store::IsCenterLocation(location)) return OpenStation(paths);
-  auto stores = store::OpenStation(location, paths.data_dir, CounterMirrorKinds(), paths.station_id, now);
+  auto stores = store::OpenStation(location, paths.data_dir, mirror_kinds, paths.station_id, now);
   if (!stores) {
     if (stores.error().rule == "schema_missing")
       return NotFound("db", "database_missing",
@@ -99,16 +103,29 @@ Result<std::unique_ptr<Station>> OpenCounterStation(const StationPaths& paths, O
     return Unavailable("db", "no_offline_copy",
                        "the center's database is unreachable and this station has never reached it, so it has "
                        "no copy of the accounts and the catalog to work alone with");
-  MOTCUA_ASSIGN_OR_RETURN(int slot, ReadOfflineSlot(*stores->local, paths.station_id));
+  int slot = -1;
+  if (needs_slot) {
+    MOTCUA_ASSIGN_OR_RETURN(slot, ReadOfflineSlot(*stores->local, paths.station_id));
+  }
   s->store = std::move(stores->local);
   s->is_offline = true;
   MOTCUA_TRY(LoadStationFromStore(*s));
-  s->desk.settings.station_slot = slot;
+  if (needs_slot) s->desk.settings.station_slot = slot;
   offline.offline = true;
   offline.since = now;
   offline.offline_slot = slot;
   ScheduleNextTry(offline, now);
   return s;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Station>> OpenCounterStation(const StationPaths& paths, OfflineModel& offline, Instant now) {
+  return OpenCenterStation(paths, offline, now, CounterMirrorKinds(), /*needs_slot=*/true);
+}
+
+Result<std::unique_ptr<Station>> OpenKioskStation(const StationPaths& paths, OfflineModel& offline, Instant now) {
+  return OpenCenterStation(paths, offline, now, {queue::kAreaKind}, /*needs_slot=*/false);
 }
 
 bool RetryCenter(Station& station, OfflineModel& offline, Instant now) {
@@ -135,7 +152,7 @@ bool RetryCenter(Station& station, OfflineModel& offline, Instant now) {
     station.store = std::move(station.own_store);
     station.is_offline = true;
     (void)LoadStationFromStore(station);
-    station.desk.settings.station_slot = offline.offline_slot;
+    if (offline.offline_slot >= 0) station.desk.settings.station_slot = offline.offline_slot;
     return fail(loaded.error());
   }
   offline = {};

@@ -76,6 +76,11 @@ Result<int> ReadOfflineSlot(store::Store& store, std::string_view station_id);
 // strings are never quoted: they may hold a password.
 Result<std::unique_ptr<Station>> OpenCounterStation(const StationPaths& paths, OfflineModel& offline, Instant now);
 
+// The kiosk's OpenCounterStation: the same, mirroring the queue areas, with no offline slot (an offline
+// kiosk issues no code, no ticket and no rating: it writes nothing the center would need; KioskModel::offline
+// says what it still does). Errors: as OpenCounterStation's, less ReadOfflineSlot's.
+Result<std::unique_ptr<Station>> OpenKioskStation(const StationPaths& paths, OfflineModel& offline, Instant now);
+
 // While offline and a try is due (see above): opens the center, forwards the offline events, refreshes
 // the station's copy, and switches `station` to the center's store. Returns true when it switched: the
 // caller then rebinds what held the old store (StoreAuthenticator::Rebind) and refreshes its lists.

@@ -901,6 +901,19 @@ constexpr UiString kStrings[] = {
     UiString{"kiosk.next.wait",
              "Hồ sơ đang được giải quyết, quý khách chưa cần làm gì.",
              "Your dossier is being processed: nothing to do yet."},
+    UiString{"kiosk.offline.banner",
+             "Ngoại tuyến: máy chưa kết nối được với trung tâm. Vẫn tra cứu được thủ tục và kiểm tra giấy hẹn; "
+             "trạng thái hồ sơ, đánh giá và lấy số tạm thời chưa dùng được.",
+             "Offline: this kiosk cannot reach the center. Procedures and receipts can still be checked; dossier "
+             "status, ratings and queue tickets are unavailable for now."},
+    UiString{"kiosk.offline.no_status",
+             "Máy đang ngoại tuyến nên chưa xem được trạng thái hồ sơ. Mời quay lại sau hoặc hỏi tại quầy.",
+             "The kiosk is offline, so dossier status is unavailable. Please try later or ask at a counter."},
+    UiString{"kiosk.offline.receipt_genuine",
+             "Giấy hẹn hợp lệ, hồ sơ {arg}. Máy đang ngoại tuyến nên chưa xem được trạng thái: mời quay lại sau "
+             "hoặc hỏi tại quầy.",
+             "This receipt is genuine, dossier {arg}. The kiosk is offline, so its status is unavailable: please "
+             "try later or ask at a counter."},
     UiString{"kiosk.pay.account", "Tài khoản: {account} — {name}", "Account: {account} — {name}"},
     UiString{"kiosk.pay.amount", "Số tiền: {amount}", "Amount: {amount}"},
     UiString{"kiosk.pay.no_account",

@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include "support/pg_server.h"
+#include "ui_model/kiosk_app.h"
+#include "ui_model/kiosk_view.h"
 #include "ui_model/shell_view.h"
 #include "ui_model/station_fixture.h"
 
@@ -162,6 +164,63 @@ TEST_F(OfflineCounter, NoOfflineSlotMeansNoOfflineWork) {
   EXPECT_EQ(opened.error().field, "offline_slot");
   EXPECT_EQ(opened.error().rule, "offline_slot_shared");
   EXPECT_EQ(opened.error().detail.find("host="), std::string::npos) << "no connection string in messages";
+}
+
+// Issue 15, the kiosk: without the center it serves the catalog from its copy, tells a genuine receipt from a
+// forged one (the MAC needs no database) without showing any status, and says live status is unavailable.
+TEST_F(OfflineCounter, AnOfflineKioskLooksUpProceduresAndVerifiesReceiptsButShowsNoStatus) {
+  f_->SignIn(kOfficer);
+  const std::string code = testing::ReceiveThroughIntake(*f_, kProcedure);
+  ASSERT_FALSE(code.empty());
+  auto dossier = f_->station->store->GetDossier(code);
+  ASSERT_TRUE(dossier && *dossier);
+  auto token = workflow::ReceiptTokenFor(f_->station->desk, **dossier);
+  ASSERT_TRUE(token);
+  // The kiosk's own data directory, with the center's keys as its installer puts them there.
+  motcua::testing::TempDir kiosk_dir;
+  for (const char* file : {"center.key", "center.chain-key"})
+    std::filesystem::copy_file(f_->dir.path() / file, kiosk_dir.path() / file);
+  const StationPaths paths{.data_dir = kiosk_dir.path(), .db_path = conninfo_, .assets_dir = MOTCUA_ASSETS_DIR,
+                           .station_id = "kiosk-1"};
+  OfflineModel offline;
+  ASSERT_TRUE(OpenKioskStation(paths, offline, f_->clock.Now()));  // online: makes its copy
+  EXPECT_FALSE(offline.offline);
+  ASSERT_TRUE(pg_->Kill());
+  auto opened = OpenKioskStation(paths, offline, f_->clock.Now());
+  ASSERT_TRUE(opened) << opened.error().Describe();
+  ASSERT_TRUE(offline.offline);
+  Station& kiosk = **opened;
+  auto settings = LoadKioskSettings(*kiosk.store);
+  ASSERT_TRUE(settings) << settings.error().Describe();
+  const KioskBackend backend{.store = kiosk.store.get(), .desk = &kiosk.desk, .procedures = &kiosk.procedures,
+                             .index = &kiosk.catalog_index, .settings = *settings,
+                             .actor = {"kiosk@kiosk-1", workflow::Role::kKiosk, "kiosk-1"}, .now = f_->clock.Now()};
+  KioskModel model = MakeKioskModel(backend);
+  model.offline = true;
+  const KioskHomeView home = MakeKioskHomeView(model, backend);
+  EXPECT_NE(home.chrome.offline_line.find("Ngoại tuyến"), std::string::npos) << home.chrome.offline_line;
+  EXPECT_FALSE(home.queue_tile) << "no tickets offline";
+
+  ASSERT_TRUE(ApplyKioskAction(model, backend, OpenProcedure{kProcedure}));
+  EXPECT_EQ(model.citizen.screen, KioskScreen::kProcedure) << "the catalog is served from the copy";
+
+  ASSERT_TRUE(ApplyKioskAction(model, backend, Scanned{*token}));
+  EXPECT_EQ(model.citizen.screen, KioskScreen::kCheck);
+  EXPECT_FALSE(model.citizen.status) << "no status offline";
+  EXPECT_EQ(model.citizen.message_key, "kiosk.offline.receipt_genuine");
+  EXPECT_EQ(model.citizen.message_arg, code);
+
+  std::string forged = *token;
+  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  auto refused = ApplyKioskAction(model, backend, Scanned{forged});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().rule, "bad_mac");
+  EXPECT_EQ(model.citizen.message_key, "kiosk.invalid_code");
+
+  auto typed = ApplyKioskAction(model, backend, SubmitTyped{});
+  ASSERT_FALSE(typed);
+  EXPECT_EQ(typed.error().rule, "offline");
+  EXPECT_EQ(model.citizen.message_key, "kiosk.offline.no_status");
 }
 
 TEST(ReadOfflineSlot, RefusesMissingOutOfRangeAndSharedSlots) {

@@ -34,7 +34,9 @@ void PrintUsage() {
       "                     else $XDG_DATA_HOME/motcua or ~/.local/share/motcua); run `motcua init` first\n"
       "  --db PATH|CONNINFO the database (default: DIR/motcua.db), or a center's PostgreSQL\n"
       "                     database: a postgresql:// URL or libpq connection string (password\n"
-      "                     from libpq's password file; chain key and anchor in DIR)\n"
+      "                     from libpq's password file; chain key and anchor in DIR). While the center\n"
+      "                     is unreachable the counter works offline on DIR/offline.db, with codes from\n"
+      "                     its offline slot (setting station.<ID>.offline_slot), sent on when it is back\n"
       "  --assets DIR       calendar and status map (default: $MOTCUA_ASSETS_DIR or the built-in path)\n"
       "  --station ID       this station's id on journal events and its device settings (default station-1)\n"
       "%s", ui::ShellUsage());
@@ -110,14 +112,17 @@ int Run(int argc, char** argv) {
     std::fprintf(stderr, "motcua-counter: %s\n", s.error().Describe().c_str());
     return 1;
   }
-  Result<std::unique_ptr<ui::Station>> opened = ui::OpenStation(paths);
+  SystemClock clock;
+  ui::CounterModel model;
+  // A station of a center keeps working on its own store while the center is unreachable (offline_station.h).
+  Result<std::unique_ptr<ui::Station>> opened = ui::OpenCounterStation(paths, model.offline, clock.Now());
   if (!opened.has_value()) {
     std::fprintf(stderr, "motcua-counter: cannot open the station: %s\n", opened.error().Describe().c_str());
     return opened.error().code == ErrorCode::kInvalid ? 2 : 1;
   }
   ui::Station& station = **opened;
   ui::StoreAuthenticator auth(*station.store, station.auth_settings);
-  SystemClock clock;
+  if (model.offline.offline) std::fprintf(stderr, "motcua-counter: the center is unreachable: working offline\n");
   // The provincial sync on its own thread and store handle (sync_runner.h); idle until configured.
   ui::SyncRunner sync_runner({.db_path = station.paths.db_path.string(),
                               .data_dir = station.paths.data_dir.string(),
@@ -125,7 +130,6 @@ int Run(int argc, char** argv) {
                               .status_map = station.status_map,
                               .clock = &clock});
 
-  ui::CounterModel model;
   model.lang = options.lang;
   model.app_version = MOTCUA_VERSION;
   model.station_name = station.devices.name.empty() ? station.paths.station_id : station.devices.name;
@@ -150,7 +154,14 @@ int Run(int argc, char** argv) {
     const Instant now = clock.Now();
     const ui::CounterBackend backend{.auth = &auth, .station = &station, .now = now, .sync = &sync_runner};
     for (std::string& scan : frame.scans) actions.emplace_back(ui::ScanReceived{std::move(scan)});
-    if (watcher) {
+    // Offline, the station tries the center when due (the shell's slow tick brings a frame every second).
+    if (ui::RetryCenter(station, model.offline, now)) {
+      auth.Rebind(*station.store);
+      model.worklist.stale = true;
+      model.queue.stale = true;
+      model.live.read_seq = -1;  // the center's journal, not the station's own
+    }
+    if (watcher && !model.offline.offline) {
       const ui::LiveJournal live = watcher->Snapshot();
       if (options.test_mode && live.status.state != model.live.status.state)
         std::printf("feed: %s\n", store::FeedStateKey(live.status.state));

@@ -25,6 +25,7 @@
 #include "ui_imgui/audio.h"
 #include "ui_imgui/widgets.h"
 #include "ui_model/kiosk_app.h"
+#include "ui_model/offline_station.h"
 #include "ui_model/kiosk_view.h"
 #include "ui_model/station.h"
 
@@ -244,7 +245,10 @@ int Run(int argc, char** argv) {
     std::fprintf(stderr, "motcua-kiosk: %s\n", s.error().Describe().c_str());
     return 1;
   }
-  Result<std::unique_ptr<ui::Station>> opened = ui::OpenStation(o.paths);
+  // A kiosk of a center keeps serving the catalog from its own copy while the center is unreachable
+  // (offline_station.h); it is restarted to go back online.
+  ui::OfflineModel offline;
+  Result<std::unique_ptr<ui::Station>> opened = ui::OpenKioskStation(o.paths, offline, SystemClock().Now());
   if (!opened) {
     std::fprintf(stderr, "motcua-kiosk: cannot open the station: %s\n", opened.error().Describe().c_str());
     return opened.error().code == ErrorCode::kInvalid ? 2 : 1;
@@ -267,7 +271,10 @@ int Run(int argc, char** argv) {
                            .now = clock.Now()};
   auto groups = queue::LoadPriorityGroups(o.paths.assets_dir);
   auto printer = TicketPrinterFor(*settings, station.paths.data_dir);
-  if (groups && printer) {
+  if (offline.offline) {
+    // Offline: tickets would be numbered apart from the center's line; the queue tile is not shown.
+    std::fprintf(stderr, "motcua-kiosk: the center is unreachable: working offline (no tickets, no status)\n");
+  } else if (groups && printer) {
     priority_groups = std::move(*groups);
     backend.priority_groups = &priority_groups;
     backend.print_ticket = std::move(*printer);
@@ -282,6 +289,7 @@ int Run(int argc, char** argv) {
     return 1;
   }
   ui::KioskModel model = ui::MakeKioskModel(backend);
+  model.offline = offline.offline;
   model.citizen.lang = shell.lang;
 
   std::string camera_problem;

@@ -154,7 +154,7 @@ void BeginShell(const ui::ShellView& view, ShellScreenState& state, std::vector<
   if (ui::Button(lock.c_str())) actions.emplace_back(ui::LockScreen{});
   ImGui::SameLine();
   if (ui::Button(sign_out.c_str())) actions.emplace_back(ui::SignOut{});
-  if (!view.banner.empty()) ui::StatusBanner(view.banner, ui::Tone::kDanger, ImGui::GetContentRegionAvail().x);
+  if (!view.banner.empty()) ui::StatusBanner(view.banner, view.banner_tone, ImGui::GetContentRegionAvail().x);
   if (!view.notice_text.empty()) {
     const std::string close = Label(view.dismiss_label, "dismiss_notice");
     const float close_w = width(close);

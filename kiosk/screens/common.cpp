@@ -89,6 +89,7 @@ float DrawChrome(const ui::KioskChrome& chrome, const Layout& layout, ScreenStat
   ImGui::AlignTextToFramePadding();
   Wrapped(chrome.title);
   ImGui::PopFont();
+  if (!chrome.offline_line.empty()) ui::StatusBanner(chrome.offline_line, ui::Tone::kWarning);
   if (!chrome.message.empty()) ui::StatusBanner(chrome.message, chrome.message_tone);
 
   const float footer = ImGui::GetTextLineHeightWithSpacing() + style.WindowPadding.y;

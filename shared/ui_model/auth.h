@@ -60,7 +60,9 @@ class Authenticator {
 class StoreAuthenticator final : public Authenticator {
  public:
   StoreAuthenticator(store::Store& store, auth::AuthSettings settings)
-      : store_(store), settings_(std::move(settings)) {}
+      : store_(&store), settings_(std::move(settings)) {}
+  // Signs in against `store` from now on: a station that switched stores (offline_station.h RetryCenter).
+  void Rebind(store::Store& store) { store_ = &store; }
 
   Result<SessionUser> SignIn(std::string_view user_name, std::string_view password, Instant now) override;
   Result<SessionUser> Reauthenticate(std::string_view user_name, std::string_view password,
@@ -68,7 +70,7 @@ class StoreAuthenticator final : public Authenticator {
   std::optional<Instant> LockedUntil(std::string_view user_name, Instant now) override;
 
  private:
-  store::Store& store_;
+  store::Store* store_;  // never null
   auth::AuthSettings settings_;
 };
 

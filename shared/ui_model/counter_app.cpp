@@ -443,6 +443,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const DismissNo
   (void)backend;
   model.notice_key.clear();
   model.notice_arg.clear();
+  model.offline.forwarded.reset();  // the forwarding report shares the notice's line (shell_view.cpp)
   return Ok();
 }
 

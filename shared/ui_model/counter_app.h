@@ -42,6 +42,7 @@
 #include "store/store.h"
 #include "ui_model/auth.h"
 #include "ui_model/counter_actions.h"
+#include "ui_model/offline_station.h"
 #include "ui_model/station.h"
 #include "ui_model/strings.h"
 #include "ui_model/sync_snapshot.h"
@@ -455,6 +456,7 @@ struct CounterModel {
   SyncModel sync;
   QueuePanelModel queue;
   LiveModel live;
+  OfflineModel offline;  // the station's own store in use while the center is unreachable (offline_station.h)
   FileBrowserModel browser;
 
   std::optional<FileJob> file_job;

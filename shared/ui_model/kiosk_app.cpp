@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "codes/receipt_token.h"
 #include "common/text.h"
 #include "rating/rating.h"
 #include "ui_model/kiosk_queue.h"
@@ -113,9 +114,22 @@ Status LookupFailed(KioskModel& m, const Error& e) {
   return e;
 }
 
+// Offline (KioskModel::offline): the receipt's MAC is checked under the center key, which needs no
+// database; the citizen learns whether the receipt is genuine and for which dossier, and that its status
+// must wait. Nothing of the dossier beyond its code (printed on the receipt itself) is shown.
+Status VerifyOffline(KioskModel& m, const KioskBackend& b, const std::string& text) {
+  auto token = codes::VerifyReceiptToken(text, b.desk->center_key);
+  if (!token) return LookupFailed(m, token.error());
+  if (m.citizen.screen != KioskScreen::kCheck) KioskGo(m, KioskScreen::kCheck);
+  m.citizen.after_check = KioskScreen::kStatus;
+  KioskNotice(m.citizen, "kiosk.offline.receipt_genuine", Tone::kInfo, token->dossier_code);
+  return Ok();
+}
+
 Status ApplyScan(KioskModel& m, const KioskBackend& b, const std::string& text) {
   // A scan anywhere but the admin screens means "show me this dossier".
   if (m.citizen.screen == KioskScreen::kAdminPin || m.citizen.screen == KioskScreen::kAdmin) return Ok();
+  if (m.offline) return VerifyOffline(m, b, text);
   auto status = citizen::LookupByToken(*b.store, *b.desk, text, b.now);
   if (!status) return LookupFailed(m, status.error());
   m.citizen.proof_token = text;
@@ -130,6 +144,10 @@ Status ApplyTyped(KioskModel& m, const KioskBackend& b) {
   if (auto until = m.limiter.PausedUntil(b.now)) {
     KioskNotice(c, "kiosk.typed_paused", Tone::kWarning, FormatLocalMinute(ToLocalVn(*until)).substr(11));
     return Invalid("token", "typed_lookups_paused", "typed lookups are paused");
+  }
+  if (m.offline) {
+    KioskNotice(c, "kiosk.offline.no_status", Tone::kWarning);
+    return Unavailable("token", "offline", "the center's database is unreachable: no dossier status");
   }
   if (c.code.Text().empty() || c.secret.Text().size() != kSecretChars) {
     KioskNotice(c, "kiosk.type_both", Tone::kWarning);

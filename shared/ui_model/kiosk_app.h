@@ -137,6 +137,11 @@ struct KioskModel {
   bool quit = false;              // the administrator left
   citizen::TypedLookupLimiter limiter;
   std::string camera_status_key;  // "kiosk.camera.none" when no camera works ("" = fine)
+  // The center's database unreachable (offline_station.h OpenKioskStation): the kiosk works on its own copy
+  // of the catalog. Procedures are looked up as ever; a scanned receipt is verified offline (its MAC under
+  // the center key: genuine or not, and its dossier code) but no status is shown, since the copy holds no
+  // dossiers; typed look-ups, ratings, postal return and tickets wait for the center. Every screen says so.
+  bool offline = false;
 };
 
 // The core's services for the kiosk.

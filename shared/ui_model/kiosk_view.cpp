@@ -95,6 +95,7 @@ KioskChrome MakeKioskChrome(const KioskModel& m, const KioskBackend& b, std::str
   chrome.high_contrast = c.high_contrast;
   chrome.speech_label = T(m, "kiosk.speech");
   chrome.speech = c.speech;
+  if (m.offline) chrome.offline_line = T(m, "kiosk.offline.banner");
   if (!c.message_key.empty()) {
     chrome.message = FormatText(T(m, c.message_key), {{"arg", c.message_arg}});
     chrome.message_tone = c.message_tone;

@@ -31,6 +31,7 @@ struct KioskChrome {
   bool high_contrast = false;
   std::string speech_label;       // "Đọc to"
   bool speech = false;
+  std::string offline_line;       // KioskModel::offline: what works and what waits ("" = online)
   std::string message;            // a notice ("" = none), e.g. "Mã không hợp lệ"
   Tone message_tone = Tone::kInfo;
   std::string spoken;             // what the narrator says when the screen opens (title + key result)

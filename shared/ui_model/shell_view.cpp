@@ -77,9 +77,15 @@ ShellView MakeShellView(const CounterModel& model, Instant now) {
   v.sync = MakeSyncBadgeView(lang, model.sync, now);
   v.queue_panel = MakeQueuePanelView(model);
   v.banner = LiveBanner(model.live.status, lang);
+  if (model.offline.offline) {
+    v.banner = OfflineBanner(model.offline, lang);
+    v.banner_tone = Tone::kWarning;
+  }
   if (!model.notice_key.empty()) {
     v.notice_text = FormatText(Tr(lang, model.notice_key), {{"arg", model.notice_arg}});
     v.notice_tone = model.notice_tone;
+  } else if (model.offline.forwarded) {
+    v.notice_text = OfflineForwardText(model.offline, lang, &v.notice_tone);
   }
 
   if (model.file_job) {

@@ -94,8 +94,11 @@ struct ShellView {
   std::string sign_out_label;
   std::string switch_language_label;
   Lang switch_to = Lang::kEn;
-  std::string banner;          // the center's database unreachable (LiveBanner); "" = connected
-  std::string notice_text;     // "" = none
+  std::string banner;          // the center's database unreachable: OfflineBanner while the station works
+                               //   on its own store, else LiveBanner; "" = connected
+  Tone banner_tone = Tone::kDanger;  // kWarning for the offline banner: work goes on, nothing is lost
+  std::string notice_text;     // "" = none; else the notice, or else what the last forwarding of offline
+                               //   work did (OfflineForwardText), until DismissNotice
   Tone notice_tone = Tone::kInfo;
   std::string dismiss_label;
   std::optional<JobLine> job;

@@ -133,6 +133,12 @@ Result<std::unique_ptr<Station>> OpenStation(const StationPaths& paths) {
   s->paths = paths;
   if (s->paths.db_path.empty()) s->paths.db_path = s->paths.data_dir / "motcua.db";
   MOTCUA_ASSIGN_OR_RETURN(s->store, OpenStationStore(s->paths));
+  MOTCUA_TRY(LoadStationFromStore(*s));
+  return s;
+}
+
+Status LoadStationFromStore(Station& station) {
+  Station* s = &station;
   store::Store& st = *s->store;
 
   workflow::DeskSettings& ds = s->desk.settings;
@@ -166,7 +172,7 @@ Result<std::unique_ptr<Station>> OpenStation(const StationPaths& paths) {
   s->auth_settings.station = s->paths.station_id;
   MOTCUA_ASSIGN_OR_RETURN(s->postal_settings, postal::LoadPostalSettings(st));
   MOTCUA_TRY(LoadDevices(*s));
-  return s;
+  return Ok();
 }
 
 Status SaveDeviceSettings(Station& s, const workflow::Actor& actor, const DeviceSettings& d, Instant now) {

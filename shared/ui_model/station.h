@@ -100,6 +100,10 @@ struct Station {
   auth::AuthSettings auth_settings;                   // the center's log-in policy (station set)
   postal::PostalSettings postal_settings;
   DeviceSettings devices;
+  // A station of a center (offline_station.h): whether it works on its own store now because the center's
+  // database did not answer, and its own store (<data_dir>/offline.db) while `store` is the center's.
+  bool is_offline = false;
+  std::unique_ptr<store::Store> own_store;  // null on a one-machine (SQLite) station and while offline
 
   std::filesystem::path FormsDir() const { return paths.data_dir / "forms"; }
   // nullptr when the catalog has no such code.
@@ -121,6 +125,11 @@ Result<std::unique_ptr<store::Store>> OpenStationStore(const StationPaths& paths
 // map's, the center key's, LoadAuthSettings' and LoadPostalSettings'; kCorrupt/"bad_setting" naming
 // the setting that is not a number.
 Result<std::unique_ptr<Station>> OpenStation(const StationPaths& paths);
+
+// Reads into `station` everything OpenStation reads from its store (settings, calendar, status map, center
+// key, catalog, log-in and postal policies, devices) from station.store, and points the desk at it: used
+// again when a station switches stores (offline_station.h). Errors: OpenStation's after opening the store.
+Status LoadStationFromStore(Station& station);
 
 // Stores this station's devices (ValidateDeviceSettings first) and journals "station.settings_changed".
 // Any signed-in account may set up its own station. Errors: those of ValidateDeviceSettings and the store.

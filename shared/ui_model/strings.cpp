@@ -901,6 +901,19 @@ constexpr UiString kStrings[] = {
     UiString{"kiosk.next.wait",
              "Hồ sơ đang được giải quyết, quý khách chưa cần làm gì.",
              "Your dossier is being processed: nothing to do yet."},
+    UiString{"kiosk.offline.banner",
+             "Ngoại tuyến: máy chưa kết nối được với trung tâm. Vẫn tra cứu được thủ tục và kiểm tra giấy hẹn; "
+             "trạng thái hồ sơ, đánh giá và lấy số tạm thời chưa dùng được.",
+             "Offline: this kiosk cannot reach the center. Procedures and receipts can still be checked; dossier "
+             "status, ratings and queue tickets are unavailable for now."},
+    UiString{"kiosk.offline.no_status",
+             "Máy đang ngoại tuyến nên chưa xem được trạng thái hồ sơ. Mời quay lại sau hoặc hỏi tại quầy.",
+             "The kiosk is offline, so dossier status is unavailable. Please try later or ask at a counter."},
+    UiString{"kiosk.offline.receipt_genuine",
+             "Giấy hẹn hợp lệ, hồ sơ {arg}. Máy đang ngoại tuyến nên chưa xem được trạng thái: mời quay lại sau "
+             "hoặc hỏi tại quầy.",
+             "This receipt is genuine, dossier {arg}. The kiosk is offline, so its status is unavailable: please "
+             "try later or ask at a counter."},
     UiString{"kiosk.pay.account", "Tài khoản: {account} — {name}", "Account: {account} — {name}"},
     UiString{"kiosk.pay.amount", "Số tiền: {amount}", "Amount: {amount}"},
     UiString{"kiosk.pay.no_account",
@@ -1206,6 +1219,32 @@ constexpr UiString kStrings[] = {
     UiString{"notice.screen_not_for_role",
              "Tài khoản này không được dùng màn hình đó.",
              "This account may not use that screen."},
+    UiString{"offline.banner",
+             "Ngoại tuyến: không kết nối được cơ sở dữ liệu trung tâm từ {time}. Hồ sơ tiếp nhận được lưu trên máy "
+             "này, mang mã của quầy, và tự động gửi về trung tâm khi kết nối lại.",
+             "Offline: the center's database has been unreachable since {time}. Dossiers received are kept on this "
+             "machine under this counter's codes and sent to the center automatically when it is back."},
+    UiString{"offline.forwarded",
+             "Đã kết nối lại trung tâm: đã gửi {count} thao tác ghi khi ngoại tuyến.",
+             "Back online: {count} actions recorded offline were sent to the center."},
+    UiString{"offline.forwarded_refused",
+             "Đã kết nối lại trung tâm: đã gửi {count} thao tác; {refused} hồ sơ bị trung tâm từ chối, vẫn giữ trên "
+             "máy này, cần xử lý:",
+             "Back online: {count} actions were sent; the center refused {refused} dossiers, kept on this machine, "
+             "to be sorted out:"},
+    UiString{"offline.refused.changed_at_center",
+             "{code}: hồ sơ đã được sửa tại trung tâm trong lúc quầy ngoại tuyến; thay đổi tại quầy không được gộp.",
+             "{code}: the dossier was changed at the center while this counter was offline; the counter's changes "
+             "were not merged."},
+    UiString{"offline.refused.code_taken_at_center",
+             "{code}: trung tâm đã có hồ sơ mang mã này; kiểm tra dải số ngoại tuyến của quầy.",
+             "{code}: the center already has a dossier with this code; check this counter's offline range."},
+    UiString{"offline.refused.other",
+             "{code}: trung tâm từ chối ({rule}).",
+             "{code}: refused by the center ({rule})."},
+    UiString{"offline.retry_failed",
+             "Lần thử kết nối lại vừa rồi không thành: {why}",
+             "The last try to reconnect failed: {why}"},
     UiString{"osk.backspace", "Xoá", "Delete"},
     UiString{"osk.clear", "Xoá hết", "Clear"},
     UiString{"osk.done", "Xong", "Done"},

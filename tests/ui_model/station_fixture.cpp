@@ -28,13 +28,15 @@ std::string UseSaneTestBackend() {
   return why;
 }
 
-std::unique_ptr<StationFixture> MakeStation(const char* local_now) {
+std::unique_ptr<StationFixture> MakeStation(const char* local_now, const std::string& center) {
   (void)InitCrypto();
   auto f = std::make_unique<StationFixture>();
   f->clock.Set(motcua::testing::At(local_now));
   const fs::path db = f->dir.path() / "motcua.db";
   {
-    Result<std::unique_ptr<store::Store>> st = store::OpenSqliteStore(db.string());
+    Result<std::unique_ptr<store::Store>> st =
+        center.empty() ? store::OpenSqliteStore(db.string())
+                       : store::Open(center, {.create_if_missing = true, .files_dir = f->dir.path().string()});
     EXPECT_TRUE(st.has_value()) << st.error().Describe();
     if (!st.has_value()) return nullptr;
     Result<std::vector<catalog::Procedure>> real =
@@ -53,6 +55,8 @@ std::unique_ptr<StationFixture> MakeStation(const char* local_now) {
           {"auth.argon2_memlimit_bytes", "8192"},
       };
       for (const auto& [k, v] : settings) MOTCUA_TRY(tx.PutSetting(k, v));
+      // offline_station.h: the codes station-1 issues while the center is lost.
+      if (!center.empty()) MOTCUA_TRY(tx.PutSetting("station.station-1.offline_slot", "9"));
       if (real.has_value())
         for (const catalog::Procedure& p : *real) MOTCUA_TRY(tx.UpsertProcedure(p));
       for (const catalog::Procedure& p :
@@ -80,7 +84,10 @@ std::unique_ptr<StationFixture> MakeStation(const char* local_now) {
     }
   }
   EXPECT_TRUE(codes::LoadOrCreateCenterKey(f->dir.path() / "center.key").has_value());  // as motcua init does
-  Result<std::unique_ptr<Station>> opened = OpenStation({.data_dir = f->dir.path(), .assets_dir = MOTCUA_ASSETS_DIR});
+  Result<std::unique_ptr<Station>> opened =
+      center.empty() ? OpenStation({.data_dir = f->dir.path(), .assets_dir = MOTCUA_ASSETS_DIR})
+                     : OpenCounterStation({.data_dir = f->dir.path(), .db_path = center, .assets_dir = MOTCUA_ASSETS_DIR},
+                                          f->model.offline, f->clock.Now());
   EXPECT_TRUE(opened.has_value()) << opened.error().Describe();
   if (!opened.has_value()) return nullptr;
   f->station = std::move(opened).value();

@@ -12,6 +12,7 @@
 #include "support/fixtures.h"
 #include "ui_model/auth.h"
 #include "ui_model/counter_app.h"
+#include "ui_model/offline_station.h"
 #include "ui_model/station.h"
 
 namespace motcua::ui::testing {
@@ -53,8 +54,10 @@ struct StationFixture {
   std::int64_t DossierCount();
 };
 
-// 2026-03-12 08:30 Vietnam time (a Thursday) unless told otherwise.
-std::unique_ptr<StationFixture> MakeStation(const char* local_now = "2026-03-12 08:30");
+// 2026-03-12 08:30 Vietnam time (a Thursday) unless told otherwise. With `center` (a PostgreSQL connection
+// string) the data goes to that center database and the station opens through OpenCounterStation
+// (offline_station.h) with the data directory as its own, and station-1 has offline slot 9.
+std::unique_ptr<StationFixture> MakeStation(const char* local_now = "2026-03-12 08:30", const std::string& center = "");
 
 // Receives a complete dossier of `procedure_code` for the fixture's citizen, through the intake actions
 // (CCCD scan, procedure, every missing paper marked shown), and returns its code.

@@ -1,7 +1,8 @@
 // Every kiosk screen drawn headless over a real station (tests/kiosk/kiosk_fixture.h), the way
 // kiosk/main.cpp runs a frame, in both orientations, both text sizes and high contrast: each must draw
 // without an ImGui assert, and every target a finger can press must be at least the theme's touch target
-// (64 px at scale 1, 84 px with large text). A tap on a tile goes where the tile says.
+// (64 px at scale 1, 84 px with large text). A tap on a tile goes where the tile says. An offline kiosk says
+// so on every screen (PNGs).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -12,6 +13,7 @@
 #include "ui_imgui/headless.h"
 #include "ui_imgui/theme.h"
 #include "ui_imgui/widgets.h"
+#include "ui_smoke/frame_png.h"
 
 namespace motcua::kiosk {
 namespace {
@@ -119,6 +121,35 @@ TEST(KioskScreens, TappingTheTilesGoesWhereTheySay) {
   ASSERT_TRUE((*hl)->Click("box_3", draw));  // KioskField::kSecret
   EXPECT_EQ(k->model.citizen.focus, ui::KioskField::kSecret);
   ui::SetItemLocatorEnabled(false);
+}
+
+// Issue 15: the kiosk without the center's database (KioskModel::offline) says so above every screen, offers
+// no ticket, and answers a scanned receipt with "genuine, dossier ..., status unavailable"; drawn in both
+// orientations and languages, PNGs under artifacts/screens/ to look at.
+TEST(KioskScreens, AnOfflineKioskSaysSoAndOnlyVerifiesReceipts) {
+  auto k = ui::testing::MakeKiosk();
+  k->print_ticket = {};  // kiosk/main.cpp sets no printer offline
+  k->model.offline = true;
+  ui::TakeMissingKeys();
+  for (const Look& look : {kLooks[0], kLooks[1]}) {
+    auto hl = ui::HeadlessUi::Create({.theme = ui::ThemeKind::kKiosk, .width_px = look.width, .height_px = look.height});
+    ASSERT_TRUE(hl.has_value()) << hl.error().Describe();
+    for (ui::Lang lang : {ui::Lang::kVi, ui::Lang::kEn}) {
+      ASSERT_TRUE(k->Do(ui::GoHome{}).has_value());
+      k->model.citizen.lang = lang;
+      Frame frame{*k, {.portrait = look.height > look.width}, {}};
+      const std::string suffix = std::string("-") + ui::LangCode(lang) + "-" + look.name + ".png";
+      (*hl)->Frames(3, [&] { frame(); });
+      EXPECT_FALSE(ui::testing::WriteFramePng("kiosk-offline-home" + suffix).empty());
+      EXPECT_FALSE(ui::MakeKioskHomeView(k->model, k->Backend()).queue_tile);
+      ASSERT_TRUE(k->Do(ui::Scanned{k->token}).has_value());
+      EXPECT_EQ(k->model.citizen.screen, KioskScreen::kCheck);
+      EXPECT_FALSE(k->model.citizen.status);
+      (*hl)->Frames(3, [&] { frame(); });
+      EXPECT_FALSE(ui::testing::WriteFramePng("kiosk-offline-receipt" + suffix).empty());
+    }
+  }
+  EXPECT_TRUE(ui::TakeMissingKeys().empty());
 }
 
 }  // namespace

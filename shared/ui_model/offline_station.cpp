@@ -1,0 +1,187 @@
+#include "ui_model/offline_station.h"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+
+#include "auth/accounts.h"
+#include "queue/areas.h"
+
+namespace motcua::ui {
+namespace {
+
+Result<int> ParseSlotSetting(const std::string& value, const std::string& key) {
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+  if (value.empty() || ec != std::errc() || ptr != value.data() + value.size())
+    return Invalid("offline_slot", "bad_setting", "setting " + key + " is not a whole number: '" + value + "'");
+  return n;
+}
+
+// Schedules the next try after one more failed one: 5 s, 10 s, 20 s, ... at most 60 s.
+void ScheduleNextTry(OfflineModel& offline, Instant now) {
+  const int shift = std::min(offline.failed_tries, 4);
+  ++offline.failed_tries;
+  const int seconds = std::min(kOfflineRetryFirstSeconds << shift, kOfflineRetryMaxSeconds);
+  offline.next_try_at = now + std::chrono::seconds(seconds);
+}
+
+bool ReportWorthShowing(const store::ForwardReport& r) {
+  return r.forwarded > 0 || r.refused > 0 || !r.refused_dossiers.empty();
+}
+
+}  // namespace
+
+std::vector<std::string> CounterMirrorKinds() { return {auth::kUserRecordKind, queue::kAreaKind}; }
+
+Result<int> ReadOfflineSlot(store::Store& store, std::string_view station_id) {
+  const std::string key = "station." + std::string(station_id) + ".offline_slot";
+  MOTCUA_ASSIGN_OR_RETURN(auto settings, store.ListSettings());
+  std::optional<std::string> mine;
+  int slot_count = 10;  // workflow::DeskSettings' default
+  int center_slot = 0;
+  for (const auto& [k, v] : settings) {
+    if (k == key) mine = v;
+    if (k == "slot_count") {
+      auto n = ParseSlotSetting(v, k);
+      if (!n) return Invalid("slot_count", "bad_setting", "setting slot_count is not a whole number");
+      slot_count = *n;
+    }
+    if (k == "station_slot") {
+      auto n = ParseSlotSetting(v, k);
+      if (n) center_slot = *n;
+    }
+  }
+  if (!mine)
+    return Invalid("offline_slot", "offline_slot_missing",
+                   "the center is unreachable and this station has no offline slot (setting " + key +
+                       "), which the center's administrator sets to a slot no other station uses; it is copied here "
+                       "while the center answers");
+  MOTCUA_ASSIGN_OR_RETURN(int slot, ParseSlotSetting(*mine, key));
+  if (slot < 0 || slot >= slot_count)
+    return Invalid("offline_slot", "out_of_range",
+                   "setting " + key + " is " + std::to_string(slot) + ", outside 0.." + std::to_string(slot_count - 1));
+  if (slot == center_slot)
+    return Invalid("offline_slot", "offline_slot_shared",
+                   "setting " + key + " is the center's own station_slot " + std::to_string(slot));
+  for (const auto& [k, v] : settings) {
+    if (k == key || !k.starts_with("station.") || !k.ends_with(".offline_slot")) continue;
+    if (v == *mine)
+      return Invalid("offline_slot", "offline_slot_shared",
+                     "setting " + key + " is " + *mine + ", the offline slot of " + k + " as well");
+  }
+  return slot;
+}
+
+namespace {
+
+// OpenCounterStation and OpenKioskStation: `needs_slot` for a station that issues codes offline.
+Result<std::unique_ptr<Station>> OpenCenterStation(const StationPaths& paths, OfflineModel& offline, Instant now,
+                                                   const std::vector<std::string>& mirror_kinds, bool needs_slot) {
+  offline = {};
+  const std::string location = paths.db_path.string();
+  if (!store::IsCenterLocation(location)) return OpenStation(paths);
+  auto stores = store::OpenStation(location, paths.data_dir, mirror_kinds, paths.station_id, now);
+  if (!stores) {
+    if (stores.error().rule == "schema_missing")
+      return NotFound("db", "database_missing",
+                      "the center database holds no motcua data yet; run `motcua --db ... init` first");
+    return stores.error();
+  }
+  auto s = std::make_unique<Station>();
+  s->paths = paths;
+  if (ReportWorthShowing(stores->forwarded)) offline.forwarded = stores->forwarded;
+  if (!stores->offline()) {
+    s->store = std::move(stores->center);
+    s->own_store = std::move(stores->local);
+    MOTCUA_TRY(LoadStationFromStore(*s));
+    return s;
+  }
+  // Offline: the station's copy must exist (made at an earlier open) and name a slot of its own.
+  MOTCUA_ASSIGN_OR_RETURN(auto copied, stores->local->ListSettings());
+  if (copied.empty())
+    return Unavailable("db", "no_offline_copy",
+                       "the center's database is unreachable and this station has never reached it, so it has "
+                       "no copy of the accounts and the catalog to work alone with");
+  int slot = -1;
+  if (needs_slot) {
+    MOTCUA_ASSIGN_OR_RETURN(slot, ReadOfflineSlot(*stores->local, paths.station_id));
+  }
+  s->store = std::move(stores->local);
+  s->is_offline = true;
+  MOTCUA_TRY(LoadStationFromStore(*s));
+  if (needs_slot) s->desk.settings.station_slot = slot;
+  offline.offline = true;
+  offline.since = now;
+  offline.offline_slot = slot;
+  ScheduleNextTry(offline, now);
+  return s;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Station>> OpenCounterStation(const StationPaths& paths, OfflineModel& offline, Instant now) {
+  return OpenCenterStation(paths, offline, now, CounterMirrorKinds(), /*needs_slot=*/true);
+}
+
+Result<std::unique_ptr<Station>> OpenKioskStation(const StationPaths& paths, OfflineModel& offline, Instant now) {
+  return OpenCenterStation(paths, offline, now, {queue::kAreaKind}, /*needs_slot=*/false);
+}
+
+bool RetryCenter(Station& station, OfflineModel& offline, Instant now) {
+  if (!station.is_offline || (offline.next_try_at && now < *offline.next_try_at)) return false;
+  const std::string location = station.paths.db_path.string();
+  auto fail = [&](const Error& e) {
+    if (e.code != ErrorCode::kUnavailable) offline.error = e;
+    ScheduleNextTry(offline, now);
+    return false;
+  };
+  auto center = store::Open(location, {.create_if_missing = false, .files_dir = station.paths.data_dir.string()});
+  if (!center) return fail(center.error());
+  store::Store& local = *station.store;
+  auto report = store::ForwardOffline(local, **center, station.paths.station_id, now);
+  if (!report) return fail(report.error());
+  // A fresh copy for the next outage; it also proves the center still answers before switching to it.
+  auto mirrored = store::MirrorForOffline(**center, local, CounterMirrorKinds(), station.paths.station_id, now);
+  if (!mirrored) return fail(mirrored.error());
+  station.own_store = std::move(station.store);
+  station.store = std::move(*center);
+  station.is_offline = false;
+  if (Status loaded = LoadStationFromStore(station); !loaded) {
+    // Back onto the station's own store as it was: nothing is lost, the next try forwards nothing more.
+    station.store = std::move(station.own_store);
+    station.is_offline = true;
+    (void)LoadStationFromStore(station);
+    if (offline.offline_slot >= 0) station.desk.settings.station_slot = offline.offline_slot;
+    return fail(loaded.error());
+  }
+  offline = {};
+  if (ReportWorthShowing(*report)) offline.forwarded = std::move(*report);
+  return true;
+}
+
+std::string OfflineBanner(const OfflineModel& offline, Lang lang) {
+  if (!offline.offline) return "";
+  const std::string since = offline.since ? FormatLocalMinute(ToLocalVn(*offline.since)).substr(11) : "";
+  std::string text = FormatText(Tr(lang, "offline.banner"), {{"time", since}});
+  if (offline.error) text += "\n" + FormatText(Tr(lang, "offline.retry_failed"), {{"why", ErrorMessage(lang, *offline.error)}});
+  return text;
+}
+
+std::string OfflineForwardText(const OfflineModel& offline, Lang lang, Tone* tone) {
+  if (!offline.forwarded) return "";
+  const store::ForwardReport& r = *offline.forwarded;
+  const bool refused = !r.refused_dossiers.empty();
+  if (tone != nullptr) *tone = refused ? Tone::kDanger : Tone::kSuccess;
+  std::string text = FormatText(Tr(lang, refused ? "offline.forwarded_refused" : "offline.forwarded"),
+                                {{"count", std::to_string(r.forwarded)},
+                                 {"refused", std::to_string(r.refused_dossiers.size())}});
+  for (const store::RefusedDossier& d : r.refused_dossiers) {
+    const char* why = FindString(lang, "offline.refused." + d.rule);
+    text += "\n• " + FormatText(why != nullptr ? why : Tr(lang, "offline.refused.other"),
+                                {{"code", d.code}, {"rule", d.rule}});
+  }
+  return text;
+}
+
+}  // namespace motcua::ui

@@ -139,26 +139,19 @@ namespace {
 // Inside a write transaction holding the chain's lock: chains what waits, returning the new head, or nullopt
 // when nothing waits.
 Result<std::optional<JournalHead>> ChainWaiting(Connection& db, const ChainKey& key) {
-  // Enough to drain a busy moment in one commit, small enough to keep the lock short.
+  // Enough to drain a busy moment in one commit, small enough to keep the lock short. The columns are
+  // ReadEventRow's, with the waiting event's id where its number will go.
   static constexpr const char* kWaiting =
-      "SELECT id, uuid, type, dossier_code, actor, station, at, recorded_at, payload, seals "
+      "SELECT id, uuid, type, dossier_code, actor, station, at, recorded_at, payload, seals, '', '' "
       "FROM journal_pending ORDER BY id LIMIT 1000";
   MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(kWaiting));
   std::vector<std::pair<std::int64_t, JournalEvent>> waiting;
   for (;;) {
     MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    JournalEvent e;
-    e.uuid = s.Text(1);
-    e.type = s.Text(2);
-    e.dossier_code = s.Text(3);
-    e.actor = s.Text(4);
-    e.station = s.Text(5);
-    e.at = FromUnixSeconds(s.Int(6));
-    e.recorded_at = FromUnixSeconds(s.Int(7));
-    e.payload_json = s.Text(8);
-    e.seals_json = s.Text(9);
-    waiting.emplace_back(s.Int(0), std::move(e));
+    JournalEvent e = ReadEventRow(s);
+    const std::int64_t id = e.seq;
+    waiting.emplace_back(id, std::move(e));
   }
   if (waiting.empty()) return std::optional<JournalHead>();
   MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHead(db));

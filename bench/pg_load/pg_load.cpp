@@ -1,6 +1,7 @@
 // The busy-day load run on one PostgreSQL (issue 15). Starts its own throwaway server (PgServer of
 // tests/support), loads a center (a procedure, queue area A), then runs at once, as separate processes
-// over the real store: 30 counters (intakes with components, calling tickets), 10 kiosks (taking tickets,
+// over the real store: 30 counters (intakes with components, supplements asked and brought on every 5th,
+// results done and returned on every 4th, calling tickets), 10 kiosks (taking tickets,
 // status look-ups by receipt token) and a board (headless BoardModel polling). Full size: 5,000 intakes,
 // 20,000 look-ups, 3,000 tickets taken and called; --scale 0.1 is a quick run.
 //
@@ -107,6 +108,26 @@ int RunCounter(const std::string& conninfo, const fs::path& dir, int index, int 
       const double ms = Ms(t0);
       if (!received) Die("receive", received.error());
       out << "code " << received->dossier.code << "\nintake " << ms << std::endl;  // flushed: acknowledged
+      // A busy day's later steps on some of them: a supplement asked for and brought (every 5th), a
+      // result done and handed back (every 4th).
+      const std::string& code = received->dossier.code;
+      if (i % 5 == 1) {
+        auto asked = workflow::Apply(desk, officer, code, dossier::Action::kRequestSupplement,
+                                     {.reason = "Thiếu tờ khai", .items = {"Tờ khai"}}, Now());
+        if (!asked) Die("supplement", asked.error());
+        auto brought = workflow::Apply(desk, officer, code, dossier::Action::kReceiveSupplement, {}, Now());
+        if (!brought) Die("supplement received", brought.error());
+        out << "supplement " << code << std::endl;
+      } else if (i % 4 == 3) {
+        auto done = workflow::Apply(desk, officer, code, dossier::Action::kMarkDone, {}, Now());
+        if (!done) Die("done", done.error());
+        auto returned = workflow::Apply(desk, officer, code, dossier::Action::kReturnResult,
+                                        {.receiver_name = r.applicant.name, .receiver_id = r.applicant.id_number,
+                                         .no_digital_result_reason = "Kết quả bản giấy, chưa số hóa"},
+                                        Now());
+        if (!returned) Die("result", returned.error());
+        out << "result " << code << std::endl;
+      }
     }
     // A counter calls a ticket after every 1-2 intakes while it still has calls to make.
     if (called < calls && (i >= intakes || i % 2 == 0 || calls > intakes)) {
@@ -316,6 +337,7 @@ int Drive(double scale, int counters, int kiosks, bool with_queue) {
   // What the processes acknowledged.
   std::vector<double> intake_ms, lookup_ms;
   std::map<std::string, int> codes, taken, called;
+  std::set<std::string> supplemented, resulted;
   int call_races = 0;
   std::string board_line;
   for (const auto& entry : fs::directory_iterator(run.path())) {
@@ -326,6 +348,8 @@ int Drive(double scale, int counters, int kiosks, bool with_queue) {
       else if (kind == "ticket") ++taken[value];
       else if (kind == "call") ++called[value];
       else if (kind == "callrace") ++call_races;
+      else if (kind == "supplement") supplemented.insert(value);
+      else if (kind == "result") resulted.insert(value);
       else if (kind == "intake") intake_ms.push_back(std::atof(value.c_str()));
       else if (kind == "lookup") lookup_ms.push_back(std::atof(value.c_str()));
       else if (kind == "polls" || kind == "announced") board_line += " " + kind + "=" + value;
@@ -354,6 +378,15 @@ int Drive(double scale, int counters, int kiosks, bool with_queue) {
     if (!d || !*d) {
       std::printf("LOST: %s\n", code.c_str());
       ++problems;
+      continue;
+    }
+    if (supplemented.count(code) && ((*d)->SupplementCount() != 1 || (*d)->state != dossier::State::kInProgress)) {
+      std::printf("LOST: the supplement of %s\n", code.c_str());
+      ++problems;
+    }
+    if (resulted.count(code) && (*d)->state != dossier::State::kReturned) {
+      std::printf("LOST: the result of %s\n", code.c_str());
+      ++problems;
     }
   }
   auto day_tickets = queue::ListTickets(*check_store, LocalDateVn(Now()));
@@ -373,8 +406,9 @@ int Drive(double scale, int counters, int kiosks, bool with_queue) {
   const double commits_per_s = double(intake_ms.size()) / seconds;
   std::printf("bench_pg_load: scale %.2f, %d counters, %d kiosks, %.1f s\n", scale, counters, kiosks, seconds);
   std::printf("  intakes %zu, look-ups %zu, tickets taken %zu, called %zu (call races lost after the store's "
-              "retries: %d), journal events %lld; board%s\n", intake_ms.size(), lookup_ms.size(), taken.size(),
-              called.size(), call_races, (long long)check->events, board_line.c_str());
+              "retries: %d), supplements %zu, results %zu, journal events %lld; board%s\n", intake_ms.size(),
+              lookup_ms.size(), taken.size(), called.size(), call_races, supplemented.size(), resulted.size(),
+              (long long)check->events, board_line.c_str());
   std::printf("  intake commit  p50 %6.1f ms  p99 %6.1f ms  (target p99 <= 100 ms)\n", Percentile(intake_ms, 0.5),
               Percentile(intake_ms, 0.99));
   std::printf("  status lookup  p50 %6.1f ms  p99 %6.1f ms  (target p99 <= 50 ms)\n", Percentile(lookup_ms, 0.5),

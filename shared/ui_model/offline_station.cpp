@@ -1,7 +1,6 @@
 #include "ui_model/offline_station.h"
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 
 #include "auth/accounts.h"
@@ -10,20 +9,20 @@
 namespace motcua::ui {
 namespace {
 
-Result<int> ParseSlotSetting(const std::string& value, const std::string& key) {
-  int n = 0;
-  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-  if (value.empty() || ec != std::errc() || ptr != value.data() + value.size())
-    return Invalid("offline_slot", "bad_setting", "setting " + key + " is not a whole number: '" + value + "'");
-  return n;
-}
-
 // Schedules the next try after one more failed one: 5 s, 10 s, 20 s, ... at most 60 s.
 void ScheduleNextTry(OfflineModel& offline, Instant now) {
   const int shift = std::min(offline.failed_tries, 4);
   ++offline.failed_tries;
   const int seconds = std::min(kOfflineRetryFirstSeconds << shift, kOfflineRetryMaxSeconds);
   offline.next_try_at = now + std::chrono::seconds(seconds);
+}
+
+// Points `station` at its own store, issuing codes from `slot` (-1: a station that issues none).
+Status WorkOnOwnStore(Station& station, std::unique_ptr<store::Store> own, int slot) {
+  station.store = std::move(own);
+  MOTCUA_TRY(LoadStationFromStore(station));
+  if (slot >= 0) station.desk.settings.station_slot = slot;
+  return Ok();
 }
 
 bool ReportWorthShowing(const store::ForwardReport& r) {
@@ -36,39 +35,27 @@ std::vector<std::string> CounterMirrorKinds() { return {auth::kUserRecordKind, q
 
 Result<int> ReadOfflineSlot(store::Store& store, std::string_view station_id) {
   const std::string key = "station." + std::string(station_id) + ".offline_slot";
-  MOTCUA_ASSIGN_OR_RETURN(auto settings, store.ListSettings());
-  std::optional<std::string> mine;
-  int slot_count = 10;  // workflow::DeskSettings' default
-  int center_slot = 0;
-  for (const auto& [k, v] : settings) {
-    if (k == key) mine = v;
-    if (k == "slot_count") {
-      auto n = ParseSlotSetting(v, k);
-      if (!n) return Invalid("slot_count", "bad_setting", "setting slot_count is not a whole number");
-      slot_count = *n;
-    }
-    if (k == "station_slot") {
-      auto n = ParseSlotSetting(v, k);
-      if (n) center_slot = *n;
-    }
-  }
-  if (!mine)
+  const workflow::DeskSettings defaults;
+  MOTCUA_ASSIGN_OR_RETURN(int slot, IntSetting(store, key, -1));
+  if (slot == -1)
     return Invalid("offline_slot", "offline_slot_missing",
                    "the center is unreachable and this station has no offline slot (setting " + key +
                        "), which the center's administrator sets to a slot no other station uses; it is copied here "
                        "while the center answers");
-  MOTCUA_ASSIGN_OR_RETURN(int slot, ParseSlotSetting(*mine, key));
+  MOTCUA_ASSIGN_OR_RETURN(int slot_count, IntSetting(store, "slot_count", defaults.slot_count));
+  MOTCUA_ASSIGN_OR_RETURN(int center_slot, IntSetting(store, "station_slot", defaults.station_slot));
   if (slot < 0 || slot >= slot_count)
     return Invalid("offline_slot", "out_of_range",
                    "setting " + key + " is " + std::to_string(slot) + ", outside 0.." + std::to_string(slot_count - 1));
   if (slot == center_slot)
     return Invalid("offline_slot", "offline_slot_shared",
                    "setting " + key + " is the center's own station_slot " + std::to_string(slot));
+  MOTCUA_ASSIGN_OR_RETURN(auto settings, store.ListSettings());
   for (const auto& [k, v] : settings) {
     if (k == key || !k.starts_with("station.") || !k.ends_with(".offline_slot")) continue;
-    if (v == *mine)
+    if (v == std::to_string(slot))
       return Invalid("offline_slot", "offline_slot_shared",
-                     "setting " + key + " is " + *mine + ", the offline slot of " + k + " as well");
+                     "setting " + key + " is " + v + ", the offline slot of " + k + " as well");
   }
   return slot;
 }
@@ -107,10 +94,7 @@ Result<std::unique_ptr<Station>> OpenCenterStation(const StationPaths& paths, Of
   if (needs_slot) {
     MOTCUA_ASSIGN_OR_RETURN(slot, ReadOfflineSlot(*stores->local, paths.station_id));
   }
-  s->store = std::move(stores->local);
-  s->is_offline = true;
-  MOTCUA_TRY(LoadStationFromStore(*s));
-  if (needs_slot) s->desk.settings.station_slot = slot;
+  MOTCUA_TRY(WorkOnOwnStore(*s, std::move(stores->local), slot));
   offline.offline = true;
   offline.since = now;
   offline.offline_slot = slot;
@@ -129,7 +113,7 @@ Result<std::unique_ptr<Station>> OpenKioskStation(const StationPaths& paths, Off
 }
 
 bool RetryCenter(Station& station, OfflineModel& offline, Instant now) {
-  if (!station.is_offline || (offline.next_try_at && now < *offline.next_try_at)) return false;
+  if (!station.is_offline() || (offline.next_try_at && now < *offline.next_try_at)) return false;
   const std::string location = station.paths.db_path.string();
   auto fail = [&](const Error& e) {
     if (e.code != ErrorCode::kUnavailable) offline.error = e;
@@ -146,13 +130,9 @@ bool RetryCenter(Station& station, OfflineModel& offline, Instant now) {
   if (!mirrored) return fail(mirrored.error());
   station.own_store = std::move(station.store);
   station.store = std::move(*center);
-  station.is_offline = false;
   if (Status loaded = LoadStationFromStore(station); !loaded) {
     // Back onto the station's own store as it was: nothing is lost, the next try forwards nothing more.
-    station.store = std::move(station.own_store);
-    station.is_offline = true;
-    (void)LoadStationFromStore(station);
-    if (offline.offline_slot >= 0) station.desk.settings.station_slot = offline.offline_slot;
+    (void)WorkOnOwnStore(station, std::move(station.own_store), offline.offline_slot);
     return fail(loaded.error());
   }
   offline = {};

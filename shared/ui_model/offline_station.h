@@ -62,9 +62,9 @@ struct OfflineModel {
 };
 
 // This station's offline slot, read from `store` (see above). Errors, on field "offline_slot":
-// kInvalid/"offline_slot_missing" (no setting), "bad_setting" (not a whole number), "out_of_range" (outside
-// [0, slot_count)), "offline_slot_shared" (the center's station_slot or another station's offline slot);
-// the store's, and ("slot_count", "bad_setting").
+// kInvalid/"offline_slot_missing" (no setting), "out_of_range" (outside [0, slot_count)),
+// "offline_slot_shared" (the center's station_slot or another station's offline slot); IntSetting's
+// kCorrupt/"bad_setting" naming the setting that is not a whole number; the store's.
 Result<int> ReadOfflineSlot(store::Store& store, std::string_view station_id);
 
 // Opens a counter station. For a center (store::IsCenterLocation(paths.db_path)): store::OpenStation with

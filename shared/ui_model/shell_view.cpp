@@ -183,8 +183,7 @@ LockView MakeLockView(const CounterModel& model, Instant now) {
   LockView v;
   v.title = Tr(lang, "lock.title");
   if (model.session)
-    v.user_line = model.session->shown_name() +
-                  " (" + model.session->user_name + ")";
+    v.user_line = model.session->shown_name() + " (" + model.session->user_name + ")";
   v.explanation = FormatText(Tr(lang, "lock.explanation"), {{"minutes", std::to_string(model.idle_lock_minutes)}});
   v.password_label = Tr(lang, "login.password");
   v.unlock_label = Tr(lang, "lock.unlock");

@@ -24,15 +24,6 @@ Result<std::string> Setting(store::Store& store, const std::string& key, std::st
   return v ? *v : std::string(fallback);
 }
 
-Result<int> IntSetting(store::Store& store, const std::string& key, int fallback) {
-  MOTCUA_ASSIGN_OR_RETURN(auto v, store.GetSetting(key));
-  if (!v) return fallback;
-  int n = 0;
-  auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (ec != std::errc() || ptr != v->data() + v->size())
-    return Corrupt(key, "bad_setting", "setting " + key + " is not a number: '" + *v + "'");
-  return n;
-}
 
 Status LoadDevices(Station& s) {
   store::Store& st = *s.store;
@@ -63,6 +54,16 @@ Status LoadCalendarInto(Station& s, const std::string& profile) {
 }
 
 }  // namespace
+
+Result<int> IntSetting(store::Store& store, const std::string& key, int fallback) {
+  MOTCUA_ASSIGN_OR_RETURN(auto v, store.GetSetting(key));
+  if (!v) return fallback;
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || ptr != v->data() + v->size())
+    return Corrupt(key, "bad_setting", "setting " + key + " is not a number: '" + *v + "'");
+  return n;
+}
 
 Result<std::unique_ptr<store::Store>> OpenStationStore(const StationPaths& paths) {
   const std::string location = paths.db_path.empty() ? (paths.data_dir / "motcua.db").string() : paths.db_path.string();
@@ -137,11 +138,10 @@ Result<std::unique_ptr<Station>> OpenStation(const StationPaths& paths) {
   return s;
 }
 
-Status LoadStationFromStore(Station& station) {
-  Station* s = &station;
-  store::Store& st = *s->store;
+Status LoadStationFromStore(Station& s) {
+  store::Store& st = *s.store;
 
-  workflow::DeskSettings& ds = s->desk.settings;
+  workflow::DeskSettings& ds = s.desk.settings;
   MOTCUA_ASSIGN_OR_RETURN(ds.agency_id, Setting(st, "agency_id", kDefaultAgencyId));
   MOTCUA_ASSIGN_OR_RETURN(ds.agency_name, Setting(st, "agency_name", ""));
   MOTCUA_ASSIGN_OR_RETURN(ds.receiving_unit, Setting(st, "receiving_unit", ""));
@@ -151,27 +151,27 @@ Status LoadStationFromStore(Station& station) {
   ds.supplement_policy =
       policy == "shift" ? workflow::SupplementPolicy::kShift : workflow::SupplementPolicy::kRestart;
   MOTCUA_ASSIGN_OR_RETURN(std::string provisional, Setting(st, "calendar_provisional_beyond_data", "true"));
-  s->calendar_provisional_beyond_data = provisional == "true";
+  s.calendar_provisional_beyond_data = provisional == "true";
   MOTCUA_ASSIGN_OR_RETURN(std::string profile, Setting(st, "calendar_profile", "default"));
-  MOTCUA_TRY(LoadCalendarInto(*s, profile));
-  MOTCUA_ASSIGN_OR_RETURN(s->calendar_profiles, calendar::ListProfiles(s->paths.assets_dir / "calendar"));
-  MOTCUA_ASSIGN_OR_RETURN(s->status_map, dossier::LoadStatusMap(s->paths.assets_dir / "dvc" / "status-map.json"));
+  MOTCUA_TRY(LoadCalendarInto(s, profile));
+  MOTCUA_ASSIGN_OR_RETURN(s.calendar_profiles, calendar::ListProfiles(s.paths.assets_dir / "calendar"));
+  MOTCUA_ASSIGN_OR_RETURN(s.status_map, dossier::LoadStatusMap(s.paths.assets_dir / "dvc" / "status-map.json"));
   // Never a new key here: receipts already printed carry MACs under the old one (motcua init makes it).
-  auto key = codes::LoadCenterKey(s->paths.data_dir / "center.key");
+  auto key = codes::LoadCenterKey(s.paths.data_dir / "center.key");
   if (!key && key.error().code == ErrorCode::kNotFound)
     return Corrupt("center_key", "center_key_missing",
                    "the center key is missing: restore center.key from the backup, or run `motcua init "
                    "--change-identity --as ADMIN`");
   if (!key) return key.error();
-  s->desk.center_key = std::move(*key);
-  s->desk.store = s->store.get();
-  s->desk.files_root = s->paths.data_dir / "files";
+  s.desk.center_key = std::move(*key);
+  s.desk.store = s.store.get();
+  s.desk.files_root = s.paths.data_dir / "files";
 
-  MOTCUA_TRY(ReloadCatalog(*s));
-  MOTCUA_ASSIGN_OR_RETURN(s->auth_settings, auth::LoadAuthSettings(st));
-  s->auth_settings.station = s->paths.station_id;
-  MOTCUA_ASSIGN_OR_RETURN(s->postal_settings, postal::LoadPostalSettings(st));
-  MOTCUA_TRY(LoadDevices(*s));
+  MOTCUA_TRY(ReloadCatalog(s));
+  MOTCUA_ASSIGN_OR_RETURN(s.auth_settings, auth::LoadAuthSettings(st));
+  s.auth_settings.station = s.paths.station_id;
+  MOTCUA_ASSIGN_OR_RETURN(s.postal_settings, postal::LoadPostalSettings(st));
+  MOTCUA_TRY(LoadDevices(s));
   return Ok();
 }
 

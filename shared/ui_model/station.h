@@ -100,12 +100,13 @@ struct Station {
   auth::AuthSettings auth_settings;                   // the center's log-in policy (station set)
   postal::PostalSettings postal_settings;
   DeviceSettings devices;
-  // A station of a center (offline_station.h): whether it works on its own store now because the center's
-  // database did not answer, and its own store (<data_dir>/offline.db) while `store` is the center's.
-  bool is_offline = false;
-  std::unique_ptr<store::Store> own_store;  // null on a one-machine (SQLite) station and while offline
+  // A station of a center (offline_station.h): its own store (<data_dir>/offline.db) while `store` is the
+  // center's; null on a one-machine (SQLite) station and while offline.
+  std::unique_ptr<store::Store> own_store;
 
   std::filesystem::path FormsDir() const { return paths.data_dir / "forms"; }
+  // A station of a center working on its own store because the center's database did not answer.
+  bool is_offline() const { return !own_store && store::IsCenterLocation(paths.db_path.string()); }
   // nullptr when the catalog has no such code.
   const catalog::Procedure* FindProcedure(std::string_view code) const;
   // The actor for `user` with `role` at this station.
@@ -125,6 +126,10 @@ Result<std::unique_ptr<store::Store>> OpenStationStore(const StationPaths& paths
 // map's, the center key's, LoadAuthSettings' and LoadPostalSettings'; kCorrupt/"bad_setting" naming
 // the setting that is not a number.
 Result<std::unique_ptr<Station>> OpenStation(const StationPaths& paths);
+
+// The whole-number setting `key`, `fallback` when it is not set. Errors: kCorrupt/"bad_setting" on `key`
+// when it is not a whole number; the store's.
+Result<int> IntSetting(store::Store& store, const std::string& key, int fallback);
 
 // Reads into `station` everything OpenStation reads from its store (settings, calendar, status map, center
 // key, catalog, log-in and postal policies, devices) from station.store, and points the desk at it: used

@@ -97,7 +97,7 @@ TEST_F(OfflineCounter, ReceivesOfflineUnderItsSlotAndForwardsOnceWhenTheCenterIs
   ASSERT_TRUE(pg_->Start());
   ASSERT_TRUE(RetryAfter(2 * kOfflineRetryFirstSeconds));
   EXPECT_FALSE(f_->model.offline.offline);
-  EXPECT_FALSE(f_->station->is_offline);
+  EXPECT_FALSE(f_->station->is_offline());
   ASSERT_TRUE(f_->model.offline.forwarded);
   EXPECT_GT(f_->model.offline.forwarded->forwarded, 0);
   EXPECT_TRUE(f_->model.offline.forwarded->refused_dossiers.empty());

@@ -166,17 +166,11 @@ Result<std::optional<JournalHead>> ChainWaiting(Connection& db, const ChainKey& 
 
 // Whether any of `uuids` waits to be chained; with none named, whether anything does.
 Result<bool> AnyStillWaiting(Connection& db, const std::vector<std::string>& uuids) {
-  if (uuids.empty()) {
-    MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare("SELECT CAST(count(*) AS BIGINT) FROM journal_pending"));
-    MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
-    const bool any = row && s.Int(0) > 0;
-    if (row) (void)s.Step();
-    return any;
-  }
   std::string list;
   for (const std::string& u : uuids) list += (list.empty() ? "" : ",") + u;
   MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
-      "SELECT CAST(count(*) AS BIGINT) FROM journal_pending WHERE uuid = ANY(string_to_array(?1, ','))"));
+      "SELECT CAST(count(*) AS BIGINT) FROM journal_pending "
+      "WHERE ?1 = '' OR uuid = ANY(string_to_array(?1, ','))"));
   s.Bind(1, list);
   MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
   const bool any = row && s.Int(0) > 0;

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 #include "ui_model/auth.h"
 #include "ui_model/counter_app.h"
 #include "ui_model/live_journal.h"
+#include "ui_model/offline_station.h"
 #include "ui_model/station.h"
 #include "ui_model/sync_runner.h"
 
@@ -149,17 +151,24 @@ int Run(int argc, char** argv) {
 
   counter::CounterScreens screens;
   std::vector<ui::CounterAction> actions;
+  std::optional<Error> last_failure;  // the last frame's failed action: FollowCenter reads it
   TestTrace trace;
   return ui::RunShell(options, [&](ui::Frame& frame) {
     const Instant now = clock.Now();
     const ui::CounterBackend backend{.auth = &auth, .station = &station, .now = now, .sync = &sync_runner};
     for (std::string& scan : frame.scans) actions.emplace_back(ui::ScanReceived{std::move(scan)});
-    // Offline, the station tries the center when due (the shell's slow tick brings a frame every second).
-    if (ui::RetryCenter(station, model.offline, now)) {
+    // Offline, the station tries the center when due (the shell's slow tick brings a frame every second);
+    // online, it goes offline when an action found the center gone or the feed has been reconnecting a while.
+    const bool was_offline = model.offline.offline;
+    if (ui::FollowCenter(station, model.offline, model.live.status, last_failure ? &*last_failure : nullptr, now,
+                         ui::StationKind::kCounter)) {
       auth.Rebind(*station.store);
       model.worklist.stale = true;
       model.queue.stale = true;
-      model.live.read_seq = -1;  // the center's journal, not the station's own
+      model.live.read_seq = -1;  // the other store's journal
+      model.live.status = {};    // the feed's word is about the center; offline it is not read
+      std::fprintf(stderr, "motcua-counter: %s\n",
+                   was_offline ? "the center answers again: back online" : "the center is lost: working offline");
     }
     if (watcher && !model.offline.offline) {
       const ui::LiveJournal live = watcher->Snapshot();
@@ -177,6 +186,7 @@ int Run(int argc, char** argv) {
       for (const ui::CounterAction& a : actions) std::printf("action: %s\n", ui::DescribeForLog(a).c_str());
     const ui::ApplyReport report =
         ui::ApplyActions(actions, [&](const ui::CounterAction& a) { return ui::ApplyCounterAction(model, backend, a); });
+    last_failure = report.error;
     if (options.test_mode) {
       if (report.error) std::printf("error: %s [%s]\n", report.error->field.c_str(), report.error->rule.c_str());
       trace.Report(model);

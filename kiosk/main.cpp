@@ -9,6 +9,7 @@
 #include <exception>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -246,7 +247,7 @@ int Run(int argc, char** argv) {
     return 1;
   }
   // A kiosk of a center keeps serving the catalog from its own copy while the center is unreachable
-  // (offline_station.h); it is restarted to go back online.
+  // (offline_station.h), and goes back to the center when it answers again.
   ui::OfflineModel offline;
   Result<std::unique_ptr<ui::Station>> opened = ui::OpenKioskStation(o.paths, offline, SystemClock().Now());
   if (!opened) {
@@ -271,10 +272,10 @@ int Run(int argc, char** argv) {
                            .now = clock.Now()};
   auto groups = queue::LoadPriorityGroups(o.paths.assets_dir);
   auto printer = TicketPrinterFor(*settings, station.paths.data_dir);
-  if (offline.offline) {
-    // Offline: tickets would be numbered apart from the center's line; the queue tile is not shown.
+  // Offline, tickets would be numbered apart from the center's line: the queue tile is not shown then.
+  if (offline.offline)
     std::fprintf(stderr, "motcua-kiosk: the center is unreachable: working offline (no tickets, no status)\n");
-  } else if (groups && printer) {
+  if (groups && printer) {
     priority_groups = std::move(*groups);
     backend.priority_groups = &priority_groups;
     backend.print_ticket = std::move(*printer);
@@ -317,14 +318,23 @@ int Run(int argc, char** argv) {
   model.citizen.large_text = variant.large_text;
   model.citizen.high_contrast = variant.high_contrast;
 
+  std::optional<Error> last_failure;  // the last failed action: FollowCenter reads it
   auto Apply = [&](const ui::KioskAction& a) {
     Status s = ui::ApplyKioskAction(model, backend, a);
+    if (!s) last_failure = s.error();
     if (!s && shell.test_mode) std::printf("error: %s [%s]\n", s.error().field.c_str(), s.error().rule.c_str());
   };
 
   return ui::RunShell(shell, [&](ui::Frame& frame) {
     if (shell.test_mode) latency.FrameStarted();
     backend.now = clock.Now();
+    // Offline when an action found the center gone; back when it answers, between citizens (at the home
+    // screen). What the citizen had read came from the other store: the session starts again.
+    if (ui::KioskFollowCenter(model, backend, station, offline, last_failure ? &*last_failure : nullptr)) {
+      std::fprintf(stderr, "motcua-kiosk: %s\n",
+                   model.offline ? "the center is lost: working offline" : "the center answers again: back online");
+    }
+    last_failure.reset();
     if (!audio) {
       // SDL's audio needs the window's SDL_Init; opened on the first frame.
       audio = std::make_unique<ui::AudioOut>();

@@ -47,9 +47,20 @@ print::TicketSlip MakeTicketSlip(const queue::IssuedTicket& issued, const queue:
   return slip;
 }
 
+namespace {
+
+// Offline, a ticket would be numbered apart from the center's line (kiosk_app.h KioskModel::offline).
+Status RefuseOffline(CitizenSession& c) {
+  KioskNotice(c, "kiosk.offline.no_ticket", Tone::kWarning);
+  return Unavailable("queue", "offline", "the center's database is unreachable: no queue tickets");
+}
+
+}  // namespace
+
 Status LoadQueueAreas(KioskModel& m, const KioskBackend& b) {
   std::vector<QueueAreaChoice>& out = m.citizen.queue_areas;
   out.clear();
+  if (m.offline) return RefuseOffline(m.citizen);
   MOTCUA_ASSIGN_OR_RETURN(std::vector<queue::Area> areas, queue::ListAreas(*b.store));
   const LocalDate today = LocalDateVn(b.now);
   for (queue::Area& a : areas) {
@@ -77,6 +88,7 @@ Status ApplyTakeQueueTicket(KioskModel& m, const KioskBackend& b, const std::str
   CitizenSession& c = m.citizen;
   if (c.screen != KioskScreen::kQueuePriority || !c.queue_area || !b.print_ticket || !b.priority_groups)
     return Ok();
+  if (m.offline) return RefuseOffline(c);
   const queue::Area& area = *c.queue_area;
   const std::string center = CenterName(b);
   const Lang lang = c.lang;

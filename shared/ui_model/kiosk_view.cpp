@@ -117,7 +117,7 @@ KioskHomeView MakeKioskHomeView(const KioskModel& m, const KioskBackend& b) {
       {"tile_rate", T(m, "kiosk.tile.rate"), T(m, "kiosk.tile.rate_detail"), OpenScreen{KioskScreen::kRate}},
       {"tile_pay", T(m, "kiosk.tile.pay"), T(m, "kiosk.tile.pay_detail"), OpenScreen{KioskScreen::kPay}},
   };
-  if (b.print_ticket)
+  if (b.print_ticket && !m.offline)  // offline, a ticket would be numbered apart from the center's line
     v.queue_tile = KioskTile{"tile_queue", T(m, "kiosk.tile.queue"), T(m, "kiosk.tile.queue_detail"),
                              OpenScreen{KioskScreen::kQueueAreas}, true, Tone::kSuccess};
   if (!m.camera_status_key.empty()) v.camera_line = T(m, m.camera_status_key);

@@ -29,9 +29,25 @@ bool ReportWorthShowing(const store::ForwardReport& r) {
   return r.forwarded > 0 || r.refused > 0 || !r.refused_dossiers.empty();
 }
 
+// The slot a station of `kind` issues codes from while offline: a counter's ReadOfflineSlot, a kiosk's -1.
+Result<int> SlotFor(StationKind kind, store::Store& own, std::string_view station_id) {
+  if (kind == StationKind::kKiosk) return -1;
+  return ReadOfflineSlot(own, station_id);
+}
+
+void MarkOffline(OfflineModel& offline, int slot, Instant now) {
+  offline.offline = true;
+  offline.since = now;
+  offline.offline_slot = slot;
+  ScheduleNextTry(offline, now);
+}
+
 }  // namespace
 
-std::vector<std::string> CounterMirrorKinds() { return {auth::kUserRecordKind, queue::kAreaKind}; }
+std::vector<std::string> MirrorKinds(StationKind kind) {
+  if (kind == StationKind::kKiosk) return {queue::kAreaKind};
+  return {auth::kUserRecordKind, queue::kAreaKind};
+}
 
 Result<int> ReadOfflineSlot(store::Store& store, std::string_view station_id) {
   const std::string key = "station." + std::string(station_id) + ".offline_slot";
@@ -62,13 +78,13 @@ Result<int> ReadOfflineSlot(store::Store& store, std::string_view station_id) {
 
 namespace {
 
-// OpenCounterStation and OpenKioskStation: `needs_slot` for a station that issues codes offline.
+// OpenCounterStation and OpenKioskStation.
 Result<std::unique_ptr<Station>> OpenCenterStation(const StationPaths& paths, OfflineModel& offline, Instant now,
-                                                   const std::vector<std::string>& mirror_kinds, bool needs_slot) {
+                                                   StationKind kind) {
   offline = {};
   const std::string location = paths.db_path.string();
   if (!store::IsCenterLocation(location)) return OpenStation(paths);
-  auto stores = store::OpenStation(location, paths.data_dir, mirror_kinds, paths.station_id, now);
+  auto stores = store::OpenStation(location, paths.data_dir, MirrorKinds(kind), paths.station_id, now);
   if (!stores) {
     if (stores.error().rule == "schema_missing")
       return NotFound("db", "database_missing",
@@ -90,29 +106,23 @@ Result<std::unique_ptr<Station>> OpenCenterStation(const StationPaths& paths, Of
     return Unavailable("db", "no_offline_copy",
                        "the center's database is unreachable and this station has never reached it, so it has "
                        "no copy of the accounts and the catalog to work alone with");
-  int slot = -1;
-  if (needs_slot) {
-    MOTCUA_ASSIGN_OR_RETURN(slot, ReadOfflineSlot(*stores->local, paths.station_id));
-  }
+  MOTCUA_ASSIGN_OR_RETURN(int slot, SlotFor(kind, *stores->local, paths.station_id));
   MOTCUA_TRY(WorkOnOwnStore(*s, std::move(stores->local), slot));
-  offline.offline = true;
-  offline.since = now;
-  offline.offline_slot = slot;
-  ScheduleNextTry(offline, now);
+  MarkOffline(offline, slot, now);
   return s;
 }
 
 }  // namespace
 
 Result<std::unique_ptr<Station>> OpenCounterStation(const StationPaths& paths, OfflineModel& offline, Instant now) {
-  return OpenCenterStation(paths, offline, now, CounterMirrorKinds(), /*needs_slot=*/true);
+  return OpenCenterStation(paths, offline, now, StationKind::kCounter);
 }
 
 Result<std::unique_ptr<Station>> OpenKioskStation(const StationPaths& paths, OfflineModel& offline, Instant now) {
-  return OpenCenterStation(paths, offline, now, {queue::kAreaKind}, /*needs_slot=*/false);
+  return OpenCenterStation(paths, offline, now, StationKind::kKiosk);
 }
 
-bool RetryCenter(Station& station, OfflineModel& offline, Instant now) {
+bool RetryCenter(Station& station, OfflineModel& offline, Instant now, StationKind kind) {
   if (!station.is_offline() || (offline.next_try_at && now < *offline.next_try_at)) return false;
   const std::string location = station.paths.db_path.string();
   auto fail = [&](const Error& e) {
@@ -126,7 +136,7 @@ bool RetryCenter(Station& station, OfflineModel& offline, Instant now) {
   auto report = store::ForwardOffline(local, **center, station.paths.station_id, now);
   if (!report) return fail(report.error());
   // A fresh copy for the next outage; it also proves the center still answers before switching to it.
-  auto mirrored = store::MirrorForOffline(**center, local, CounterMirrorKinds(), station.paths.station_id, now);
+  auto mirrored = store::MirrorForOffline(**center, local, MirrorKinds(kind), station.paths.station_id, now);
   if (!mirrored) return fail(mirrored.error());
   station.own_store = std::move(station.store);
   station.store = std::move(*center);
@@ -140,8 +150,60 @@ bool RetryCenter(Station& station, OfflineModel& offline, Instant now) {
   return true;
 }
 
+bool CenterLost(const Station& station, const store::FeedStatus& feed, const Error* failed, Instant now) {
+  if (!station.own_store) return false;  // a one-machine station, or offline already
+  if (failed != nullptr && failed->code == ErrorCode::kUnavailable &&
+      (failed->rule == "connection_lost" || failed->rule == "commit_unknown" || failed->rule == "database_unavailable"))
+    return true;
+  return feed.state == store::FeedState::kReconnecting && now - feed.since >= std::chrono::seconds(kGoOfflineAfterSeconds);
+}
+
+bool GoOffline(Station& station, OfflineModel& offline, Instant now, StationKind kind) {
+  if (!station.own_store) return false;
+  auto slot = SlotFor(kind, *station.own_store, station.paths.station_id);
+  if (!slot) {
+    offline.error = slot.error();
+    return false;
+  }
+  std::unique_ptr<store::Store> center = std::move(station.store);
+  if (Status moved = WorkOnOwnStore(station, std::move(station.own_store), *slot); !moved) {
+    // Back on the center as it was (its settings were read while it answered; the desk writes to it again).
+    station.own_store = std::move(station.store);
+    station.store = std::move(center);
+    station.desk.store = station.store.get();
+    offline.error = moved.error();
+    return false;
+  }
+  std::optional<store::ForwardReport> shown = std::move(offline.forwarded);  // a notice still on screen stays
+  offline = {};
+  offline.forwarded = std::move(shown);
+  MarkOffline(offline, *slot, now);
+  return true;
+}
+
+bool FollowCenter(Station& station, OfflineModel& offline, const store::FeedStatus& feed, const Error* failed,
+                  Instant now, StationKind kind) {
+  if (station.is_offline()) return RetryCenter(station, offline, now, kind);
+  if (CenterLost(station, feed, failed, now)) return GoOffline(station, offline, now, kind);
+  offline.error.reset();
+  return false;
+}
+
+bool KioskFollowCenter(KioskModel& model, KioskBackend& backend, Station& station, OfflineModel& offline,
+                       const Error* failed) {
+  if (model.offline && model.citizen.screen != KioskScreen::kHome) return false;
+  if (!FollowCenter(station, offline, {}, failed, backend.now, StationKind::kKiosk)) return false;
+  backend.store = station.store.get();
+  model.offline = offline.offline;
+  ResetCitizen(model, backend);
+  return true;
+}
+
 std::string OfflineBanner(const OfflineModel& offline, Lang lang) {
-  if (!offline.offline) return "";
+  if (!offline.offline) {
+    if (!offline.error) return "";
+    return FormatText(Tr(lang, "offline.cannot_go_offline"), {{"why", ErrorMessage(lang, *offline.error)}});
+  }
   const std::string since = offline.since ? FormatLocalMinute(ToLocalVn(*offline.since)).substr(11) : "";
   std::string text = FormatText(Tr(lang, "offline.banner"), {{"time", since}});
   if (offline.error) text += "\n" + FormatText(Tr(lang, "offline.retry_failed"), {{"why", ErrorMessage(lang, *offline.error)}});

@@ -77,9 +77,12 @@ ShellView MakeShellView(const CounterModel& model, Instant now) {
   v.sync = MakeSyncBadgeView(lang, model.sync, now);
   v.queue_panel = MakeQueuePanelView(model);
   v.banner = LiveBanner(model.live.status, lang);
+  const std::string offline_banner = OfflineBanner(model.offline, lang);
   if (model.offline.offline) {
-    v.banner = OfflineBanner(model.offline, lang);
+    v.banner = offline_banner;
     v.banner_tone = Tone::kWarning;
+  } else if (!offline_banner.empty()) {  // the center lost, and this counter cannot work without it
+    v.banner += (v.banner.empty() ? "" : "\n") + offline_banner;
   }
   if (!model.notice_key.empty()) {
     v.notice_text = FormatText(Tr(lang, model.notice_key), {{"arg", model.notice_arg}});

@@ -274,6 +274,11 @@ constexpr UiString kStrings[] = {
     UiString{"error.code.unavailable",
              "Hệ thống đang bận hoặc mất kết nối. Vui lòng thử lại.",
              "The system is busy or disconnected. Please try again."},
+    UiString{"error.commit_unknown",
+             "Mất kết nối đúng lúc đang lưu: chưa rõ trung tâm đã nhận thao tác này hay chưa. Hãy tra cứu hồ sơ "
+             "trước khi làm lại, để không tạo hồ sơ trùng.",
+             "The connection was lost while saving: it is not known whether the center received this. Look the "
+             "dossier up before repeating it, so as not to create a duplicate."},
     UiString{"error.component.no_file",
              "Hãy quét hoặc nhập tệp cho thành phần này trước.",
              "Scan or import a file for this paper first."},
@@ -295,10 +300,20 @@ constexpr UiString kStrings[] = {
     UiString{"error.components.unknown_component",
              "Thành phần hồ sơ không có trong danh mục của thủ tục.",
              "The paper is not in the procedure's catalog entry."},
+    UiString{"error.connection_lost",
+             "Mất kết nối cơ sở dữ liệu trung tâm. Quầy chuyển sang làm việc ngoại tuyến (xem dòng báo phía trên); "
+             "vui lòng làm lại thao tác.",
+             "Lost the connection to the center's database. The counter switches to working offline (see the line "
+             "above); please do it again."},
     UiString{"error.content.missing", "Cần ghi nội dung.", "A description is required."},
     UiString{"error.database_busy",
              "Cơ sở dữ liệu đang bận; vui lòng thử lại sau giây lát.",
              "The database is busy; please try again in a moment."},
+    UiString{"error.database_unavailable",
+             "Không kết nối được cơ sở dữ liệu trung tâm. Quầy chuyển sang làm việc ngoại tuyến (xem dòng báo phía "
+             "trên); vui lòng làm lại thao tác.",
+             "Cannot reach the center's database. The counter switches to working offline (see the line above); "
+             "please do it again."},
     UiString{"error.delivery.already_delivered",
              "Hồ sơ này đã được ghi nhận phát thành công.",
              "This item was already delivered."},
@@ -909,6 +924,9 @@ constexpr UiString kStrings[] = {
     UiString{"kiosk.offline.no_status",
              "Máy đang ngoại tuyến nên chưa xem được trạng thái hồ sơ. Mời quay lại sau hoặc hỏi tại quầy.",
              "The kiosk is offline, so dossier status is unavailable. Please try later or ask at a counter."},
+    UiString{"kiosk.offline.no_ticket",
+             "Máy đang ngoại tuyến nên tạm thời chưa lấy số thứ tự được. Mời quý khách liên hệ quầy hướng dẫn.",
+             "This kiosk is offline, so queue numbers cannot be taken for now. Please ask at the help desk."},
     UiString{"kiosk.offline.receipt_genuine",
              "Giấy hẹn hợp lệ, hồ sơ {arg}. Máy đang ngoại tuyến nên chưa xem được trạng thái: mời quay lại sau "
              "hoặc hỏi tại quầy.",
@@ -1224,6 +1242,9 @@ constexpr UiString kStrings[] = {
              "này, mang mã của quầy, và tự động gửi về trung tâm khi kết nối lại.",
              "Offline: the center's database has been unreachable since {time}. Dossiers received are kept on this "
              "machine under this counter's codes and sent to the center automatically when it is back."},
+    UiString{"offline.cannot_go_offline",
+             "Quầy không thể làm việc ngoại tuyến: {why}",
+             "This counter cannot work offline: {why}"},
     UiString{"offline.forwarded",
              "Đã kết nối lại trung tâm: đã gửi {count} thao tác ghi khi ngoại tuyến.",
              "Back online: {count} actions recorded offline were sent to the center."},

@@ -32,12 +32,17 @@ got=$("$PG_BINDIR/psql" -X -A -t "host=127.0.0.1 port=$PG_PORT user=motcua dbnam
       -c "SELECT 'hồ sơ ' || 1") || fail "no TCP connection"
 [ "$got" = "hồ sơ 1" ] || fail "TCP query gave '$got'"
 pg_server_psql "SELECT * FROM no_such_table" 2>/dev/null && fail "a failing statement returned 0"
+pg_server_psql "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('giữ')" || fail "create table"
+pg_server_kill
+pg_server_psql "SELECT 1" 2>/dev/null && fail "a killed server still answers"
+pg_server_restart || fail "pg_server_restart"
+[ "$(pg_server_psql 'SELECT v FROM kept')" = "giữ" ] || fail "the restarted server lost its data"
 pid=$(head -n 1 "$PG_SOCKET_DIR/data/postmaster.pid")
 pg_server_start "$WORK/pg2" 2>/dev/null && fail "a second server in one script was accepted"
 pg_server_stop
 wait_gone "$pid" "$WORK/pg" 0 || fail "pg_server_stop left postmaster $pid or $WORK/pg"
 [ -z "${PG_PORT:-}" ] || fail "PG_PORT still set after stop"
-echo "ok: start, queries, stop"
+echo "ok: start, queries, kill and restart with the data kept, stop"
 
 # 2. A script that exits normally stops its server through the EXIT trap, and its own trap still runs.
 out=$(bash -c 'source "$1/pg_server.sh"; trap "touch $2/own-trap-ran" EXIT

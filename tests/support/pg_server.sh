@@ -8,6 +8,8 @@
 #                         Returns 1 with the tool's output or the log's tail on stderr if it fails.
 #   pg_server_psql SQL    runs SQL as the superuser in database postgres; prints unaligned tuples;
 #                         ON_ERROR_STOP, so a failing statement makes it return non-zero.
+#   pg_server_kill        stops the server abruptly (-m immediate), keeping its data, as a lost server.
+#   pg_server_restart     starts a killed server again on the same port and socket (the same PG_CONNINFO).
 #   pg_server_stop        stops the server (-m immediate: the data is thrown away) and renames DIR to
 #                         DIR.removing, which the watchdog deletes in the background.
 #
@@ -94,9 +96,7 @@ pg_server_start() {
   local attempt port
   for attempt in 1 2 3 4 5 6 7 8; do
     port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
-    if _pg_as_owner "$PG_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
-        -o "-k '$dir' -p $port -c listen_addresses=127.0.0.1 -c fsync=on -c recovery_init_sync_method=syncfs" \
-        >"$dir/tool.out" 2>&1 {PG_WATCHDOG_FD}>&-; then
+    if _pg_ctl_start "$dir" "$port"; then
       export PG_PORT=$port PG_SOCKET_DIR=$dir
       export PG_CONNINFO="host=$dir port=$port user=motcua dbname=postgres"
       return 0
@@ -109,6 +109,20 @@ pg_server_start() {
   echo "--- log ---" >&2
   tail -n 20 "$dir/postgres.log" >&2
   return 1
+}
+
+_pg_ctl_start() {  # DIR PORT
+  _pg_as_owner "$PG_BINDIR/pg_ctl" -D "$1/data" -l "$1/postgres.log" -w -t 60 start \
+    -o "-k '$1' -p $2 -c listen_addresses=127.0.0.1 -c fsync=on -c recovery_init_sync_method=syncfs" \
+    >"$1/tool.out" 2>&1 {PG_WATCHDOG_FD}>&-
+}
+
+pg_server_kill() {
+  _pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_SERVER_DIR/data" -m immediate -w stop >/dev/null 2>&1 {PG_WATCHDOG_FD}>&-
+}
+
+pg_server_restart() {
+  _pg_ctl_start "$PG_SERVER_DIR" "$PG_PORT" || { cat "$PG_SERVER_DIR/tool.out" >&2; return 1; }
 }
 
 pg_server_psql() {

@@ -52,16 +52,42 @@ class OfflineCounter : public ::testing::Test {
   // Retries the center after `seconds`, as the app's frame loop does; rebinds the authenticator on a switch.
   bool RetryAfter(int seconds) {
     f_->clock.Advance(std::chrono::seconds(seconds));
-    const bool switched = RetryCenter(*f_->station, f_->model.offline, f_->clock.Now());
+    const bool switched = RetryCenter(*f_->station, f_->model.offline, f_->clock.Now(), StationKind::kCounter);
     if (switched) f_->auth->Rebind(*f_->station->store);
     return switched;
   }
 
   std::string ShellNotice() { return MakeShellView(f_->model, f_->clock.Now()).notice_text; }
 
+  // A kiosk's own data directory, with the center's keys as its installer puts them there.
+  StationPaths KioskPaths() {
+    for (const char* file : {"center.key", "center.chain-key"})
+      std::filesystem::copy_file(f_->dir.path() / file, kiosk_dir_.path() / file);
+    return {.data_dir = kiosk_dir_.path(), .db_path = conninfo_, .assets_dir = MOTCUA_ASSETS_DIR,
+            .station_id = "kiosk-1"};
+  }
+  // What kiosk/main.cpp gives the kiosk model, over `kiosk`'s store as it is now.
+  KioskBackend KioskBackendOf(Station& kiosk, const KioskSettings& settings) {
+    return {.store = kiosk.store.get(), .desk = &kiosk.desk, .procedures = &kiosk.procedures,
+            .index = &kiosk.catalog_index, .settings = settings,
+            .actor = {"kiosk@kiosk-1", workflow::Role::kKiosk, "kiosk-1"}, .now = f_->clock.Now()};
+  }
+  // A receipt token of a dossier received at the center through the counter.
+  std::string ReceivedToken() {
+    f_->SignIn(kOfficer);
+    const std::string code = testing::ReceiveThroughIntake(*f_, kProcedure);
+    auto dossier = f_->station->store->GetDossier(code);
+    EXPECT_TRUE(dossier && *dossier);
+    if (!dossier || !*dossier) return "";
+    auto token = workflow::ReceiptTokenFor(f_->station->desk, **dossier);
+    EXPECT_TRUE(token);
+    return token ? *token : "";
+  }
+
   std::unique_ptr<PgServer> pg_;
   std::string conninfo_;
   std::unique_ptr<StationFixture> f_;
+  motcua::testing::TempDir kiosk_dir_;
 };
 
 TEST_F(OfflineCounter, ReceivesOfflineUnderItsSlotAndForwardsOnceWhenTheCenterIsBack) {
@@ -166,22 +192,94 @@ TEST_F(OfflineCounter, NoOfflineSlotMeansNoOfflineWork) {
   EXPECT_EQ(opened.error().detail.find("host="), std::string::npos) << "no connection string in messages";
 }
 
+// Issue 15: a counter that loses the center in the middle of a session goes offline without a restart. The F10
+// that found the center gone refuses in words and keeps what was typed; the next F10 receives the dossier under
+// the offline slot; when the center answers again the dossier reaches it with the same code, the officer still
+// signed in throughout.
+TEST_F(OfflineCounter, GoesOfflineInTheMiddleOfASessionAndBackWithoutARestart) {
+  f_->SignIn(kOfficer);
+  ASSERT_TRUE(pg_->Kill());
+  ASSERT_TRUE(f_->Do(ScanReceived{testing::kCccdQr}));
+  ASSERT_TRUE(f_->Do(PickProcedure{kProcedure}));
+  for (int i : MissingComponents(f_->model.intake.draft))
+    ASSERT_TRUE(f_->Do(SetComponentMode{i, ComponentMode::kShownOnly, ""}));
+  const std::string typed_id = f_->model.intake.draft.id_number;
+  Status lost = f_->Do(ConfirmIntake{});
+  ASSERT_FALSE(lost) << "the center is down";
+  EXPECT_EQ(lost.error().code, ErrorCode::kUnavailable) << lost.error().Describe();
+  ASSERT_TRUE(f_->model.intake.error);
+  EXPECT_NE(ErrorMessage(Lang::kVi, *f_->model.intake.error).find("ngoại tuyến"), std::string::npos)
+      << ErrorMessage(Lang::kVi, *f_->model.intake.error);
+  EXPECT_EQ(f_->model.intake.draft.id_number, typed_id) << "nothing typed is lost";
+
+  const Error failed = lost.error();
+  ASSERT_TRUE(FollowCenter(*f_->station, f_->model.offline, {}, &failed, f_->clock.Now(), StationKind::kCounter));
+  f_->auth->Rebind(*f_->station->store);
+  EXPECT_TRUE(f_->model.offline.offline);
+  EXPECT_TRUE(f_->station->is_offline());
+  EXPECT_EQ(f_->station->desk.settings.station_slot, 9);
+  EXPECT_NE(MakeShellView(f_->model, f_->clock.Now()).banner.find("Ngoại tuyến"), std::string::npos);
+  ASSERT_TRUE(f_->model.session) << "still signed in";
+
+  Status received = f_->Do(ConfirmIntake{});
+  ASSERT_TRUE(received) << received.error().Describe();
+  f_->Wait();
+  ASSERT_TRUE(f_->model.intake.outcome);
+  const std::string code = f_->model.intake.outcome->dossier_code;
+  EXPECT_NE(code.find("-9000"), std::string::npos) << code << ": the first code of offline slot 9";
+
+  ASSERT_TRUE(pg_->Start());
+  f_->clock.Advance(std::chrono::seconds(kOfflineRetryFirstSeconds));
+  ASSERT_TRUE(FollowCenter(*f_->station, f_->model.offline, {}, nullptr, f_->clock.Now(), StationKind::kCounter));
+  f_->auth->Rebind(*f_->station->store);
+  EXPECT_FALSE(f_->model.offline.offline);
+  auto at_center = f_->station->store->GetDossier(code);
+  ASSERT_TRUE(at_center && *at_center) << "the dossier is at the center under the same code";
+  ASSERT_TRUE(f_->Do(SignOut{})) << "the session goes on against the center's accounts";
+}
+
+// The change feed is the other sign: reconnecting for kGoOfflineAfterSeconds (a restart or a failover is
+// ridden out on the center before that). Only an online station of a center goes offline.
+TEST_F(OfflineCounter, AFeedReconnectingLongerThanTheGraceMeansTheCenterIsLost) {
+  const Instant now = f_->clock.Now();
+  store::FeedStatus feed{.state = store::FeedState::kReconnecting, .since = now - std::chrono::seconds(5)};
+  EXPECT_FALSE(CenterLost(*f_->station, feed, nullptr, now));
+  feed.since = now - std::chrono::seconds(kGoOfflineAfterSeconds);
+  EXPECT_TRUE(CenterLost(*f_->station, feed, nullptr, now));
+  const Error busy = Unavailable("database", "serialization_failure", "a lost race");
+  EXPECT_FALSE(CenterLost(*f_->station, {}, &busy, now)) << "the store retries those; the center answered";
+
+  auto one_machine = testing::MakeStation("2026-03-12 08:30");
+  ASSERT_TRUE(one_machine);
+  EXPECT_FALSE(CenterLost(*one_machine->station, feed, nullptr, now)) << "a SQLite station has nowhere to go";
+}
+
+// A counter whose offline slot is refused stays on the center, reconnecting, and says why it cannot go offline;
+// the sentence clears once the center is not lost any more.
+TEST_F(OfflineCounter, WithoutAnOfflineSlotTheCounterSaysWhyItStaysOnTheCenter) {
+  ASSERT_TRUE(motcua::testing::WriteJournaled(*f_->station->store, [](store::WriteTx& tx) -> Status {
+    return tx.PutSetting("station.station-1.offline_slot", "0");  // the center's own slot
+  }));
+  Reopen();  // mirrors the bad slot
+  const Instant now = f_->clock.Now();
+  const store::FeedStatus lost{.state = store::FeedState::kReconnecting, .since = now - std::chrono::minutes(1)};
+  EXPECT_FALSE(FollowCenter(*f_->station, f_->model.offline, lost, nullptr, now, StationKind::kCounter));
+  EXPECT_FALSE(f_->station->is_offline());
+  ASSERT_TRUE(f_->model.offline.error);
+  EXPECT_EQ(f_->model.offline.error->rule, "offline_slot_shared");
+  const std::string banner = MakeShellView(f_->model, now).banner;
+  EXPECT_NE(banner.find("không thể làm việc ngoại tuyến"), std::string::npos) << banner;
+  EXPECT_FALSE(FollowCenter(*f_->station, f_->model.offline, {}, nullptr, now, StationKind::kCounter));
+  EXPECT_FALSE(f_->model.offline.error);
+}
+
 // Issue 15, the kiosk: without the center it serves the catalog from its copy, tells a genuine receipt from a
 // forged one (the MAC needs no database) without showing any status, and says live status is unavailable.
 TEST_F(OfflineCounter, AnOfflineKioskLooksUpProceduresAndVerifiesReceiptsButShowsNoStatus) {
-  f_->SignIn(kOfficer);
-  const std::string code = testing::ReceiveThroughIntake(*f_, kProcedure);
-  ASSERT_FALSE(code.empty());
-  auto dossier = f_->station->store->GetDossier(code);
-  ASSERT_TRUE(dossier && *dossier);
-  auto token = workflow::ReceiptTokenFor(f_->station->desk, **dossier);
-  ASSERT_TRUE(token);
-  // The kiosk's own data directory, with the center's keys as its installer puts them there.
-  motcua::testing::TempDir kiosk_dir;
-  for (const char* file : {"center.key", "center.chain-key"})
-    std::filesystem::copy_file(f_->dir.path() / file, kiosk_dir.path() / file);
-  const StationPaths paths{.data_dir = kiosk_dir.path(), .db_path = conninfo_, .assets_dir = MOTCUA_ASSETS_DIR,
-                           .station_id = "kiosk-1"};
+  const std::string token = ReceivedToken();
+  ASSERT_FALSE(token.empty());
+  const std::string code = f_->model.intake.outcome->dossier_code;
+  const StationPaths paths = KioskPaths();
   OfflineModel offline;
   ASSERT_TRUE(OpenKioskStation(paths, offline, f_->clock.Now()));  // online: makes its copy
   EXPECT_FALSE(offline.offline);
@@ -192,9 +290,7 @@ TEST_F(OfflineCounter, AnOfflineKioskLooksUpProceduresAndVerifiesReceiptsButShow
   Station& kiosk = **opened;
   auto settings = LoadKioskSettings(*kiosk.store);
   ASSERT_TRUE(settings) << settings.error().Describe();
-  const KioskBackend backend{.store = kiosk.store.get(), .desk = &kiosk.desk, .procedures = &kiosk.procedures,
-                             .index = &kiosk.catalog_index, .settings = *settings,
-                             .actor = {"kiosk@kiosk-1", workflow::Role::kKiosk, "kiosk-1"}, .now = f_->clock.Now()};
+  const KioskBackend backend = KioskBackendOf(kiosk, *settings);
   KioskModel model = MakeKioskModel(backend);
   model.offline = true;
   const KioskHomeView home = MakeKioskHomeView(model, backend);
@@ -204,13 +300,13 @@ TEST_F(OfflineCounter, AnOfflineKioskLooksUpProceduresAndVerifiesReceiptsButShow
   ASSERT_TRUE(ApplyKioskAction(model, backend, OpenProcedure{kProcedure}));
   EXPECT_EQ(model.citizen.screen, KioskScreen::kProcedure) << "the catalog is served from the copy";
 
-  ASSERT_TRUE(ApplyKioskAction(model, backend, Scanned{*token}));
+  ASSERT_TRUE(ApplyKioskAction(model, backend, Scanned{token}));
   EXPECT_EQ(model.citizen.screen, KioskScreen::kCheck);
   EXPECT_FALSE(model.citizen.status) << "no status offline";
   EXPECT_EQ(model.citizen.message_key, "kiosk.offline.receipt_genuine");
   EXPECT_EQ(model.citizen.message_arg, code);
 
-  std::string forged = *token;
+  std::string forged = token;
   forged.back() = forged.back() == 'A' ? 'B' : 'A';
   auto refused = ApplyKioskAction(model, backend, Scanned{forged});
   ASSERT_FALSE(refused);
@@ -221,6 +317,50 @@ TEST_F(OfflineCounter, AnOfflineKioskLooksUpProceduresAndVerifiesReceiptsButShow
   ASSERT_FALSE(typed);
   EXPECT_EQ(typed.error().rule, "offline");
   EXPECT_EQ(model.citizen.message_key, "kiosk.offline.no_status");
+}
+
+// A kiosk that finds the center gone in the middle of the day goes offline without a restart (its copy holds
+// no officer's account: a public machine), refuses tickets, and shows statuses again once the center answers.
+TEST_F(OfflineCounter, AKioskGoesOfflineWhenALookupFindsTheCenterGoneAndBackWhenItAnswers) {
+  const std::string token = ReceivedToken();
+  ASSERT_FALSE(token.empty());
+  OfflineModel offline;
+  auto opened = OpenKioskStation(KioskPaths(), offline, f_->clock.Now());
+  ASSERT_TRUE(opened) << opened.error().Describe();
+  Station& kiosk = **opened;
+  auto settings = LoadKioskSettings(*kiosk.store);
+  ASSERT_TRUE(settings) << settings.error().Describe();
+  KioskBackend backend = KioskBackendOf(kiosk, *settings);
+  KioskModel model = MakeKioskModel(backend);
+
+  ASSERT_TRUE(pg_->Kill());
+  Status lost = ApplyKioskAction(model, backend, Scanned{token});
+  ASSERT_FALSE(lost);
+  ASSERT_TRUE(KioskFollowCenter(model, backend, kiosk, offline, &lost.error()));
+  ASSERT_TRUE(model.offline);
+  EXPECT_EQ(backend.store, kiosk.store.get());
+  EXPECT_EQ(model.citizen.screen, KioskScreen::kHome) << "the citizen's session starts again";
+  auto accounts = kiosk.store->CountRecords({.kind = auth::kUserRecordKind});
+  ASSERT_TRUE(accounts) << accounts.error().Describe();
+  EXPECT_EQ(*accounts, 0) << "a kiosk never holds the officers' accounts";
+  ASSERT_TRUE(ApplyKioskAction(model, backend, Scanned{token}));
+  EXPECT_EQ(model.citizen.message_key, "kiosk.offline.receipt_genuine");
+  EXPECT_FALSE(model.citizen.status);
+  Status ticket = ApplyKioskAction(model, backend, OpenScreen{KioskScreen::kQueueAreas});
+  ASSERT_FALSE(ticket);
+  EXPECT_EQ(ticket.error().rule, "offline");
+  EXPECT_EQ(model.citizen.message_key, "kiosk.offline.no_ticket");
+
+  ASSERT_TRUE(pg_->Start());
+  f_->clock.Advance(std::chrono::seconds(kOfflineRetryFirstSeconds));
+  backend.now = f_->clock.Now();
+  ASSERT_TRUE(ApplyKioskAction(model, backend, OpenScreen{KioskScreen::kFields}));
+  EXPECT_FALSE(KioskFollowCenter(model, backend, kiosk, offline, nullptr)) << "never in the middle of a citizen";
+  ASSERT_TRUE(ApplyKioskAction(model, backend, GoHome{}));
+  ASSERT_TRUE(KioskFollowCenter(model, backend, kiosk, offline, nullptr));
+  ASSERT_FALSE(model.offline);
+  ASSERT_TRUE(ApplyKioskAction(model, backend, Scanned{token}));
+  ASSERT_TRUE(model.citizen.status) << "the status again, from the center";
 }
 
 TEST(ReadOfflineSlot, RefusesMissingOutOfRangeAndSharedSlots) {

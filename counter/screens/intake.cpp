@@ -96,17 +96,17 @@ void DrawApplicant(const ui::IntakeView& v, IntakeScreenState& s, IntakeFocus fo
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ApplicantInput("##phone", s.phone, v.phone, ui::ApplicantField::kPhone, v.error_field == IntakeField::kPhone,
-                   false, actions);
+                   focus == IntakeFocus::kPhone, actions);
     ImGui::TableNextColumn();
     ApplicantInput("##email", s.email, v.email, ui::ApplicantField::kEmail, v.error_field == IntakeField::kEmail,
-                   false, actions);
+                   focus == IntakeFocus::kEmail, actions);
     ImGui::EndTable();
   }
   ImGui::PopStyleVar();
   FieldError(v, IntakeField::kPhone);
   FieldError(v, IntakeField::kEmail);
   ApplicantField(v.address_label, "##address", s.address, v.address, ui::ApplicantField::kAddress,
-                 v.error_field == IntakeField::kAddress, false, actions);
+                 v.error_field == IntakeField::kAddress, focus == IntakeFocus::kAddress, actions);
   FieldError(v, IntakeField::kAddress);
 }
 

@@ -98,6 +98,10 @@ class Shell {
   bool has_x_offset_ = false;
   std::int64_t x_offset_ms_ = 0;
   std::optional<std::int64_t> key_time_ms_;  // time of the key event being dispatched
+  // The last event was a shortcut's key press (Ctrl+1, Alt+x): X11 sends the key's character right after it
+  // as SDL_TEXTINPUT ("1"), which is the shortcut's, never typing for the focused box (issue 16: Ctrl+1
+  // picked the recent procedure and also added "1" to the ID number).
+  bool shortcut_text_follows_ = false;
   bool trace_keys_ = std::getenv("MOTCUA_TRACE_KEYS") != nullptr;
 };
 
@@ -234,6 +238,10 @@ void Shell::FeedWedge(const SDL_Event& e) {
 
 void Shell::Handle(const SDL_Event& e) {
   input_seen_ = true;
+  const bool shortcut_text = e.type == SDL_TEXTINPUT && shortcut_text_follows_;
+  // AltGr (right Alt) types characters on some layouts: only Ctrl, left Alt and the GUI key make shortcuts.
+  shortcut_text_follows_ = e.type == SDL_KEYDOWN && (e.key.keysym.mod & (KMOD_CTRL | KMOD_LALT | KMOD_GUI)) != 0;
+  if (shortcut_text) return;
   if (e.type == SDL_KEYDOWN || e.type == SDL_TEXTINPUT || e.type == SDL_MOUSEBUTTONDOWN ||
       e.type == SDL_MOUSEWHEEL || e.type == SDL_FINGERDOWN)
     user_input_ = true;

@@ -122,18 +122,40 @@ void MutedText(std::string_view text) {
   ImGui::PopStyleColor();
 }
 
+namespace {
+
+// ImGui 1.86 selects a box's whole text when code gives it the focus (SetKeyboardFocusHere), so the next key
+// would replace what the officer typed there (issue 16: a refused confirm wiped the ID number). The caret
+// goes to the end instead, nothing selected. The request takes effect a frame later, when the box becomes
+// active: a flag in the window's storage carries it there.
+int CaretToEndOnFocus(ImGuiInputTextCallbackData* data) {
+  bool* pending = static_cast<bool*>(data->UserData);
+  if (*pending) {
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+    *pending = false;
+  }
+  return 0;
+}
+
+}  // namespace
+
 bool TextField(const char* id, std::string* value, const TextFieldOptions& options) {
-  ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
+  ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways;
   if (options.is_password) flags |= ImGuiInputTextFlags_Password;
   if (options.has_error) {
     ImGui::PushStyleColor(ImGuiCol_Border, ColorsFor(Tone::kDanger).fill);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, CurrentMetrics().error_border_px);
   }
-  if (options.request_focus) ImGui::SetKeyboardFocusHere();
+  const ImGuiID caret_key = ImGui::GetID(id) + 1;  // beside the box's own id in the window's storage
+  if (options.request_focus) {
+    ImGui::SetKeyboardFocusHere();
+    ImGui::GetStateStorage()->SetBool(caret_key, true);
+  }
+  bool* caret_pending = ImGui::GetStateStorage()->GetBoolRef(caret_key, false);
   ImGui::SetNextItemWidth(options.width_px < 0.0f ? -FLT_MIN : options.width_px);
   const bool entered = options.hint != nullptr
-                           ? ImGui::InputTextWithHint(id, options.hint, value, flags)
-                           : ImGui::InputText(id, value, flags);
+                           ? ImGui::InputTextWithHint(id, options.hint, value, flags, CaretToEndOnFocus, caret_pending)
+                           : ImGui::InputText(id, value, flags, CaretToEndOnFocus, caret_pending);
   if (options.has_error) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();

@@ -205,7 +205,9 @@ std::vector<int> MissingComponents(const IntakeDraft& draft);
 // "bad_datetime").
 Result<workflow::IntakeRequest> BuildIntakeRequest(const IntakeDraft& draft);
 
-enum class IntakeFocus { kNone, kIdNumber, kName, kProcedureSearch, kComponents, kDeliveryAddress };
+enum class IntakeFocus {
+  kNone, kIdNumber, kName, kPhone, kEmail, kAddress, kProcedureSearch, kComponents, kDeliveryAddress
+};
 
 struct IntakeOutcome {
   enum class Kind { kReceived, kSupplementSlip, kRefusalSlip, kAddedToManifest };

@@ -2,6 +2,8 @@
 // the receipt), the counter's supplement and refusal slips, and the draft's persistence.
 #include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -75,6 +77,18 @@ void Touch(IntakeModel& intake) {
 void Focus(IntakeModel& intake, IntakeFocus f) {
   intake.focus = f;
   ++intake.focus_serial;
+}
+
+// The box the caret goes to after a refusal on `field` (the core's name, "applicant.phone"): the one in
+// error, so the officer corrects it where it is and nothing else filled is touched. nullopt: no box of its own.
+std::optional<IntakeFocus> FocusForField(std::string_view field) {
+  if (field == "applicant.id_number") return IntakeFocus::kIdNumber;
+  if (field == "applicant.name") return IntakeFocus::kName;
+  if (field == "applicant.phone") return IntakeFocus::kPhone;
+  if (field == "applicant.email") return IntakeFocus::kEmail;
+  if (field == "applicant.address") return IntakeFocus::kAddress;
+  if (field == "delivery_address") return IntakeFocus::kDeliveryAddress;
+  return std::nullopt;
 }
 
 void Fail(IntakeModel& intake, Error e) {
@@ -629,10 +643,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const ConfirmIn
   if (!received.has_value()) {
     const Error& e = received.error();
     Fail(intake, e);
-    if (e.field.rfind("applicant.", 0) == 0)
-      Focus(intake, e.field == "applicant.name" ? IntakeFocus::kName : IntakeFocus::kIdNumber);
-    else if (e.field == "delivery_address")
-      Focus(intake, IntakeFocus::kDeliveryAddress);
+    if (const std::optional<IntakeFocus> at = FocusForField(e.field)) Focus(intake, *at);
     return std::move(received.error());
   }
   const dossier::Dossier& d = received->dossier;

@@ -201,6 +201,20 @@ xdotool type --delay 150 "$OFFICER_PASSWORD"
 xdotool key Return
 must_see "action: SubmitUnlock" 10
 
+# A shortcut never types (issue 16): Ctrl+1 with the caret in the next citizen's empty ID box picks the
+# procedure last used and puts no "1" in the box.
+xdotool key F2
+sleep 0.5
+xdotool key Return  # the outcome's "next citizen"
+must_see "action: FinishIntake" 10
+sleep 0.5
+mark=$(wc -l <"$LOG")
+xdotool key ctrl+1
+must_see "action: PickRecentProcedure" 10
+sleep 0.5
+tail -n +"$mark" "$LOG" | grep -q "^action: SetApplicantField field=id_number" && fail "Ctrl+1 also typed into the ID box"
+shot 12-intake-ctrl1
+
 kill -TERM "$APP_PID"
 wait "$APP_PID"
 rc=$?

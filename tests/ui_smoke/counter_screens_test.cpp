@@ -224,6 +224,29 @@ TEST_F(CounterScreensTest, TypedApplicantAndSearchPickAndEscKeepsTheDraft) {
   EXPECT_EQ(f->model.intake.draft.name, "Nguyễn Văn Bình");
 }
 
+// Issue 16: after a refused F10 the caret goes to the box in error, and nothing filled is selected or lost
+// (a bad phone used to send the caret to the ID box with its number selected: the next key wiped it).
+TEST_F(CounterScreensTest, ARefusedConfirmPutsTheCaretInTheBoxInErrorAndKeepsTheOthers) {
+  f->SignIn(ui::testing::kOfficer);
+  Frames(3);  // the ID box has the caret
+  Type("001090123456");
+  Key(ImGuiKey_Tab);
+  Type("Nguyễn Văn Bình");
+  ASSERT_TRUE(f->Do(ui::SetApplicantField{ui::ApplicantField::kPhone, "12"}));
+  ASSERT_TRUE(f->Do(ui::PickProcedure{"9.999002"}));
+  for (int i : ui::MissingComponents(f->model.intake.draft))
+    ASSERT_TRUE(f->Do(ui::SetComponentMode{i, ui::ComponentMode::kShownOnly, ""}));
+  Frames(2);
+  Hot(ui::HotKey::kF10);
+  ASSERT_TRUE(f->model.intake.error);
+  EXPECT_EQ(f->model.intake.error->field, "applicant.phone");
+  Frames(2);
+  Type("3");
+  EXPECT_EQ(f->model.intake.draft.id_number, "001090123456") << "the ID number is untouched";
+  EXPECT_EQ(f->model.intake.draft.name, "Nguyễn Văn Bình");
+  EXPECT_EQ(f->model.intake.draft.phone, "123") << "the key went to the phone box, after what was there";
+}
+
 TEST_F(CounterScreensTest, WorkListSearchThenEnterOpensTheDossier) {
   f->SignIn(ui::testing::kOfficer);
   const std::string code = ui::testing::ReceiveThroughIntake(*f, "9.999002");

@@ -25,6 +25,21 @@ bool ParseYmd(std::string_view s, year_month_day& out) {
   return out.ok();
 }
 
+// "D/M/YYYY" or "DD/MM/YYYY", as a date is written by hand in Vietnam.
+bool ParseDmy(std::string_view s, year_month_day& out) {
+  const std::size_t first = s.find('/');
+  const std::size_t second = first == std::string_view::npos ? first : s.find('/', first + 1);
+  if (second == std::string_view::npos || first < 1 || first > 2 || second - first - 1 < 1 || second - first - 1 > 2 ||
+      s.size() - second - 1 != 4)
+    return false;
+  int d, m, y;
+  if (!ParseInt(s.substr(0, first), d) || !ParseInt(s.substr(first + 1, second - first - 1), m) ||
+      !ParseInt(s.substr(second + 1), y))
+    return false;
+  out = year{y} / month{unsigned(m)} / day{unsigned(d)};
+  return out.ok();
+}
+
 bool ParseHm(std::string_view s, minutes& out) {
   if (s.size() != 5 || s[2] != ':') return false;
   int h, m;
@@ -62,6 +77,38 @@ Result<LocalDate> ParseLocalDate(std::string_view text, std::string_view field) 
     return Invalid(std::string(field), "bad_date",
                    "expected a real date as YYYY-MM-DD, got \"" + std::string(text) + "\"");
   return local_days{ymd};
+}
+
+Result<LocalMinute> ParseTypedMinute(std::string_view text, std::string_view field) {
+  const std::size_t space = text.find(' ');
+  year_month_day ymd;
+  minutes hm;
+  if (space != std::string_view::npos && ParseDmy(text.substr(0, space), ymd)) {
+    std::string_view time = text.substr(space + 1);
+    while (time.starts_with(' ')) time.remove_prefix(1);
+    const std::string padded = time.size() == 4 ? "0" + std::string(time) : std::string(time);  // "8:00"
+    if (ParseHm(padded, hm)) return LocalMinute{local_days{ymd}.time_since_epoch() + hm};
+  } else if (auto iso = ParseLocalMinute(text, field)) {
+    return iso;
+  }
+  return Invalid(std::string(field), "bad_datetime",
+                 "expected a real date and time as DD/MM/YYYY HH:MM (or YYYY-MM-DD HH:MM), got \"" +
+                     std::string(text) + "\"");
+}
+
+std::string FormatDmy(LocalDate d) {
+  const year_month_day ymd{d};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", unsigned(ymd.day()), unsigned(ymd.month()), int(ymd.year()));
+  return buf;
+}
+
+std::string FormatDmyHm(LocalMinute t) {
+  const auto day = floor<days>(t);
+  const minutes tod = t - day;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, " %02d:%02d", int(tod.count() / 60), int(tod.count() % 60));
+  return FormatDmy(day) + buf;
 }
 
 std::string FormatLocalMinute(LocalMinute t) {

@@ -33,6 +33,13 @@ Result<LocalMinute> ParseLocalMinute(std::string_view text, std::string_view fie
 // "YYYY-MM-DD". Errors: kInvalid/"bad_date" on `field`.
 Result<LocalDate> ParseLocalDate(std::string_view text, std::string_view field);
 
+// A date and time as an officer types it, the way screens and papers show it: "DD/MM/YYYY HH:MM" (day,
+// month and hour may have one digit: "5/3/2026 8:00"), or "YYYY-MM-DD HH:MM" as ParseLocalMinute takes it.
+// Errors: kInvalid/"bad_datetime" on `field` for anything else or an impossible date or time.
+Result<LocalMinute> ParseTypedMinute(std::string_view text, std::string_view field);
+std::string FormatDmy(LocalDate d);      // "DD/MM/YYYY", as Vietnamese screens and papers write a date
+std::string FormatDmyHm(LocalMinute t);  // "DD/MM/YYYY HH:MM"
+
 std::string FormatLocalMinute(LocalMinute t);  // "YYYY-MM-DD HH:MM"
 std::string FormatLocalDate(LocalDate d);      // "YYYY-MM-DD"
 std::string FormatInstantUtc(Instant at);      // "YYYY-MM-DDTHH:MM:SSZ"

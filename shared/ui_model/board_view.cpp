@@ -15,13 +15,6 @@ namespace {
 // Bold Noto Sans digits are 0.57 em wide and capitals about 0.65: ~0.6 em a character keeps a label inside.
 constexpr float kLabelEmWidth = 0.6f;
 
-std::string DateText(LocalDate day) {
-  const std::chrono::year_month_day d{day};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", unsigned(d.day()), unsigned(d.month()), int(d.year()));
-  return buf;
-}
-
 std::string MonthText(int year, unsigned month) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02u/%04d", month, year);
@@ -52,7 +45,7 @@ bool ListPanelHead(const BoardModel& m, const BoardSlide& s, Lang lang, const st
   const BoardPublicLists& l = *m.lists;
   const std::string month = MonthText(l.year, l.month);
   p.title = FormatText(Tr(lang, prefix + ".title"), {{"month", month}});
-  p.as_of = FormatText(Tr(lang, "board.as_of"), {{"date", DateText(LocalDateVn(l.computed_at))}});
+  p.as_of = FormatText(Tr(lang, "board.as_of"), {{"date", FormatDmy(LocalDateVn(l.computed_at))}});
   if (rows_empty) {
     p.empty_text = FormatText(Tr(lang, l.dossiers == 0 ? "board.no_dossiers" : prefix + ".none"), {{"month", month}});
     return false;

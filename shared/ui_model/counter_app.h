@@ -179,7 +179,7 @@ struct IntakeDraft {
   std::vector<DraftComponent> components;   // every component of the procedure, in catalog order
 
   dossier::Channel channel = dossier::Channel::kCounter;
-  std::string received_at_text;  // postal channel only: "YYYY-MM-DD HH:MM"
+  std::string received_at_text;  // postal channel only: "DD/MM/YYYY HH:MM" (common/time.h ParseTypedMinute)
   dossier::Delivery delivery = dossier::Delivery::kCounter;
   std::string delivery_address;
   int sets = 1;

@@ -233,7 +233,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const RunLifecy
 
 Status Apply(CounterModel& model, const CounterBackend& backend, const RequestApology& a) {
   MOTCUA_TRY(RequireOpenDossier(model));
-  Result<LocalMinute> when = ParseLocalMinute(Trim(a.new_due_text), "new_due_at");
+  Result<LocalMinute> when = ParseTypedMinute(Trim(a.new_due_text), "new_due_at");
   if (!when.has_value()) {
     Fail(model.dossier, when.error(), "apology");
     return std::move(when.error());
@@ -246,7 +246,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const RequestAp
     // Offer the next working instant with the refusal, in the form the officer types dates.
     if (r.error().rule == "not_working_time")
       if (auto next = workflow::WorkingDueAtOrAfter(backend.station->desk, FromLocalVn(*when)))
-        model.dossier.error_arg = FormatLocalMinute(ToLocalVn(*next));
+        model.dossier.error_arg = FormatDmyHm(ToLocalVn(*next));
     return std::move(r.error());
   }
   MOTCUA_TRY(ReloadDossier(model, backend));

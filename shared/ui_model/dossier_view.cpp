@@ -53,7 +53,7 @@ std::string SuggestedNewDue(const Station& station, const dossier::Dossier& d, I
   const LocalDate day = std::chrono::floor<std::chrono::days>(local);
   Result<LocalDate> later = calendar::AddWorkingDays(*station.calendar, day, 5);
   const LocalDate target = later.has_value() ? *later : day + std::chrono::days(7);
-  return FormatLocalMinute(target + (local - day));
+  return FormatDmyHm(target + (local - day));
 }
 
 }  // namespace

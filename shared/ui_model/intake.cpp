@@ -96,13 +96,6 @@ void Fail(IntakeModel& intake, Error e) {
   ++intake.error_serial;
 }
 
-std::string FormatDdMmYyyy(LocalDate d) {
-  const std::chrono::year_month_day ymd(d);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(ymd.day()),
-                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
-  return buf;
-}
 
 void SaveRecent(CounterModel& model, const CounterBackend& backend, const std::string& code) {
   auto& r = model.recent_procedures;
@@ -302,7 +295,7 @@ Result<workflow::IntakeRequest> BuildIntakeRequest(const IntakeDraft& d) {
   }
   r.components = std::move(comps);
   if (d.channel == dossier::Channel::kPostal && !std::string_view(Trim(d.received_at_text)).empty()) {
-    MOTCUA_ASSIGN_OR_RETURN(LocalMinute at, ParseLocalMinute(Trim(d.received_at_text), "received_at"));
+    MOTCUA_ASSIGN_OR_RETURN(LocalMinute at, ParseTypedMinute(Trim(d.received_at_text), "received_at"));
     r.received_at = FromLocalVn(at);
   }
   return r;
@@ -367,7 +360,7 @@ Status ApplyCccdScan(CounterModel& model, const CounterBackend& backend, const s
   d.id_number = card->id;
   d.name = card->name;
   d.address = card->address;
-  d.birth_date_text = FormatDdMmYyyy(card->birth_date);
+  d.birth_date_text = FormatDmy(card->birth_date);
   d.sex = card->sex;
   d.from_cccd = true;
   Status consistent = codes::CheckCccdConsistency(*card);

@@ -74,7 +74,7 @@ void DueLine(IntakeView& v, Lang lang, const IntakeDraft& d, const catalog::Proc
   }
   Instant received = now;
   if (d.channel == dossier::Channel::kPostal && !std::string_view(Trim(d.received_at_text)).empty()) {
-    Result<LocalMinute> at = ParseLocalMinute(Trim(d.received_at_text), "received_at");
+    Result<LocalMinute> at = ParseTypedMinute(Trim(d.received_at_text), "received_at");
     if (!at.has_value()) {
       v.due_line = ErrorMessage(lang, at.error());
       v.due_tone = Tone::kDanger;

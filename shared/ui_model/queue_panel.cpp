@@ -75,13 +75,6 @@ std::string UpperAscii(std::string_view text) {
   return out;
 }
 
-std::string DdMmYyyy(LocalDate day) {
-  const std::chrono::year_month_day ymd(day);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(ymd.day()),
-                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
-  return buf;
-}
 
 }  // namespace
 
@@ -178,7 +171,7 @@ Status ApplyTicketScan(CounterModel& model, const CounterBackend& backend, const
   if (ref->day != LocalDateVn(backend.now))
     return Done(model, backend,
                 Fail(q, Invalid("ticket", "other_day", "the ticket is of " + FormatLocalDate(ref->day) + ", not today"),
-                     DdMmYyyy(ref->day)));
+                     FormatDmy(ref->day)));
   store::Store& store = *backend.station->store;
   const workflow::Actor actor = ActorOf(model, backend);
   Status called = [&]() -> Status {

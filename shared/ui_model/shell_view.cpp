@@ -24,12 +24,8 @@ std::string FormName(Lang lang, const std::string& form_key) { return Tr(lang, f
 std::string FormatWhen(Lang lang, Instant at) {
   const LocalMinute local = ToLocalVn(at);
   const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::year_month_day ymd(day);
   const unsigned weekday = std::chrono::weekday(day).iso_encoding();  // 1 = Monday .. 7 = Sunday
-  char date[16];
-  std::snprintf(date, sizeof date, "%02u/%02u/%04d", static_cast<unsigned>(ymd.day()),
-                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
-  return HourMinute(local) + ", " + Tr(lang, "day." + std::to_string(weekday)) + " " + date;
+  return HourMinute(local) + ", " + Tr(lang, "day." + std::to_string(weekday)) + " " + FormatDmy(day);
 }
 
 std::string FormatShortWhen(Instant at) { return print::FormatShortDateTime(at); }

@@ -1,5 +1,5 @@
 // The one-line field parsers that every file format and the CLI build on, each over the whole input:
-//   ParseLocalDate, ParseLocalMinute, ParseInstantUtc (common/time.h), ParseDuration
+//   ParseLocalDate, ParseLocalMinute, ParseTypedMinute, ParseInstantUtc (common/time.h), ParseDuration
 //   (calendar/duration.h), ParseDossierCode (codes/dossier_code.h), ParseNationalDate
 //   (dvc/national_record.h), ParseEmvTlv and VerifyEmvCrc (codes/vietqr.h).
 // A success must survive its formatter: Parse(Format(x)) == x, and for the strict parsers (dossier
@@ -35,6 +35,12 @@ void Dates(std::string_view text) {
   if (const auto t = ParseLocalMinute(text, "t"); t) {
     const auto back = ParseLocalMinute(FormatLocalMinute(*t), "t");
     FUZZ_CHECK(back && *back == *t, FormatLocalMinute(*t) + " -> " + Why(back));
+  } else {
+    CheckRule(t, "t", "bad_datetime");
+  }
+  if (const auto t = ParseTypedMinute(text, "t"); t) {
+    const auto back = ParseTypedMinute(FormatDmyHm(*t), "t");
+    FUZZ_CHECK(back && *back == *t, FormatDmyHm(*t) + " -> " + Why(back));
   } else {
     CheckRule(t, "t", "bad_datetime");
   }

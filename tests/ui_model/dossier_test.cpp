@@ -96,14 +96,22 @@ TEST_F(DossierTest, SupplementRequestPausesTheClockAndPrintsMau02) {
   EXPECT_EQ(State(), dossier::State::kInProgress);
 }
 
+// Dates are typed the way they are shown (DD/MM/YYYY HH:MM); the next working instant is offered that way.
 TEST_F(DossierTest, AnApologyOnADayOffIsRefusedOfferingTheNextWorkingTime) {
-  Status sunday = f->Do(RequestApology{"2026-04-05 09:00", "Cần xác minh thêm"});  // a Sunday
+  Status sunday = f->Do(RequestApology{"05/04/2026 09:00", "Cần xác minh thêm"});  // a Sunday
   ASSERT_FALSE(sunday.has_value());
   EXPECT_EQ(sunday.error().rule, "not_working_time");
   EXPECT_EQ(View().error_text,
             "Ngày hẹn mới rơi vào ngày nghỉ, ngày lễ hoặc ngoài giờ làm việc; thời điểm làm việc gần nhất: "
-            "2026-04-06 07:30.");
+            "06/04/2026 07:30.");
+  ASSERT_TRUE(f->Do(RequestApology{"06/04/2026 07:30", "Cần xác minh thêm"}).has_value());
+  EXPECT_EQ(FormatDmyHm(ToLocalVn(*f->model.dossier.dossier->due_at)), "06/04/2026 07:30");
+}
+
+TEST_F(DossierTest, AnApologyDateMayAlsoBeTypedIsoAndTheSuggestionIsShownDayFirst) {
+  EXPECT_EQ(View().default_new_due.substr(2, 1), "/") << View().default_new_due;
   ASSERT_TRUE(f->Do(RequestApology{"2026-04-06 07:30", "Cần xác minh thêm"}).has_value());
+  EXPECT_EQ(FormatDmyHm(ToLocalVn(*f->model.dossier.dossier->due_at)), "06/04/2026 07:30");
 }
 
 TEST_F(DossierTest, ApologyReDatesOnceAndASecondIsRefusedWithTheLawsReason) {
@@ -111,7 +119,7 @@ TEST_F(DossierTest, ApologyReDatesOnceAndASecondIsRefusedWithTheLawsReason) {
   Status bad = f->Do(RequestApology{"20-03-2026", "Cần xác minh thêm"});
   EXPECT_EQ(bad.error().field, "new_due_at");
   EXPECT_EQ(bad.error().rule, "bad_datetime");
-  bad = f->Do(RequestApology{"2026-03-12 09:00", "Cần xác minh thêm"});
+  bad = f->Do(RequestApology{"12/03/2026 09:00", "Cần xác minh thêm"});
   EXPECT_EQ(bad.error().rule, "not_later");
   const DossierView before = View();
   EXPECT_FALSE(before.default_new_due.empty());
@@ -124,7 +132,7 @@ TEST_F(DossierTest, ApologyReDatesOnceAndASecondIsRefusedWithTheLawsReason) {
   DossierView after = View();
   EXPECT_EQ(after.apology_note, "Hồ sơ đã được hẹn lại một lần; pháp luật chỉ cho phép hẹn lại một lần.");
   const std::int64_t events = f->JournalCount();
-  Status second = f->Do(RequestApology{"2026-04-30 08:00", "Lại chậm"});
+  Status second = f->Do(RequestApology{"30/04/2026 08:00", "Lại chậm"});
   ASSERT_FALSE(second.has_value());
   EXPECT_EQ(second.error().field, "apology_count");
   EXPECT_EQ(second.error().rule, "apology_already_issued");

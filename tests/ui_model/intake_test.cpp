@@ -188,6 +188,23 @@ TEST_F(IntakeTest, ElevenDigitTypedIdIsRefusedByTheCoreAtTheField) {
   EXPECT_EQ(f->model.intake.focus, IntakeFocus::kIdNumber);
 }
 
+// Issue 16: a postal intake's handover time is typed the way the screen shows dates (DD/MM/YYYY HH:MM).
+TEST_F(IntakeTest, APostalHandoverTimeIsTypedDayFirst) {
+  ASSERT_TRUE(f->Do(ScanReceived{kCccdQr}));
+  ASSERT_TRUE(f->Do(SetChannel{dossier::Channel::kPostal}));
+  ASSERT_TRUE(f->Do(SetReceivedAt{"12/03/2026 08:05"}));
+  ASSERT_TRUE(f->Do(PickProcedure{"3.000347"}));
+  for (int i : MissingComponents(f->model.intake.draft))
+    ASSERT_TRUE(f->Do(SetComponentMode{i, ComponentMode::kShownOnly, ""}));
+  Status s = f->Do(ConfirmIntake{});
+  ASSERT_TRUE(s) << s.error().Describe();
+  f->Wait();
+  ASSERT_TRUE(f->model.intake.outcome);
+  auto d = f->station->store->GetDossier(f->model.intake.outcome->dossier_code);
+  ASSERT_TRUE(d && *d);
+  EXPECT_EQ(FormatDmyHm(ToLocalVn((*d)->received_at)), "12/03/2026 08:05");
+}
+
 TEST_F(IntakeTest, ConfirmReceivesInOneTransactionAndWritesTheReceiptWithAReadableQr) {
   const std::int64_t events = f->JournalCount();
   const std::string code = testing::ReceiveThroughIntake(*f, "3.000347");

@@ -1,7 +1,8 @@
 // The shipped sample catalog (assets/catalog/catalog.json, written by
 // tools/catalog/convert_research.py): it loads, validates, is in canonical form, says where its data
 // came from, and invents nothing: every fee amount and duration is traced back to the research file
-// (/work/shared/data/tthc-research.json) when that file is present.
+// (/work/shared/data/tthc-research.json), and every paper's name and case to that file or to its
+// dossier fixes (tthc-components-fixes.json beside it), when those files are present.
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -23,6 +24,7 @@ namespace {
 
 const std::filesystem::path kCatalogPath = std::filesystem::path(MOTCUA_ASSETS_DIR) / "catalog" / "catalog.json";
 const std::filesystem::path kResearchPath = "/work/shared/data/tthc-research.json";
+const std::filesystem::path kFixesPath = "/work/shared/data/tthc-components-fixes.json";
 
 std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -189,8 +191,20 @@ class ResearchTrace : public SampleCatalog {
  protected:
   void SetUp() override {
     if (!std::filesystem::exists(kResearchPath)) GTEST_SKIP() << kResearchPath << " is not on this machine";
+    if (!std::filesystem::exists(kFixesPath)) GTEST_SKIP() << kFixesPath << " is not on this machine";
     research_ = nlohmann::json::parse(ReadFile(kResearchPath));
     for (const auto& r : research_) by_code_[r["ma_tthc"].get<std::string>()] = &r;
+    fixes_doc_ = nlohmann::json::parse(ReadFile(kFixesPath));
+    for (const auto& p : fixes_doc_["procedures"]) {
+      for (const auto& item : p["items"]) fixes_[p["ma_tthc"].get<std::string>()][item["index"].get<std::size_t>()] = &item;
+    }
+  }
+  // The fix for dossier.items[index] of procedure `code`, or nullptr.
+  const nlohmann::json* FixFor(const std::string& code, std::size_t index) const {
+    auto p = fixes_.find(code);
+    if (p == fixes_.end()) return nullptr;
+    auto f = p->second.find(index);
+    return f == p->second.end() ? nullptr : f->second;
   }
   static std::string Text(const nlohmann::json& j) { return j.is_string() ? j.get<std::string>() : ""; }
   // The free texts a flagged value may be read from: conflicts and the summaries.
@@ -203,6 +217,8 @@ class ResearchTrace : public SampleCatalog {
   }
   nlohmann::json research_;
   std::map<std::string, const nlohmann::json*> by_code_;
+  nlohmann::json fixes_doc_;
+  std::map<std::string, std::map<std::size_t, const nlohmann::json*>> fixes_;
 };
 
 TEST_F(ResearchTrace, KeepsEveryResearchedProcedureWithItsNameAndLevel) {
@@ -271,17 +287,33 @@ TEST_F(ResearchTrace, EveryDurationIsPublishedWithItsUnit) {
 }
 
 TEST_F(ResearchTrace, ComponentsAreTheDossierRowsThatAreNotNotes) {
+  // Name, case and counts of each paper are the research row's, or where tthc-components-fixes.json
+  // fixes that row (by its index among all dossier items, note rows included), the fix's: the full
+  // name, the corrected case ("--" = every case, written as no group) else the full heading, and
+  // the corrected counts.
   for (const Procedure& p : doc_->procedures) {
     const auto& r = *by_code_[p.code];
-    std::vector<std::string> names;
+    std::size_t n = 0, index = 0;
     for (const auto& item : r["dossier"]["items"]) {
-      if (!item.value("is_note_row", false)) names.push_back(NormalizeNfc(std::string(Trim(Text(item["name"])))));
+      const nlohmann::json* fix = FixFor(p.code, index++);
+      if (item.value("is_note_row", false)) continue;
+      ASSERT_LT(n, p.components.size()) << p.code;
+      const Component& c = p.components[n++];
+      std::string name = Text(item["name"]), group = Text(item["group"]);
+      nlohmann::json quantity = item["quantity"];
+      if (fix) {
+        name = Text((*fix)["name_full"]);
+        group = (*fix)["group_corrected"].is_string() ? Text((*fix)["group_corrected"]) : Text((*fix)["group_full"]);
+        if (group == "--") group = "";
+        if (fix->contains("quantity_corrected")) quantity = (*fix)["quantity_corrected"];
+      }
+      EXPECT_EQ(c.code, "TP" + std::to_string(n)) << p.code;
+      EXPECT_EQ(c.name, NormalizeNfc(std::string(Trim(name)))) << p.code << " " << c.code;
+      EXPECT_EQ(c.group, NormalizeNfc(std::string(Trim(group)))) << p.code << " " << c.code;
+      EXPECT_EQ(c.originals, quantity.value("ban_chinh", 0)) << p.code << " " << c.code;
+      EXPECT_EQ(c.copies, quantity.value("ban_sao", 0)) << p.code << " " << c.code;
     }
-    ASSERT_EQ(p.components.size(), names.size()) << p.code;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      EXPECT_EQ(p.components[i].name, names[i]) << p.code << " TP" << i + 1;
-      EXPECT_EQ(p.components[i].code, "TP" + std::to_string(i + 1)) << p.code;
-    }
+    EXPECT_EQ(p.components.size(), n) << p.code;
   }
 }
 

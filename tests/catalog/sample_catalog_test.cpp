@@ -1,9 +1,11 @@
 // The shipped sample catalog (assets/catalog/catalog.json, written by
 // tools/catalog/convert_research.py): it loads, validates, is in canonical form, says where its data
 // came from, and invents nothing: every fee amount and duration is traced back to the research file
-// (/work/shared/data/tthc-research.json) when that file is present.
+// (/work/shared/data/tthc-research.json), and every paper's name and case to that file or to its
+// dossier fixes (tthc-components-fixes.json beside it), when those files are present.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +14,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +27,7 @@ namespace {
 
 const std::filesystem::path kCatalogPath = std::filesystem::path(MOTCUA_ASSETS_DIR) / "catalog" / "catalog.json";
 const std::filesystem::path kResearchPath = "/work/shared/data/tthc-research.json";
+const std::filesystem::path kFixesPath = "/work/shared/data/tthc-components-fixes.json";
 
 std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -166,6 +171,155 @@ TEST_F(SampleCatalog, WorkedExamples) {
   EXPECT_EQ(gplx.level, Level::kCentral);
 }
 
+// ---- dossier papers: complete names, the right case ---------------------------------------------
+
+// The papers of one case's checklist, as the kiosk and the counter list them: the case's own papers
+// and those of every group catalog::AppliesToEveryCase accepts (none, "Giấy tờ phải nộp", ...).
+// case_heading "" is the checklist when no case is chosen.
+std::vector<std::string> ChecklistOfCase(const Procedure& p, const std::string& case_heading) {
+  std::vector<std::string> names;
+  for (const Component& c : p.components) {
+    if (AppliesToEveryCase(c.group) || c.group == case_heading) names.push_back(c.name);
+  }
+  return names;
+}
+
+// The headings a citizen chooses between (groups that do not apply to every case), in catalog order.
+std::vector<std::string> CaseHeadingsOf(const Procedure& p) {
+  std::vector<std::string> cases;
+  for (const Component& c : p.components) {
+    if (!AppliesToEveryCase(c.group) && std::find(cases.begin(), cases.end(), c.group) == cases.end())
+      cases.push_back(c.group);
+  }
+  return cases;
+}
+
+bool AnyStartsWith(const std::vector<std::string>& names, std::string_view prefix) {
+  return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return n.starts_with(prefix); });
+}
+
+bool EndsCut(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s.ends_with("…") || s.ends_with("...");
+}
+
+TEST_F(SampleCatalog, NoComponentNameOrCaseHeadingIsCut) {
+  // The research file cut 341 names and 77 headings at ~200 characters, ending them in "…"; the
+  // converter completes them from tthc-components-fixes.json (the portal's own page text).
+  int cut = 0;
+  for (const Procedure& p : doc_->procedures) {
+    for (const Component& c : p.components) {
+      if (EndsCut(c.name)) ADD_FAILURE() << p.code << " " << c.code << " name is cut: " << c.name;
+      if (EndsCut(c.group)) ADD_FAILURE() << p.code << " " << c.code << " case heading is cut: " << c.group;
+      cut += EndsCut(c.name) + EndsCut(c.group);
+    }
+  }
+  EXPECT_EQ(cut, 0);
+  // The check itself, on the two forms the research file used.
+  EXPECT_TRUE(EndsCut("… thực hiện việc đăng ký khai sinh. …"));
+  EXPECT_TRUE(EndsCut("… làm chủ hộ kinh doa ..."));
+  EXPECT_FALSE(EndsCut("Giấy đề nghị đăng ký hộ kinh doanh;"));
+
+  // Worked examples, as the portal prints them. 1.001193 TP2 was "... việc đăng ký khai sinh. …".
+  const Procedure& khai_sinh = Get("1.001193");
+  ASSERT_GE(khai_sinh.components.size(), 2u);
+  EXPECT_EQ(khai_sinh.components[1].name,
+            "Văn bản ủy quyền (được chứng thực) theo quy định của pháp luật trong trường hợp ủy quyền thực hiện "
+            "việc đăng ký khai sinh. Trường hợp người được ủy quyền là ông, bà, cha, mẹ, con, vợ, chồng, anh, chị, "
+            "em ruột của người ủy quyền thì văn bản ủy quyền không phải chứng thực.");
+  // 2.000575 TP1's case was "(ii) Trường hợp ... làm chủ hộ kinh doa …".
+  const Procedure& hkd = Get("2.000575");
+  ASSERT_FALSE(hkd.components.empty());
+  EXPECT_EQ(hkd.components[0].group,
+            "(ii) Trường hợp thay đổi chủ hộ kinh doanh do các thành viên hộ gia đình đăng ký hộ kinh doanh ủy "
+            "quyền cho một trong các thành viên còn lại làm chủ hộ kinh doanh thì Hồ sơ gồm các giấy tờ sau");
+}
+
+TEST_F(SampleCatalog, PaperCountsAreTheOnesThePortalPrints) {
+  // The research's parser read a name's last digits as the quantity ("…theo Mẫu số 18" + "1 bản
+  // chính" became 181 originals; "năm 2024" + "0 bản chính" became 20240). The portal prints at most 2.
+  for (const Procedure& p : doc_->procedures) {
+    for (const Component& c : p.components) {
+      EXPECT_LE(c.originals, 9) << p.code << " " << c.code << " " << c.name;
+      EXPECT_LE(c.copies, 9) << p.code << " " << c.code << " " << c.name;
+    }
+  }
+  struct Row {
+    const char* code;
+    std::size_t index;
+    const char* name_ends;
+    int originals, copies;
+  };
+  for (const Row& r : {Row{"1.013831", 6, "theo Mẫu số 18", 1, 1},    // was 181 originals
+                       Row{"1.013833", 3, "theo Mẫu số 18", 1, 1},    // was 181 originals
+                       Row{"1.013226", 3, "Luật Đất đai năm 2024", 0, 1},  // was 20240 originals
+                       Row{"2.001583", 16, "Giấy đề nghị đăng ký doanh nghiệp - Mẫu 02", 1, 0}}) {  // was 21
+    const Procedure& p = Get(r.code);
+    ASSERT_LT(r.index, p.components.size()) << r.code;
+    const Component& c = p.components[r.index];
+    EXPECT_TRUE(c.name.ends_with(r.name_ends)) << r.code << " " << c.code << ": " << c.name;
+    EXPECT_EQ(c.originals, r.originals) << r.code << " " << c.code;
+    EXPECT_EQ(c.copies, r.copies) << r.code << " " << c.code;
+  }
+}
+
+TEST_F(SampleCatalog, ThuongTruVehiclePapersAreUnderTheVehicleCaseNotOwnHome) {
+  // 1.004222: the portal prints the vehicle papers under "... thuộc quyền sở hữu của mình" (its own
+  // home heading, printed twice); the fixes file moves them to the vehicle case (NĐ 154/2024 wording,
+  // see tthc-components-fixes.md). A citizen registering in their own home brings no vehicle papers.
+  const Procedure& p = Get("1.004222");
+  const std::string own_home = "Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình";
+  const std::string vehicle =
+      "Người sinh sống, người làm nghề lưu động trên phương tiện được đăng ký thường trú tại phương tiện";
+  const std::vector<std::string> cases = CaseHeadingsOf(p);
+  ASSERT_TRUE(std::find(cases.begin(), cases.end(), own_home) != cases.end()) << "no case " << own_home;
+  ASSERT_TRUE(std::find(cases.begin(), cases.end(), vehicle) != cases.end()) << "no case " << vehicle;
+
+  const std::vector<std::string> home_papers = ChecklistOfCase(p, own_home);
+  EXPECT_TRUE(AnyStartsWith(home_papers, "Tờ khai thay đổi thông tin cư trú (mẫu CT01"));
+  EXPECT_TRUE(AnyStartsWith(home_papers, "Thông tin chứng minh về chỗ ở hợp pháp"));
+  for (const std::string& name : home_papers) {
+    EXPECT_EQ(name.find("phương tiện"), std::string::npos) << "own-home case lists a vehicle paper: " << name;
+  }
+
+  const std::vector<std::string> vehicle_papers = ChecklistOfCase(p, vehicle);
+  EXPECT_TRUE(AnyStartsWith(vehicle_papers, "Giấy chứng nhận đăng ký phương tiện và giấy chứng nhận an toàn kỹ thuật"));
+  EXPECT_TRUE(AnyStartsWith(vehicle_papers,
+                            "Văn bản xác nhận của Ủy ban nhân dân cấp xã về địa điểm phương tiện đăng ký đậu, đỗ"));
+  EXPECT_FALSE(AnyStartsWith(vehicle_papers, "Thông tin chứng minh về chỗ ở hợp pháp"));
+}
+
+TEST_F(SampleCatalog, UntitledTableRowsAreInEveryCasesChecklist) {
+  // Rows the portal prints in its untitled table ("--") are common to the whole procedure; the
+  // research had given them the previous table's heading ("Lưu ý", a case), so a citizen who did not
+  // choose that case was never asked for the declaration form.
+  struct Row {
+    const char* code;
+    const char* paper;         // the "--" row
+    std::size_t cases_at_least;  // case headings the procedure has besides the every-case groups
+  };
+  for (const Row& r : {
+           // Hộ tịch: "Tờ khai ..." had been filed under "Lưu ý".
+           Row{"1.001193", "Tờ khai đăng ký khai sinh theo mẫu", 0},
+           Row{"1.000894", "Tờ khai đăng ký kết hôn theo mẫu", 0},
+           // HKD: the main form had been filed under "Trường hợp ủy quyền thực hiện thủ tục ...".
+           Row{"1.001612", "Giấy đề nghị đăng ký hộ kinh doanh", 1},
+       }) {
+    const Procedure& p = Get(r.code);
+    const std::vector<std::string> cases = CaseHeadingsOf(p);
+    EXPECT_GE(cases.size(), r.cases_at_least) << r.code;
+    for (const std::string& heading : cases) {
+      EXPECT_NE(heading, "Lưu ý") << r.code << ": a note heading is offered as a case";
+    }
+    std::vector<std::string> every_choice = cases;
+    every_choice.push_back("");  // no case chosen
+    for (const std::string& heading : every_choice) {
+      EXPECT_TRUE(AnyStartsWith(ChecklistOfCase(p, heading), r.paper))
+          << r.code << ": \"" << r.paper << "\" is missing from the checklist of case \"" << heading << "\"";
+    }
+  }
+}
+
 // ---- traced back to the research file -----------------------------------------------------------
 
 const char* UnitSuffixFor(const std::string& published_unit) {
@@ -189,8 +343,20 @@ class ResearchTrace : public SampleCatalog {
  protected:
   void SetUp() override {
     if (!std::filesystem::exists(kResearchPath)) GTEST_SKIP() << kResearchPath << " is not on this machine";
+    if (!std::filesystem::exists(kFixesPath)) GTEST_SKIP() << kFixesPath << " is not on this machine";
     research_ = nlohmann::json::parse(ReadFile(kResearchPath));
     for (const auto& r : research_) by_code_[r["ma_tthc"].get<std::string>()] = &r;
+    fixes_doc_ = nlohmann::json::parse(ReadFile(kFixesPath));
+    for (const auto& p : fixes_doc_["procedures"]) {
+      for (const auto& item : p["items"]) fixes_[p["ma_tthc"].get<std::string>()][item["index"].get<std::size_t>()] = &item;
+    }
+  }
+  // The fix for dossier.items[index] of procedure `code`, or nullptr.
+  const nlohmann::json* FixFor(const std::string& code, std::size_t index) const {
+    auto p = fixes_.find(code);
+    if (p == fixes_.end()) return nullptr;
+    auto f = p->second.find(index);
+    return f == p->second.end() ? nullptr : f->second;
   }
   static std::string Text(const nlohmann::json& j) { return j.is_string() ? j.get<std::string>() : ""; }
   // The free texts a flagged value may be read from: conflicts and the summaries.
@@ -203,6 +369,8 @@ class ResearchTrace : public SampleCatalog {
   }
   nlohmann::json research_;
   std::map<std::string, const nlohmann::json*> by_code_;
+  nlohmann::json fixes_doc_;
+  std::map<std::string, std::map<std::size_t, const nlohmann::json*>> fixes_;
 };
 
 TEST_F(ResearchTrace, KeepsEveryResearchedProcedureWithItsNameAndLevel) {
@@ -271,18 +439,46 @@ TEST_F(ResearchTrace, EveryDurationIsPublishedWithItsUnit) {
 }
 
 TEST_F(ResearchTrace, ComponentsAreTheDossierRowsThatAreNotNotes) {
+  // Name, case and counts of each paper are the research row's, or where tthc-components-fixes.json
+  // fixes that row (by its index among all dossier items, note rows included), the fix's: the full
+  // name, the corrected case ("--" = every case, written as no group) else the full heading, and
+  // the corrected counts.
   for (const Procedure& p : doc_->procedures) {
     const auto& r = *by_code_[p.code];
-    std::vector<std::string> names;
+    std::size_t n = 0, index = 0;
     for (const auto& item : r["dossier"]["items"]) {
-      if (!item.value("is_note_row", false)) names.push_back(NormalizeNfc(std::string(Trim(Text(item["name"])))));
+      const nlohmann::json* fix = FixFor(p.code, index++);
+      if (item.value("is_note_row", false)) continue;
+      ASSERT_LT(n, p.components.size()) << p.code;
+      const Component& c = p.components[n++];
+      std::string name = Text(item["name"]), group = Text(item["group"]);
+      nlohmann::json quantity = item["quantity"];
+      if (fix) {
+        name = Text((*fix)["name_full"]);
+        group = (*fix)["group_corrected"].is_string() ? Text((*fix)["group_corrected"]) : Text((*fix)["group_full"]);
+        if (group == "--") group = "";
+        if (fix->contains("quantity_corrected")) quantity = (*fix)["quantity_corrected"];
+      }
+      EXPECT_EQ(c.code, "TP" + std::to_string(n)) << p.code;
+      EXPECT_EQ(c.name, NormalizeNfc(std::string(Trim(name)))) << p.code << " " << c.code;
+      EXPECT_EQ(c.group, NormalizeNfc(std::string(Trim(group)))) << p.code << " " << c.code;
+      EXPECT_EQ(c.originals, quantity.value("ban_chinh", 0)) << p.code << " " << c.code;
+      EXPECT_EQ(c.copies, quantity.value("ban_sao", 0)) << p.code << " " << c.code;
     }
-    ASSERT_EQ(p.components.size(), names.size()) << p.code;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      EXPECT_EQ(p.components[i].name, names[i]) << p.code << " TP" << i + 1;
-      EXPECT_EQ(p.components[i].code, "TP" + std::to_string(i + 1)) << p.code;
+    EXPECT_EQ(p.components.size(), n) << p.code;
+  }
+}
+
+TEST_F(ResearchTrace, EveryFixNamesARowOfTheResearchFile) {
+  std::size_t fixes = 0;
+  for (const auto& [code, rows] : fixes_) {
+    ASSERT_TRUE(by_code_.count(code)) << code;
+    for (const auto& [index, fix] : rows) {
+      EXPECT_LT(index, (*by_code_[code])["dossier"]["items"].size()) << code;
+      ++fixes;
     }
   }
+  EXPECT_EQ(fixes, 702u);  // tthc-components-fixes.md: 69 procedures, 702 item entries
 }
 
 }  // namespace

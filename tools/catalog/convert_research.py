@@ -2,10 +2,16 @@
 """Converts the TTHC research file into motcua's sample catalog (assets/catalog/catalog.json).
 
 Usage:
-    tools/catalog/convert_research.py [RESEARCH_JSON] [-o OUTPUT]
+    tools/catalog/convert_research.py [RESEARCH_JSON] [--fixes FIXES_JSON] [-o OUTPUT]
 
-RESEARCH_JSON defaults to /work/shared/data/tthc-research.json and OUTPUT to
-assets/catalog/catalog.json beside this repository. Standard library only.
+RESEARCH_JSON defaults to /work/shared/data/tthc-research.json, FIXES_JSON to
+tthc-components-fixes.json beside it, and OUTPUT to assets/catalog/catalog.json beside this
+repository. Standard library only.
+
+The research file cut long dossier rows and case headings at about 200 characters (marked "…"),
+gave some rows the wrong case, and read the trailing digits of 9 names as quantities. The fixes
+file recovers the full text from the same portal pages; it is required, and every fix is checked
+against the row it names (see load_fixes) so that a fix for the wrong row fails loudly.
 
 The rule of the conversion is: never invent a code, a fee or a duration. A value is copied only
 when the research file records it (see assets/catalog/README.md, "Conversion choices", for every
@@ -28,6 +34,7 @@ import sys
 import unicodedata
 
 DEFAULT_RESEARCH = "/work/shared/data/tthc-research.json"
+FIXES_FILE_NAME = "tthc-components-fixes.json"  # default: beside the research file
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEFAULT_OUTPUT = os.path.join(REPO_ROOT, "assets", "catalog", "catalog.json")
 
@@ -90,6 +97,18 @@ SOURCE_TITLES = {
     "DVCQG": "Procedure pages of the national public-service portal dichvucong.gov.vn "
              "(third-party Playwright crawl)",
 }
+
+# The heading the portal prints over its untitled table, which holds the rows common to every case
+# of the procedure (the Tờ khai of the hộ tịch procedures, closing notes). The catalog writes such a
+# row with an empty group, which catalog::AppliesToEveryCase (shared/catalog/procedure.h) counts as
+# every case, so the kiosk and counter checklists of whichever case is chosen include it.
+UNTITLED_TABLE = "--"
+
+# Marks of a cut text; no component name or group may end in one.
+CUT_MARKS = ("…", "...")
+
+# A quantity as the portal prints it: "1 bản chính" or "1 bản chính,1 bản sao".
+QUANTITY_RE = re.compile(r"(\d+) bản chính(?:,(\d+) bản sao)?")
 
 CASE_PREFIXES = ("trường hợp", "nếu")
 # Bullets and enumerators in front of a dossier row or group: "+ ", "- ", "a) ", "(iii) ", "(1.3) ".
@@ -318,16 +337,25 @@ def fee(name, amount_vnd, channel, note):
 # Everything else
 
 
-def convert_components(rec):
+def convert_components(rec, fixes):
+    """fixes: dossier.items index -> fix entry (load_fixes) for this record."""
     out = []
     n = 0
-    for item in (rec.get("dossier") or {}).get("items") or []:
+    for index, item in enumerate((rec.get("dossier") or {}).get("items") or []):
         if item.get("is_note_row"):
             continue
         n += 1
         group = text(item.get("group"))
         name = text(item.get("name"))
         qty = item.get("quantity") or {}
+        fix = fixes.get(index)
+        if fix is not None:
+            name = text(fix["name_full"])
+            corrected = fix.get("group_corrected")
+            group = text(corrected if corrected is not None else fix.get("group_full"))
+            if group == UNTITLED_TABLE:
+                group = ""
+            qty = fix.get("quantity_corrected") or qty
         out.append({
             "code": f"TP{n}",
             "name": name,
@@ -338,6 +366,85 @@ def convert_components(rec):
             "required": not starts_case(name),
         })
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Dossier fixes (tthc-components-fixes.json)
+
+
+def same_text(s):
+    """The comparison form the fixes file was checked with: NFC, whitespace runs as one space."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text(s))).strip()
+
+
+def uncut(s):
+    return same_text(s).removesuffix("…").rstrip()
+
+
+def load_fixes(fixes_doc, records):
+    """code -> {dossier.items index -> fix}. Raises ConversionError when a fix names a procedure or
+    a row that is not in the research file, or does not fit the row it names: the note-row flag
+    must agree, the full name and heading must continue the research's (cut) text, and a corrected
+    quantity must be the research's quantity without the name's digits it had absorbed."""
+    if not isinstance(fixes_doc, dict) or not isinstance(fixes_doc.get("procedures"), list):
+        raise ConversionError("fixes file: expected an object with a \"procedures\" array")
+    by_code = {text(r.get("ma_tthc")): r for r in records}
+    out = {}
+    for p in fixes_doc["procedures"]:
+        code = text(p.get("ma_tthc"))
+        rec = by_code.get(code)
+        if rec is None:
+            raise ConversionError(f"fixes: procedure {code!r} is not in the research file")
+        if code in out:
+            raise ConversionError(f"fixes: procedure {code} is listed twice")
+        items = (rec.get("dossier") or {}).get("items") or []
+        fixes = out[code] = {}
+        for fix in p.get("items") or []:
+            index = fix.get("index")
+            where = f"fixes: {code} dossier.items[{index}]"
+            if not isinstance(index, int) or not 0 <= index < len(items):
+                raise ConversionError(f"{where}: no such row (the procedure has {len(items)})")
+            if index in fixes:
+                raise ConversionError(f"{where}: fixed twice")
+            item = items[index]
+            if bool(fix.get("is_note_row")) != bool(item.get("is_note_row")):
+                raise ConversionError(f"{where}: is_note_row disagrees with the research file")
+            full = same_text(fix.get("name_full"))
+            if not full or not full.startswith(uncut(item.get("name"))):
+                raise ConversionError(f"{where}: name_full {full[:60]!r} does not continue the research's "
+                                      f"name {text(item.get('name'))[:60]!r}")
+            if fix.get("group_full") is None:
+                if text(item.get("group")):
+                    raise ConversionError(f"{where}: group_full is null but the research has a group")
+            elif not same_text(fix["group_full"]).startswith(uncut(item.get("group"))):
+                raise ConversionError(f"{where}: group_full does not continue the research's group")
+            if "quantity_corrected" in fix:
+                check_quantity_fix(fix, item, where)
+            fixes[index] = fix
+    return out
+
+
+def check_quantity_fix(fix, item, where):
+    """The old parser read "…Mẫu số 18" + "1 bản chính" as "181 bản chính": the research's raw
+    quantity must be the corrected one with the digits the full name ends in put in front, and the
+    corrected numbers must be the ones the corrected raw text prints."""
+    raw, corrected = text(item.get("quantity_raw")), text(fix.get("quantity_raw_corrected"))
+    absorbed = raw.removesuffix(corrected) if corrected and raw.endswith(corrected) else ""
+    printed = QUANTITY_RE.fullmatch(corrected)
+    q = fix.get("quantity_corrected") or {}
+    if (not absorbed.isdigit() or not same_text(fix["name_full"]).endswith(absorbed) or not printed
+            or q != {"ban_chinh": int(printed.group(1)), "ban_sao": int(printed.group(2) or 0)}):
+        raise ConversionError(f"{where}: quantity correction {corrected!r} {q} does not fit the research's "
+                              f"{raw!r} and the name's end")
+
+
+def check_nothing_cut(procedures):
+    """No component name or group may still end in "…" or "..." (a cut the fixes did not cover)."""
+    for p in procedures:
+        for c in p["components"]:
+            for key in ("name", "group"):
+                if c[key].endswith(CUT_MARKS):
+                    raise ConversionError(f"{p['code']} {c['code']}: {key} is cut: {c[key][-60:]!r}")
 
 
 def convert_subject(applicants, code):
@@ -372,7 +479,7 @@ def convert_sources(rec):
     return out
 
 
-def convert_record(rec, report):
+def convert_record(rec, fixes, report):
     code = text(rec.get("ma_tthc"))
     name = text(rec.get("name"))
     if not code or not name:
@@ -408,7 +515,7 @@ def convert_record(rec, report):
         "processing": convert_processing(rec),
         "fees": fees,
         "fees_as_published": fees_as_published,
-        "components": convert_components(rec),
+        "components": convert_components(rec, fixes.get(code, {})),
         "results": [{"name": text(v), "code": "", "paper_required": False}
                     for v in (rec.get("result_documents") or {}).get("values") or [] if text(v)],
         "online_level": online_level,
@@ -445,18 +552,22 @@ def catalog_sources(records):
     return out
 
 
-def convert(records, research_name, research_sha256):
+def convert(records, research_name, research_sha256, fixes_doc, fixes_name, fixes_sha256):
     report = []
+    fixes = load_fixes(fixes_doc, records)
     procedures = []
     seen = set()
     for rec in records:
-        p = convert_record(rec, report)
+        p = convert_record(rec, fixes, report)
         if p is None:
             continue
         if p["code"] in seen:
             raise ConversionError(f"{p['code']}: duplicate code in the research file")
         seen.add(p["code"])
         procedures.append(p)
+    check_nothing_cut(procedures)
+    report.extend(fix_summary(records, fixes))
+    n_fixes = sum(len(f) for f in fixes.values())
     about = {
         "title": "motcua sample procedure catalog (thủ tục hành chính), converted from public research",
         "scope": "NOT specific to Tuyên Quang: values come from the national portal (DVCQG) and from other "
@@ -464,15 +575,35 @@ def convert(records, research_name, research_sha256):
                  "2025-07 to 2026-10. Fees and durations set by a province's HĐND or UBND must be replaced "
                  "by the target province's own decisions before use.",
         "generated_by": "tools/catalog/convert_research.py (rules in assets/catalog/README.md)",
-        "generated_from": f"{research_name} ({len(records)} records, sha256 {research_sha256})",
+        "generated_from": f"{research_name} ({len(records)} records, sha256 {research_sha256}) with "
+                          f"{fixes_name} ({n_fixes} dossier rows of {len(fixes)} procedures, sha256 {fixes_sha256})",
         "sources": catalog_sources(records),
     }
     return nfc({"format": "motcua-catalog", "version": 1, "about": about, "procedures": procedures}), report
 
 
+def fix_summary(records, fixes):
+    """Report lines: how many component rows (note rows are not components) the fixes changed."""
+    names = groups = moved = untitled = quantities = 0
+    for rec in records:
+        items = (rec.get("dossier") or {}).get("items") or []
+        for index, fix in fixes.get(text(rec.get("ma_tthc")), {}).items():
+            if items[index].get("is_note_row"):
+                continue
+            names += same_text(fix["name_full"]) != same_text(items[index].get("name"))
+            groups += bool(fix.get("group_was_truncated"))
+            moved += fix.get("group_corrected") not in (None, UNTITLED_TABLE)
+            untitled += fix.get("group_corrected") == UNTITLED_TABLE
+            quantities += "quantity_corrected" in fix
+    return [f"fixes: {names} component names completed, {groups} cut case headings completed, "
+            f"{untitled} rows of the untitled table made common to every case, {moved} rows moved "
+            f"to another case, {quantities} quantities corrected"]
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("research", nargs="?", default=DEFAULT_RESEARCH, help="research JSON file")
+    ap.add_argument("--fixes", help=f"dossier fixes JSON (default: {FIXES_FILE_NAME} beside the research file)")
     ap.add_argument("-o", "--output", default=DEFAULT_OUTPUT, help="catalog JSON to write")
     ap.add_argument("-q", "--quiet", action="store_true", help="do not print the conversion report")
     args = ap.parse_args(argv)
@@ -481,7 +612,15 @@ def main(argv):
     records = json.loads(raw.decode("utf-8"))
     if not isinstance(records, list):
         raise ConversionError("research file: expected a JSON array of procedures")
-    catalog, report = convert(records, os.path.basename(args.research), hashlib.sha256(raw).hexdigest())
+    fixes_path = args.fixes or os.path.join(os.path.dirname(os.path.abspath(args.research)), FIXES_FILE_NAME)
+    try:
+        with open(fixes_path, "rb") as f:
+            fixes_raw = f.read()
+    except OSError as e:
+        raise ConversionError(f"fixes file {fixes_path}: {e.strerror} (name another with --fixes)")
+    catalog, report = convert(records, os.path.basename(args.research), hashlib.sha256(raw).hexdigest(),
+                              json.loads(fixes_raw.decode("utf-8")), os.path.basename(fixes_path),
+                              hashlib.sha256(fixes_raw).hexdigest())
     out = json.dumps(catalog, ensure_ascii=False, indent=2) + "\n"
     with open(args.output, "w", encoding="utf-8", newline="\n") as f:
         f.write(out)

@@ -241,6 +241,7 @@ void DrawIndicators(const ui::ScoreCardView& v, ScoreCardScreenState& s, std::ve
       ImGui::PushTextWrapPos(0.0f);
       ImGui::TextUnformatted(r.name.c_str());
       ImGui::PopTextWrapPos();
+      if (!r.no_data_note.empty()) ui::MutedText(r.no_data_note);  // why a "no data" row still counts
       if (can_expand && !r.expand_label.empty()) toggle |= Disclosure(open, r.expand_label, "sc_drill_" + r.code);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(r.counts_text.c_str());

@@ -252,6 +252,12 @@ constexpr std::array kScoreCardStrings = {
     UiString{"scorecard.next_month",
              "Tháng sau >",
              "Next month >"},
+    UiString{"scorecard.no_data",
+             "Chưa có dữ liệu",
+             "No data"},
+    UiString{"scorecard.no_data_counted",
+             "Mẫu số bằng 0: Cổng DVCQG tính {points} điểm cho chỉ số này",
+             "Empty denominator: the national portal counts {points} points for it"},
     UiString{"scorecard.no_score",
              "không có điểm",
              "no score"},
@@ -498,6 +504,15 @@ IndicatorRow MakeIndicatorRow(const Indicator& ind, const std::vector<dvc::Natio
   }
   if (row.is_tracking) {
     row.points_text = tr("scorecard.tracking");
+  } else if (ind.denominator == 0) {  // nothing to score: say so, and what the total counts anyway
+    row.has_data = false;
+    row.points_text = tr("scorecard.no_data");
+    if (ind.points) {
+      row.no_data_note = FormatText(tr("scorecard.no_data_counted"), {{"points", Points(*ind.points, lang)}});
+      row.lost_points = std::max(0.0, ind.max_points - *ind.points);
+      if (row.lost_points >= 0.005) row.lost_text = "-" + Points(row.lost_points, lang);
+    }
+    return row;  // neutral tone; no dossier can be behind an empty denominator
   } else if (!ind.points) {
     row.points_text = std::string(tr("scorecard.no_score")) + " / " + Max(ind.max_points, lang);
   } else {

@@ -382,6 +382,36 @@ TEST_F(CounterScreensTest, ScoreCardDrillDownOpensOnAClickAndClosesOnTheNext) {
   EXPECT_TRUE(errors.empty()) << errors.front();
 }
 
+// Issue 16: with no PAKN entered, 5.2 and 5.3 say "Chưa có dữ liệu" with the points the portal counts
+// anyway under their names. The table scrolled to its end (the satisfaction group) for a PNG to look at.
+TEST_F(CounterScreensTest, ScoreCardSatisfactionWithoutPaknSaysNoData) {
+  ui::testing::SeedScoreCardMonth(*f);
+  ASSERT_FALSE(HasFailure());
+  f->SignIn(ui::testing::kSupervisor);
+  Frames(2);
+  Hot(ui::HotKey::kF6);
+  ASSERT_EQ(f->model.screen, ui::kScreenScoreCard);
+  Frames(2);
+  const auto row = ui::FindItemRect("sc_row_2.1");  // a row of the indicator table: the wheel goes there
+  ASSERT_TRUE(row.has_value());
+  headless->io().MousePos = row->Center();
+  headless->io().MouseWheel = -100.0f;
+  headless->Frame(Frame());
+  headless->io().MouseWheel = 0.0f;
+  Frames(2);
+  const ui::IndicatorRow* i52 = nullptr;
+  const ui::ScoreCardView v = ui::MakeScoreCardView(f->model, f->clock.Now());
+  for (const ui::IndicatorGroupView& g : v.indicator_groups)
+    for (const ui::IndicatorRow& r : g.rows)
+      if (r.code == "5.2") i52 = &r;
+  ASSERT_NE(i52, nullptr);
+  EXPECT_EQ(i52->points_text, "Chưa có dữ liệu");
+  const auto png = WriteFramePng("scorecard-satisfaction-no-data.png");
+  EXPECT_FALSE(png.empty());
+  std::printf("score card satisfaction screenshot: %s\n", png.c_str());
+  EXPECT_TRUE(errors.empty()) << errors.front();
+}
+
 // Issue 14: the queue call panel on the shell over the real queue core: its buttons and F11/F12 act,
 // the transfer popup picks an area, a ticket's QR opens the intake with the panel serving it; every
 // state drawn at every size in both languages; a PNG of the intake with the panel to look at.

@@ -359,8 +359,11 @@ TEST_F(CounterScreensTest, ScoreCardDrillDownOpensOnAClickAndClosesOnTheNext) {
   const auto first_rect = ui::FindItemRect(first);
   ASSERT_TRUE(first_rect.has_value()) << "the list under " << row->code << " did not open";
   EXPECT_GT(first_rect->min.y, link->max.y - 1.0f);
-  for (const ui::LossRow& l : row->losses)
-    if (l.open) EXPECT_TRUE(ui::FindItemRect("sc_loss_" + row->code + "_" + l.code).has_value()) << l.code;
+  for (const ui::LossRow& l : row->losses) {
+    if (l.open) {
+      EXPECT_TRUE(ui::FindItemRect("sc_loss_" + row->code + "_" + l.code).has_value()) << l.code;
+    }
+  }
   const auto png = WriteFramePng("scorecard-drilldown.png");
   EXPECT_FALSE(png.empty());
   std::printf("score card drill-down screenshot: %s\n", png.c_str());

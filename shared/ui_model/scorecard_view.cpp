@@ -437,27 +437,13 @@ struct Text {
   std::string Key(const char* prefix, const char* key) const { return (*this)(std::string(prefix) + key); }
 };
 
-// "67,70" in Vietnamese, "67.70" in English; never "-0,00".
-std::string Points(double v, Lang lang) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", std::abs(v) < 0.005 ? 0.0 : v);
-  std::string s = buf;
-  if (lang == Lang::kVi)
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
+// "67,70" in Vietnamese, "67.70" in English; never "-0,00" (common/number_format.h, shared with the CLI
+// and the reports).
+std::string Points(double v, Lang lang) { return FormatDecimal(v, 2, NumberStyleFor(lang)); }
 
-std::string Integer(std::int64_t v, Lang lang) {
-  std::string digits = std::to_string(v < 0 ? -v : v), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += lang == Lang::kVi ? '.' : ',';
-    out += digits[i];
-  }
-  return (v < 0 ? "-" : "") + out;
-}
+std::string Integer(std::int64_t v, Lang lang) { return FormatInteger(v, NumberStyleFor(lang)); }
 
-std::string Percent(std::optional<double> r, Lang lang) { return r ? Points(*r * 100, lang) + "%" : "—"; }
+std::string Percent(std::optional<double> r, Lang lang) { return r ? FormatPercent(*r, NumberStyleFor(lang)) : "—"; }
 
 std::string Max(double v, Lang lang) {
   if (v == std::floor(v)) return std::to_string(static_cast<long>(v));

@@ -160,10 +160,18 @@ void DrawPartButtons(const ui::ScoreCardView& v, ScoreCardScreenState& s) {
   }
 }
 
-// "▸ text" / "▾ text" in the info tone; the triangle is drawn (the UI font has no arrow glyphs).
-void Disclosure(bool open, const std::string& text) {
+// "▸ text" / "▾ text" in the info tone (the triangle is drawn: the UI font has no arrow glyphs), a
+// button of its own: returns true on the frame it is clicked, anywhere on the triangle or the text.
+// It sits on the line under the indicator's name, outside the row's one-line Selectable, so it must
+// take its own clicks. Recorded for tests as `locator_id`.
+bool Disclosure(bool open, const std::string& text, const std::string& locator_id) {
   const float h = ImGui::GetTextLineHeight();
   const ImVec2 p = ImGui::GetCursorScreenPos();
+  const ImVec2 size(h + TextW(text), h);
+  const bool clicked = ImGui::InvisibleButton("##sc_drill", size);
+  ui::RecordLastItem(locator_id);
+  const bool hovered = ImGui::IsItemHovered();
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   const ImU32 col = ToneFill(ui::Tone::kInfo);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float r = h * 0.25f;
@@ -172,11 +180,9 @@ void Disclosure(bool open, const std::string& text) {
     dl->AddTriangleFilled(ImVec2(c.x - r, c.y - r * 0.6f), ImVec2(c.x + r, c.y - r * 0.6f), ImVec2(c.x, c.y + r), col);
   else
     dl->AddTriangleFilled(ImVec2(c.x - r * 0.6f, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x - r * 0.6f, c.y + r), col);
-  ImGui::Dummy(ImVec2(h, h));
-  ImGui::SameLine(0.0f, 0.0f);
-  ImGui::PushStyleColor(ImGuiCol_Text, ui::ColorsFor(ui::Tone::kInfo).fill);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopStyleColor();
+  dl->AddText(ImVec2(p.x + h, p.y), col, text.c_str());
+  if (hovered) dl->AddLine(ImVec2(p.x + h, p.y + h - 1.0f), ImVec2(p.x + size.x, p.y + h - 1.0f), col);
+  return clicked;
 }
 
 void WrappedCell(const std::string& text) {
@@ -224,11 +230,10 @@ void DrawIndicators(const ui::ScoreCardView& v, ScoreCardScreenState& s, std::ve
       ImGui::PushID(row_id++);
       const bool can_expand = !r.losses.empty() || !r.more_text.empty();
       const bool open = s.expanded.count(r.code) > 0;
-      if (can_expand) {
-        if (ImGui::Selectable("##sc_ind", open, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
-          if (open) s.expanded.erase(r.code);
-          else s.expanded.insert(r.code);
-        }
+      bool toggle = false;
+      if (can_expand) {  // the row's first line: a click there toggles too
+        toggle = ImGui::Selectable("##sc_ind", open, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
+        ui::RecordLastItem("sc_row_" + r.code);
         ImGui::SameLine(0.0f, 0.0f);
       }
       ImGui::TextUnformatted(r.code.c_str());
@@ -236,7 +241,8 @@ void DrawIndicators(const ui::ScoreCardView& v, ScoreCardScreenState& s, std::ve
       ImGui::PushTextWrapPos(0.0f);
       ImGui::TextUnformatted(r.name.c_str());
       ImGui::PopTextWrapPos();
-      if (!r.expand_label.empty()) Disclosure(open, r.expand_label);
+      if (!r.no_data_note.empty()) ui::MutedText(r.no_data_note);  // why a "no data" row still counts
+      if (can_expand && !r.expand_label.empty()) toggle |= Disclosure(open, r.expand_label, "sc_drill_" + r.code);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(r.counts_text.c_str());
       ImGui::TableNextColumn();
@@ -246,6 +252,10 @@ void DrawIndicators(const ui::ScoreCardView& v, ScoreCardScreenState& s, std::ve
       ImGui::TableNextColumn();
       if (!r.lost_text.empty()) ColoredText(ui::Tone::kDanger, r.lost_text);
       ImGui::PopID();
+      if (toggle) {  // drawn as it was this frame; the list opens (or closes) on the next
+        if (open) s.expanded.erase(r.code);
+        else s.expanded.insert(r.code);
+      }
       if (!open) continue;
       for (const ui::LossRow& l : r.losses) {
         ImGui::TableNextRow();
@@ -257,6 +267,7 @@ void DrawIndicators(const ui::ScoreCardView& v, ScoreCardScreenState& s, std::ve
           if (ImGui::Selectable(text.c_str(), false,
                                 ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
             Emit(actions, *l.open);
+          ui::RecordLastItem("sc_loss_" + r.code + "_" + l.code);
           if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         } else {
           ImGui::TextUnformatted(text.c_str());

@@ -9,6 +9,11 @@
 // password comes from $MOTCUA_PASSWORD, else from the first line of standard input. The account's role
 // then gates the verb in the core (workflow/desk.h). Read-only verbs need no sign-in.
 //
+// Language: the tables meant for people (`score`, `rating list`) follow the global --lang vi|en
+// (default vi, the center's language), numbers included, through the score card's own formatter
+// (common/number_format.h): "28,68" in Vietnamese, "28.68" in English. `demo` speaks Vietnamese only
+// (its numbers too); operator messages stay English; --json output is machine-readable, never localized.
+//
 // Time: the clock is the system's. --now sets it only on a database created for demos and tests
 // (`motcua init --demo`, fixed at creation); on any other database a verb that writes refuses it, so the
 // on-time indicator cannot be gamed by back-dating.
@@ -25,6 +30,7 @@
 #include "common/files.h"
 #include "common/result.h"
 #include "common/time.h"
+#include "ui_model/strings.h"
 
 namespace motcua::cli {
 
@@ -41,12 +47,14 @@ struct Context {
   std::string station = "station-1";  // --station ID: the station recorded on journal events
   std::string as;                     // --as USER: the account a writing verb signs in as ("" = none)
   bool json = false;                  // --json: machine-readable output
+  ui::Lang lang = ui::Lang::kVi;      // --lang vi|en: the language of text output (default vi)
   std::optional<Instant> now;         // --now "YYYY-MM-DD HH:MM" (Vietnam time): fixes the clock (demo
                                       //   databases only, for verbs that write)
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
 
   Instant Now() const;
+  NumberStyle numbers() const { return ui::NumberStyleFor(lang); }  // "28,68" (vi) / "28.68" (en)
 };
 
 // Arguments after the verb, with "--flag VALUE" and "--switch" access.

@@ -17,6 +17,7 @@
 #include "cli/session.h"
 #include "common/crypto.h"
 #include "common/files.h"
+#include "common/number_format.h"
 #include "print/form_pdf.h"
 #include "scoring/store_scoring.h"
 #include "workflow/intake_json.h"
@@ -27,11 +28,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Points as the Vietnamese score card writes them ("28,68"; the demo speaks Vietnamese only),
+// right-aligned in 5 columns; "—" for no score.
 std::string Points(const std::optional<double>& p) {
   if (!p) return "  —  ";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%5.2f", *p);
-  return buf;
+  const std::string text = FormatDecimal(*p, 2, NumberStyle::kVi);
+  return text.size() >= 5 ? text : std::string(5 - text.size(), ' ') + text;
 }
 
 // Removes the previous demo database, after checking it is one.

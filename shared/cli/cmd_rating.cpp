@@ -10,13 +10,15 @@
 // --value is the overall answer (2 rất hài lòng, 1 hài lòng, 0 không hài lòng); --criteria gives up to
 // nine answers of TT 01/2018 Art. 13 (2, 1 or 0; an empty item is "not answered"). A dossier is rated
 // once: a second `add` is refused unless --replace-reason is given by a supervisor (the CLI acts as the
-// administrator). `list` tallies the ratings (default by unit). `pakn` stores a unit's counts for a
+// administrator). `list` tallies the ratings (default by unit), in the language of the global --lang
+// ("hài lòng 50,00%" / "satisfied 50.00%"). `pakn` stores a unit's counts for a
 // month, replacing an earlier entry. Exit 2 on bad input, naming the field.
 #include <cstdio>
 #include <ostream>
 
 #include "cli/cli.h"
 #include "cli/session.h"
+#include "common/number_format.h"
 #include "rating/rating.h"
 
 namespace motcua::cli {
@@ -167,11 +169,17 @@ int ListRatings(Context& ctx, Args& args) {
   if (!ratings) return ReportError(ctx, ratings.error());
   for (const rating::TallyRow& row : rating::TallyRatings(*ratings, by)) {
     const auto share = row.tally.SatisfiedShare();
-    char pct[32];
-    std::snprintf(pct, sizeof pct, "%.2f%%", share ? *share * 100 : 0.0);
-    *ctx.out << (row.key.empty() ? "(không rõ)" : row.key) << ": " << row.tally.Total() << " đánh giá, rất hài lòng "
-             << row.tally.very_satisfied << ", hài lòng " << row.tally.satisfied << ", không hài lòng "
-             << row.tally.unsatisfied << ", hài lòng " << pct << "\n";
+    const std::string pct = FormatPercent(share.value_or(0.0), ctx.numbers());  // "50,00%" / "50.00%"
+    const rating::RatingTally& t = row.tally;
+    auto n = [&](std::int64_t v) { return FormatInteger(v, ctx.numbers()); };  // "1.234" / "1,234"
+    if (ctx.lang == ui::Lang::kVi)
+      *ctx.out << (row.key.empty() ? "(không rõ)" : row.key) << ": " << n(t.Total()) << " đánh giá, rất hài lòng "
+               << n(t.very_satisfied) << ", hài lòng " << n(t.satisfied) << ", không hài lòng " << n(t.unsatisfied)
+               << ", hài lòng " << pct << "\n";
+    else
+      *ctx.out << (row.key.empty() ? "(unknown)" : row.key) << ": " << n(t.Total()) << " ratings, very satisfied "
+               << n(t.very_satisfied) << ", satisfied " << n(t.satisfied) << ", unsatisfied " << n(t.unsatisfied)
+               << ", satisfied " << pct << "\n";
   }
   return kExitOk;
 }

@@ -8,8 +8,10 @@
 // FILE.json is a JSON array of dossier objects as dvc/national_record.h reads them; CATALOG.json is
 // either the shipped catalog (assets/catalog/catalog.json, indicators/catalog_facts.h) or a
 // procedure-facts array, and COUNTS.json is described in indicators/scorer_json.h. The period defaults to the current month
-// (Vietnam time, --now honoured). The table names every indicator in Vietnamese with its
-// numerator/denominator, ratio and points/max; --losses N lists up to N dossiers (or procedures)
+// (Vietnam time, --now honoured). The table names every indicator with its numerator/denominator,
+// ratio and points/max, in the language of the global --lang (default vi) with numbers written as the
+// score card writes them ("28,68" / "28.68"); an indicator with an empty denominator says "Chưa có dữ
+// liệu" and what the total counts for it, as the card does. --losses N lists up to N dossiers (or procedures)
 // behind each lost point. --setting picks another reading where the sources disagree (names and
 // values in indicators/scorer_json.h; defaults are the portal's observed behaviour). Exit 2 on
 // malformed input, naming the field ("[12].NgayHenTra").
@@ -26,12 +28,14 @@
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "common/files.h"
+#include "common/number_format.h"
 #include "common/text.h"
 #include "dvc/national_record.h"
 #include "indicators/catalog_facts.h"
 #include "indicators/scorer.h"
 #include "indicators/scorer_json.h"
 #include "scoring/store_scoring.h"
+#include "ui_model/scorecard_view.h"
 
 namespace motcua::cli {
 namespace {
@@ -158,19 +162,20 @@ std::string Fit(std::string_view utf8, std::size_t width) {
   return out + "…";
 }
 
-std::string Number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
-
-// A maximum: "20", "2.5".
-std::string MaxText(double v) {
-  char buf[32];
-  if (v == double(static_cast<long>(v))) std::snprintf(buf, sizeof buf, "%ld", static_cast<long>(v));
-  else std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
+// The table's words in the language of --lang: the score card's strings (ui_model/scorecard_view.h)
+// where it has them, so that the CLI and the screen say the same; numbers through the same formatter
+// as the screen (common/number_format.h).
+struct TableText {
+  ui::Lang lang = ui::Lang::kVi;
+  bool vi() const { return lang == ui::Lang::kVi; }
+  const char* operator()(std::string_view key) const { return ui::ScoreCardText(lang, key); }
+  std::string Number(double v) const { return FormatDecimal(v, 2, ui::NumberStyleFor(lang)); }
+  std::string Count(std::int64_t n) const { return FormatInteger(n, ui::NumberStyleFor(lang)); }
+  // A maximum: "20"; "2,50" / "2.50" if it has a fraction.
+  std::string Max(double v) const {
+    return v == double(static_cast<long>(v)) ? std::to_string(static_cast<long>(v)) : Number(v);
+  }
+};
 
 std::string RightAlign(const std::string& s, std::size_t width) {
   return CountCodePoints(s) >= width ? s : std::string(width - CountCodePoints(s), ' ') + s;
@@ -189,16 +194,26 @@ const char* GroupNumber(IndicatorGroup g) {
 }
 
 void PrintIndicator(std::ostream& os, const Indicator& ind, const std::vector<dvc::NationalRecord>& records,
-                    std::size_t losses) {
-  std::string counts = std::to_string(ind.numerator) + "/" + std::to_string(ind.denominator);
+                    std::size_t losses, const TableText& t) {
+  const bool is_2_2 = ind.id == indicators::IndicatorId::k2_2;
+  std::string counts = t.Count(ind.numerator) + "/" + t.Count(ind.denominator);
   std::string ratio = "—";
-  if (ind.ratio) ratio = ind.id == indicators::IndicatorId::k2_2 ? Number(*ind.ratio) + " ngày" : Number(*ind.ratio * 100) + "%";
-  if (ind.id == indicators::IndicatorId::k2_2) counts = std::to_string(ind.denominator) + " hs";
+  if (ind.ratio) ratio = is_2_2 ? t.Number(*ind.ratio) + (t.vi() ? " ngày" : " days") : FormatPercent(*ind.ratio, ui::NumberStyleFor(t.lang));
+  if (is_2_2) counts = t.Count(ind.denominator) + (t.vi() ? " hs" : " doss.");
   std::string points;
-  if (ind.max_points <= 0) points = "theo dõi";
-  else if (!ind.points) points = "— / " + MaxText(ind.max_points) + " (không có điểm)";
-  else points = Number(*ind.points) + " / " + MaxText(ind.max_points);
-  os << "     " << Fit(ind.code, 5) << Fit(ind.name, 62) << RightAlign(counts, 15) << RightAlign(ratio, 10) << "   "
+  if (ind.max_points <= 0) {
+    points = t("scorecard.tracking");
+  } else if (ind.denominator == 0) {  // as the score card says it: no data, and what the total counts anyway
+    points = std::string(t("scorecard.no_data")) + " (" +
+             (ind.points ? (t.vi() ? "tính " : "counted ") + t.Number(*ind.points) : std::string("—")) + " / " +
+             t.Max(ind.max_points) + ")";
+  } else if (!ind.points) {
+    points = "— / " + t.Max(ind.max_points) + " (" + t("scorecard.no_score") + ")";
+  } else {
+    points = t.Number(*ind.points) + " / " + t.Max(ind.max_points);
+  }
+  const std::string name = t.vi() ? std::string(ind.name) : t(std::string("scorecard.indicator.") + ind.code);
+  os << "     " << Fit(ind.code, 5) << Fit(name, 62) << RightAlign(counts, 15) << RightAlign(ratio, 10) << "   "
      << points << "\n";
   if (!ind.note.empty() && ind.note.find("numerator in minutes") == std::string::npos)
     os << "          (" << ind.note << ")\n";
@@ -214,32 +229,36 @@ void PrintIndicator(std::ostream& os, const Indicator& ind, const std::vector<dv
     os << "          - TTHC " << pl.procedure_code << " (" << indicators::ReasonKey(pl.reason) << ")\n";
   }
   const std::size_t total = ind.losses.size() + ind.losing_procedures.size();
-  if (total > losses) os << "          … " << (total - losses) << " more\n";
+  if (total > losses) os << "          … " << t.Count(std::int64_t(total - losses)) << (t.vi() ? " dòng khác" : " more") << "\n";
 }
 
-void PrintCard(std::ostream& os, const ScoreCard& card, const char* title,
-               const std::vector<dvc::NationalRecord>& records, std::size_t losses) {
-  os << title << " (" << card.dossiers << " hồ sơ tiếp nhận trong kỳ)\n";
-  os << "  " << Fit("TỔNG ĐIỂM", 98) << Number(card.total_points) << " / " << MaxText(card.total_max) << "\n";
+void PrintCard(std::ostream& os, const ScoreCard& card, const std::string& title,
+               const std::vector<dvc::NationalRecord>& records, std::size_t losses, const TableText& t) {
+  os << title << " (" << ui::FormatText(t("scorecard.dossiers"), {{"n", t.Count(card.dossiers)}}) << ")\n";
+  os << "  " << Fit(t.vi() ? "TỔNG ĐIỂM" : "TOTAL", 98) << t.Number(card.total_points) << " / " << t.Max(card.total_max)
+     << "\n";
   for (const indicators::GroupTotal& g : card.groups) {
-    os << "  " << Fit(std::string(GroupNumber(g.group)) + " " + indicators::GroupName(g.group), 98)
-       << Number(g.points) << " / " << MaxText(g.max_points) << "\n";
+    const std::string name =
+        t.vi() ? std::string(indicators::GroupName(g.group)) : t(std::string("scorecard.group.") + indicators::GroupKey(g.group));
+    os << "  " << Fit(std::string(GroupNumber(g.group)) + " " + name, 98) << t.Number(g.points) << " / "
+       << t.Max(g.max_points) << "\n";
     for (const Indicator& ind : card.indicators)
-      if (ind.group == g.group) PrintIndicator(os, ind, records, losses);
+      if (ind.group == g.group) PrintIndicator(os, ind, records, losses, t);
   }
 }
 
 void PrintTable(std::ostream& os, const ScoreReport& report, const std::vector<dvc::NationalRecord>& records,
-                std::size_t losses) {
-  os << "Bộ chỉ số 766 (QĐ 766/QĐ-TTg), kỳ " << FormatLocalDate(report.period.from) << " đến "
-     << FormatLocalDate(report.period.to) << "\n\n";
-  PrintCard(os, report.center, "Toàn trung tâm", records, losses);
+                std::size_t losses, const TableText& t) {
+  os << (t.vi() ? "Bộ chỉ số 766 (QĐ 766/QĐ-TTg), kỳ " : "766 indicator set (QĐ 766/QĐ-TTg), period ")
+     << FormatLocalDate(report.period.from) << (t.vi() ? " đến " : " to ") << FormatLocalDate(report.period.to)
+     << "\n\n";
+  PrintCard(os, report.center, t("scorecard.center"), records, losses, t);
   for (const ScoreCard& card : report.breakdown) {
     os << "\n";
-    const std::string title = std::string(report.grouping == Grouping::kUnit ? "Đơn vị " : "TTHC ") +
-                              (card.key.empty() ? "(không rõ)" : card.key) +
+    const char* kind = report.grouping == Grouping::kUnit ? (t.vi() ? "Đơn vị " : "Unit ") : (t.vi() ? "TTHC " : "Procedure ");
+    const std::string title = std::string(kind) + (card.key.empty() ? (t.vi() ? "(không rõ)" : "(unknown)") : card.key) +
                               (card.label != card.key && !card.label.empty() ? " — " + card.label : "");
-    PrintCard(os, card, title.c_str(), records, losses);
+    PrintCard(os, card, title, records, losses, t);
   }
 }
 
@@ -301,7 +320,7 @@ int RunScore(Context& ctx, Args& args) {
   if (ctx.json) {
     *ctx.out << indicators::ReportToJson(*report, *records, {.max_losses_listed = o.losses}) << "\n";
   } else {
-    PrintTable(*ctx.out, *report, *records, o.losses);
+    PrintTable(*ctx.out, *report, *records, o.losses, TableText{ctx.lang});
   }
   return kExitOk;
 }

@@ -18,7 +18,7 @@ using namespace motcua::cli;
 
 void PrintUsage(std::ostream& os) {
   os << "usage: motcua [--db PATH|CONNINFO] [--data-dir DIR] [--assets DIR] [--station ID] [--as USER]\n"
-        "              [--now \"YYYY-MM-DD HH:MM\"] [--json] COMMAND [ARGS]\n\n"
+        "              [--now \"YYYY-MM-DD HH:MM\"] [--lang vi|en] [--json] COMMAND [ARGS]\n\n"
         "The database defaults to <data dir>/motcua.db; the data directory to $MOTCUA_DATA_DIR,\n"
         "else /var/lib/motcua as root, else ~/.local/share/motcua.\n"
         "--db also takes a center's PostgreSQL database: a URL (postgresql://HOST[:PORT][,HOST2...]/DB?...)\n"
@@ -27,7 +27,9 @@ void PrintUsage(std::ostream& os) {
         "the command line; the center's chain key, center key and files live in the data directory.\n"
         "Commands that change data act as a signed-in account: --as USER, the password from\n"
         "$MOTCUA_PASSWORD or the first line of standard input. --now is accepted for them only on a\n"
-        "database created with `motcua init --demo`.\n\ncommands:\n";
+        "database created with `motcua init --demo`.\n"
+        "--lang sets the language of tables meant for people (default vi): numbers as the score card\n"
+        "writes them, 28,68 in Vietnamese and 28.68 in English; --json output is never localized.\n\ncommands:\n";
   for (const auto& c : Commands()) os << "  " << c.usage << "\n      " << c.summary << "\n";
 }
 
@@ -53,13 +55,14 @@ int Main(int argc, char** argv) {
     }
   }
   Args global(rest);
-  std::string now_text;
+  std::string now_text, lang_text;
   for (auto [name, dest] : {std::pair<const char*, std::string*>{"db", &ctx.db_path},
                             {"data-dir", &ctx.data_dir},
                             {"assets", &ctx.assets_dir},
                             {"station", &ctx.station},
                             {"as", &ctx.as},
-                            {"now", &now_text}}) {
+                            {"now", &now_text},
+                            {"lang", &lang_text}}) {
     auto v = global.Flag(name);
     if (!v) return ReportError(ctx, v.error());
     if (*v) *dest = **v;
@@ -72,6 +75,11 @@ int Main(int argc, char** argv) {
     auto t = ParseLocalMinute(now_text, "now");
     if (!t) return ReportError(ctx, t.error());
     ctx.now = FromLocalVn(*t);
+  }
+  if (!lang_text.empty()) {
+    auto lang = ui::ParseLang(lang_text);  // kInvalid/"unknown_language" on "lang"
+    if (!lang) return ReportError(ctx, lang.error());
+    ctx.lang = *lang;
   }
   if (ctx.data_dir.empty()) ctx.data_dir = DefaultDataDir();
   if (ctx.db_path.empty()) ctx.db_path = ctx.data_dir + "/motcua.db";

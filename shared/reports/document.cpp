@@ -1,5 +1,7 @@
 #include "reports/document.h"
 
+#include "common/number_format.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -282,12 +284,6 @@ std::string CommuneRuleText(CommuneRule rule) {
                "nhất một thủ tục cấp xã.";
 }
 
-std::string PointsText(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", std::abs(v) < 0.005 ? 0.0 : v);
-  return buf;
-}
-
 }  // namespace
 
 const char* const kPointsMethodVi =
@@ -317,35 +313,11 @@ Cell PercentCell(std::optional<double> ratio) {
   return Cell{FormatPercentVi(ratio), *ratio, NumberFormat::kPercent};
 }
 
-std::string FormatIntegerVi(std::int64_t value) {
-  const bool negative = value < 0;
-  std::string digits = std::to_string(negative ? -value : value);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return negative ? "-" + out : out;
-}
+std::string FormatIntegerVi(std::int64_t value) { return FormatInteger(value, NumberStyle::kVi); }
 
-std::string FormatPointsVi(double points) {
-  std::string s = PointsText(points);
-  const std::size_t dot = s.find('.');
-  std::string whole = s.substr(0, dot), frac = s.substr(dot + 1);
-  const bool negative = !whole.empty() && whole[0] == '-';
-  if (negative) whole.erase(0, 1);
-  std::string grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += '.';
-    grouped += whole[i];
-  }
-  return (negative ? "-" : "") + grouped + "," + frac;
-}
+std::string FormatPointsVi(double points) { return FormatDecimal(points, 2, NumberStyle::kVi); }
 
-std::string FormatPercentVi(std::optional<double> r) {
-  if (!r) return "—";
-  return FormatPointsVi(*r * 100) + "%";
-}
+std::string FormatPercentVi(std::optional<double> r) { return r ? FormatPercent(*r, NumberStyle::kVi) : "—"; }
 
 std::string FormatInstantVi(Instant at) {
   const LocalMinute t = ToLocalVn(at);

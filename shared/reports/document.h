@@ -102,7 +102,7 @@ struct ReportHeader {
   std::string journal_anchor;  // print::JournalAnchorText of the store's journal head ("" = not printed)
 };
 
-// Vietnamese number and date text.
+// Vietnamese number and date text (numbers through common/number_format.h, as the score card and the CLI).
 std::string FormatPointsVi(double points);             // 67.7 -> "67,70"; -0.004 -> "0,00"
 std::string FormatIntegerVi(std::int64_t value);       // 12345 -> "12.345"
 std::string FormatPercentVi(std::optional<double> r);  // 0.852 -> "85,20%"; nullopt -> "—"

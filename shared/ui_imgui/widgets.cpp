@@ -236,6 +236,8 @@ void SetItemLocatorEnabled(bool enabled) {
   if (!enabled) g_item_rects.clear();
 }
 
+void RecordLastItem(std::string_view id) { NoteItem(id); }
+
 void ClearItemRects() { g_item_rects.clear(); }
 
 std::optional<ItemRect> FindItemRect(std::string_view id) {

@@ -119,6 +119,10 @@ struct ItemRect {
   float Width() const { return max.x - min.x; }
 };
 void SetItemLocatorEnabled(bool enabled);
+// Records the last ImGui item's rectangle under `id`, for items a screen draws with ImGui directly (a
+// table row's Selectable, an InvisibleButton), so that tests find them with FindItemRect like the
+// widgets above. Does nothing while the locator is off.
+void RecordLastItem(std::string_view id);
 // Forgets recorded rectangles (call before each frame).
 void ClearItemRects();
 // The rectangle recorded under `id`: the full label, or the part after "##".

@@ -252,6 +252,12 @@ constexpr std::array kScoreCardStrings = {
     UiString{"scorecard.next_month",
              "Tháng sau >",
              "Next month >"},
+    UiString{"scorecard.no_data",
+             "Chưa có dữ liệu",
+             "No data"},
+    UiString{"scorecard.no_data_counted",
+             "Mẫu số bằng 0: Cổng DVCQG tính {points} điểm cho chỉ số này",
+             "Empty denominator: the national portal counts {points} points for it"},
     UiString{"scorecard.no_score",
              "không có điểm",
              "no score"},
@@ -431,27 +437,13 @@ struct Text {
   std::string Key(const char* prefix, const char* key) const { return (*this)(std::string(prefix) + key); }
 };
 
-// "67,70" in Vietnamese, "67.70" in English; never "-0,00".
-std::string Points(double v, Lang lang) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", std::abs(v) < 0.005 ? 0.0 : v);
-  std::string s = buf;
-  if (lang == Lang::kVi)
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
+// "67,70" in Vietnamese, "67.70" in English; never "-0,00" (common/number_format.h, shared with the CLI
+// and the reports).
+std::string Points(double v, Lang lang) { return FormatDecimal(v, 2, NumberStyleFor(lang)); }
 
-std::string Integer(std::int64_t v, Lang lang) {
-  std::string digits = std::to_string(v < 0 ? -v : v), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += lang == Lang::kVi ? '.' : ',';
-    out += digits[i];
-  }
-  return (v < 0 ? "-" : "") + out;
-}
+std::string Integer(std::int64_t v, Lang lang) { return FormatInteger(v, NumberStyleFor(lang)); }
 
-std::string Percent(std::optional<double> r, Lang lang) { return r ? Points(*r * 100, lang) + "%" : "—"; }
+std::string Percent(std::optional<double> r, Lang lang) { return r ? FormatPercent(*r, NumberStyleFor(lang)) : "—"; }
 
 std::string Max(double v, Lang lang) {
   if (v == std::floor(v)) return std::to_string(static_cast<long>(v));
@@ -498,6 +490,15 @@ IndicatorRow MakeIndicatorRow(const Indicator& ind, const std::vector<dvc::Natio
   }
   if (row.is_tracking) {
     row.points_text = tr("scorecard.tracking");
+  } else if (ind.denominator == 0) {  // nothing to score: say so, and what the total counts anyway
+    row.has_data = false;
+    row.points_text = tr("scorecard.no_data");
+    if (ind.points) {
+      row.no_data_note = FormatText(tr("scorecard.no_data_counted"), {{"points", Points(*ind.points, lang)}});
+      row.lost_points = std::max(0.0, ind.max_points - *ind.points);
+      if (row.lost_points >= 0.005) row.lost_text = "-" + Points(row.lost_points, lang);
+    }
+    return row;  // neutral tone; no dossier can be behind an empty denominator
   } else if (!ind.points) {
     row.points_text = std::string(tr("scorecard.no_score")) + " / " + Max(ind.max_points, lang);
   } else {

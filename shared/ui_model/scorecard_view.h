@@ -108,16 +108,25 @@ struct LossRow {
   std::optional<scorecard::OpenDossier> open;  // set for dossiers
 };
 
+// An indicator whose denominator is empty (no PAKN in the period for 5.2 and 5.3, no dossier for 2.1 or
+// 5.4, no procedure to judge for 1.1-1.3) has no data to score: has_data == false, points_text says
+// "Chưa có dữ liệu" instead of a score and the tone is neutral. What the scorer still counts for it in
+// the group total follows the portal's observed behaviour (indicators::ScoringSettings: 5.2 and 5.3
+// count their full 6 with no PAKN, 2.1 and 5.4 count 0, 1.x and 4.x nothing, domain.md §1.2 "Zero
+// denominators"); no_data_note says so ("Cổng DVCQG tính 6,00 điểm khi mẫu số bằng 0"), and lost_text
+// still shows what it costs.
 struct IndicatorRow {
   std::string code;         // "2.1"
   std::string name;
   std::string counts_text;  // "45 / 50"
-  std::string ratio_text;   // "90,00%"
-  std::string points_text;  // "18,00 / 20", "theo dõi", "không có điểm"
+  std::string ratio_text;   // "90,00%"; "—" with an empty denominator
+  std::string points_text;  // "18,00 / 20", "theo dõi", "Chưa có dữ liệu", "không có điểm"
   std::string lost_text;    // "-2,00"
   double lost_points = 0;
   Tone tone = Tone::kNeutral;
   bool is_tracking = false;
+  bool has_data = true;          // false: empty denominator (tracking rows are always true)
+  std::string no_data_note;      // with !has_data: the points the total counts anyway; "" when none
   std::string expand_label;       // "12 hồ sơ làm mất điểm"; "" when nothing to expand
   std::vector<LossRow> losses;    // at most options.max_dossiers_per_indicator
   std::string more_text;          // "… và 340 hồ sơ khác (xuất XLSX để xem đủ)"; "" when all shown

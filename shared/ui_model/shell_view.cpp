@@ -31,16 +31,7 @@ std::string FormatWhen(Lang lang, Instant at) {
 std::string FormatShortWhen(Instant at) { return print::FormatShortDateTime(at); }
 
 std::string FormatMoney(Lang lang, std::int64_t amount_vnd) {
-  const bool negative = amount_vnd < 0;
-  std::string digits = std::to_string(negative ? -amount_vnd : amount_vnd);
-  std::string grouped;
-  const char sep = lang == Lang::kVi ? '.' : ',';
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += sep;
-    grouped += digits[i];
-  }
-  if (negative) grouped.insert(grouped.begin(), '-');
-  return FormatText(Tr(lang, "format.vnd"), {{"amount", grouped}});
+  return FormatText(Tr(lang, "format.vnd"), {{"amount", FormatInteger(amount_vnd, NumberStyleFor(lang))}});
 }
 
 std::string StateLabel(Lang lang, dossier::State s) {

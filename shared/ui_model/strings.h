@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/number_format.h"
 #include "common/result.h"
 
 namespace motcua::ui {
@@ -54,5 +55,8 @@ std::string ErrorMessage(Lang lang, const Error& error);
 // "vi" / "en" (case-sensitive). Errors: kInvalid/"unknown_language" on field "lang".
 Result<Lang> ParseLang(std::string_view code);
 const char* LangCode(Lang lang);  // "vi" / "en"
+
+// How numbers are written in `lang` (common/number_format.h): "28,68" in Vietnamese, "28.68" in English.
+inline NumberStyle NumberStyleFor(Lang lang) { return lang == Lang::kVi ? NumberStyle::kVi : NumberStyle::kEn; }
 
 }  // namespace motcua::ui

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/number_format.h"
 #include "dvc/national_record.h"
 #include "indicators/month_generator.h"
 #include "indicators/scorer.h"
@@ -105,8 +106,8 @@ TEST_F(ScoreCli, TablePrintsVietnameseNamesPointsAndLosingDossiers) {
   in.period = MonthPeriod(2026, 8);
   auto report = Score(in);
   ASSERT_TRUE(report.has_value());
-  char total[64];
-  std::snprintf(total, sizeof total, "%.2f / 100", report->center.total_points);
+  // Vietnamese by default: numbers as the score card writes them (decimal comma).
+  const std::string total = FormatDecimal(report->center.total_points, 2, NumberStyle::kVi) + " / 100";
   EXPECT_NE(run.out.find("TỔNG ĐIỂM"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find(total), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn"), std::string::npos);

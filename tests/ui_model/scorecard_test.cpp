@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <set>
 
+#include "rating/rating.h"
 #include "support/fixtures.h"
 #include "ui_model/counter_app.h"
 #include "ui_model/scorecard_fixture.h"
@@ -227,6 +228,78 @@ TEST_F(ScoreCardTest, BothLanguagesBuildWithNoMissingKeyAndSwitchLanguageSwitche
   EXPECT_TRUE(TakeMissingKeys().empty());
   // The log line names the command, never applicant data.
   EXPECT_EQ(DescribeForLog(ScoreCardCommand{scorecard::OpenDossier{"X"}}), "ScoreCardCommand open code=X");
+}
+
+const IndicatorRow* FindRow(const ScoreCardView& v, std::string_view code) {
+  for (const IndicatorGroupView& g : v.indicator_groups)
+    for (const IndicatorRow& r : g.rows)
+      if (r.code == code) return &r;
+  return nullptr;
+}
+
+// Issue 16: an indicator with an empty denominator says "Chưa có dữ liệu" instead of a score. Worked
+// examples over the seeded March 2026 (11 dossiers received; 3 finished on time, 2 late, 6 open and
+// overdue at the month's end):
+//   - no PAKN entered, no rating: 5.2 and 5.3 have 0 / 0, "no data"; the group still counts their 6
+//     points each, as the portal does (domain.md §1.2: "5.2 and 5.3 → full 6", 492 observations; the
+//     scorer's ZeroPakn setting), and the row says so; 1.1 (no procedure dates) has no data and no
+//     points. 5.4's denominator is the dossiers, not the ratings: 3 / 11, 6 × (3/11) / 0.9 = 1.82.
+//   - one unit's PAKN for March, 3 received, 2 on time, 1 rated unsatisfied: 5.2 = 6 × 2/3 = 4.00;
+//     5.3 = 6 × (3 − 1 unsatisfied − 1 overdue) / 3 = 2.00 (ToPaknCounts).
+//   - one "không hài lòng" rating on an on-time dossier: 5.4 = 6 × (2/11) / 0.9 = 1.2121 -> 1.21.
+TEST_F(ScoreCardTest, EmptyDenominatorSaysNoDataAndRatingsScoreByTheFormula) {
+  EnterAsSupervisor();
+  ScoreCardView v = View();
+  for (const char* code : {"5.2", "5.3"}) {
+    const IndicatorRow* r = FindRow(v, code);
+    ASSERT_NE(r, nullptr) << code;
+    EXPECT_FALSE(r->has_data) << code;
+    EXPECT_EQ(r->points_text, "Chưa có dữ liệu") << code;
+    EXPECT_EQ(r->counts_text, "0 / 0") << code;
+    EXPECT_EQ(r->ratio_text, "—") << code;
+    EXPECT_EQ(r->tone, Tone::kNeutral) << code;
+    EXPECT_EQ(r->no_data_note, "Mẫu số bằng 0: Cổng DVCQG tính 6,00 điểm cho chỉ số này") << code;
+    EXPECT_EQ(r->lost_text, "") << code;
+  }
+  const IndicatorRow* i11 = FindRow(v, "1.1");
+  ASSERT_NE(i11, nullptr);
+  EXPECT_EQ(i11->points_text, "Chưa có dữ liệu");
+  EXPECT_EQ(i11->no_data_note, "");  // the portal shows null: it adds nothing
+  const IndicatorRow* i54 = FindRow(v, "5.4");
+  ASSERT_NE(i54, nullptr);
+  EXPECT_TRUE(i54->has_data);
+  EXPECT_EQ(i54->counts_text, "3 / 11");
+  EXPECT_EQ(i54->points_text, "1,82 / 6");
+  EXPECT_EQ(v.groups.at(5).value_text, "13,82 / 18");  // 6 + 6 + 1.82
+  ASSERT_TRUE(Do(scorecard::SwitchLanguage{Lang::kEn}).has_value());
+  EXPECT_EQ(FindRow(View(), "5.2")->points_text, "No data");
+  ASSERT_TRUE(Do(scorecard::SwitchLanguage{Lang::kVi}).has_value());
+
+  const std::string unit = f->model.scorecard.scored->report.breakdown.at(0).key;
+  const workflow::Actor supervisor{testing::kSupervisor, workflow::Role::kSupervisor, "station-1"};
+  const rating::PaknMonth pakn{.unit = unit, .year = 2026, .month = 3, .received = 3, .on_time = 2, .unsatisfied = 1};
+  ASSERT_TRUE(rating::RecordPaknCounts(*f->station->store, supervisor, pakn, f->clock.Now()).has_value());
+  const workflow::Actor kiosk{testing::kOfficer, workflow::Role::kOfficer, "station-1"};
+  const rating::NewRating unhappy{.dossier_code = month.march_codes.at(1), .value = rating::RatingValue::kUnsatisfied};
+  ASSERT_TRUE(rating::RecordRating(*f->station->store, kiosk, unhappy, f->clock.Now()).has_value());
+  ASSERT_TRUE(Do(scorecard::Refresh{}).has_value());
+  v = View();
+  const IndicatorRow* i52 = FindRow(v, "5.2");
+  EXPECT_TRUE(i52->has_data);
+  EXPECT_EQ(i52->counts_text, "2 / 3");
+  EXPECT_EQ(i52->ratio_text, "66,67%");
+  EXPECT_EQ(i52->points_text, "4,00 / 6");
+  EXPECT_EQ(i52->lost_text, "-2,00");
+  const IndicatorRow* i53 = FindRow(v, "5.3");
+  EXPECT_EQ(i53->counts_text, "1 / 3");
+  EXPECT_EQ(i53->points_text, "2,00 / 6");
+  EXPECT_EQ(FindRow(v, "5.4")->counts_text, "2 / 11");
+  EXPECT_EQ(FindRow(v, "5.4")->ratio_text, "18,18%");
+  EXPECT_EQ(FindRow(v, "5.4")->points_text, "1,21 / 6");
+  EXPECT_EQ(v.groups.at(5).value_text, "7,21 / 18");  // 4 + 2 + 1.21
+  // Another unit has no PAKN entered: no data there.
+  ASSERT_TRUE(Do(scorecard::SelectUnit{f->model.scorecard.scored->report.breakdown.at(1).key}).has_value());
+  EXPECT_EQ(FindRow(View(), "5.2")->points_text, "Chưa có dữ liệu");
 }
 
 TEST_F(ScoreCardTest, RefreshScoresAgainAfterAChange) {

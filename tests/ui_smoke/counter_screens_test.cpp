@@ -20,6 +20,7 @@
 #include "ui_model/live_journal.h"
 #include "ui_model/shell_view.h"
 #include "ui_model/scorecard_fixture.h"
+#include "ui_model/scorecard_view.h"
 #include "ui_model/station_fixture.h"
 #include "sync/state.h"
 #include "ui_model/sync_snapshot.h"
@@ -342,6 +343,98 @@ TEST_F(CounterScreensTest, ScoreCardDrawsEveryPartAndItsButtonsAct) {
   EXPECT_EQ(f->model.lang, ui::Lang::kEn);
   Frames(3);
   EXPECT_FALSE(WriteFramePng("scorecard-indicators-en.png").empty());
+  EXPECT_TRUE(errors.empty()) << errors.front();
+}
+
+// Issue 16: "▶ N hồ sơ làm mất điểm" under an indicator opens its list of dossiers on a click, and a
+// second click closes it. The card opens with the worst indicator unfolded; this clicks another one.
+// The link sat on the line under the indicator's name, below the row's one-line Selectable, so a click
+// on it hit nothing. A PNG of the opened list to look at.
+TEST_F(CounterScreensTest, ScoreCardDrillDownOpensOnAClickAndClosesOnTheNext) {
+  ui::testing::SeedScoreCardMonth(*f);
+  ASSERT_FALSE(HasFailure());
+  f->SignIn(ui::testing::kSupervisor);
+  Frames(2);
+  Hot(ui::HotKey::kF6);
+  ASSERT_EQ(f->model.screen, ui::kScreenScoreCard);
+  Frames(2);
+  const ui::ScoreCardView v = ui::MakeScoreCardView(f->model, f->clock.Now());
+  const ui::IndicatorRow* worst = nullptr;
+  for (const ui::IndicatorGroupView& g : v.indicator_groups)
+    for (const ui::IndicatorRow& r : g.rows)
+      if (!r.losses.empty() && (worst == nullptr || r.lost_points > worst->lost_points)) worst = &r;
+  ASSERT_NE(worst, nullptr);
+  const ui::IndicatorRow* row = nullptr;  // the first indicator with dossiers behind it, other than the worst
+  for (const ui::IndicatorGroupView& g : v.indicator_groups)
+    for (const ui::IndicatorRow& r : g.rows)
+      if (row == nullptr && &r != worst && !r.losses.empty() && r.losses.front().open) row = &r;
+  ASSERT_NE(row, nullptr);
+  const std::string drill = "sc_drill_" + row->code;
+  const std::string first = "sc_loss_" + row->code + "_" + row->losses.front().code;
+  // Folded: its link is drawn, its dossiers are not; the worst indicator's are.
+  ASSERT_TRUE(ui::FindItemRect(drill).has_value()) << drill;
+  EXPECT_FALSE(ui::FindItemRect(first).has_value());
+  EXPECT_TRUE(ui::FindItemRect("sc_loss_" + worst->code + "_" + worst->losses.front().code).has_value());
+  // A click on the link opens the list: every dossier shown is drawn, under the link.
+  ASSERT_TRUE(Click(drill));
+  Frames(1);
+  const auto link = ui::FindItemRect(drill);
+  const auto first_rect = ui::FindItemRect(first);
+  ASSERT_TRUE(first_rect.has_value()) << "the list under " << row->code << " did not open";
+  EXPECT_GT(first_rect->min.y, link->max.y - 1.0f);
+  for (const ui::LossRow& l : row->losses) {
+    if (l.open) {
+      EXPECT_TRUE(ui::FindItemRect("sc_loss_" + row->code + "_" + l.code).has_value()) << l.code;
+    }
+  }
+  const auto png = WriteFramePng("scorecard-drilldown.png");
+  EXPECT_FALSE(png.empty());
+  std::printf("score card drill-down screenshot: %s\n", png.c_str());
+  // A dossier in the list opens the dossier screen.
+  ASSERT_TRUE(Click(first));
+  EXPECT_TRUE(Applied("ScoreCardCommand open code=" + row->losses.front().code));
+  EXPECT_EQ(f->model.screen, ui::kScreenDossier);
+  // Back on the card, the list is still open, and a second click on the link closes it.
+  Hot(ui::HotKey::kF6);
+  Frames(2);
+  ASSERT_TRUE(ui::FindItemRect(first).has_value());
+  ASSERT_TRUE(Click(drill));
+  Frames(1);
+  EXPECT_FALSE(ui::FindItemRect(first).has_value());
+  // The row's own first line (code and name) toggles it as well.
+  ASSERT_TRUE(Click("sc_row_" + row->code));
+  Frames(1);
+  EXPECT_TRUE(ui::FindItemRect(first).has_value());
+  EXPECT_TRUE(errors.empty()) << errors.front();
+}
+
+// Issue 16: with no PAKN entered, 5.2 and 5.3 say "Chưa có dữ liệu" with the points the portal counts
+// anyway under their names. The table scrolled to its end (the satisfaction group) for a PNG to look at.
+TEST_F(CounterScreensTest, ScoreCardSatisfactionWithoutPaknSaysNoData) {
+  ui::testing::SeedScoreCardMonth(*f);
+  ASSERT_FALSE(HasFailure());
+  f->SignIn(ui::testing::kSupervisor);
+  Frames(2);
+  Hot(ui::HotKey::kF6);
+  ASSERT_EQ(f->model.screen, ui::kScreenScoreCard);
+  Frames(2);
+  const auto row = ui::FindItemRect("sc_row_2.1");  // a row of the indicator table: the wheel goes there
+  ASSERT_TRUE(row.has_value());
+  headless->io().MousePos = row->Center();
+  headless->io().MouseWheel = -100.0f;
+  headless->Frame(Frame());
+  headless->io().MouseWheel = 0.0f;
+  Frames(2);
+  const ui::IndicatorRow* i52 = nullptr;
+  const ui::ScoreCardView v = ui::MakeScoreCardView(f->model, f->clock.Now());
+  for (const ui::IndicatorGroupView& g : v.indicator_groups)
+    for (const ui::IndicatorRow& r : g.rows)
+      if (r.code == "5.2") i52 = &r;
+  ASSERT_NE(i52, nullptr);
+  EXPECT_EQ(i52->points_text, "Chưa có dữ liệu");
+  const auto png = WriteFramePng("scorecard-satisfaction-no-data.png");
+  EXPECT_FALSE(png.empty());
+  std::printf("score card satisfaction screenshot: %s\n", png.c_str());
   EXPECT_TRUE(errors.empty()) << errors.front();
 }
 

@@ -27,6 +27,20 @@ void ErrorLine(const std::string& text) {
   if (!text.empty()) ui::StatusBanner(text, ui::Tone::kDanger);
 }
 
+void DrawPrintPlace(const ui::PrintPlaceView& place, float width_px, std::vector<ui::CounterAction>& actions) {
+  const std::string open = place.open_label.empty() ? "" : Label(place.open_label, "open_pdf");
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float open_w =
+      open.empty() ? 0.0f : ImGui::CalcTextSize(open.c_str(), nullptr, true).x + 2 * style.FramePadding.x + style.ItemSpacing.x;
+  ui::StatusBanner(place.text, place.tone, width_px - open_w);
+  if (!open.empty()) {
+    ImGui::SameLine();
+    if (ui::Button(open.c_str())) actions.emplace_back(ui::OpenPrintedPdf{});
+  }
+  if (!place.path_text.empty()) ui::MutedText(place.path_text);
+  if (!place.open_error.empty()) ui::StatusBanner(place.open_error, ui::Tone::kDanger, width_px);
+}
+
 void Heading(const std::string& text) {
   ImGui::PushFont(ui::GetFont(ui::FontRole::kHeading));
   ImGui::PushTextWrapPos(0.0f);

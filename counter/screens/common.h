@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ui_imgui/widgets.h"
 #include "ui_model/intake_view.h"
@@ -34,6 +35,10 @@ void Heading(const std::string& text);
 bool ShortcutsFree();
 // True on the frame Esc goes down while nothing else consumes it (no active field, no popup).
 bool EscapePressed();
+
+// Where a printed form went (ui::PrintPlaceView) in `width_px`: the line in its tone with the "Mở"
+// button (OpenPrintedPdf) beside it, the PDF's path under a printer's line, why opening failed.
+void DrawPrintPlace(const ui::PrintPlaceView& place, float width_px, std::vector<ui::CounterAction>& actions);
 
 // Call between two buttons of a row: keeps the next button (labelled `label`, "text##id") on the
 // line when it fits before `right_x` (a screen x, e.g. a table cell's right edge), else lets it

@@ -47,6 +47,7 @@ void DrawOutcome(const ui::IntakeOutcomeView& o, std::vector<ui::CounterAction>&
   ui::StatusBanner(o.title, o.tone, width);
   if (!o.code.empty()) ui::TextIn(ui::FontRole::kLarge, o.code);
   for (const std::string& line : o.lines) ImGui::TextUnformatted(line.c_str());
+  if (o.print) DrawPrintPlace(*o.print, width, actions);
   ImGui::Dummy(ImVec2(0.0f, ui::Em(0.5f)));
   if (ui::BigButton(Label(o.next_label, "intake_next").c_str()) ||
       (ShortcutsFree() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)))

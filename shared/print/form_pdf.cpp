@@ -231,7 +231,9 @@ struct Signer {
 
 // Signature columns, never split across pages. One signer sits in the right half, as on
 // Vietnamese administrative documents; two share the width.
-void Signatures(Canvas& c, const std::vector<Signer>& signers, double size, double sign_space_pt) {
+// `gap_scale` scales the space above and below the block (default 1).
+void Signatures(Canvas& c, const std::vector<Signer>& signers, double size, double sign_space_pt,
+                double gap_scale = 1.0) {
   const TextStyle center{.size_pt = size, .align = Align::kCenter};
   const double col_w = c.width() / 2;
   auto markup_top = [](const Signer& s) { return "<b>" + Esc(s.title) + "</b>\n<i>" + Esc(s.hint) + "</i>"; };
@@ -241,7 +243,7 @@ void Signatures(Canvas& c, const std::vector<Signer>& signers, double size, doub
     if (!s.name.empty()) h += c.Measure("<b>" + Esc(s.name) + "</b>", center, col_w);
     block_h = std::max(block_h, h);
   }
-  c.Advance(size * 0.6);
+  c.Advance(size * 0.6 * gap_scale);
   c.KeepTogether(block_h);
   const double y0 = c.y();
   for (std::size_t i = 0; i < signers.size(); ++i) {
@@ -250,7 +252,7 @@ void Signatures(Canvas& c, const std::vector<Signer>& signers, double size, doub
     const double h = c.DrawAt(markup_top(s), center, x, y0, col_w);
     if (!s.name.empty()) c.DrawAt("<b>" + Esc(s.name) + "</b>", center, x, y0 + h + sign_space_pt, col_w);
   }
-  c.set_y(y0 + block_h + size * 0.6);
+  c.set_y(y0 + block_h + size * 0.6 * gap_scale);
 }
 
 void Notes(Canvas& c, const std::vector<std::string>& notes, double size) {
@@ -281,15 +283,19 @@ std::string ComponentDetails(const ComponentLine& line) {
   return out;
 }
 
-// The applicant block shared by Mẫu 01-03.
+// The applicant block shared by Mẫu 01-03. `compact`: the ID number shares the phone and e-mail
+// line (one line less, for a receipt that must fit its page).
 void ApplicantFields(Canvas& c, const std::string& receiving_unit, const Applicant& a,
-                     const std::string& procedure_name, double size) {
+                     const std::string& procedure_name, double size, bool compact = false) {
   if (!receiving_unit.empty()) Field(c, "Bộ phận tiếp nhận và trả kết quả: ", Esc(receiving_unit), size);
   Field(c, "Tiếp nhận hồ sơ của: ", Bold(a.name), size);
-  if (!a.id_number.empty()) Field(c, "Số CCCD/Mã số thuế: ", Esc(a.id_number), size);
-  Field(c, "Địa chỉ: ", OrDots(a.address), size);
-  Field(c, "Số điện thoại: ", (a.phone.empty() ? kShortDots : Esc(a.phone)) + "    Email: " +
-                                  (a.email.empty() ? kShortDots : Esc(a.email)), size);
+  const std::string id = a.id_number.empty() ? "" : "Số CCCD/Mã số thuế: " + Esc(a.id_number);
+  if (!id.empty() && !compact) Field(c, "", id, size);
+  if (!compact) Field(c, "Địa chỉ: ", OrDots(a.address), size);
+  const std::string contact = "Số điện thoại: " + (a.phone.empty() ? kShortDots : Esc(a.phone)) +
+                              "    Email: " + (a.email.empty() ? kShortDots : Esc(a.email));
+  Field(c, "", compact && !id.empty() ? id + "    " + contact : contact, size);
+  if (compact) Field(c, "Địa chỉ: ", OrDots(a.address), size);
   Field(c, "Nội dung yêu cầu giải quyết: ", Bold(procedure_name), size);
 }
 
@@ -298,16 +304,73 @@ Status WritePdf(const Result<PdfDocument>& doc, const std::string& path) {
   return WriteFileAtomically(path, doc->bytes);
 }
 
+internal::Fonts PdfFonts(const PdfOptions& options) {
+  return {.body_family = options.body_font, .mono_family = options.code_font};
+}
+
 Result<PdfDocument> Render(const internal::PageSetup& page, const PdfOptions& options,
                            const internal::PdfMetadata& meta, const std::function<void(Canvas&)>& compose) {
-  internal::Fonts fonts{.body_family = options.body_font, .mono_family = options.code_font};
-  MOTCUA_ASSIGN_OR_RETURN(internal::PdfBytes pdf, internal::RenderTwoPass(page, fonts, meta, compose));
+  MOTCUA_ASSIGN_OR_RETURN(internal::PdfBytes pdf, internal::RenderTwoPass(page, PdfFonts(options), meta, compose));
   return PdfDocument{std::move(pdf.bytes), pdf.page_count};
 }
 
 }  // namespace
 
 // ---- Mẫu 01 --------------------------------------------------------------------------------------
+
+namespace {
+
+// How densely one copy of the receipt is set. RenderReceiptPdf takes the first entry with which
+// every copy fits one A5 page, so the usual two copies make two sheets, each signed on its own.
+// The last entry is the readability floor: body text 7.5 pt, heading and notes 7 pt. A copy that
+// does not fit even then (a checklist of a dozen long papers) flows onto continuation pages
+// ("Trang 1/2", signature block kept whole) at the density that needs the fewest pages.
+struct ReceiptDensity {
+  Sizes z;
+  double gap;            // scale of the space between blocks (1 = the spacing of the other forms)
+  double sign_space_pt;  // room to sign above each name
+  bool compact_contact;  // ID number, phone and e-mail on one line
+};
+constexpr ReceiptDensity kReceiptDensities[] = {
+    {kA5Sizes, 1.0, 26, false},
+    {kA5Sizes, 0.4, 26, true},
+    {{7.5, 10.5, 8, 7, 12, 7.5}, 0.3, 22, true},
+    {{7, 10, 7.5, 7, 11.5, 7.5}, 0.3, 22, true},
+};
+
+// The label of item 7 and, folded (FoldForSearch), the fee names that only repeat it.
+constexpr std::string_view kFeeLabel = "Phí, lệ phí";
+
+// Item 7's value: "Lệ phí đăng ký cư trú: <b>20.000 ₫</b>; …; tổng cộng: …". A fee named like the
+// label itself (many catalog entries call their only fee "Phí, lệ phí") or not named at all prints
+// its amount alone: "7. Phí, lệ phí: 20.000 ₫", never "Phí, lệ phí: Phí, lệ phí: 20.000 ₫".
+std::string FeesMarkup(const std::vector<FeeLine>& fees) {
+  const std::string label_key = FoldForSearch(kFeeLabel);
+  std::string out;
+  std::int64_t total = 0;
+  for (std::size_t i = 0; i < fees.size(); ++i) {
+    const std::string key = FoldForSearch(fees[i].name);
+    const bool named = !key.empty() && key != label_key;
+    out += (i ? "; " : "") + (named ? Esc(fees[i].name) + ": " : std::string()) + "<b>" +
+           Esc(FormatVnd(fees[i].amount_vnd)) + "</b>";
+    total += fees[i].amount_vnd;
+  }
+  if (fees.size() > 1) out += "; tổng cộng: <b>" + Esc(FormatVnd(total)) + "</b>";
+  return out;
+}
+
+// The caption beside the receipt QR, saying only what is true. The QR holds a receipt token
+// (codes/receipt_token.h), not an address: a phone camera shows it as text and nothing more, and
+// only the center's kiosk (which holds the center key) can verify it. So the QR is for the kiosk;
+// the code and secret can also be typed there, or at form.lookup_address when one is set.
+std::string QrCaption(const ReceiptForm& f) {
+  if (f.lookup_address.empty())
+    return "Tra cứu, đánh giá tại ki-ốt của Trung tâm: quét mã QR này hoặc nhập mã hồ sơ và mã tra cứu.";
+  return "Tra cứu, đánh giá: quét mã QR này tại ki-ốt của Trung tâm, hoặc nhập mã hồ sơ và mã tra cứu tại "
+         "ki-ốt hay tại " + f.lookup_address + ".";
+}
+
+}  // namespace
 
 Result<PdfDocument> RenderReceiptPdf(const ReceiptForm& input, const PdfOptions& options) {
   ReceiptForm f = input;
@@ -317,6 +380,7 @@ Result<PdfDocument> RenderReceiptPdf(const ReceiptForm& input, const PdfOptions&
   k.Text(f.dossier_code, "dossier_code");
   k.Text(f.lookup_secret, "lookup_secret");
   k.Text(f.qr_token, "qr_token");
+  k.Text(f.lookup_address, "lookup_address");
   k.Text(f.receiving_unit, "receiving_unit");
   k.Person(f.applicant, "applicant");
   k.Text(f.procedure_name, "procedure_name");
@@ -350,92 +414,101 @@ Result<PdfDocument> RenderReceiptPdf(const ReceiptForm& input, const PdfOptions&
   const double qr_side =
       qr ? std::max(options.qr_side_mm, qr->width * options.qr_min_module_mm) * kMm : 0;
 
-  const Sizes z = kA5Sizes;
   std::vector<std::string> labels = f.copy_labels;
   if (labels.empty()) labels.push_back("");
 
-  auto compose = [&](Canvas& c) {
-    for (const std::string& label : labels) {
-      std::string running = "Mã hồ sơ: " + Esc(f.dossier_code);
-      if (!label.empty()) running += " — " + Esc(label);
-      c.SetDecorator(Chrome(running + " (tiếp theo)", z.small, false));
-      c.BeginSection();
-      FormHeading(c, f.header, z.header);
-      Title(c, f.title, z.title, label.empty() ? "" : "<i>(" + Esc(label) + ")</i>");
+  auto compose_at = [&](const ReceiptDensity& dz) {
+    return [&, dz](Canvas& c) {
+      const Sizes& z = dz.z;
+      for (const std::string& label : labels) {
+        std::string running = "Mã hồ sơ: " + Esc(f.dossier_code);
+        if (!label.empty()) running += " — " + Esc(label);
+        c.SetDecorator(Chrome(running + " (tiếp theo)", z.small, false));
+        c.BeginSection();
+        FormHeading(c, f.header, z.header);
+        c.Flow("<b>" + Esc(f.title) + "</b>", {.size_pt = z.title, .align = Align::kCenter});
+        if (!label.empty()) c.Flow("<i>(" + Esc(label) + ")</i>", {.size_pt = z.title * 0.8, .align = Align::kCenter});
+        c.Advance(z.title * 0.6 * dz.gap);
 
-      // Dossier code (large, monospace, copyable text) beside the QR.
-      const TextStyle body{.size_pt = z.body};
-      const double quiet = qr ? 4 * qr_side / qr->width : 0;
-      const double text_w = qr ? c.width() - qr_side - quiet - 4 : c.width();
-      std::string code_markup = "Mã hồ sơ:\n<span font_family=\"" + Esc(options.code_font) + "\" size=\"" +
-                                std::to_string(int(z.code * 1024)) + "\" weight=\"bold\">" +
-                                Esc(f.dossier_code) + "</span>";
-      if (!f.lookup_secret.empty())
-        code_markup += "\nMã tra cứu: <span font_family=\"" + Esc(options.code_font) + "\" weight=\"bold\">" +
-                       Esc(f.lookup_secret) + "</span>";
-      const std::string hint =
-          qr ? "<i>Quét mã QR (tại ki-ốt hoặc bằng điện thoại) hoặc nhập mã hồ sơ và mã tra cứu để tra "
-               "cứu, đánh giá.</i>"
-             : "";
-      const TextStyle hint_style{.size_pt = z.small};
-      const double code_h = c.Measure(code_markup, body, text_w);
-      const double hint_h = hint.empty() ? 0 : c.Measure(hint, hint_style, text_w) + 2;
-      const double block_h = std::max(code_h + hint_h, qr_side);
-      c.KeepTogether(block_h + 2);
-      const double y0 = c.y();
-      const double text_y = y0 + (block_h - code_h - hint_h) / 2;
-      c.DrawAt(code_markup, body, c.left(), text_y, text_w);
-      if (!hint.empty()) c.DrawAt(hint, hint_style, c.left(), text_y + code_h + 2, text_w);
-      if (qr) c.QrModules(qr->pixels, qr->width, c.right() - qr_side, y0, qr_side);
-      c.set_y(y0 + block_h + z.body * 0.6);
+        // Dossier code (large, monospace, copyable text) beside the QR.
+        const TextStyle body{.size_pt = z.body};
+        const double quiet = qr ? 4 * qr_side / qr->width : 0;
+        const double text_w = qr ? c.width() - qr_side - quiet - 4 : c.width();
+        std::string code_markup = "Mã hồ sơ:\n<span font_family=\"" + Esc(options.code_font) + "\" size=\"" +
+                                  std::to_string(int(z.code * 1024)) + "\" weight=\"bold\">" +
+                                  Esc(f.dossier_code) + "</span>";
+        if (!f.lookup_secret.empty())
+          code_markup += "\nMã tra cứu: <span font_family=\"" + Esc(options.code_font) + "\" weight=\"bold\">" +
+                         Esc(f.lookup_secret) + "</span>";
+        const std::string hint = qr ? "<i>" + Esc(QrCaption(f)) + "</i>" : "";
+        const TextStyle hint_style{.size_pt = z.small};
+        const double code_h = c.Measure(code_markup, body, text_w);
+        const double hint_h = hint.empty() ? 0 : c.Measure(hint, hint_style, text_w) + 2;
+        const double block_h = std::max(code_h + hint_h, qr_side);
+        c.KeepTogether(block_h + 2);
+        const double y0 = c.y();
+        const double text_y = y0 + (block_h - code_h - hint_h) / 2;
+        c.DrawAt(code_markup, body, c.left(), text_y, text_w);
+        if (!hint.empty()) c.DrawAt(hint, hint_style, c.left(), text_y + code_h + 2, text_w);
+        if (qr) c.QrModules(qr->pixels, qr->width, c.right() - qr_side, y0, qr_side);
+        c.set_y(y0 + block_h + z.body * 0.6 * dz.gap);
 
-      ApplicantFields(c, f.receiving_unit, f.applicant, f.procedure_name, z.body);
-      Field(c, "1. Thành phần hồ sơ nộp gồm:", "", z.body);
-      if (f.components.empty()) {
-        Item(c, "1)", kDots, body, 8, 14);
-      }
-      for (std::size_t i = 0; i < f.components.size(); ++i) {
-        const ComponentLine& line = f.components[i];
-        const std::string details = ComponentDetails(line);
-        std::string text = Esc(line.name);
-        if (!details.empty()) text += " <i>(" + Esc(details) + ")</i>";
-        Item(c, std::to_string(i + 1) + ")", text, body, 8, 16);
-        c.Advance(z.body * 0.1);
-      }
-      Field(c, "2. Số lượng hồ sơ: ", "<b>" + Two(f.sets) + "</b> bộ", z.body);
-      Field(c, "3. Thời gian giải quyết hồ sơ theo quy định: ", OrDots(f.legal_duration_text), z.body);
-      Field(c, "4. Thời gian nhận hồ sơ: ", "<b>" + Esc(TimeOrDots(f.received_at)) + "</b>", z.body);
-      Field(c, "5. Thời gian trả kết quả giải quyết hồ sơ: ", "<b>" + Esc(TimeOrDots(f.due_at)) + "</b>", z.body);
-      if (f.delivery.kind == ResultDelivery::Kind::kPostal)
-        Field(c, "6. Đăng ký nhận kết quả tại: ",
-              "nhà, qua dịch vụ bưu chính công ích, địa chỉ: <b>" + OrDots(f.delivery.place) + "</b>", z.body);
-      else
-        Field(c, "6. Đăng ký nhận kết quả tại: ", OrDots(f.delivery.place), z.body);
-      if (!f.fees.empty()) {
-        std::string fees;
-        std::int64_t total = 0;
-        for (std::size_t i = 0; i < f.fees.size(); ++i) {
-          fees += (i ? "; " : "") + Esc(f.fees[i].name) + ": <b>" + Esc(FormatVnd(f.fees[i].amount_vnd)) + "</b>";
-          total += f.fees[i].amount_vnd;
+        ApplicantFields(c, f.receiving_unit, f.applicant, f.procedure_name, z.body, dz.compact_contact);
+        Field(c, "1. Thành phần hồ sơ nộp gồm:", "", z.body);
+        if (f.components.empty()) Item(c, "1)", kDots, body, 8, 14);
+        for (std::size_t i = 0; i < f.components.size(); ++i) {
+          const ComponentLine& line = f.components[i];
+          const std::string details = ComponentDetails(line);
+          std::string text = Esc(line.name);
+          if (!details.empty()) text += " <i>(" + Esc(details) + ")</i>";
+          Item(c, std::to_string(i + 1) + ")", text, body, 8, 16);
+          c.Advance(z.body * 0.1 * dz.gap);
         }
-        if (f.fees.size() > 1) fees += "; tổng cộng: <b>" + Esc(FormatVnd(total)) + "</b>";
-        Field(c, "7. Phí, lệ phí: ", fees, z.body);
+        Field(c, "2. Số lượng hồ sơ: ", "<b>" + Two(f.sets) + "</b> bộ", z.body);
+        Field(c, "3. Thời gian giải quyết hồ sơ theo quy định: ", OrDots(f.legal_duration_text), z.body);
+        Field(c, "4. Thời gian nhận hồ sơ: ", "<b>" + Esc(TimeOrDots(f.received_at)) + "</b>", z.body);
+        Field(c, "5. Thời gian trả kết quả giải quyết hồ sơ: ", "<b>" + Esc(TimeOrDots(f.due_at)) + "</b>",
+              z.body);
+        if (f.delivery.kind == ResultDelivery::Kind::kPostal)
+          Field(c, "6. Đăng ký nhận kết quả tại: ",
+                "nhà, qua dịch vụ bưu chính công ích, địa chỉ: <b>" + OrDots(f.delivery.place) + "</b>", z.body);
+        else
+          Field(c, "6. Đăng ký nhận kết quả tại: ", OrDots(f.delivery.place), z.body);
+        if (!f.fees.empty()) Field(c, "7. " + std::string(kFeeLabel) + ": ", FeesMarkup(f.fees), z.body);
+        c.Advance(z.body * 0.3 * dz.gap);
+        Field(c, "",
+              "<i>Vào Sổ theo dõi hồ sơ, Quyển số: " + (f.book_number ? Two(f.book_number) : kShortDots) +
+                  ", Số thứ tự: " + (f.book_sequence ? Two(f.book_sequence) : kShortDots) + "</i>",
+              z.body);
+        Signatures(c,
+                   {{"NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", f.applicant.name},
+                    {"NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", f.officer_name}},
+                   z.body, dz.sign_space_pt, dz.gap);
+        Notes(c, f.notes, z.small);
       }
-      c.Advance(z.body * 0.3);
-      Field(c, "",
-            "<i>Vào Sổ theo dõi hồ sơ, Quyển số: " + (f.book_number ? Two(f.book_number) : kShortDots) +
-                ", Số thứ tự: " + (f.book_sequence ? Two(f.book_sequence) : kShortDots) + "</i>",
-            z.body);
-      Signatures(c,
-                 {{"NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", f.applicant.name},
-                  {"NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", f.officer_name}},
-                 z.body, 26);
-      Notes(c, f.notes, z.small);
-    }
+    };
   };
   internal::PdfMetadata meta{.title = f.title + " " + f.dossier_code, .subject = "Mẫu 01",
                              .create_date = PdfDate(*f.received_at)};
-  return Render(A5Portrait(), options, meta, compose);
+  // The usual receipt fits at the first density: one rendering, as for the other forms.
+  MOTCUA_ASSIGN_OR_RETURN(PdfDocument first, Render(A5Portrait(), options, meta, compose_at(kReceiptDensities[0])));
+  if (first.page_count <= int(labels.size())) return first;
+  std::size_t best = 0;
+  int best_pages = first.page_count;
+  for (std::size_t i = 1; i < std::size(kReceiptDensities); ++i) {
+    MOTCUA_ASSIGN_OR_RETURN(std::vector<int> sections,
+                            internal::MeasureSectionPages(A5Portrait(), PdfFonts(options),
+                                                          compose_at(kReceiptDensities[i])));
+    int pages = 0;
+    for (int n : sections) pages += n;
+    if (pages < best_pages) {
+      best = i;
+      best_pages = pages;
+    }
+    if (pages <= int(labels.size())) break;
+  }
+  if (best == 0) return first;
+  return Render(A5Portrait(), options, meta, compose_at(kReceiptDensities[best]));
 }
 
 // ---- Mẫu 02 --------------------------------------------------------------------------------------

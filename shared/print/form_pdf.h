@@ -9,15 +9,22 @@
 //     every page of the tracking book) carries "Trang n/N" in the bottom margin;
 //   - pages: Mẫu 01-05 A5 portrait (148 x 210 mm), Mẫu 06 A4 landscape, the postal manifest A4
 //     portrait.
-// The receipt (Mẫu 01) prints one section per copy label, each starting on a new page, so the
-// usual two labels make a 2-page PDF whose pages are the two copies (Liên 1, Liên 2).
+// The receipt (Mẫu 01) prints one section per copy label, each starting on a new page and set as
+// densely as it takes for the copy to fit that one page (spacing first, then type down to body 7.5 pt,
+// notes 7 pt), so the usual two labels make a 2-page PDF whose pages are the two copies (Liên 1,
+// Liên 2), each with its own signatures. Only a copy too long even then (about a dozen papers with
+// long names) flows onto a continuation page, keeping its signature block whole. Item 7 never
+// repeats its label ("Phí, lệ phí: 20.000 ₫" for a fee named "Phí, lệ phí"), and the QR's caption
+// sends the citizen to the center's kiosk (the token is not a web address; a phone cannot use it),
+// plus ReceiptForm::lookup_address when set.
 //
 // Render* return the PDF bytes; Write* write them to `path` atomically (WriteFileAtomically), so a
 // failed write never leaves a half file there. Both are pure functions of their input (no clock;
 // the PDF creation date is taken from the form) and safe to call from a worker thread. Cost, on
 // the 2-core development VM: about 45 ms for a 2-page receipt (180 ms for the first one in a
-// process, which loads fontconfig), 70 ms for a 6-page one, 1 s for a 500-row tracking book (text
-// shaping and PDF compression dominate): keep it off the UI thread.
+// process, which loads fontconfig; about 60 ms when a long checklist needs a denser layout, 165 ms
+// when none fits and a copy flows to 2 pages), 70 ms for a 6-page one, 1 s for a 500-row tracking
+// book (text shaping and PDF compression dominate): keep it off the UI thread.
 //
 // Errors, each naming the field:
 //   kInvalid/"bad_utf8"      a text field is not valid UTF-8 (field e.g. "components[2].name");

@@ -75,13 +75,18 @@ struct ResultDelivery {
 };
 
 // Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả. Printed as one section per copy label, each
-// section starting on a new page (so 2 labels = 2 pages when the content fits one page).
+// section starting on a new page and set as densely as needed (down to a readability floor) to fit
+// one page, so 2 labels = 2 pages unless the checklist is very long (form_pdf.h).
 struct ReceiptForm {
   FormHeader header;
   std::string title = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ";
   std::string dossier_code;    // mã hồ sơ, required, printed large in a monospace face
   std::string lookup_secret;   // 4-character mã tra cứu; empty = line omitted
   std::string qr_token;        // text of the receipt QR; empty = no QR printed
+  // A public page where a citizen can type the code and lookup secret ("https://…"), named in the QR's
+  // caption. Empty (default, and what MakeReceiptForm sets: no such page exists yet) = the caption
+  // names only the center's kiosk, the one reader of the QR's token.
+  std::string lookup_address;
   std::string receiving_unit;  // "Bộ phận tiếp nhận và trả kết quả: …" line; empty = line omitted
   Applicant applicant;         // applicant.name is required
   std::string procedure_name;  // nội dung yêu cầu giải quyết, required

@@ -48,6 +48,8 @@ struct Navigate {
 struct GoBack {};
 // Prints the last form again: the same PDF, so the same dossier code.
 struct ReprintLast {};
+// "Mở": opens the last printed form's PDF with the desktop's opener (counter_app.h OpenerModel).
+struct OpenPrintedPdf {};
 struct DismissNotice {};
 // Asks a running scan or import to stop.
 struct CancelFileJob {};
@@ -300,7 +302,7 @@ struct FinishTicket {};
 
 using CounterAction = std::variant<
     SubmitLogin, SubmitUnlock, LockScreen, SignOut, SwitchLanguage, ScanReceived, Navigate, GoBack,
-    ReprintLast, DismissNotice, CancelFileJob, BrowseFiles,
+    ReprintLast, OpenPrintedPdf, DismissNotice, CancelFileJob, BrowseFiles,
     StartIntake, DiscardIntake, SetApplicantField, SetApplicantIdType, SetProcedureQuery, PickProcedure,
     PickRecentProcedure, ToggleCase, SetComponentMode, ScanComponent, ImportComponentFiles, SetChannel,
     SetReceivedAt, SetDelivery, SetDeliveryAddress, SetSets, ConfirmIntake, IssueSupplementSlip,

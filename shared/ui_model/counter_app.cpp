@@ -213,7 +213,7 @@ bool WaitForCounterJobs(CounterModel& model, const CounterBackend& backend, std:
 // The alternatives' names, in the variant's order (checked below).
 constexpr const char* kActionNames[] = {
     "SubmitLogin", "SubmitUnlock", "LockScreen", "SignOut", "SwitchLanguage", "ScanReceived", "Navigate", "GoBack",
-    "ReprintLast", "DismissNotice", "CancelFileJob", "BrowseFiles",
+    "ReprintLast", "OpenPrintedPdf", "DismissNotice", "CancelFileJob", "BrowseFiles",
     "StartIntake", "DiscardIntake", "SetApplicantField", "SetApplicantIdType", "SetProcedureQuery", "PickProcedure",
     "PickRecentProcedure", "ToggleCase", "SetComponentMode", "ScanComponent", "ImportComponentFiles", "SetChannel",
     "SetReceivedAt", "SetDelivery", "SetDeliveryAddress", "SetSets", "ConfirmIntake", "IssueSupplementSlip",
@@ -349,7 +349,9 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const SignOut&)
   std::optional<FileJob> job = std::move(model.file_job);
   if (job) job->progress->cancel = true;  // the worker stops soon; the future's destructor waits
   std::optional<PrintJob> print = std::move(model.print_job);
+  std::vector<OpenerRun> openers = std::move(model.opener.running);  // still reaped after sign-out
   model = CounterModel{};
+  model.opener.running = std::move(openers);
   model.lang = lang;
   model.station_name = station;
   model.app_version = version;

@@ -12,6 +12,7 @@
 // import, and rendering + printing a form (cairo, CUPS) run on worker threads and touch only their
 // own inputs, the file store's directory and the forms directory; the store is used on the UI thread
 // only. One file job and one print job at a time: the scanner and the printer are single devices.
+// "Mở" on a printed PDF starts a child process (the desktop's opener) that is reaped, never waited for.
 //
 // Screens (CounterScreens) are a list, not a switch: a screen is a row there plus its view builder and
 // its Draw function (counter/screens/registry.cpp), so new screens join without touching main.cpp.
@@ -123,10 +124,37 @@ struct PrintJob {
   PrintPhase phase = PrintPhase::kWorking;
   std::optional<Error> error;   // kFailed: why (writing, or the printer)
   std::string cups_message;     // CUPS' last word on the job or printer
+  std::string queue;            // the CUPS queue of the latest attempt; "" = none set (PDF only)
+  int cups_job_id = 0;          // kPrinted, kQueued: CUPS' job number; 0 otherwise
+  bool is_saved = false;        // the PDF is at pdf_path (false while working and when writing failed)
   std::future<PrintJobResult> future;
   int attempts = 1;             // 2 after a reprint, ...
   // Makes the PDF again (a pure function of what was printed) if the file is gone at a reprint.
   std::function<Result<print::PdfDocument>()> render;
+};
+
+// "Mở": the desktop's opener started on a printed form's PDF (OpenPrintedPdf). The program is
+// $MOTCUA_OPENER, else kDefaultOpener (package xdg-utils), run as `<opener> <path>` with no shell.
+// It is spawned, never waited for on the UI thread: PollJobs reaps it with waitpid(WNOHANG), since a
+// viewer the opener runs in the foreground may stay open all day.
+inline constexpr const char* kDefaultOpener = "xdg-open";
+
+struct OpenerRun {
+  int pid = 0;
+  std::string opener;  // the program as started ("xdg-open")
+  std::string path;    // the PDF
+};
+
+struct OpenerModel {
+  std::vector<OpenerRun> running;  // started, not yet reaped
+  // The last failure, until the next "Mở": ("path", "no_such_file"): the PDF is gone;
+  // ("opener", "opener_not_found"): no such program; ("opener", "opener_failed"): it exited with
+  // exit_code (xdg-open: 2 no such file, 3 no program for PDF, 4 the program failed) or was killed
+  // (exit_code 128 + signal).
+  std::optional<Error> error;
+  std::string opener;  // with error: the program
+  std::string path;    // with error: the PDF
+  int exit_code = 0;   // with ("opener", "opener_failed")
 };
 
 // ---- file picker -----------------------------------------------------------------------------------
@@ -463,6 +491,7 @@ struct CounterModel {
 
   std::optional<FileJob> file_job;
   std::optional<PrintJob> print_job;
+  OpenerModel opener;
 };
 
 // What applying actions needs from outside: the core's services and the time of the frame.

@@ -170,6 +170,14 @@ IntakeView MakeIntakeView(const CounterModel& model, const Station& station, Ins
     v.queue_line = FormatText(Tr(lang, "queue.intake_line"), {{"ticket", model.queue.serving->label}});
   if (in.outcome) {
     Outcome(v, lang, *in.outcome);
+    // Where the receipt (or the slip) went, once F10 printed it.
+    using Kind = IntakeOutcome::Kind;
+    const Kind kind = in.outcome->kind;
+    if (kind != Kind::kAddedToManifest)
+      v.outcome->print = MakePrintPlaceView(model, kind == Kind::kReceived ? "form.receipt"
+                                                   : kind == Kind::kSupplementSlip ? "form.supplement"
+                                                                                   : "form.refusal",
+                                            in.outcome->dossier_code);
     return v;
   }
   if (!d.manifest_id.empty())

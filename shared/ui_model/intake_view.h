@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ui_model/counter_app.h"
+#include "ui_model/shell_view.h"
 #include "ui_model/tone.h"
 
 namespace motcua::ui {
@@ -67,6 +68,7 @@ struct IntakeOutcomeView {
   Tone tone = Tone::kSuccess;
   std::string next_label;   // "Hồ sơ tiếp theo (Enter)"
   std::string open_label;   // "Mở hồ sơ" ("" = none)
+  std::optional<PrintPlaceView> print;  // where the receipt or slip went (printer or PDF), with "Mở"
 };
 
 struct IntakeView {

@@ -1,11 +1,16 @@
 // Background jobs of the counter: scanning, importing, and rendering + printing forms. Each runs on
 // its own std::async thread with copies of its inputs; the UI thread polls the future every frame
-// (PollJobs) and applies the result. Nothing here touches the store from a worker.
+// (PollJobs) and applies the result. Nothing here touches the store from a worker. The opener of a
+// printed PDF ("Mở") is a child process, spawned and reaped without waiting (OpenerModel).
+#include <spawn.h>
+#include <sys/wait.h>
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,6 +19,8 @@
 #include "print/form_pdf.h"
 #include "scan/pages_pdf.h"
 #include "ui_model/internal/counter_apply.h"
+
+extern char** environ;
 
 namespace motcua::ui::internal {
 namespace {
@@ -90,6 +97,9 @@ void LaunchPrint(PrintJob& job, const Station& station, bool reuse) {
   job.phase = PrintPhase::kWorking;
   job.error.reset();
   job.cups_message.clear();
+  job.queue = in.queue;
+  job.cups_job_id = 0;
+  job.is_saved = false;
   job.future = std::async(std::launch::async, [in = std::move(in)] { return RunPrint(in); });
 }
 
@@ -184,6 +194,7 @@ void FinishPrint(PrintJob& job) {
     job.error = r.written.error();
     return;
   }
+  job.is_saved = true;
   if (!r.sent) {
     job.phase = PrintPhase::kSavedOnly;
     return;
@@ -195,10 +206,63 @@ void FinishPrint(PrintJob& job) {
   }
   const print::PrintOutcome& o = r.sent->value();
   job.cups_message = o.state_message;
+  job.cups_job_id = o.job_id;
   job.phase = o.kind == print::PrintOutcome::Kind::kPrinted ? PrintPhase::kPrinted : PrintPhase::kQueued;
 }
 
+// Reaps the openers that have ended; an unsuccessful exit becomes the opener error.
+void PollOpeners(OpenerModel& o) {
+  std::erase_if(o.running, [&o](const OpenerRun& run) {
+    int status = 0;
+    const pid_t done = ::waitpid(run.pid, &status, WNOHANG);
+    if (done == 0) return false;  // still running
+    if (done < 0) return true;    // ECHILD: reaped elsewhere; nothing to report
+    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    if (code != 0) {
+      o.error = Unavailable("opener", "opener_failed", run.opener + " " + run.path + " exited with " + std::to_string(code));
+      o.opener = run.opener;
+      o.path = run.path;
+      o.exit_code = code;
+    }
+    return true;
+  });
+}
+
 }  // namespace
+
+Status Apply(CounterModel& model, const CounterBackend&, const OpenPrintedPdf&) {
+  OpenerModel& o = model.opener;
+  o.error.reset();
+  o.exit_code = 0;
+  if (!model.print_job || !model.print_job->is_saved)
+    return Invalid("print", "nothing_to_open", "no printed form has been saved in this session");
+  const std::string path = model.print_job->pdf_path;
+  const char* env = std::getenv("MOTCUA_OPENER");
+  const std::string opener = env != nullptr && *env != '\0' ? env : kDefaultOpener;
+  o.opener = opener;
+  o.path = path;
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {
+    o.error = NotFound("path", "no_such_file", "the PDF " + path + " is gone");
+    return *o.error;
+  }
+  std::vector<char*> argv = {const_cast<char*>(opener.c_str()), const_cast<char*>(path.c_str()), nullptr};
+  // The viewer may outlive this session: it gets none of the counter's descriptors (database,
+  // sockets) beyond stdin, stdout and stderr.
+  posix_spawn_file_actions_t actions;
+  ::posix_spawn_file_actions_init(&actions);
+  ::posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+  pid_t pid = 0;
+  // posix_spawnp reports a program that cannot be executed (ENOENT, EACCES) as its result (glibc >= 2.24).
+  const int err = ::posix_spawnp(&pid, opener.c_str(), &actions, nullptr, argv.data(), environ);
+  ::posix_spawn_file_actions_destroy(&actions);
+  if (err != 0) {
+    o.error = Unavailable("opener", "opener_not_found", "cannot start " + opener + ": " + std::strerror(err));
+    return *o.error;
+  }
+  o.running.push_back({static_cast<int>(pid), opener, path});
+  return Ok();
+}
 
 void StartPrint(CounterModel& model, const CounterBackend& backend, std::string form_key, std::string dossier_code,
                 std::string stem, RenderFn render) {
@@ -313,6 +377,7 @@ void PollJobs(CounterModel& model, const CounterBackend& backend) {
   }
   if (model.print_job && model.print_job->phase == PrintPhase::kWorking && IsReady(model.print_job->future))
     FinishPrint(*model.print_job);
+  if (!model.opener.running.empty()) PollOpeners(model.opener);
   SettingsModel& s = model.settings;
   if (IsReady(s.scanner_job)) {
     Result<std::vector<scan::ScannerInfo>> r = s.scanner_job.get();

@@ -138,6 +138,45 @@ ShellView MakeShellView(const CounterModel& model, Instant now) {
   return v;
 }
 
+std::optional<PrintPlaceView> MakePrintPlaceView(const CounterModel& model, std::string_view form_key,
+                                                 std::string_view dossier_code) {
+  if (!model.print_job || model.print_job->form_key != form_key || model.print_job->dossier_code != dossier_code)
+    return std::nullopt;
+  const Lang lang = model.lang;
+  const PrintJob& job = *model.print_job;
+  const std::string job_number = std::to_string(job.cups_job_id);
+  PrintPlaceView v;
+  switch (job.phase) {
+    case PrintPhase::kWorking:
+      v.text = job.queue.empty() ? Tr(lang, "print.place.saving")
+                                 : FormatText(Tr(lang, "print.place.sending"), {{"queue", job.queue}});
+      break;
+    case PrintPhase::kPrinted:
+    case PrintPhase::kQueued:
+      v.text = FormatText(Tr(lang, job.phase == PrintPhase::kPrinted ? "print.place.printed" : "print.place.queued"),
+                          {{"queue", job.queue}, {"job", job_number}});
+      v.tone = job.phase == PrintPhase::kPrinted ? Tone::kSuccess : Tone::kInfo;
+      v.path_text = FormatText(Tr(lang, "print.path"), {{"path", job.pdf_path}});
+      break;
+    case PrintPhase::kSavedOnly:
+      v.text = FormatText(Tr(lang, "print.place.saved"), {{"path", job.pdf_path}});
+      break;
+    case PrintPhase::kFailed: {
+      const std::string why = job.error ? ErrorMessage(lang, *job.error) : "";
+      v.text = job.is_saved ? FormatText(Tr(lang, "print.place.failed"), {{"why", why}, {"path", job.pdf_path}})
+                            : FormatText(Tr(lang, "print.place.not_saved"), {{"why", why}});
+      v.tone = Tone::kDanger;
+      break;
+    }
+  }
+  if (job.is_saved) v.open_label = Tr(lang, "print.open");
+  const OpenerModel& o = model.opener;
+  if (o.error && o.path == job.pdf_path)
+    v.open_error = FormatText(Tr(lang, "print.open." + o.error->rule),
+                              {{"path", o.path}, {"opener", o.opener}, {"code", std::to_string(o.exit_code)}});
+  return v;
+}
+
 FileBrowserView MakeFileBrowserView(const CounterModel& model) {
   const Lang lang = model.lang;
   const FileBrowserModel& b = model.browser;

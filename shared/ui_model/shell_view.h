@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ui_model/counter_app.h"
@@ -48,6 +49,21 @@ struct PrintLine {
   bool can_reprint = false;
   std::string reprint_label;  // "In lại (F8)"
 };
+
+// Where the last printed form went, for the screen that printed it (the intake's outcome after F10):
+// the printer queue and CUPS job number, or the PDF's path, and a button that opens the PDF.
+struct PrintPlaceView {
+  std::string text;         // "Đã gửi máy in quay3, lệnh số 42." / "Đã lưu PDF: /…/mau01.pdf" / why not
+  Tone tone = Tone::kInfo;
+  std::string path_text;    // "Tệp PDF: /…/mau01.pdf" beside a printer's text; "" when text names the path
+  std::string open_label;   // "Mở" once the PDF is saved (OpenPrintedPdf); "" = no button
+  std::string open_error;   // why the last "Mở" of this file failed, in words; "" = none
+};
+
+// The place of model.print_job when it is `form_key` ("form.receipt") for `dossier_code` ("" for
+// slips with no dossier); nullopt when nothing was printed or the last print was something else.
+std::optional<PrintPlaceView> MakePrintPlaceView(const CounterModel& model, std::string_view form_key,
+                                                 std::string_view dossier_code);
 
 // The queue call panel under the top bar (counter_app.h QueuePanelModel), for an officer at a station
 // with a queue counter. Its buttons act on the counter's served ticket through the core.

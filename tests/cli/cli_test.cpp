@@ -1,5 +1,6 @@
 // The motcua CLI contract, through the real binary: init, catalog, receive, show, advance, apology,
 // attach, overdue, journal verify; exit 0 / 2 (bad input, naming the field) / 1 (other failures).
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -239,6 +240,33 @@ TEST_F(CliTest, ReceiptReprintKeepsTheCode) {
   EXPECT_EQ(Run({"receipt", "000.00.00.X00-261123-0999", "--out", (dir_ / "x.pdf").string()}).exit_code, 2);
   // Who printed a receipt (it carries a valid token) is journaled.
   EXPECT_NE(Run({"journal", "list", code}).out.find("dossier.receipt_printed"), std::string::npos);
+}
+
+// Issue 16: the receipt of the shipped catalog's 1.004222 ran to four A5 pages (each copy's notes
+// spilled over), printed "Phí, lệ phí: Phí, lệ phí" and offered a phone scan no phone can use.
+TEST_F(CliTest, ReceiptIsOnePagePerCopyWithoutARepeatedFeeLabel) {
+  const std::string code = ReceiveSample();
+  const std::string pdf = (dir_ / "receipt.pdf").string();
+  ASSERT_EQ(Run({"receipt", code, "--out", pdf}).exit_code, 0);
+  const CommandResult info = motcua::testing::RunCommand({"pdfinfo", pdf});
+  if (info.exit_code == 127) GTEST_SKIP() << "pdfinfo missing: install poppler-utils";
+  EXPECT_NE(info.out.find("Pages:           2\n"), std::string::npos) << info.out;
+  for (const char* page : {"1", "2"}) {
+    std::string text = motcua::testing::RunCommand({"pdftotext", "-enc", "UTF-8", "-f", page, "-l", page, pdf, "-"}).out;
+    for (char& c : text)
+      if (c == '\n') c = ' ';
+    EXPECT_NE(text.find("NGƯỜI TIẾP NHẬN HỒ SƠ"), std::string::npos) << "page " << page << ": " << text;
+    EXPECT_NE(text.find("Ghi chú:"), std::string::npos) << "page " << page << ": " << text;
+    EXPECT_EQ(text.find("Phí, lệ phí: Phí, lệ phí"), std::string::npos) << text;
+    EXPECT_NE(text.find("7. Phí, lệ phí:"), std::string::npos) << text;
+    EXPECT_NE(text.find("Tra cứu, đánh giá tại ki-ốt của Trung tâm: quét mã QR này hoặc nhập mã hồ sơ và mã"),
+              std::string::npos)
+        << text;
+  }
+  // For people to look at: build/artifacts/screens/receipt-cli-p1.png and -p2.png.
+  const std::string screens = std::string(MOTCUA_BIN_DIR) + "/../artifacts/screens";
+  std::filesystem::create_directories(screens);
+  EXPECT_EQ(motcua::testing::RunCommand({"pdftoppm", "-r", "110", "-png", pdf, screens + "/receipt-cli-p"}).exit_code, 0);
 }
 
 TEST_F(CliTest, JournalVerifyPassesAndFailsAfterTampering) {

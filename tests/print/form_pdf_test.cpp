@@ -165,6 +165,138 @@ TEST_F(FormPdfTest, ReceiptWith25ComponentsFlowsToMorePagesWithoutClipping) {
   SavePng(pdf, 2, 110, ArtifactsDir() + "/mau01_receipt_25_components_p2.png");
 }
 
+// The smallest type a receipt may use (form_pdf.h): body 7.5 pt, notes 7 pt. pdftotext -bbox gives
+// a word the height of its font's ascent + descent: 1.362 x the size for Noto Sans.
+constexpr double kNotoBoxPerPt = 1.362;
+void ExpectNoTextBelow(const std::string& pdf, double min_pt) {
+  for (const Word& w : PdfWords(pdf)) {
+    if (w.text.find("…") != std::string::npos || w.text == "7KQM") continue;  // dots and the mono secret
+    EXPECT_GE(w.y_max - w.y_min, min_pt * kNotoBoxPerPt - 0.05) << "page " << w.page << " word \"" << w.text << "\"";
+  }
+}
+
+// Issue 16: the demo dossier (`motcua demo`: 1.004222 Đăng ký thường trú, four papers as the shipped
+// catalog printed them, its one fee named "Phí, lệ phí") made a 4-page receipt: each copy's notes
+// spilled onto a page of their own. Each copy now fits its page, signatures and notes included.
+ReceiptForm DemoReceipt() {
+  ReceiptForm form = SampleReceipt();
+  form.receiving_unit = "Trung tâm Phục vụ hành chính công tỉnh";
+  form.applicant = {.name = "Nguyễn Thị Mẫu", .id_number = "008190001234",
+                    .address = "Tổ 5, phường Phan Thiết, tỉnh Tuyên Quang", .phone = "0912000111"};
+  form.components = {
+      {.name = "Văn bản xác nhận của Ủy ban nhân dân cấp xã về địa điểm phương tiện đăng ký đậu, đỗ thường "
+               "xuyên trong trường hợp phương tiện không phải đăng ký hoặc nơi đăng ký phương tiện không "
+               "trùng với nơi thường …",
+       .originals = 1},
+      {.name = "Giấy chứng nhận đăng ký phương tiện và giấy chứng nhận an toàn kỹ thuật và bảo vệ môi trường "
+               "của phương tiện hoặc văn bản xác nhận của Ủy ban nhân dân cấp xã về việc sử dụng phương tiện "
+               "đó vào mục đíc …",
+       .originals = 1},
+      {.name = "Thông tin chứng minh về chỗ ở hợp pháp được khai thác trong căn cước điện tử, tài khoản định "
+               "danh điện tử trên hệ thống định danh và xác thực điện tử qua Ứng dụng định danh quốc gia hoặc "
+               "trong Cơ sở d …",
+       .originals = 1},
+      {.name = "Tờ khai thay đổi thông tin cư trú (mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA) hoặc "
+               "Tờ khai thay đổi thông tin về cư trú dùng cho công dân Việt Nam định cư ở nước ngoài không có "
+               "hộ chiếu Vi …",
+       .originals = 1},
+  };
+  form.delivery = {ResultDelivery::Kind::kAtCounter, "Trung tâm Phục vụ hành chính công tỉnh"};
+  form.fees = {{"Phí, lệ phí", 20000}};
+  form.officer_name = "demo";
+  form.book_number = 0;
+  form.book_sequence = 0;
+  return form;
+}
+
+TEST_F(FormPdfTest, ReceiptOfTheDemoDossierIsOnePagePerCopyWithItsSignatures) {
+  const std::string pdf = Write(DemoReceipt(), WriteReceiptPdf, "demo.pdf");
+  const PdfInfo info = GetPdfInfo(pdf);
+  ASSERT_EQ(info.pages, 2) << "one page per copy";
+  for (int page : {1, 2}) {
+    const std::string text = PdfText(pdf, page);
+    EXPECT_NE(text.find(page == 1 ? "(Liên 1: Lưu)" : "(Liên 2: Giao người nộp hồ sơ)"), std::string::npos) << text;
+    for (const char* expected : {"4) Tờ khai thay đổi thông tin cư trú", "7. Phí, lệ phí: 20.000 ₫",
+                                 "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Nguyễn Thị Mẫu", "demo",
+                                 "Ghi chú:", "qua dịch vụ bưu chính công ích."})
+      EXPECT_NE(text.find(expected), std::string::npos) << "page " << page << " lacks \"" << expected << "\":\n" << text;
+    EXPECT_EQ(text.find("Phí, lệ phí: Phí, lệ phí"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Trang "), std::string::npos) << "a one-page copy has no page numbers";
+  }
+  ExpectAllWordsInsidePages(pdf);
+  ExpectNoTextBelow(pdf, 7);
+  // People look at these (build/artifacts/screens/receipt-demo-p1.png, -p2.png).
+  const std::string screens = ArtifactsDir() + "/../screens";
+  std::filesystem::create_directories(screens);
+  for (int page : {1, 2})
+    EXPECT_TRUE(SavePng(pdf, page, 110, screens + "/receipt-demo-p" + std::to_string(page) + ".png"));
+}
+
+TEST_F(FormPdfTest, ReceiptKeepsBodyTextReadableWhileFitting) {
+  // The densest layout still sets the papers' names at 7.5 pt or more.
+  const std::string pdf = Write(DemoReceipt(), WriteReceiptPdf, "demo.pdf");
+  for (const Word& w : PdfWords(pdf))
+    if (w.text == "Thông" || w.text == "Nội" || w.text == "NGƯỜI")
+      EXPECT_GE(w.y_max - w.y_min, 7.5 * kNotoBoxPerPt - 0.05) << "page " << w.page << " word \"" << w.text << "\"";
+}
+
+TEST_F(FormPdfTest, ReceiptThatCannotFitAtTheFloorFlowsWithWholeSignatureBlocks) {
+  // Twelve papers with the portal's full names (1.004222, tthc-components-fixes.json, items 4 and 14
+  // run past 100 words): no readable layout holds them on one A5 page.
+  ReceiptForm form = DemoReceipt();
+  form.components.clear();
+  for (int i = 0; i < 12; ++i)
+    form.components.push_back(
+        {.name = "Thông tin chứng minh về chỗ ở hợp pháp được khai thác trong căn cước điện tử, tài khoản định "
+                 "danh điện tử trên hệ thống định danh và xác thực điện tử qua Ứng dụng định danh quốc gia hoặc "
+                 "trong Cơ sở dữ liệu quốc gia về dân cư, Cơ sở dữ liệu về cư trú (giấy số " + std::to_string(i + 1) + ")",
+         .originals = 1});
+  const std::string pdf = Write(form, WriteReceiptPdf, "long.pdf");
+  const PdfInfo info = GetPdfInfo(pdf);
+  ASSERT_EQ(info.pages, 4) << "two pages per copy";
+  EXPECT_NE(PdfText(pdf, 1).find("Trang 1/2"), std::string::npos);
+  for (int page : {2, 4}) {
+    const std::string text = PdfText(pdf, page);
+    EXPECT_NE(text.find("(tiếp theo)"), std::string::npos) << text;
+    EXPECT_NE(text.find("NGƯỜI TIẾP NHẬN HỒ SƠ"), std::string::npos) << text;
+    EXPECT_NE(text.find("demo"), std::string::npos) << "the officer's name stays with the signature";
+  }
+  ExpectAllWordsInsidePages(pdf);
+  ExpectNoTextBelow(pdf, 7);
+}
+
+TEST_F(FormPdfTest, ReceiptQrCaptionSendsToTheKioskUnlessALookupAddressIsSet) {
+  // The QR holds a receipt token, not an address: only the center's kiosk reads it.
+  const std::string kiosk_only = PdfText(Write(SampleReceipt(), WriteReceiptPdf, "kiosk.pdf"), 1);
+  EXPECT_NE(kiosk_only.find("Tra cứu, đánh giá tại ki-ốt của Trung tâm: quét mã QR này hoặc nhập mã hồ sơ và mã "
+                            "tra cứu."),
+            std::string::npos)
+      << kiosk_only;
+  EXPECT_EQ(kiosk_only.find("điện thoại)"), std::string::npos) << "no phone scan is offered";
+  ReceiptForm form = SampleReceipt();
+  form.lookup_address = "https://dichvucong.tuyenquang.gov.vn/tra-cuu";
+  const std::string both = PdfText(Write(form, WriteReceiptPdf, "address.pdf"), 1);
+  EXPECT_NE(both.find("Tra cứu, đánh giá: quét mã QR này tại ki-ốt của Trung tâm, hoặc nhập mã hồ sơ và mã tra "
+                      "cứu tại ki-ốt hay tại https://dichvucong.tuyenquang.gov.vn/tra-cuu."),
+            std::string::npos)
+      << both;
+  ReceiptForm no_qr = SampleReceipt();
+  no_qr.qr_token.clear();
+  EXPECT_EQ(PdfText(Write(no_qr, WriteReceiptPdf, "no_qr.pdf"), 1).find("Tra cứu, đánh giá"), std::string::npos);
+}
+
+TEST_F(FormPdfTest, ReceiptFeeNamedLikeItsLabelPrintsTheAmountOnly) {
+  ReceiptForm form = SampleReceipt();
+  form.fees = {{"Phí, lệ phí", 20000}};
+  EXPECT_NE(PdfText(Write(form, WriteReceiptPdf, "one.pdf"), 1).find("7. Phí, lệ phí: 20.000 ₫ "), std::string::npos);
+  form.fees = {{"phí, lệ phí:", 20000}, {"", 5000}, {"Lệ phí cấp bản sao", 3000}};
+  const std::string text = PdfText(Write(form, WriteReceiptPdf, "three.pdf"), 1);
+  EXPECT_NE(text.find("7. Phí, lệ phí: 20.000 ₫; 5.000 ₫; Lệ phí cấp bản sao: 3.000 ₫; tổng cộng: 28.000 ₫"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(CountOf(text, "hí, lệ phí"), 1) << text;
+}
+
 // Property: whatever the list (0-40 components, names 1-60 words), each copy holds every component
 // exactly once, the copies have equal page counts, and no word leaves the page.
 TEST_F(FormPdfTest, ReceiptOfAnyComponentListKeepsEveryLineOnThePage) {

@@ -385,15 +385,17 @@ Status Canvas::Finish() {
   return Ok();
 }
 
+Result<std::vector<int>> MeasureSectionPages(const PageSetup& page, const Fonts& fonts,
+                                             const std::function<void(Canvas&)>& compose) {
+  Canvas measure(page, fonts, nullptr, {}, {});
+  compose(measure);
+  MOTCUA_TRY(measure.Finish());
+  return measure.section_pages();
+}
+
 Result<PdfBytes> RenderTwoPass(const PageSetup& page, const Fonts& fonts, const PdfMetadata& meta,
                                const std::function<void(Canvas&)>& compose) {
-  std::vector<int> counts;
-  {
-    Canvas measure(page, fonts, nullptr, meta, {});
-    compose(measure);
-    MOTCUA_TRY(measure.Finish());
-    counts = measure.section_pages();
-  }
+  MOTCUA_ASSIGN_OR_RETURN(std::vector<int> counts, MeasureSectionPages(page, fonts, compose));
   PdfBytes out;
   Canvas canvas(page, fonts, &out.bytes, meta, counts);
   compose(canvas);

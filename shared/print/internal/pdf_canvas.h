@@ -177,6 +177,12 @@ struct PdfBytes {
   int page_count = 0;
 };
 
+// The measuring pass alone: how many pages each section of `compose` takes, drawing nothing. Lets
+// a form try a denser layout when one does not fit (the receipt's one page per copy). About a
+// third of what RenderTwoPass costs for the same compose.
+Result<std::vector<int>> MeasureSectionPages(const PageSetup& page, const Fonts& fonts,
+                                             const std::function<void(Canvas&)>& compose);
+
 // Runs `compose` twice: once to count each section's pages, then for real with the counts known
 // (so footers can say "Trang 1/3"). `compose` must be deterministic.
 Result<PdfBytes> RenderTwoPass(const PageSetup& page, const Fonts& fonts, const PdfMetadata& meta,

@@ -97,6 +97,7 @@ MOTCUA_UI_APPLY(ScanReceived);
 MOTCUA_UI_APPLY(Navigate);
 MOTCUA_UI_APPLY(GoBack);
 MOTCUA_UI_APPLY(ReprintLast);
+MOTCUA_UI_APPLY(OpenPrintedPdf);
 MOTCUA_UI_APPLY(DismissNotice);
 MOTCUA_UI_APPLY(CancelFileJob);
 MOTCUA_UI_APPLY(BrowseFiles);

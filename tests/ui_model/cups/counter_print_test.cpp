@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "print/cups/cups_sandbox.h"
+#include "ui_model/intake_view.h"
 #include "ui_model/shell_view.h"
 #include "ui_model/station_fixture.h"
 
@@ -58,6 +59,14 @@ TEST_F(CounterPrintTest, ReceiptGoesToThePrinter) {
   EXPECT_EQ(printer.WaitForBytes(pdf.size(), 5000), pdf);
   EXPECT_EQ(MakeShellView(f->model, f->clock.Now()).print->text,
             "Đã in Giấy tiếp nhận và hẹn trả (Mẫu 01) " + code + ".");
+  // The intake's outcome names the queue and CUPS' job number, and where the PDF is.
+  const int job = f->model.print_job->cups_job_id;
+  EXPECT_GT(job, 0);
+  const IntakeView v = MakeIntakeView(f->model, *f->station, f->clock.Now());
+  ASSERT_TRUE(v.outcome && v.outcome->print);
+  EXPECT_EQ(v.outcome->print->text, "Đã gửi máy in quay3, lệnh số " + std::to_string(job) + ".");
+  EXPECT_EQ(v.outcome->print->path_text, "Tệp PDF: " + f->model.print_job->pdf_path);
+  EXPECT_EQ(v.outcome->print->open_label, "Mở");
 }
 
 TEST_F(CounterPrintTest, PrinterOffSaysWhyKeepsTheDossierAndReprintKeepsTheCode) {

@@ -39,8 +39,10 @@ bool FieldHasError(const ui::DossierView& v, const std::string& form, const char
 
 void DrawFacts(const ui::DossierView& v) {
   ui::Badge(v.state_text, v.state_tone);
-  ImGui::SameLine();
-  ui::Badge(v.urgency_text, v.urgency_tone);
+  if (!v.urgency_text.empty()) {
+    ImGui::SameLine();
+    ui::Badge(v.urgency_text, v.urgency_tone);
+  }
   if (ImGui::BeginTable("##facts", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, ui::Em(8.5f));
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);

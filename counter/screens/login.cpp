@@ -36,10 +36,9 @@ void DrawLogin(const ui::LoginView& view, LoginScreenState& state,
   // Which box gets the caret this frame.
   LoginField focus = state.focus_next;
   state.focus_next = LoginField::kNone;
-  if (state.is_first_frame) {
-    focus = LoginField::kUserName;
-    state.is_first_frame = false;
-  }
+  const int frame = ImGui::GetFrameCount();
+  if (frame != state.last_drawn_frame + 1) focus = LoginField::kUserName;  // it appears: at start, after a sign-out
+  state.last_drawn_frame = frame;
   if (view.error_serial != state.seen_error_serial) {
     state.seen_error_serial = view.error_serial;
     focus = view.focus_after_error;

@@ -16,7 +16,8 @@ struct LoginScreenState {
   std::string user_name;       // the user name box
   std::string password;        // the password box; wiped after each submit
   int seen_error_serial = 0;   // the view's error_serial last acted on
-  bool is_first_frame = true;  // the caret goes to the user name box on the first frame
+  int last_drawn_frame = -2;   // ImGui's frame count when last drawn: the caret goes to the user name box
+                               // whenever the screen appears (at start, after sign-out)
   ui::LoginField focus_next = ui::LoginField::kNone;  // a focus request for the next frame
   float card_height_px = 0.0f; // the card's height on the last frame, to centre it
 };

@@ -71,6 +71,7 @@ DossierView MakeDossierView(const CounterModel& model, const Station& station, I
   const workflow::Urgency u = workflow::ClassifyUrgency(*station.calendar, d.state, d.due_at, now);
   v.urgency_text = UrgencyLabel(lang, u);
   v.urgency_tone = ToneForUrgency(u);
+  if (v.urgency_text == v.state_text) v.urgency_text.clear();  // "Chờ bổ sung" once, not as two chips
 
   auto fact = [&](const char* key, std::string value) {
     if (!value.empty()) v.facts.push_back({Tr(lang, key), std::move(value)});

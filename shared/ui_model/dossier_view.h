@@ -62,7 +62,7 @@ struct DossierView {
   std::string back_label;       // "Quay lại (Esc)"
   std::string state_text;
   Tone state_tone = Tone::kNeutral;
-  std::string urgency_text;
+  std::string urgency_text;     // "" when it would repeat state_text ("Chờ bổ sung")
   Tone urgency_tone = Tone::kNeutral;
   std::vector<LabeledValue> facts;
 

@@ -744,6 +744,10 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const IssueRefu
 Status Apply(CounterModel& model, const CounterBackend& backend, const FinishIntake&) {
   const bool to_postal = model.intake.outcome && model.intake.outcome->kind == IntakeOutcome::Kind::kAddedToManifest;
   model.intake.outcome.reset();
+  // The last citizen's receipt line no longer applies once the next one starts, unless it still needs the
+  // officer (a failed or still queued print keeps its line and F8).
+  if (model.print_job && (model.print_job->phase == PrintPhase::kPrinted || model.print_job->phase == PrintPhase::kSavedOnly))
+    model.print_job.reset();
   if (to_postal) return Apply(model, backend, Navigate{std::string(kScreenPostal)});
   return Apply(model, backend, StartIntake{});
 }

@@ -91,7 +91,8 @@ TEST_F(DossierTest, SupplementRequestPausesTheClockAndPrintsMau02) {
   ASSERT_TRUE(f->model.print_job.has_value());
   EXPECT_EQ(f->model.print_job->form_key, "form.supplement");
   EXPECT_EQ(f->model.print_job->phase, PrintPhase::kSavedOnly);
-  EXPECT_EQ(View().urgency_text, "Chờ bổ sung");
+  EXPECT_EQ(View().state_text, "Chờ bổ sung");
+  EXPECT_EQ(View().urgency_text, "") << "the same words once, not as a second chip (issue 16)";
   ASSERT_TRUE(Run(dossier::Action::kReceiveSupplement).has_value());
   EXPECT_EQ(State(), dossier::State::kInProgress);
 }

@@ -10,6 +10,7 @@
 #include "scan/qr_image.h"
 #include "support/fixtures.h"
 #include "ui_model/intake_view.h"
+#include "ui_model/shell_view.h"
 #include "ui_model/station_fixture.h"
 
 namespace motcua::ui {
@@ -203,6 +204,17 @@ TEST_F(IntakeTest, APostalHandoverTimeIsTypedDayFirst) {
   auto d = f->station->store->GetDossier(f->model.intake.outcome->dossier_code);
   ASSERT_TRUE(d && *d);
   EXPECT_EQ(FormatDmyHm(ToLocalVn((*d)->received_at)), "12/03/2026 08:05");
+}
+
+// Issue 16: banners that no longer apply clear: the last receipt's "saved as PDF" line goes when the next
+// citizen's intake starts.
+TEST_F(IntakeTest, TheLastReceiptsLineClearsWhenTheNextIntakeStarts) {
+  ASSERT_FALSE(testing::ReceiveThroughIntake(*f, "3.000347").empty());
+  ASSERT_TRUE(f->model.print_job);
+  EXPECT_TRUE(MakeShellView(f->model, f->clock.Now()).print);
+  ASSERT_TRUE(f->Do(FinishIntake{}));
+  EXPECT_FALSE(f->model.print_job);
+  EXPECT_FALSE(MakeShellView(f->model, f->clock.Now()).print);
 }
 
 TEST_F(IntakeTest, ConfirmReceivesInOneTransactionAndWritesTheReceiptWithAReadableQr) {

@@ -116,15 +116,24 @@ class CounterScreensTest : public ::testing::Test {
   int events = 0;
 };
 
+// Every screen, drawn and written as counter-screen-<state>-<lang>-<width>.png to look at (issue 16: the
+// smoke test wrote only the login and the score card).
 TEST_F(CounterScreensTest, EveryScreenDrawsAtEverySizeInBothLanguages) {
   ui::TakeMissingKeys();
   const std::pair<int, int> sizes[] = {{1024, 600}, {1366, 768}, {1920, 1080}};
   auto all_sizes = [&](const char* what) {
+    std::string slug;
+    for (char c : std::string(what))
+      if (c != ',') slug += c == ' ' ? '-' : c;
     for (ui::Lang lang : {ui::Lang::kVi, ui::Lang::kEn}) {
       f->model.lang = lang;
       for (const auto& [w, h] : sizes) {
         headless->Resize(w, h);
         Frames(3);
+        EXPECT_FALSE(WriteFramePng("counter-screen-" + slug + "-" + ui::LangCode(lang) + "-" + std::to_string(w) +
+                                   ".png")
+                         .empty())
+            << what;
       }
     }
     f->model.lang = ui::Lang::kVi;
@@ -180,6 +189,27 @@ TEST_F(CounterScreensTest, LoginTypedAndEnteredOpensTheIntake) {
   Key(ImGuiKey_Enter);
   ASSERT_TRUE(f->model.session.has_value());
   EXPECT_EQ(f->model.screen, ui::kScreenIntake);
+}
+
+// Issue 16: after a sign-out the user name box has the caret again, so the next officer's name lands there
+// and the password in the password box, never in a visible one.
+TEST_F(CounterScreensTest, AfterSignOutTheUserNameBoxHasTheCaret) {
+  Frames(3);
+  Type(ui::testing::kOfficer);
+  Key(ImGuiKey_Tab);
+  Type(ui::testing::kPassword);
+  Key(ImGuiKey_Enter);
+  ASSERT_TRUE(f->model.session.has_value());
+  Frames(2);
+  ASSERT_TRUE(f->Do(ui::SignOut{}));
+  Frames(3);
+  applied.clear();
+  Type(ui::testing::kOfficer);
+  Key(ImGuiKey_Tab);
+  Type(ui::testing::kPassword);
+  Key(ImGuiKey_Enter);
+  EXPECT_TRUE(f->model.session.has_value()) << (applied.empty() ? "no action" : applied.back());
+  EXPECT_TRUE(Applied(std::string("SubmitLogin user_name=") + ui::testing::kOfficer));
 }
 
 TEST_F(CounterScreensTest, FunctionKeysSwitchTabsAndCtrlLLocks) {

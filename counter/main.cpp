@@ -16,6 +16,7 @@
 #include "common/files.h"
 #include "common/time.h"
 #include "counter/screens/registry.h"
+#include "scan/serial_scanner.h"
 #include "ui_imgui/app_shell.h"
 #include "ui_model/action.h"
 #include "ui_model/auth.h"
@@ -149,6 +150,20 @@ int Run(int argc, char** argv) {
     else std::fprintf(stderr, "motcua-counter: no change feed: %s\n", watching.error().Describe().c_str());
   }
 
+  // A scanner in serial mode (station.<id>.scanner_mode = serial, ui_model/station.h): read on its own thread,
+  // reconnecting when unplugged; its scans join the wedge's each frame, marked serial so their Vietnamese
+  // letters are trusted. A wedge scanner keeps working beside it.
+  std::unique_ptr<scan::SerialScanner> serial_scanner;
+  std::string serial_status;  // the last state printed, so each change is logged once
+  if (station.devices.scanner_mode == "serial") {
+    serial_scanner = std::make_unique<scan::SerialScanner>(
+        station.devices.scanner_path, scan::SerialScannerOptions{.baud = station.devices.scanner_baud, .on_scan = [] {
+          SDL_Event wake{};
+          wake.type = SDL_USEREVENT;
+          SDL_PushEvent(&wake);
+        }});
+  }
+
   counter::CounterScreens screens;
   std::vector<ui::CounterAction> actions;
   std::optional<Error> last_failure;  // the last frame's failed action: FollowCenter reads it
@@ -157,6 +172,23 @@ int Run(int argc, char** argv) {
     const Instant now = clock.Now();
     const ui::CounterBackend backend{.auth = &auth, .station = &station, .now = now, .sync = &sync_runner};
     for (std::string& scan : frame.scans) actions.emplace_back(ui::ScanReceived{std::move(scan)});
+    bool serial_input = false;
+    if (serial_scanner) {
+      for (Result<std::string>& line : serial_scanner->TakeScans()) {
+        if (line.has_value()) {
+          actions.emplace_back(ui::ScanReceived{std::move(*line), ui::ScanSource::kSerial});
+          serial_input = true;
+        } else {
+          std::fprintf(stderr, "motcua-counter: serial scanner: a line was refused: %s\n", line.error().Describe().c_str());
+        }
+      }
+      const std::optional<Error> e = serial_scanner->last_error();
+      const std::string status = e ? e->Describe() : "connected to " + serial_scanner->path();
+      if (status != serial_status) {
+        std::fprintf(stderr, "motcua-counter: serial scanner: %s\n", status.c_str());
+        serial_status = status;
+      }
+    }
     // Offline, the station tries the center when due (the shell's slow tick brings a frame every second);
     // online, it goes offline when an action found the center gone or the feed has been reconnecting a while.
     const bool was_offline = model.offline.offline;
@@ -178,7 +210,7 @@ int Run(int argc, char** argv) {
       model.live.head_seq = live.head_seq;
       model.live.status = live.status;
     }
-    ui::TickCounter(model, backend, frame.had_input);
+    ui::TickCounter(model, backend, frame.had_input || serial_input);
 
     counter::DrawCounter({model, station, now}, screens, actions);
 

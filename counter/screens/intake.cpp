@@ -78,6 +78,11 @@ void DrawApplicant(const ui::IntakeView& v, IntakeScreenState& s, IntakeFocus fo
   if (!v.id_hint.empty()) ui::StatusBanner(v.id_hint, ui::Tone::kWarning);
   if (!v.card_line.empty()) ui::MutedText(v.card_line);
   if (!v.card_warning.empty()) ui::StatusBanner(v.card_warning, ui::Tone::kWarning);
+  if (!v.diacritics_warning.empty()) {
+    ui::StatusBanner(v.diacritics_warning, ui::Tone::kWarning);
+    if (ui::Button(Label(v.confirm_card_text_label, "confirm_card_text").c_str()))
+      actions.emplace_back(ui::ConfirmCardText{});
+  }
   ApplicantField(v.name_label, "##name", s.name, v.name, ui::ApplicantField::kName, v.error_field == IntakeField::kName,
                  focus == IntakeFocus::kName, actions);
   FieldError(v, IntakeField::kName);

@@ -21,6 +21,7 @@
 #include "ui_imgui/screenshot.h"
 #include "ui_imgui/theme.h"
 #include "ui_imgui/touch.h"
+#include "ui_imgui/widgets.h"
 
 namespace motcua::ui {
 namespace {
@@ -102,6 +103,10 @@ class Shell {
   // as SDL_TEXTINPUT ("1"), which is the shortcut's, never typing for the focused box (issue 16: Ctrl+1
   // picked the recent procedure and also added "1" to the ID number).
   bool shortcut_text_follows_ = false;
+  // A password box had the caret when the last frame was drawn (widgets.h IsPasswordFieldActive): keys
+  // go straight to ImGui, never through the wedge detector, so a fast typist's password is never taken
+  // for a scan (issue 16), and never held back or handed to the app as a scan's text.
+  bool password_focus_ = false;
   bool trace_keys_ = std::getenv("MOTCUA_TRACE_KEYS") != nullptr;
 };
 
@@ -264,7 +269,7 @@ void Shell::Handle(const SDL_Event& e) {
     case SDL_KEYDOWN:
     case SDL_KEYUP:
     case SDL_TEXTINPUT:
-      if (options_.wedge_scan) {
+      if (options_.wedge_scan && !password_focus_) {
         FeedWedge(e);
         return;
       }
@@ -422,6 +427,13 @@ int Shell::Run() {
     frame.window_size_px = io.DisplaySize;
     user_input_ = false;
     frame_fn_(frame);
+    if (const bool password_focus = IsPasswordFieldActive(); password_focus != password_focus_) {
+      password_focus_ = password_focus;
+      // Keys typed before the box got the caret (they were held while this frame was drawn) belong to the
+      // password: released now, in order, ahead of the bypassed ones.
+      if (password_focus_) TakeWedge(detector_.Flush());
+      if (trace_keys_) std::fprintf(stderr, "motcua: key detector %s\n", password_focus_ ? "bypassed (password)" : "on");
+    }
     ImGui::Render();
     animate = frame.animate || frame.theme_request.has_value();
     theme_request = frame.theme_request;

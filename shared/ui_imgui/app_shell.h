@@ -9,6 +9,9 @@
 //     candidate window at the caret;
 //   - puts a keyboard-wedge scan detector (ui_model/wedge_scan.h) in front of ImGui: scans are
 //     handed to the app in Frame::scans and never typed into a field; typing passes through.
+//     While a password box has the caret (widgets.h IsPasswordFieldActive, as of the last frame
+//     drawn) the detector is flushed and bypassed: a password is never a scan, however fast it is
+//     typed, and a scanner fired into a password box types into it like a keyboard;
 //     On X11 the detector sees the X server's key times, not SDL's pump times, so a slow frame
 //     does not split a burst (internal/x11_key_time.h);
 //   - hands keyboard events to ImGui at most one press-and-release of a key per frame, since

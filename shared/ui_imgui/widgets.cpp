@@ -128,6 +128,14 @@ namespace {
 // would replace what the officer typed there (issue 16: a refused confirm wiped the ID number). The caret
 // goes to the end instead, nothing selected. The request takes effect a frame later, when the box becomes
 // active: a flag in the window's storage carries it there.
+// The frame (of which ImGui context) in which a password TextField last had the caret: IsPasswordFieldActive.
+// ImGui 1.86 keeps no flags of the active box that say "password" after the frame, so the widget notes it.
+struct PasswordActiveNote {
+  const ImGuiContext* context = nullptr;
+  int frame = -1;
+};
+PasswordActiveNote g_password_active;
+
 int CaretToEndOnFocus(ImGuiInputTextCallbackData* data) {
   bool* pending = static_cast<bool*>(data->UserData);
   if (*pending) {
@@ -160,8 +168,15 @@ bool TextField(const char* id, std::string* value, const TextFieldOptions& optio
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
   }
+  if (options.is_password && ImGui::IsItemActive())
+    g_password_active = {ImGui::GetCurrentContext(), ImGui::GetFrameCount()};
   NoteItem(id);
   return entered;
+}
+
+bool IsPasswordFieldActive() {
+  const ImGuiContext* g = ImGui::GetCurrentContext();
+  return g != nullptr && g == g_password_active.context && g->FrameCount == g_password_active.frame;
 }
 
 bool SyncedTextField(const char* id, SyncedText* text, const std::string& model_value,

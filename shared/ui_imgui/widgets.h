@@ -73,6 +73,12 @@ struct TextFieldOptions {
 // frame Enter is pressed in it.
 bool TextField(const char* id, std::string* value, const TextFieldOptions& options = {});
 
+// True while a password box (a TextField with is_password) had the keyboard caret in the frame being
+// drawn: call it after the frame's widgets, before the next NewFrame. The shell reads it to pass keys straight through its wedge-scan
+// detector while a password is typed (issue 16: a password typed quickly at login was taken for a
+// scan). False with no ImGui context.
+bool IsPasswordFieldActive();
+
 // A text box that mirrors a value kept in a model (the screens' way to edit view data): when the
 // model's value changes from elsewhere (a scan filled it) the box shows it at once, even while the
 // caret is in it (the edit in progress is dropped), and what the user types is reported through

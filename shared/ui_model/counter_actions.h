@@ -36,9 +36,19 @@ struct SignOut {};
 struct SwitchLanguage {
   Lang lang = Lang::kVi;
 };
-// A keyboard-wedge scan recognised by the shell (wedge_scan.h), wherever the focus was.
+// How a scan's text reached the app. Decides whether its Vietnamese letters can be trusted.
+enum class ScanSource {
+  kKeyboard,  // typed as key presses on a US layout: the shell's keyboard-wedge detector (wedge_scan.h)
+              // or a HID scanner read through evdev. Letters outside the layout ("ễ", "ư", "đ") are
+              // dropped or turned into plain ones on the way, so a CCCD name may arrive as "Nguyn".
+  kSerial,    // read as bytes from the scanner's own serial port (scan/serial_scanner.h): the QR's UTF-8
+              // exactly as encoded
+};
+// A scan: recognised by the shell's wedge detector wherever the focus was, or read from a scanner
+// device.
 struct ScanReceived {
   std::string text;
+  ScanSource source = ScanSource::kKeyboard;  // default kKeyboard: the shell's wedge scans
 };
 // Go to a screen of CounterScreens() by key ("intake", "worklist", ...).
 struct Navigate {
@@ -136,6 +146,9 @@ struct IssueRefusalSlip {
   std::string reason;
 };
 struct FinishIntake {};  // after the receipt: clear the screen for the next citizen
+// "Đúng như thẻ": the officer compared the name and address of a CCCD scan that lost its diacritics
+// with the card and they are right as shown (IntakeDraft::diacritics_unchecked).
+struct ConfirmCardText {};
 
 // ---- work list ----------------------------------------------------------------------------------
 
@@ -306,7 +319,7 @@ using CounterAction = std::variant<
     StartIntake, DiscardIntake, SetApplicantField, SetApplicantIdType, SetProcedureQuery, PickProcedure,
     PickRecentProcedure, ToggleCase, SetComponentMode, ScanComponent, ImportComponentFiles, SetChannel,
     SetReceivedAt, SetDelivery, SetDeliveryAddress, SetSets, ConfirmIntake, IssueSupplementSlip,
-    IssueRefusalSlip, FinishIntake,
+    IssueRefusalSlip, FinishIntake, ConfirmCardText,
     SetWorklistSearch, SetWorklistStateFilter, SetWorklistProcedureFilter, SetWorklistUrgencyFilter,
     SetWorklistOwnUnit, RefreshWorklist, OpenDossier, PrintTrackingBook,
     RunLifecycleAction, RequestApology, ScanDossierComponent, ImportDossierComponentFiles,

@@ -217,7 +217,7 @@ constexpr const char* kActionNames[] = {
     "StartIntake", "DiscardIntake", "SetApplicantField", "SetApplicantIdType", "SetProcedureQuery", "PickProcedure",
     "PickRecentProcedure", "ToggleCase", "SetComponentMode", "ScanComponent", "ImportComponentFiles", "SetChannel",
     "SetReceivedAt", "SetDelivery", "SetDeliveryAddress", "SetSets", "ConfirmIntake", "IssueSupplementSlip",
-    "IssueRefusalSlip", "FinishIntake",
+    "IssueRefusalSlip", "FinishIntake", "ConfirmCardText",
     "SetWorklistSearch", "SetWorklistStateFilter", "SetWorklistProcedureFilter", "SetWorklistUrgencyFilter",
     "SetWorklistOwnUnit", "RefreshWorklist", "OpenDossier", "PrintTrackingBook",
     "RunLifecycleAction", "RequestApology", "ScanDossierComponent", "ImportDossierComponentFiles",
@@ -237,7 +237,10 @@ std::string DescribeForLog(const CounterAction& action) {
       Overloaded{
           [](const SubmitLogin& a) { return " user_name=" + std::string(Trim(a.user_name)); },
           [](const SwitchLanguage& a) { return std::string(" lang=") + LangCode(a.lang); },
-          [](const ScanReceived& a) { return " chars=" + std::to_string(CountCodePoints(a.text)); },
+          [](const ScanReceived& a) {
+            return " chars=" + std::to_string(CountCodePoints(a.text)) +
+                   (a.source == ScanSource::kSerial ? " source=serial" : "");
+          },
           [](const Navigate& a) { return " screen=" + a.screen; },
           [](const SetApplicantField& a) {
             static constexpr const char* kNames[] = {"id_number", "name", "phone", "email", "address"};
@@ -379,7 +382,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const ScanRecei
         SetNotice(model, "notice.scan_not_for_role", "", Tone::kWarning);
         return Ok();
       }
-      return ApplyCccdScan(model, backend, a.text);
+      return ApplyCccdScan(model, backend, a.text, a.source);
     }
     case ScanKind::kReceiptToken: {
       Result<codes::ReceiptToken> token = codes::VerifyReceiptToken(a.text, backend.station->desk.center_key);

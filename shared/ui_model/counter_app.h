@@ -187,6 +187,22 @@ struct DraftComponent {
   std::string reused_result_code;          // kReused
 };
 
+// Whether a CCCD scan may have lost its Vietnamese letters (issue 16: "Nguyễn" arrived as "Nguyn" from a
+// keyboard wedge and was accepted silently). The QR is UTF-8 (codes/cccd.h), and a real card's text carries
+// diacritics: the address always (every administrative unit is named with them: "Phường", "Xã", "Thị trấn",
+// "Quận", "Huyện", "Tỉnh", "Thành phố"; domain.md §5 samples), the name nearly always. A scanner typing key
+// presses on a US layout cannot type those letters, and drops them or types the plain letter instead.
+// Rule: true iff `source` is ScanSource::kKeyboard AND neither `name` nor `address` holds a code point above
+// U+007F. So:
+//   - every serial scan is trusted (its bytes are the QR's own);
+//   - a keyboard scan with any non-ASCII letter in the name or the address is trusted: the path carried Unicode
+//     (an IME, or a scanner sending Alt+numpad), so nothing was dropped;
+//   - a genuinely plain-ASCII name ("Lam Ha" is rare but real) on a keyboard scan is still trusted when its
+//     address carries diacritics, as every real address does; it is flagged only when both are plain ASCII.
+// A flagged scan still fills the form (the ID number and dates are digits and safe); the officer corrects the
+// letters from the card or confirms them (IntakeDraft::diacritics_unchecked).
+bool CardTextMayHaveLostDiacritics(ScanSource source, std::string_view name, std::string_view address);
+
 // The intake in progress. Persisted (a scratch record, store.h: kind "scratch.intake_draft", key
 // "<station>/<user>") after every change, so neither Esc nor a crash loses it.
 struct IntakeDraft {
@@ -200,6 +216,10 @@ struct IntakeDraft {
   std::string sex;              // "Nam" / "Nữ" from the CCCD QR
   bool from_cccd = false;       // the applicant came from a CCCD scan
   std::string cccd_warning;     // rule of codes::CheckCccdConsistency ("" = consistent)
+  // The CCCD scan may have lost its diacritics (CardTextMayHaveLostDiacritics): F10 and the slips are refused
+  // (applicant.name / "diacritics_unchecked") until the officer corrects the name and address so both carry
+  // Vietnamese letters, or confirms them as shown (ConfirmCardText). Default false.
+  bool diacritics_unchecked = false;
 
   std::string procedure_query;
   std::string procedure_code;   // "" = none picked yet

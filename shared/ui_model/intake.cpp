@@ -142,13 +142,30 @@ void RecordSlip(const CounterModel& model, const CounterBackend& backend, const 
 }
 
 // Common checks before a slip: someone to hand it to, a procedure it is about.
+bool HasNonAscii(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// A scan that may have lost its diacritics is never received or printed before the officer looked at it.
+Status CheckCardTextChecked(const IntakeDraft& d) {
+  if (d.diacritics_unchecked)
+    return Invalid("applicant.name", "diacritics_unchecked",
+                   "the keyboard scan has no Vietnamese letters: correct the name and address from the card or confirm them");
+  return Ok();
+}
+
 Status CheckSlipBasics(const IntakeDraft& d) {
+  MOTCUA_TRY(CheckCardTextChecked(d));
   if (std::string_view(Trim(d.name)).empty()) return Invalid("applicant.name", "missing", "the applicant's name");
   if (d.procedure_code.empty()) return Invalid("procedure_code", "missing", "choose the procedure first");
   return Ok();
 }
 
 }  // namespace
+
+bool CardTextMayHaveLostDiacritics(ScanSource source, std::string_view name, std::string_view address) {
+  return source == ScanSource::kKeyboard && !HasNonAscii(name) && !HasNonAscii(address);
+}
 
 // ---- draft helpers ---------------------------------------------------------------------------------
 
@@ -177,6 +194,7 @@ std::string DraftToJson(const IntakeDraft& d) {
             {"sex", d.sex},
             {"from_cccd", d.from_cccd},
             {"cccd_warning", d.cccd_warning},
+            {"diacritics_unchecked", d.diacritics_unchecked},
             {"procedure_query", d.procedure_query},
             {"procedure_code", d.procedure_code},
             {"cases", d.cases},
@@ -207,6 +225,7 @@ Result<IntakeDraft> DraftFromJson(std::string_view text) {
     d.sex = j.value("sex", "");
     d.from_cccd = j.value("from_cccd", false);
     d.cccd_warning = j.value("cccd_warning", "");
+    d.diacritics_unchecked = j.value("diacritics_unchecked", false);
     d.procedure_query = j.value("procedure_query", "");
     d.procedure_code = j.value("procedure_code", "");
     d.cases = j.value("cases", std::vector<std::string>{});
@@ -344,7 +363,7 @@ void LoadRecentProcedures(CounterModel& model, const CounterBackend& backend) {
 
 // ---- CCCD ------------------------------------------------------------------------------------------
 
-Status ApplyCccdScan(CounterModel& model, const CounterBackend& backend, const std::string& text) {
+Status ApplyCccdScan(CounterModel& model, const CounterBackend& backend, const std::string& text, ScanSource source) {
   if (model.intake.outcome) model.intake.outcome.reset();  // the next citizen's card: a new intake
   if (!model.intake.active) MOTCUA_TRY(Apply(model, backend, StartIntake{}));
   model.screen = std::string(kScreenIntake);
@@ -365,10 +384,14 @@ Status ApplyCccdScan(CounterModel& model, const CounterBackend& backend, const s
   d.from_cccd = true;
   Status consistent = codes::CheckCccdConsistency(*card);
   d.cccd_warning = consistent.has_value() ? "" : consistent.error().rule;
+  d.diacritics_unchecked = CardTextMayHaveLostDiacritics(source, d.name, d.address);
   if (d.delivery == dossier::Delivery::kPostal && std::string_view(Trim(d.delivery_address)).empty())
     d.delivery_address = d.address;
   intake.error.reset();
-  Focus(intake, d.procedure_code.empty() ? IntakeFocus::kProcedureSearch : IntakeFocus::kComponents);
+  if (d.diacritics_unchecked)
+    Focus(intake, IntakeFocus::kName);  // the letters to correct first
+  else
+    Focus(intake, d.procedure_code.empty() ? IntakeFocus::kProcedureSearch : IntakeFocus::kComponents);
   Touch(intake);
   return Ok();
 }
@@ -407,6 +430,8 @@ Status Apply(CounterModel& model, const CounterBackend&, const SetApplicantField
   *field = a.value;
   // Typed changes to what the card said: the data no longer comes from the card alone.
   if (a.field == ApplicantField::kIdNumber || a.field == ApplicantField::kName) d.from_cccd = false;
+  // Corrected from the card: both now carry Vietnamese letters, so nothing is left to check.
+  if (d.diacritics_unchecked && HasNonAscii(d.name) && HasNonAscii(d.address)) d.diacritics_unchecked = false;
   Touch(model.intake);
   return Ok();
 }
@@ -586,6 +611,11 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const ConfirmIn
     Fail(intake, e);
     return e;
   }
+  if (Status checked = CheckCardTextChecked(intake.draft); !checked.has_value()) {
+    Fail(intake, checked.error());
+    Focus(intake, IntakeFocus::kName);
+    return checked;
+  }
   Result<workflow::IntakeRequest> request = BuildIntakeRequest(intake.draft);
   if (!request.has_value()) {
     Fail(intake, request.error());
@@ -738,6 +768,15 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const IssueRefu
   intake.error.reset();
   intake.flagged.clear();
   intake.outcome = std::move(out);
+  return Ok();
+}
+
+Status Apply(CounterModel& model, const CounterBackend&, const ConfirmCardText&) {
+  IntakeModel& intake = model.intake;
+  if (!intake.active || !intake.draft.diacritics_unchecked) return Ok();
+  intake.draft.diacritics_unchecked = false;
+  if (intake.error && intake.error->rule == "diacritics_unchecked") intake.error.reset();
+  Touch(intake);
   return Ok();
 }
 

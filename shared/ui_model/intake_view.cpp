@@ -205,6 +205,10 @@ IntakeView MakeIntakeView(const CounterModel& model, const Station& station, Ins
   if (d.from_cccd)
     v.card_line = FormatText(Tr(lang, "intake.card_line"), {{"birth", d.birth_date_text}, {"sex", d.sex}});
   if (!d.cccd_warning.empty()) v.card_warning = Tr(lang, "warning.cccd." + d.cccd_warning);
+  if (d.diacritics_unchecked) {
+    v.diacritics_warning = Tr(lang, "warning.cccd.diacritics_lost");
+    v.confirm_card_text_label = Tr(lang, "intake.confirm_card_text");
+  }
   v.id_hint = IdHint(lang, d);
 
   // procedure

@@ -85,6 +85,10 @@ struct IntakeView {
   std::string id_number, name, phone, email, address;
   std::string card_line;         // "Ngày sinh 15/04/1990 · Nam · từ mã QR CCCD"; "" if typed
   std::string card_warning;      // CheckCccdConsistency's advice; "" = none
+  // A keyboard scan without Vietnamese letters (IntakeDraft::diacritics_unchecked): the warning, shown until the
+  // name and address are corrected or confirmed with the button; "" = nothing to check.
+  std::string diacritics_warning;
+  std::string confirm_card_text_label;  // "Đúng như thẻ"
   std::string id_hint;           // live: "CCCD có 12 chữ số (đã nhập 11)"; "" = fine
 
   // procedure

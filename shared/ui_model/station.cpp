@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "codes/receipt_token.h"
+#include "scan/serial_scanner.h"
 #include "common/files.h"
 #include "common/text.h"
 
@@ -39,6 +40,9 @@ Status LoadDevices(Station& s) {
   MOTCUA_ASSIGN_OR_RETURN(d.scan_source, Setting(st, DeviceKey(s, "scan_source"), "flatbed"));
   MOTCUA_ASSIGN_OR_RETURN(d.import_dir, Setting(st, DeviceKey(s, "import_dir"), ""));
   MOTCUA_ASSIGN_OR_RETURN(d.queue_counter, Setting(st, DeviceKey(s, "queue_counter"), ""));
+  MOTCUA_ASSIGN_OR_RETURN(d.scanner_mode, Setting(st, DeviceKey(s, "scanner_mode"), "wedge"));
+  MOTCUA_ASSIGN_OR_RETURN(d.scanner_path, Setting(st, DeviceKey(s, "scanner_path"), ""));
+  MOTCUA_ASSIGN_OR_RETURN(d.scanner_baud, IntSetting(st, DeviceKey(s, "scanner_baud"), 9600));
   return Ok();
 }
 
@@ -110,6 +114,16 @@ Status ValidateDeviceSettings(const DeviceSettings& d) {
     return Invalid("queue_counter", "too_long", "the queue counter is at most 40 bytes of UTF-8, e.g. \"5\"");
   if (std::any_of(counter.begin(), counter.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
     return Invalid("queue_counter", "control_character", "the queue counter holds a control character");
+  if (d.scanner_mode != "wedge" && d.scanner_mode != "serial")
+    return Invalid("scanner_mode", "bad_value", "scanner_mode is wedge or serial");
+  if (d.scanner_mode == "serial") {
+    const std::string_view path = Trim(d.scanner_path);
+    if (path.empty()) return Invalid("scanner_path", "missing", "serial mode needs the scanner's device path");
+    if (path.front() != '/')
+      return Invalid("scanner_path", "not_absolute", "the scanner path is absolute, e.g. /dev/ttyACM0");
+    if (!scan::IsSupportedBaud(d.scanner_baud))
+      return Invalid("scanner_baud", "bad_baud", "scanner_baud is one of 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200");
+  }
   return Ok();
 }
 
@@ -181,7 +195,8 @@ Status SaveDeviceSettings(Station& s, const workflow::Actor& actor, const Device
                              std::string(Trim(d.cups_server)), d.print_wait_ms,
                              std::string(Trim(d.scanner_device)), d.scan_dpi, d.scan_color,
                              d.scan_source, std::string(Trim(d.import_dir)),
-                             NormalizeNfc(Trim(d.queue_counter))};
+                             NormalizeNfc(Trim(d.queue_counter)), d.scanner_mode,
+                             std::string(Trim(d.scanner_path)), d.scanner_baud};
   const std::pair<const char*, std::string> values[] = {
       {"name", clean.name},
       {"printer_queue", clean.printer_queue},
@@ -193,6 +208,9 @@ Status SaveDeviceSettings(Station& s, const workflow::Actor& actor, const Device
       {"scan_source", clean.scan_source},
       {"import_dir", clean.import_dir},
       {"queue_counter", clean.queue_counter},
+      {"scanner_mode", clean.scanner_mode},
+      {"scanner_path", clean.scanner_path},
+      {"scanner_baud", std::to_string(clean.scanner_baud)},
   };
   MOTCUA_TRY(s.store->Write([&](store::WriteTx& tx) -> Status {
     nlohmann::json changed = nlohmann::json::object();

@@ -61,7 +61,8 @@ StationPaths DefaultStationPaths(std::string station_id, const char* built_in_as
 bool TakeStationFlag(const std::vector<std::string>& rest, std::size_t& i, StationPaths& paths);
 
 // This station's devices. Keys under "station.<id>.": printer_queue, cups_server, print_wait_ms,
-// scanner_device, scan_dpi, scan_color, scan_source, import_dir, name, queue_counter.
+// scanner_device, scan_dpi, scan_color, scan_source, import_dir, name, queue_counter, scanner_mode,
+// scanner_path, scanner_baud.
 struct DeviceSettings {
   std::string name;            // shown on screens, e.g. "Quầy 3"; default "" = the station id
   std::string printer_queue;   // CUPS queue for forms; default "" = no printer: forms are saved as PDF only
@@ -76,6 +77,15 @@ struct DeviceSettings {
   // names counters by it, and an area's `counters` list it). Default "" = this station calls no
   // tickets: the shell shows no call panel.
   std::string queue_counter;
+  // How code scanners (CCCD QR, receipts, tickets) reach this station (issue 16). "wedge" (default): a
+  // keyboard-wedge scanner types into the app and the shell's detector picks its bursts out (wedge_scan.h);
+  // it cannot type Vietnamese letters, so a CCCD scan without any is flagged (counter_app.h
+  // CardTextMayHaveLostDiacritics). "serial": a scanner in USB serial mode (CDC-ACM) read from scanner_path
+  // (scan/serial_scanner.h), bytes unchanged, UTF-8 Vietnamese intact; a wedge scanner still works beside it.
+  std::string scanner_mode = "wedge";
+  std::string scanner_path;   // serial mode: e.g. "/dev/serial/by-id/usb-<maker>-if00" (stable across
+                              // replugging) or "/dev/ttyACM0"; default "" (required in serial mode)
+  int scanner_baud = 9600;    // serial mode: bit/s, default 9600; CDC-ACM ignores it (scan/serial_scanner.h)
 };
 
 // Checks ranges: print_wait_ms 0..120000, scan_dpi 75..1200, the queue name as CUPS takes it (no space,
@@ -83,7 +93,9 @@ struct DeviceSettings {
 // and no control character, which a board could not show). Errors: kInvalid/"out_of_range" on
 // "print_wait_ms" / "scan_dpi"; kInvalid/"bad_queue_name" on "printer_queue"; kInvalid/"bad_value" on
 // "scan_source"; kInvalid/"bad_utf8" on "name"; kInvalid/"too_long" / "bad_utf8" / "control_character"
-// on "queue_counter" (checked after trimming, as it is stored).
+// on "queue_counter" (checked after trimming, as it is stored); kInvalid/"bad_value" on "scanner_mode" (not
+// "wedge" or "serial"); in serial mode kInvalid/"missing" / "not_absolute" on "scanner_path" and
+// kInvalid/"bad_baud" on "scanner_baud" (scan/serial_scanner.h IsSupportedBaud).
 Status ValidateDeviceSettings(const DeviceSettings& devices);
 
 struct Station {

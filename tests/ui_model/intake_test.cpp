@@ -107,6 +107,120 @@ TEST_F(IntakeTest, InconsistentCardIsAcceptedWithAWarning) {
   EXPECT_EQ(v.card_warning, "Năm sinh trên thẻ không khớp với số CCCD; hãy đối chiếu với thẻ.");
 }
 
+// Issue 16: a keyboard-wedge scanner cannot type Vietnamese letters. Worked examples: the fixture's card
+// (kCccdQr, a female applicant) and a male one, each as a wedge delivers it: letters dropped, or turned into
+// plain letters by a scanner that transliterates.
+constexpr const char* kCccdQrLettersDropped =  // kCccdQr through a wedge that drops what it cannot type
+    "001190012345|012345678|Nguyn Th Hng Nhung|01011990|N|S 12 ph Hng Bi, Hon Kim, H Ni|15042021";
+constexpr const char* kCccdQrPlainLetters =  // kCccdQr through a wedge that types the base letters
+    "001190012345|012345678|Nguyen Thi Hong Nhung|01011990|Nu|So 12 pho Hang Bai, Hoan Kiem, Ha Noi|15042021";
+constexpr const char* kMaleQrLettersDropped =  // "Nguyễn Văn A ... Số 12 phố Hàng Bài, Hoàn Kiếm, Hà Nội", dropped
+    "001090123456|012345678|Nguyn Vn A|01011990|Nam|S 12 ph Hng Bi, Hon Kim, H Ni|15042021";
+
+TEST(CardTextMayHaveLostDiacritics, FlagsOnlyKeyboardScansWithNoVietnameseLetterInNameAndAddress) {
+  struct Case {
+    ScanSource source;
+    const char* name;
+    const char* address;
+    bool flagged;
+  };
+  const Case cases[] = {
+      {ScanSource::kKeyboard, "Nguyn Vn A", "S 12 ph Hng Bi, Hon Kim, H Ni", true},    // letters dropped
+      {ScanSource::kKeyboard, "Nguyen Thi Hong Nhung", "So 12 pho Hang Bai, Ha Noi", true},  // plain letters
+      {ScanSource::kKeyboard, "Nguyễn Thị Hồng Nhung", "Số 12 phố Hàng Bài, Hà Nội", false},  // came through
+      {ScanSource::kKeyboard, "Lam Ha", "Thôn 3, Xã Tân Lập, Huyện Đan Phượng", false},  // a plain name is real
+      {ScanSource::kKeyboard, "Nguyễn Văn A", "Ha Noi", false},  // one field carried Unicode: nothing dropped
+      {ScanSource::kSerial, "Nguyen Van A", "Ha Noi", false},    // serial bytes are the QR's own
+      {ScanSource::kKeyboard, "", "", true},                     // both empty: nothing to trust either
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(CardTextMayHaveLostDiacritics(c.source, c.name, c.address), c.flagged) << c.name << " / " << c.address;
+}
+
+TEST_F(IntakeTest, WedgeScanWithLettersDroppedIsRefusedNeverStored) {
+  // "Nữ" arrived as "N": the card cannot be read at all, and the officer is told so.
+  const std::int64_t events = f->JournalCount();
+  Status s = f->Do(ScanReceived{kCccdQrLettersDropped});
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().field, "sex");
+  EXPECT_EQ(s.error().rule, "unknown_sex");
+  EXPECT_EQ(f->model.intake.draft.name, "");
+  EXPECT_EQ(f->JournalCount(), events);
+}
+
+TEST_F(IntakeTest, WedgeScanWithoutDiacriticsMustBeCorrectedBeforeF10) {
+  ASSERT_TRUE(f->Do(ScanReceived{kCccdQrPlainLetters}));
+  const IntakeDraft& d = f->model.intake.draft;
+  EXPECT_EQ(d.name, "Nguyen Thi Hong Nhung");
+  EXPECT_EQ(d.id_number, "001190012345");  // digits are layout-safe: kept
+  EXPECT_TRUE(d.diacritics_unchecked);
+  EXPECT_EQ(f->model.intake.focus, IntakeFocus::kName);
+  IntakeView v = MakeIntakeView(f->model, *f->station, f->clock.Now());
+  EXPECT_EQ(v.diacritics_warning,
+            "Họ tên và địa chỉ quét được không có dấu tiếng Việt: máy quét kiểu bàn phím làm mất chữ có dấu. "
+            "Hãy sửa theo thẻ, hoặc bấm \"Đúng như thẻ\" nếu đã đúng.");
+  EXPECT_EQ(v.confirm_card_text_label, "Đúng như thẻ");
+
+  ASSERT_TRUE(f->Do(PickProcedure{"9.999002"}));
+  for (int i : MissingComponents(f->model.intake.draft))
+    ASSERT_TRUE(f->Do(SetComponentMode{i, ComponentMode::kShownOnly, ""}));
+  const std::int64_t events = f->JournalCount();
+  Status s = f->Do(ConfirmIntake{});
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().field, "applicant.name");
+  EXPECT_EQ(s.error().rule, "diacritics_unchecked");
+  EXPECT_EQ(f->JournalCount(), events);
+  EXPECT_EQ(f->DossierCount(), 0);
+  EXPECT_EQ(f->model.intake.focus, IntakeFocus::kName);
+  v = MakeIntakeView(f->model, *f->station, f->clock.Now());
+  EXPECT_EQ(v.error_field, IntakeField::kName);
+  EXPECT_EQ(v.error_text,
+            "Họ tên, địa chỉ từ máy quét chưa được đối chiếu với thẻ (mất dấu tiếng Việt): hãy sửa hoặc bấm \"Đúng như thẻ\".");
+  // The slips print the name too.
+  s = f->Do(IssueRefusalSlip{"Không thuộc thẩm quyền"});
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().rule, "diacritics_unchecked");
+
+  // Corrected from the card: the name alone is not enough, the address too.
+  ASSERT_TRUE(f->Do(SetApplicantField{ApplicantField::kName, "Nguyễn Thị Hồng Nhung"}));
+  EXPECT_TRUE(f->model.intake.draft.diacritics_unchecked);
+  ASSERT_TRUE(f->Do(SetApplicantField{ApplicantField::kAddress, "Số 12 phố Hàng Bài, Hoàn Kiếm, Hà Nội"}));
+  EXPECT_FALSE(f->model.intake.draft.diacritics_unchecked);
+  EXPECT_EQ(MakeIntakeView(f->model, *f->station, f->clock.Now()).diacritics_warning, "");
+  s = f->Do(ConfirmIntake{});
+  ASSERT_TRUE(s) << s.error().Describe();
+  f->Wait();
+  ASSERT_TRUE(f->model.intake.outcome);
+  EXPECT_EQ(f->model.intake.outcome->applicant_name, "Nguyễn Thị Hồng Nhung");
+}
+
+TEST_F(IntakeTest, WedgeScanWithoutDiacriticsCanBeConfirmedAsOnTheCardAndSurvivesACrash) {
+  ASSERT_TRUE(f->Do(ScanReceived{kMaleQrLettersDropped}));
+  EXPECT_TRUE(f->model.intake.draft.diacritics_unchecked);
+  EXPECT_EQ(f->model.intake.draft.name, "Nguyn Vn A");
+  // The flag is kept in the stored draft: a restart does not drop it.
+  Result<IntakeDraft> back = DraftFromJson(DraftToJson(f->model.intake.draft));
+  ASSERT_TRUE(back);
+  EXPECT_TRUE(back->diacritics_unchecked);
+  ASSERT_TRUE(f->Do(PickProcedure{"9.999002"}));
+  for (int i : MissingComponents(f->model.intake.draft))
+    ASSERT_TRUE(f->Do(SetComponentMode{i, ComponentMode::kShownOnly, ""}));
+  ASSERT_FALSE(f->Do(ConfirmIntake{}).has_value());
+  ASSERT_TRUE(f->Do(ConfirmCardText{}));
+  EXPECT_FALSE(f->model.intake.draft.diacritics_unchecked);
+  EXPECT_FALSE(f->model.intake.error.has_value()) << "the refusal it answered is cleared";
+  Status s = f->Do(ConfirmIntake{});
+  ASSERT_TRUE(s) << s.error().Describe();
+}
+
+TEST_F(IntakeTest, SerialScanIsTrustedAndAKeyboardScanWithDiacriticsIsNotFlagged) {
+  ASSERT_TRUE(f->Do(ScanReceived{kCccdQrPlainLetters, ScanSource::kSerial}));
+  EXPECT_FALSE(f->model.intake.draft.diacritics_unchecked);
+  ASSERT_TRUE(f->Do(ScanReceived{kCccdQr}));  // the default source: the keyboard wedge
+  EXPECT_FALSE(f->model.intake.draft.diacritics_unchecked);
+  EXPECT_EQ(f->model.intake.draft.name, "Nguyễn Thị Hồng Nhung");
+}
+
 TEST_F(IntakeTest, ProcedureSearchIgnoresDiacriticsAndRecentProceduresComeBack) {
   ASSERT_TRUE(f->Do(SetProcedureQuery{"dang ky thuong tru"}).has_value());
   ASSERT_FALSE(f->model.intake.hits.empty());

@@ -42,6 +42,10 @@ TEST(SaveDeviceSettings, StoresPerStationJournalsAndSurvivesAReopen) {
   d.printer_queue = "quay3-a5";
   d.scan_dpi = 300;
   d.scan_source = "adf";
+  EXPECT_EQ(d.scanner_mode, "wedge");  // the default
+  d.scanner_mode = "serial";
+  d.scanner_path = " /dev/serial/by-id/usb-Scanner-if00 ";
+  d.scanner_baud = 115200;
   const std::int64_t events = f->JournalCount();
   ASSERT_TRUE(f->Do(SaveDevices{d}).has_value());
   EXPECT_EQ(f->JournalCount(), events + 1);
@@ -51,6 +55,9 @@ TEST(SaveDeviceSettings, StoresPerStationJournalsAndSurvivesAReopen) {
   EXPECT_EQ((*again)->devices.printer_queue, "quay3-a5");
   EXPECT_EQ((*again)->devices.scan_dpi, 300);
   EXPECT_EQ((*again)->devices.scan_source, "adf");
+  EXPECT_EQ((*again)->devices.scanner_mode, "serial");
+  EXPECT_EQ((*again)->devices.scanner_path, "/dev/serial/by-id/usb-Scanner-if00");
+  EXPECT_EQ((*again)->devices.scanner_baud, 115200);
   // Another station keeps its own devices.
   Result<std::unique_ptr<Station>> other =
       OpenStation({.data_dir = f->dir.path(), .assets_dir = MOTCUA_ASSETS_DIR, .station_id = "station-2"});
@@ -72,11 +79,23 @@ TEST(SaveDeviceSettings, BadValuesAreRefusedAtTheirField) {
   Case cases[] = {{base, "scan_dpi", "out_of_range"},
                   {base, "print_wait_ms", "out_of_range"},
                   {base, "printer_queue", "bad_queue_name"},
-                  {base, "scan_source", "bad_value"}};
+                  {base, "scan_source", "bad_value"},
+                  {base, "scanner_mode", "bad_value"},
+                  {base, "scanner_path", "missing"},
+                  {base, "scanner_path", "not_absolute"},
+                  {base, "scanner_baud", "bad_baud"}};
   cases[0].d.scan_dpi = 50;
   cases[1].d.print_wait_ms = -1;
   cases[2].d.printer_queue = "máy in/quầy 3";
   cases[3].d.scan_source = "camera";
+  cases[4].d.scanner_mode = "evdev";  // not offered yet: refused, never silently taken for "wedge"
+  cases[5].d.scanner_mode = "serial";
+  cases[5].d.scanner_path = "  ";
+  cases[6].d.scanner_mode = "serial";
+  cases[6].d.scanner_path = "ttyACM0";
+  cases[7].d.scanner_mode = "serial";
+  cases[7].d.scanner_path = "/dev/ttyACM0";
+  cases[7].d.scanner_baud = 9601;
   for (const Case& c : cases) {
     Status s = f->Do(SaveDevices{c.d});
     ASSERT_FALSE(s.has_value()) << c.field;

@@ -117,6 +117,33 @@ TEST_F(WidgetsTest, TextFieldTakesTypedTextAndReportsEnter) {
   EXPECT_EQ(enters, 1);
 }
 
+TEST_F(WidgetsTest, PasswordFieldActiveOnlyWhileAPasswordBoxHasTheCaret) {
+  // The shell bypasses its wedge-scan detector exactly while this is true (app_shell.h).
+  std::string user, password;
+  int focus = 0;  // 1 = the user box, 2 = the password box, this frame only
+  auto draw = [&] {
+    ImGui::Begin("w");
+    TextField("##user", &user, {.request_focus = focus == 1});
+    TextField("##password", &password, {.is_password = true, .request_focus = focus == 2});
+    focus = 0;
+    ImGui::End();
+  };
+  ui->Frames(2, draw);
+  EXPECT_FALSE(IsPasswordFieldActive()) << "no box has the caret";
+  focus = 1;
+  ui->Frames(2, draw);
+  EXPECT_FALSE(IsPasswordFieldActive()) << "the user-name box is not a password box";
+  focus = 2;
+  ui->Frames(2, draw);
+  EXPECT_TRUE(IsPasswordFieldActive());
+  ui->Type("Mk@2026-xvfb", draw);
+  EXPECT_TRUE(IsPasswordFieldActive());
+  EXPECT_EQ(password, "Mk@2026-xvfb");
+  focus = 1;
+  ui->Frames(2, draw);
+  EXPECT_FALSE(IsPasswordFieldActive()) << "the caret went back to the user-name box";
+}
+
 TEST_F(WidgetsTest, DataTableRowsAreClickable) {
   struct Row {
     const char* code;

@@ -2,7 +2,8 @@
 # End-to-end check of motcua-counter in a real X server (Xvfb, software GL): the login screen
 # comes up, a keyboard-wedge scan typed at scanner speed is recognised and does not leak into the
 # focused user-name box, a user name and password typed at human speed are submitted with Enter,
-# the Vietnamese error line appears, the language switch works, and screenshots are written:
+# the Vietnamese error line appears, the password typed again at scanner speed is a login and not
+# a scan, the language switch works, and screenshots are written:
 #   <out>/login.png              the app's own PNG of its last frame (Vietnamese, with the error)
 #   <out>/login_scan_notice.png  X screen capture after the scan (ImageMagick import)
 #   <out>/login_en.png           X screen capture after switching to English
@@ -119,6 +120,35 @@ must_see "action: SubmitLogin user_name=$USER_NAME" 15
 grep -qx "action: SubmitLogin user_name=$USER_NAME" "$LOG" ||
   fail "the submitted user name is not exactly '$USER_NAME': did the scan leak into the box?"
 must_see "[bad_credentials]" 10
+grep -qF -- "$PASSWORD" "$LOG" "$WORK/stderr.txt" && fail "the password appeared in the output"
+
+# 2b. The same password typed at scanner speed, Enter included (a fast typist, a password manager): the
+# caret is back in the password box after the error, so the wedge detector is bypassed and this is
+# a login, never a scan (issue 16: a password typed quickly at login was taken for a scan).
+pw_keys=()
+for ((i = 0; i < ${#PASSWORD}; i++)); do
+  c=${PASSWORD:i:1}
+  case "$c" in
+    @) pw_keys+=(at) ;;
+    -) pw_keys+=(minus) ;;
+    *) pw_keys+=("$c") ;;
+  esac
+done
+scans_before=$(grep -c 'action: ScanReceived' "$LOG")
+logins_before=$(grep -c 'action: SubmitLogin' "$LOG")
+sleep 0.5
+nice -n -10 xdotool key --delay 5 "${pw_keys[@]}" Return
+for ((i = 0; i < 100; i++)); do
+  [ "$(grep -c 'action: SubmitLogin' "$LOG")" -gt "$logins_before" ] && break
+  sleep 0.1
+done
+[ "$(grep -c 'action: SubmitLogin' "$LOG")" -eq $((logins_before + 1)) ] ||
+  fail "a password typed at scanner speed did not make exactly one login attempt"
+sleep 0.3
+[ "$(grep -c 'action: ScanReceived' "$LOG")" -eq "$scans_before" ] ||
+  fail "a password typed at scanner speed was taken for a scan"
+grep -q 'key detector bypassed (password)' "$WORK/stderr.txt" ||
+  fail "the shell never reported the password box bypassing the wedge detector"
 grep -qF -- "$PASSWORD" "$LOG" "$WORK/stderr.txt" && fail "the password appeared in the output"
 
 # 3. The language switch (top right) and back.

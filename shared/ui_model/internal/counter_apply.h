@@ -48,7 +48,7 @@ void DeliverDossierFile(CounterModel& model, const CounterBackend& backend, cons
 
 // Fills the applicant from a scanned CCCD QR (the intake screen is opened first). A malformed QR sets
 // the intake error at its field and changes nothing.
-Status ApplyCccdScan(CounterModel& model, const CounterBackend& backend, const std::string& text);
+Status ApplyCccdScan(CounterModel& model, const CounterBackend& backend, const std::string& text, ScanSource source);
 // Restores the kept draft of the signed-in user at this station (at sign-in).
 void LoadDraft(CounterModel& model, const CounterBackend& backend);
 void SaveDraftIfDirty(CounterModel& model, const CounterBackend& backend);
@@ -122,6 +122,7 @@ MOTCUA_UI_APPLY(ConfirmIntake);
 MOTCUA_UI_APPLY(IssueSupplementSlip);
 MOTCUA_UI_APPLY(IssueRefusalSlip);
 MOTCUA_UI_APPLY(FinishIntake);
+MOTCUA_UI_APPLY(ConfirmCardText);
 
 MOTCUA_UI_APPLY(SetWorklistSearch);
 MOTCUA_UI_APPLY(SetWorklistStateFilter);

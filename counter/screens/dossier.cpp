@@ -163,7 +163,13 @@ void DrawActionForm(const ui::DossierView& v, const ui::DossierActionView& a, Do
   if (a.needs_receiver) {
     submit |= LabeledField(v.receiver_name_label, "##receiver_name", &s.receiver_name,
                            {.has_error = FieldHasError(v, a.key, "receiver_name"), .request_focus = focus});
-    submit |= LabeledField(v.receiver_id_label, "##receiver_id", &s.receiver_id, {});
+    ImGui::TextUnformatted(v.receiver_id_type_label.c_str());
+    std::vector<ui::ChoiceItem> types = v.receiver_id_types;
+    for (ui::ChoiceItem& t : types) t.is_selected = t.value == s.receiver_id_type;
+    if (const int picked = ChoiceRow("receiver_id_type", types); picked >= 0) s.receiver_id_type = picked;
+    submit |= LabeledField(v.receiver_id_label, "##receiver_id", &s.receiver_id,
+                           {.has_error = FieldHasError(v, a.key, "receiver_id") ||
+                                         FieldHasError(v, a.key, "receiver_id_type")});
     ImGui::Checkbox(v.originals_label.c_str(), &s.originals_returned);
   }
   if (a.needs_digital_reason)
@@ -186,6 +192,7 @@ void DrawActionForm(const ui::DossierView& v, const ui::DossierActionView& a, Do
     d.paid_online = s.payment_channel;
     d.receiver_name = s.receiver_name;
     d.receiver_id = s.receiver_id;
+    d.receiver_id_type = static_cast<dossier::IdType>(s.receiver_id_type);
     d.originals_returned = s.originals_returned;
     d.no_digital_result_reason = s.digital_reason;
     actions.emplace_back(ui::RunLifecycleAction{a.action, d});
@@ -203,6 +210,11 @@ void DrawActions(const ui::DossierView& v, DossierScreenState& s, std::vector<ui
                                                                .width_px = -1.0f})) {
       s.active_form = open ? "" : a.key;
       s.focus_form = !open;
+      if (!open && a.needs_receiver) {  // prefilled with the applicant, who usually collects
+        s.receiver_name = a.default_receiver_name;
+        s.receiver_id = a.default_receiver_id;
+        s.receiver_id_type = static_cast<int>(a.default_receiver_id_type);
+      }
     }
     if (open) DrawActionForm(v, a, s, focus, actions);
   }

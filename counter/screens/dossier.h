@@ -19,6 +19,7 @@ struct DossierScreenState {
   std::string active_form;          // an ActionKey, "apology" or "postal"; "" = none open
   std::string reason, items, unit, receiver_name, receiver_id, digital_reason, new_due, parcel;
   bool originals_returned = false;
+  int receiver_id_type = 0;         // dossier::IdType of receiver_id (set from the view when the form opens)
   int payment_channel = 0;
   std::map<int, std::string> result_codes;  // per result slot
   std::map<int, bool> e_signed;

@@ -25,6 +25,13 @@ int RunAdvance(Context& ctx, Args& args) {
     if (!v) return ReportError(ctx, v.error());
     if (*v) *dest = **v;
   }
+  auto id_type_flag = args.Flag("receiver-id-type");  // cccd (default), cmnd, passport, other
+  if (!id_type_flag) return ReportError(ctx, id_type_flag.error());
+  if (*id_type_flag) {
+    auto type = workflow::ParseIdType(**id_type_flag, "receiver-id-type");
+    if (!type) return ReportError(ctx, type.error());
+    details.receiver_id_type = *type;
+  }
   auto items_flag = args.Flag("items");  // "paper one;paper two"
   if (!items_flag) return ReportError(ctx, items_flag.error());
   if (*items_flag) {
@@ -69,7 +76,8 @@ int RunAdvance(Context& ctx, Args& args) {
 
 MOTCUA_CLI_COMMAND("advance",
                    "advance CODE --to STATE [--reason TEXT] [--unit NAME] [--items \"A;B\"] [--paid-online 0|1|2] "
-                   "[--receiver-name NAME --receiver-id ID --originals-returned] [--no-digital-reason TEXT]",
+                   "[--receiver-name NAME --receiver-id ID [--receiver-id-type cccd|cmnd|passport|other] "
+                   "--originals-returned] [--no-digital-reason TEXT]",
                    "move a dossier to STATE (received, transferred, in_progress, awaiting_supplement, "
                    "awaiting_payment, done, returned, withdrawal_requested, withdrawn, stopped, refused)",
                    RunAdvance);

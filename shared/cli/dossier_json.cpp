@@ -1,5 +1,7 @@
 #include "cli/dossier_json.h"
 
+#include "workflow/desk.h"
+
 namespace motcua::cli {
 
 using nlohmann::json;
@@ -81,6 +83,16 @@ json DossierToJson(const dossier::Dossier& d, const dossier::StatusMap& map) {
       {"steps", steps},
       {"version", d.version},
   };
+  if (d.result_return) {
+    const dossier::ResultReturn& r = *d.result_return;
+    out["result_return"] = {{"at", LocalText(r.at)},
+                            {"receiver_name", r.receiver_name},
+                            {"receiver_id_type", workflow::IdTypeKey(r.receiver_id_type)},
+                            {"receiver_id", r.receiver_id},
+                            {"originals_returned", r.originals_returned},
+                            {"no_digital_result_reason", r.no_digital_result_reason},
+                            {"by", r.by}};
+  }
   return out;
 }
 

@@ -119,7 +119,10 @@ struct SupplementRequest {
 struct ResultReturn {
   Instant at{};
   std::string receiver_name;               // who took the result
-  std::string receiver_id;                 // their ID number
+  IdType receiver_id_type = IdType::kCccd;  // what receiver_id is: kCccd, kCmnd, kPassport, or kOther (free
+                                           // text: a postal worker's staff number, a return recorded before
+                                           // the type was kept)
+  std::string receiver_id;                 // their ID number, by the rules of its type (workflow CheckIdNumber)
   bool originals_returned = false;         // originals kept for comparison were handed back
   std::string no_digital_result_reason;    // why a required paper result has no digitized copy
   std::string by;                          // officer

@@ -490,6 +490,7 @@ Result<SignResult> SignManifest(const Desk& desk, const Actor& actor, std::strin
         workflow::ActionDetails details;
         details.receiver_name = m.postal.representative;
         details.receiver_id = m.postal.staff_id;
+        details.receiver_id_type = dossier::IdType::kOther;  // a staff number, not an identity card
         details.originals_returned = item.originals_returned;
         details.no_digital_result_reason = item.no_digital_result_reason;
         details.event_extra_json = json{{"manifest", m.id}, {"parcel_number", item.parcel_number}}.dump();

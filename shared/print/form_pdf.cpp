@@ -1018,6 +1018,75 @@ Result<PdfDocument> RenderHandoverManifestPdf(const HandoverManifestForm& input,
   return Render(A4Portrait(), options, meta, compose);
 }
 
+// ---- Result handover at the counter ------------------------------------------------------------
+
+Result<PdfDocument> RenderResultHandoverPdf(const ResultHandoverForm& input, const PdfOptions& options) {
+  ResultHandoverForm f = input;
+  Cleaner k;
+  k.Header(f.header);
+  k.Text(f.title, "title");
+  k.Text(f.center_name, "center_name");
+  k.Text(f.dossier_code, "dossier_code");
+  k.Text(f.procedure_name, "procedure_name");
+  k.Person(f.applicant, "applicant");
+  k.Text(f.applicant_id_label, "applicant_id_label");
+  k.Texts(f.results, "results");
+  k.Text(f.receiver_name, "receiver_name");
+  k.Text(f.receiver_id_label, "receiver_id_label");
+  k.Text(f.receiver_id, "receiver_id");
+  k.Text(f.officer_name, "officer_name");
+  k.Text(f.body, "body");
+  k.Required(f.dossier_code, "dossier_code");
+  k.Required(f.procedure_name, "procedure_name");
+  k.Required(f.applicant.name, "applicant.name");
+  k.Required(f.receiver_name, "receiver_name");
+  k.Required(f.handed_at, "handed_at");
+  MOTCUA_TRY(k.status());
+
+  const Sizes z = kA5Sizes;
+  const std::string place = f.center_name.empty() ? f.header.agency : f.center_name;
+  auto compose = [&](Canvas& c) {
+    c.SetDecorator(Chrome(Esc(f.title) + " — Mã hồ sơ: " + Esc(f.dossier_code) + " (tiếp theo)", z.small, false));
+    c.BeginSection();
+    FormHeading(c, f.header, z.header);
+    Title(c, f.title, z.title);
+    Field(c, "Mã hồ sơ: ",
+          "<span font_family=\"" + Esc(options.code_font) + "\" weight=\"bold\">" + Esc(f.dossier_code) + "</span>",
+          z.body);
+    Field(c, "Thủ tục hành chính: ", Bold(f.procedure_name), z.body);
+    Field(c, "Người nộp hồ sơ: ", Bold(f.applicant.name), z.body);
+    if (!f.applicant.id_number.empty()) Field(c, f.applicant_id_label + ": ", Esc(f.applicant.id_number), z.body);
+    const TextStyle just{.size_pt = z.body, .align = Align::kJustify};
+    c.Advance(z.body * 0.3);
+    c.Flow("Vào lúc " + Esc(FormatVnDateTime(*f.handed_at)) + ", tại " + OrDots(place) + ":", just);
+    c.Advance(z.body * 0.2);
+    c.Flow(Esc(f.body), just);
+    c.Advance(z.body * 0.2);
+    c.Flow("<b>1. Kết quả giao:</b>", {.size_pt = z.body});
+    if (f.results.empty()) {
+      Item(c, "-", "Kết quả giải quyết thủ tục hành chính của hồ sơ nêu trên.", just, 6, 10);
+    } else {
+      for (const std::string& r : f.results) Item(c, "-", Esc(r), just, 6, 10);
+    }
+    Field(c, "Bản chính giấy tờ giữ lại để đối chiếu: ",
+          f.originals_returned ? "đã trả lại cho người nhận." : "không có hoặc chưa trả.", z.body);
+    c.Advance(z.body * 0.2);
+    c.Flow("<b>2. Người nhận kết quả:</b>", {.size_pt = z.body});
+    Field(c, "Họ và tên: ", Bold(f.receiver_name), z.body);
+    Field(c, f.receiver_id_label + ": ", f.receiver_id.empty() ? kDots : "<b>" + Esc(f.receiver_id) + "</b>", z.body);
+    Field(c, "Thời điểm nhận: ", Esc(FormatVnDateTime(*f.handed_at)), z.body);
+    c.Advance(z.body * 0.2);
+    c.Flow("<b>3. Người trả kết quả:</b> " + OrDots(f.officer_name), {.size_pt = z.body});
+    Signatures(c,
+               {{"NGƯỜI NHẬN KẾT QUẢ", "(Ký và ghi rõ họ tên)", f.receiver_name},
+                {"NGƯỜI TRẢ KẾT QUẢ", "(Ký và ghi rõ họ tên)", f.officer_name}},
+               z.body, 34);
+  };
+  internal::PdfMetadata meta{.title = f.title + " " + f.dossier_code, .subject = "Phiếu giao nhận kết quả",
+                             .create_date = PdfDate(*f.handed_at)};
+  return Render(A5Portrait(), options, meta, compose);
+}
+
 // ---- Write* ---------------------------------------------------------------------------------------
 
 Status WriteReceiptPdf(const ReceiptForm& form, const std::string& path, const PdfOptions& options) {
@@ -1042,6 +1111,9 @@ Status WriteTrackingBookPdf(const TrackingBookForm& form, const std::string& pat
 Status WriteHandoverManifestPdf(const HandoverManifestForm& form, const std::string& path,
                                 const PdfOptions& options) {
   return WritePdf(RenderHandoverManifestPdf(form, options), path);
+}
+Status WriteResultHandoverPdf(const ResultHandoverForm& form, const std::string& path, const PdfOptions& options) {
+  return WritePdf(RenderResultHandoverPdf(form, options), path);
 }
 
 }  // namespace motcua::print

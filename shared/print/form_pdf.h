@@ -7,8 +7,8 @@
 //     between lines, the table header repeats, and signature blocks are never split;
 //   - continuation pages carry a small running title, and a section of more than one page (or
 //     every page of the tracking book) carries "Trang n/N" in the bottom margin;
-//   - pages: Mẫu 01-05 A5 portrait (148 x 210 mm), Mẫu 06 A4 landscape, the postal manifest A4
-//     portrait.
+//   - pages: Mẫu 01-05 and the result handover record A5 portrait (148 x 210 mm), Mẫu 06 A4
+//     landscape, the postal manifest A4 portrait.
 // The receipt (Mẫu 01) prints one section per copy label, each starting on a new page and set as
 // densely as it takes for the copy to fit that one page (spacing first, then type down to body 7.5 pt,
 // notes 7 pt), so the usual two labels make a 2-page PDF whose pages are the two copies (Liên 1,
@@ -68,6 +68,7 @@ Result<PdfDocument> RenderApologyPdf(const ApologyForm& form, const PdfOptions& 
 Result<PdfDocument> RenderControlSlipPdf(const ControlSlipForm& form, const PdfOptions& options = {});
 Result<PdfDocument> RenderTrackingBookPdf(const TrackingBookForm& form, const PdfOptions& options = {});
 Result<PdfDocument> RenderHandoverManifestPdf(const HandoverManifestForm& form, const PdfOptions& options = {});
+Result<PdfDocument> RenderResultHandoverPdf(const ResultHandoverForm& form, const PdfOptions& options = {});
 
 Status WriteReceiptPdf(const ReceiptForm& form, const std::string& path, const PdfOptions& options = {});
 Status WriteSupplementRequestPdf(const SupplementRequestForm& form, const std::string& path,
@@ -78,6 +79,8 @@ Status WriteControlSlipPdf(const ControlSlipForm& form, const std::string& path,
 Status WriteTrackingBookPdf(const TrackingBookForm& form, const std::string& path, const PdfOptions& options = {});
 Status WriteHandoverManifestPdf(const HandoverManifestForm& form, const std::string& path,
                                 const PdfOptions& options = {});
+Status WriteResultHandoverPdf(const ResultHandoverForm& form, const std::string& path,
+                              const PdfOptions& options = {});
 
 // Writes `bytes` to `path` so that `path` holds either its old content or all of `bytes`, never a
 // part: a temporary file in the same directory, fsync, rename over `path`, fsync of the directory.

@@ -12,6 +12,7 @@
 //   Mẫu 05 ControlSlipForm           Phiếu kiểm soát quá trình giải quyết hồ sơ (A5)
 //   Mẫu 06 TrackingBookForm          Sổ theo dõi hồ sơ (A4 landscape)
 //   HandoverManifestForm             Biên bản giao nhận hồ sơ with the postal service (A4; domain.md §7)
+//   ResultHandoverForm               Phiếu giao nhận kết quả at the counter (A5; wording ours, see there)
 //
 // Conventions: every text field is UTF-8 (any normalisation; the writers print NFC) and may be empty,
 // in which case the form prints a dotted line ("…………") for the officer to fill in by hand unless the
@@ -251,6 +252,30 @@ struct HandoverManifestForm {
   HandoverParty postal;              // the postal side
   HandoverParty center;              // the center side
   std::vector<HandoverItem> items;   // at least one
+};
+
+// Phiếu giao nhận kết quả giải quyết thủ tục hành chính: the record both sides sign when the result is
+// handed over at the counter (LEGAL: NĐ 61/2018/NĐ-CP, Art. 20, which asks for the return but prescribes
+// no form; TT 01/2018/TT-VPCP's Mẫu 01-06, domain.md §2.3, have none for it). The title and the body's
+// wording are motcua's own, not an official text; both are fields so a province's wording is
+// configuration. One A5 page.
+struct ResultHandoverForm {
+  FormHeader header;
+  std::string title = "PHIẾU GIAO NHẬN KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH";
+  std::string center_name;     // where the handover took place; empty = header.agency
+  std::string dossier_code;    // required
+  std::string procedure_name;  // required
+  Applicant applicant;         // who filed; applicant.name is required, id_number printed as given
+  std::string applicant_id_label = "Số giấy tờ";  // "Số CCCD", "Số CMND", "Số hộ chiếu", ...
+  std::vector<std::string> results;  // the result papers handed over; empty = one generic line
+  bool originals_returned = false;   // originals kept for comparison handed back (default false)
+  std::string receiver_name;         // who collected the result; required
+  std::string receiver_id_label = "Số giấy tờ";  // as applicant_id_label, for the receiver's document
+  std::string receiver_id;           // empty = dotted, for handwriting
+  std::optional<Instant> handed_at;  // required
+  std::string officer_name;          // người trả kết quả; empty = signature left blank
+  std::string body = "Bộ phận tiếp nhận và trả kết quả đã trả kết quả giải quyết thủ tục hành chính của "
+                     "hồ sơ nêu trên; người nhận đã kiểm tra và nhận đủ.";
 };
 
 // "08 giờ 30 phút, ngày 12 tháng 03 năm 2026" in Vietnam civil time: the format of the receipt's

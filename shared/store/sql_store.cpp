@@ -53,7 +53,7 @@ constexpr const char* kDossierColumns =
     "applicant_address, summary, sets, duration, received_at, due_at, original_due_at, finished_at, "
     "returned_at, apology_count, apology_reason, vneid_verified, state_reason, return_at, "
     "return_receiver_name, return_receiver_id, return_originals, return_no_digital_reason, return_by, version, "
-    "request_id";
+    "request_id, return_receiver_id_type";
 
 constexpr const char* kInsertDossier =
     "INSERT INTO dossiers(code, lookup_secret, procedure_code, procedure_name, field_code, field_name, "
@@ -62,19 +62,19 @@ constexpr const char* kInsertDossier =
     "applicant_address, summary, sets, duration, received_at, due_at, original_due_at, finished_at, "
     "returned_at, apology_count, apology_reason, vneid_verified, state_reason, return_at, "
     "return_receiver_name, return_receiver_id, return_originals, return_no_digital_reason, return_by, version, "
-    "request_id) "
+    "request_id, return_receiver_id_type) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41) "
+    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42) "
     "ON CONFLICT DO NOTHING";
 
-// The whole row replaced where it still has the version read (?42) and the request id it was received
+// The whole row replaced where it still has the version read (?43) and the request id it was received
 // with: the check is part of the write, so a writer that lost a race changes nothing (store.h "Isolation").
 const std::string kUpdateDossier = [] {
   std::string cols = kDossierColumns;
   std::string values;
-  for (int i = 2; i <= 41; ++i) values += (i > 2 ? ", ?" : "?") + std::to_string(i);
+  for (int i = 2; i <= 42; ++i) values += (i > 2 ? ", ?" : "?") + std::to_string(i);
   return "UPDATE dossiers SET (" + cols.substr(cols.find(',') + 2) + ") = (" + values +
-         ") WHERE code = ?1 AND version = ?42 AND request_id IS NOT DISTINCT FROM ?41";
+         ") WHERE code = ?1 AND version = ?43 AND request_id IS NOT DISTINCT FROM ?41";
 }();
 
 void BindDossier(Statement& s, const Dossier& d, std::int64_t version) {
@@ -100,6 +100,8 @@ void BindDossier(Statement& s, const Dossier& d, std::int64_t version) {
   s.Bind(40, version);
   if (d.request_id.empty()) s.BindNull(41);
   else s.Bind(41, d.request_id);
+  if (r) s.Bind(42, static_cast<int>(r->receiver_id_type));
+  else s.BindNull(42);
 }
 
 Result<Dossier> ReadDossierRow(const Statement& s) {
@@ -150,6 +152,8 @@ Result<Dossier> ReadDossierRow(const Statement& s) {
     r.originals_returned = s.Int(36) != 0;
     r.no_digital_result_reason = s.Text(37);
     r.by = s.Text(38);
+    // NULL on a return recorded before schema version 5, when the number was free text.
+    r.receiver_id_type = s.IsNull(41) ? IdType::kOther : static_cast<IdType>(s.Int(41));
     d.result_return = r;
   }
   d.version = s.Int(39);
@@ -512,7 +516,7 @@ class SqlWriteTx final : public WriteTx {
     MOTCUA_TRY(ValidateDossier(d));
     MOTCUA_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kUpdateDossier.c_str()));
     BindDossier(s, d, d.version + 1);
-    s.Bind(42, d.version);
+    s.Bind(43, d.version);
     MOTCUA_ASSIGN_OR_RETURN(std::int64_t updated, s.RunCounting());
     if (updated == 0) {  // say why nothing matched
       MOTCUA_ASSIGN_OR_RETURN(Statement v, db_.Prepare("SELECT version, request_id FROM dossiers WHERE code = ?1"));

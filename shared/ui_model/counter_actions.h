@@ -213,7 +213,7 @@ struct ImportResultDocument {
   bool e_signed = false;
   std::vector<std::string> paths;
 };
-enum class DossierForm { kReceipt, kControlSlip, kApology, kSupplement, kRefusal };
+enum class DossierForm { kReceipt, kControlSlip, kApology, kSupplement, kRefusal, kResultHandover };
 struct PrintDossierForm {
   DossierForm form = DossierForm::kReceipt;
 };

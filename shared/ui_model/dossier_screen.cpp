@@ -1,5 +1,6 @@
 // The dossier screen's actions: lifecycle actions through workflow::Apply, the apology, digitizing
-// components and results, the dossier's forms (Mẫu 01-05) and the handover to postal staff.
+// components and results, the dossier's forms (Mẫu 01-05, the result handover record) and the handover
+// to postal staff.
 #include <algorithm>
 
 #include "common/text.h"
@@ -128,6 +129,42 @@ print::ControlSlipForm ControlSlipFor(const dossier::Dossier& d, const Station& 
   return f;
 }
 
+// "Số CCCD", "Số CMND", ...: how an ID number is labelled on a printed form (forms are in Vietnamese
+// whatever the screen's language).
+std::string IdNumberLabel(dossier::IdType t) {
+  switch (t) {
+    case dossier::IdType::kCccd: return "Số CCCD";
+    case dossier::IdType::kCmnd: return "Số CMND";
+    case dossier::IdType::kTaxCode: return "Mã số thuế";
+    case dossier::IdType::kPassport: return "Số hộ chiếu";
+    case dossier::IdType::kOther: return "Số giấy tờ";
+  }
+  return "Số giấy tờ";
+}
+
+// The handover record of a returned dossier, from what the core stored at the return (so a reprint
+// says the same). The officer is the one who returned it: their shown name if they are signed in here,
+// else their user name.
+print::ResultHandoverForm ResultHandoverFor(const CounterModel& model, const dossier::Dossier& d, const Station& s) {
+  MOTCUA_ASSERT(d.result_return.has_value(), "the handover record needs a returned dossier (result_return)");
+  const dossier::ResultReturn& r = *d.result_return;
+  print::ResultHandoverForm f;
+  f.header = HeaderFor(s, r.at);
+  f.dossier_code = d.code;
+  f.procedure_name = d.procedure_name;
+  f.applicant = ApplicantOf(d);
+  f.applicant_id_label = IdNumberLabel(d.applicant.id_type);
+  for (const dossier::ResultDocument& doc : d.results)
+    f.results.push_back(doc.result_code.empty() ? doc.name : doc.name + " (số " + doc.result_code + ")");
+  f.originals_returned = r.originals_returned;
+  f.receiver_name = r.receiver_name;
+  f.receiver_id_label = IdNumberLabel(r.receiver_id_type);
+  f.receiver_id = r.receiver_id;
+  f.handed_at = r.at;
+  f.officer_name = model.session && model.session->user_name == r.by ? model.session->shown_name() : r.by;
+  return f;
+}
+
 void PrintForm(CounterModel& model, const CounterBackend& backend, DossierForm which) {
   const dossier::Dossier& d = *model.dossier.dossier;
   const Station& s = *backend.station;
@@ -169,6 +206,12 @@ void PrintForm(CounterModel& model, const CounterBackend& backend, DossierForm w
       print::RefusalForm f = RefusalFormFor(d, s, backend.now, officer);
       internal::StartPrint(model, backend, "form.refusal", d.code, "mau03",
                            [f = std::move(f)] { return print::RenderRefusalPdf(f); });
+      return;
+    }
+    case DossierForm::kResultHandover: {
+      print::ResultHandoverForm f = ResultHandoverFor(model, d, s);
+      internal::StartPrint(model, backend, "form.result_handover", d.code, "giao-nhan-ket-qua",
+                           [f = std::move(f)] { return print::RenderResultHandoverPdf(f); });
       return;
     }
   }
@@ -228,6 +271,8 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const RunLifecy
   // Mẫu 03 for a refusal after appraisal.
   if (a.action == dossier::Action::kRequestSupplement) PrintForm(model, backend, DossierForm::kSupplement);
   if (a.action == dossier::Action::kRefuse) PrintForm(model, backend, DossierForm::kRefusal);
+  // The handover record both sides sign when the result is collected at the counter.
+  if (a.action == dossier::Action::kReturnResult) PrintForm(model, backend, DossierForm::kResultHandover);
   return Ok();
 }
 
@@ -370,6 +415,11 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const PrintDoss
   const dossier::Dossier& d = *model.dossier.dossier;
   if (a.form == DossierForm::kApology && d.apology_count == 0) {
     Error e = Invalid("apology_count", "no_apology", "this dossier was never re-dated");
+    Fail(model.dossier, e, "print");
+    return e;
+  }
+  if (a.form == DossierForm::kResultHandover && !d.result_return) {
+    Error e = Invalid("result_return", "not_returned", "the result was not returned yet");
     Fail(model.dossier, e, "print");
     return e;
   }

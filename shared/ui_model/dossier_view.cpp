@@ -94,9 +94,17 @@ DossierView MakeDossierView(const CounterModel& model, const Station& station, I
                                : std::string(Tr(lang, "delivery.counter")));
   fact("dossier.lookup_secret", d.lookup_secret);
   fact("dossier.state_reason", d.state_reason);
-  if (d.result_return)
-    fact("dossier.returned_to", d.result_return->receiver_name + " (" + d.result_return->receiver_id + "), " +
-                                    FormatWhen(lang, d.result_return->at));
+  if (d.result_return) {
+    const dossier::ResultReturn& r = *d.result_return;
+    const char* type_key = r.receiver_id_type == dossier::IdType::kCccd       ? "idtype.cccd"
+                           : r.receiver_id_type == dossier::IdType::kCmnd     ? "idtype.cmnd"
+                           : r.receiver_id_type == dossier::IdType::kPassport ? "idtype.passport"
+                                                                              : nullptr;
+    std::string id = r.receiver_id.empty() ? std::string()
+                     : type_key != nullptr ? " (" + std::string(Tr(lang, type_key)) + " " + r.receiver_id + ")"
+                                           : " (" + r.receiver_id + ")";
+    fact("dossier.returned_to", r.receiver_name + id + ", " + FormatWhen(lang, r.at));
+  }
 
   const bool can_digitize = SessionCan(model.session, workflow::Permission::kDigitize) && !dossier::IsTerminal(d.state);
   v.can_digitize = can_digitize;
@@ -193,6 +201,14 @@ DossierView MakeDossierView(const CounterModel& model, const Station& station, I
     av.needs_payment_channel = a == dossier::Action::kRecordPayment;
     av.needs_digital_reason = a == dossier::Action::kReturnResult && paper_without_copy;
     av.default_unit = d.processing_unit;
+    if (av.needs_receiver) {
+      av.default_receiver_name = d.applicant.name;
+      const dossier::IdType t = d.applicant.id_type;
+      if (t == dossier::IdType::kCccd || t == dossier::IdType::kCmnd || t == dossier::IdType::kPassport) {
+        av.default_receiver_id_type = t;
+        av.default_receiver_id = d.applicant.id_number;
+      }
+    }
     v.actions.push_back(std::move(av));
   }
   v.reason_label = Tr(lang, "dossier.reason");
@@ -200,6 +216,11 @@ DossierView MakeDossierView(const CounterModel& model, const Station& station, I
   v.unit_label = Tr(lang, "dossier.unit");
   v.receiver_name_label = Tr(lang, "dossier.receiver_name");
   v.receiver_id_label = Tr(lang, "dossier.receiver_id");
+  v.receiver_id_type_label = Tr(lang, "dossier.receiver_id_type");
+  for (auto [t, key] : {std::pair<dossier::IdType, const char*>{dossier::IdType::kCccd, "idtype.cccd"},
+                        {dossier::IdType::kCmnd, "idtype.cmnd"},
+                        {dossier::IdType::kPassport, "idtype.passport"}})
+    v.receiver_id_types.push_back({static_cast<int>(t), Tr(lang, key), false});
   v.originals_label = Tr(lang, "dossier.originals_returned");
   v.digital_reason_label = Tr(lang, "dossier.no_digital_result_reason");
   v.payment_label = Tr(lang, "dossier.payment_channel");
@@ -224,6 +245,7 @@ DossierView MakeDossierView(const CounterModel& model, const Station& station, I
   if (d.apology_count > 0) v.prints.push_back({DossierForm::kApology, Tr(lang, "form.apology")});
   if (!d.supplements.empty()) v.prints.push_back({DossierForm::kSupplement, Tr(lang, "form.supplement")});
   if (d.state == dossier::State::kRefused) v.prints.push_back({DossierForm::kRefusal, Tr(lang, "form.refusal")});
+  if (d.result_return) v.prints.push_back({DossierForm::kResultHandover, Tr(lang, "form.result_handover")});
 
   if (m.error) {
     v.error_text = ErrorMessage(lang, *m.error);

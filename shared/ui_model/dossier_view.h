@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ui_model/counter_app.h"
+#include "ui_model/intake_view.h"
 #include "ui_model/tone.h"
 
 namespace motcua::ui {
@@ -55,6 +56,12 @@ struct DossierActionView {
   bool needs_payment_channel = false; // record payment
   bool needs_digital_reason = false;  // return result: a paper result with no digitized copy
   std::string default_unit;
+  // Return result: the form opens prefilled with the applicant (who usually collects); the officer
+  // overwrites them when someone else comes. The ID is the applicant's only when it is a person's
+  // document (CCCD, CMND, passport), else "" with CCCD.
+  std::string default_receiver_name;
+  dossier::IdType default_receiver_id_type = dossier::IdType::kCccd;
+  std::string default_receiver_id;
 };
 
 struct DossierView {
@@ -82,6 +89,9 @@ struct DossierView {
   std::string reason_label, items_label, unit_label, receiver_name_label, receiver_id_label, originals_label,
       digital_reason_label, payment_label, run_label;
   std::vector<std::string> payment_channels;  // 0 at the counter, 1 national portal, 2 provincial
+  std::string receiver_id_type_label;
+  std::vector<ChoiceItem> receiver_id_types;  // CCCD, CMND, passport (value = IdType); none selected: the
+                                              // screen state holds the choice
 
   bool can_apologize = false;
   std::string apology_label;

@@ -252,41 +252,65 @@ Result<Role> ParseRole(std::string_view key, std::string_view field) {
                  "unknown role \"" + std::string(key) + "\"; expected officer, postal, supervisor, admin or kiosk");
 }
 
-Status ValidateApplicant(const dossier::Applicant& a) {
+Status CheckIdNumber(dossier::IdType type, std::string_view id, std::string_view field) {
   using dossier::IdType;
-  if (std::string_view(Trim(a.name)).empty()) return Invalid("applicant.name", "missing", "the applicant's name is required");
-  MOTCUA_TRY(CheckTextLine(a.name, "applicant.name", kMaxNameChars));
-  MOTCUA_TRY(CheckTextLine(a.address, "applicant.address", kMaxAddressChars));
-  const std::string& id = a.id_number;
-  switch (a.id_type) {
+  const std::string f(field);
+  const std::string text(id);
+  switch (type) {
     case IdType::kCccd:
       if (!AllDigits(id) || id.size() != 12)
-        return Invalid("applicant.id_number", "bad_cccd",
-                       "a CCCD number has exactly 12 digits, got \"" + id + "\" (" + std::to_string(id.size()) + ")");
+        return Invalid(f, "bad_cccd",
+                       "a CCCD number has exactly 12 digits, got \"" + text + "\" (" + std::to_string(id.size()) + ")");
       break;
     case IdType::kCmnd:
       if (!AllDigits(id) || id.size() != 9)
-        return Invalid("applicant.id_number", "bad_cmnd", "a CMND number has exactly 9 digits, got \"" + id + "\"");
+        return Invalid(f, "bad_cmnd", "a CMND number has exactly 9 digits, got \"" + text + "\"");
       break;
     case IdType::kTaxCode: {
       const bool plain = AllDigits(id) && id.size() == 10;
       const bool branch = id.size() == 14 && id[10] == '-' && AllDigits(id.substr(0, 10)) && AllDigits(id.substr(11));
       if (!plain && !branch)
-        return Invalid("applicant.id_number", "bad_tax_code",
-                       "a tax code is 10 digits, or 10 digits, a dash and 3 digits, got \"" + id + "\"");
+        return Invalid(f, "bad_tax_code", "a tax code is 10 digits, or 10 digits, a dash and 3 digits, got \"" + text + "\"");
       break;
     }
     case IdType::kPassport: {
       const bool ok = id.size() >= 6 && id.size() <= 12 &&
                       std::all_of(id.begin(), id.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-      if (!ok) return Invalid("applicant.id_number", "bad_passport", "a passport number has 6-12 letters and digits");
+      if (!ok) return Invalid(f, "bad_passport", "a passport number has 6-12 letters and digits");
       break;
     }
     case IdType::kOther:
-      if (id.empty()) return Invalid("applicant.id_number", "missing", "an identity document number is required");
-      MOTCUA_TRY(CheckTextLine(id, "applicant.id_number", kMaxCodeChars));
+      if (id.empty()) return Invalid(f, "missing", "an identity document number is required");
+      MOTCUA_TRY(CheckTextLine(id, f, kMaxCodeChars));
       break;
   }
+  return Ok();
+}
+
+const char* IdTypeKey(dossier::IdType type) {
+  switch (type) {
+    case dossier::IdType::kCccd: return "cccd";
+    case dossier::IdType::kCmnd: return "cmnd";
+    case dossier::IdType::kTaxCode: return "tax_code";
+    case dossier::IdType::kPassport: return "passport";
+    case dossier::IdType::kOther: return "other";
+  }
+  return "other";
+}
+
+Result<dossier::IdType> ParseIdType(std::string_view key, std::string_view field) {
+  for (dossier::IdType t : {dossier::IdType::kCccd, dossier::IdType::kCmnd, dossier::IdType::kTaxCode,
+                            dossier::IdType::kPassport, dossier::IdType::kOther})
+    if (key == IdTypeKey(t)) return t;
+  return Invalid(std::string(field), "unknown_id_type",
+                 "unknown ID type \"" + std::string(key) + "\"; expected cccd, cmnd, tax_code, passport or other");
+}
+
+Status ValidateApplicant(const dossier::Applicant& a) {
+  if (std::string_view(Trim(a.name)).empty()) return Invalid("applicant.name", "missing", "the applicant's name is required");
+  MOTCUA_TRY(CheckTextLine(a.name, "applicant.name", kMaxNameChars));
+  MOTCUA_TRY(CheckTextLine(a.address, "applicant.address", kMaxAddressChars));
+  MOTCUA_TRY(CheckIdNumber(a.id_type, a.id_number, "applicant.id_number"));
   if (!a.phone.empty() && !IsPhoneNumber(a.phone))
     return Invalid("applicant.phone", "bad_phone", "a phone number has 9-11 digits, got \"" + a.phone + "\"");
   if (!a.email.empty()) {
@@ -591,9 +615,14 @@ auto ActionChange(const Desk& desk, const Actor& actor, Action action, const Act
         if (paper_without_copy && why.empty())
           return Invalid("no_digital_result_reason", "missing",
                          "the result has no digitized copy: say why before returning it");
-        d.result_return = dossier::ResultReturn{now, NormalizeNfc(Trim(details.receiver_name)),
-                                                std::string(Trim(details.receiver_id)), details.originals_returned,
-                                                why, actor.user};
+        d.result_return = dossier::ResultReturn{now,
+                                                NormalizeNfc(Trim(details.receiver_name)),
+                                                details.receiver_id_type,
+                                                std::string(Trim(details.receiver_id)),
+                                                details.originals_returned,
+                                                why,
+                                                actor.user};
+        payload["receiver_id_type"] = IdTypeKey(details.receiver_id_type);
         d.returned_at = now;
         step = "Trả kết quả cho " + d.result_return->receiver_name;
         break;
@@ -632,6 +661,13 @@ Result<std::string> CheckAction(const Actor& actor, Action action, const ActionD
   MOTCUA_TRY(CheckTextLine(details.unit, "unit", kMaxLabelChars));
   MOTCUA_TRY(CheckTextLine(details.receiver_name, "receiver_name", kMaxNameChars));
   MOTCUA_TRY(CheckTextLine(details.receiver_id, "receiver_id", kMaxCodeChars));
+  if (action == Action::kReturnResult) {
+    // The receiver is a person: a tax code names an organization, not who stands at the counter.
+    if (details.receiver_id_type == dossier::IdType::kTaxCode)
+      return Invalid("receiver_id_type", "not_a_person", "the receiver shows a CCCD, a CMND or a passport");
+    const std::string id(Trim(details.receiver_id));
+    if (!id.empty()) MOTCUA_TRY(CheckIdNumber(details.receiver_id_type, id, "receiver_id"));
+  }
   MOTCUA_TRY(CheckTextLine(details.no_digital_result_reason, "no_digital_result_reason", kMaxReasonChars));
   MOTCUA_TRY(CheckTextLine(details.step_content, "step_content", kMaxReasonChars));
   return reason;

@@ -180,6 +180,20 @@ Result<IntakeResult> Receive(const Desk& desk, const Actor& actor, const IntakeR
 // field, e.g. ("applicant.id_number", "bad_cccd"), ("applicant.name", "control_character").
 Status ValidateApplicant(const dossier::Applicant& a);
 
+// Checks an identity document number by the rules of its type, for the applicant (ValidateApplicant)
+// and for whoever collects the result (Apply kReturnResult): CCCD exactly 12 digits, CMND exactly 9
+// digits, tax code 10 digits or 10-3, passport 6-12 ASCII letters and digits, other: not empty, up to
+// kMaxCodeChars, no control characters. `id` is taken as given (callers trim). Why per type: a
+// 12-digit number typed as a CMND, or "C1234567" as a CCCD, is a typing slip the officer should see
+// before the handover record is signed. Errors on `field`: "bad_cccd", "bad_cmnd", "bad_tax_code",
+// "bad_passport", "missing", and CheckTextLine's.
+Status CheckIdNumber(dossier::IdType type, std::string_view id, std::string_view field);
+
+// "cccd", "cmnd", "tax_code", "passport", "other": the keys of the intake JSON and the CLI's flags.
+const char* IdTypeKey(dossier::IdType type);
+// The inverse; errors: (field, "unknown_id_type").
+Result<dossier::IdType> ParseIdType(std::string_view key, std::string_view field);
+
 // A paper's file read into memory and not yet stored (ReceiveWithFiles).
 struct PendingFile {
   std::size_t component = 0;  // index into request.components
@@ -229,7 +243,9 @@ struct ActionDetails {
   std::string unit;                 // transfer: the processing unit
   int paid_online = 0;              // record_payment: 0 at the counter, 1 national portal, 2 provincial
   std::string receiver_name;        // return_result
-  std::string receiver_id;          // return_result
+  std::string receiver_id;          // return_result: "" = not recorded; else checked by CheckIdNumber
+  dossier::IdType receiver_id_type = dossier::IdType::kCccd;  // return_result: what receiver_id is (default CCCD;
+                                                              // kOther for a postal worker's staff number)
   bool originals_returned = false;  // return_result
   std::string no_digital_result_reason;  // return_result: required when a paper result has no digitized copy
   std::string event_extra_json;     // a JSON object merged into the event's payload ("" = none)
@@ -240,7 +256,10 @@ struct ActionDetails {
 // Errors: ("code", "no_such_dossier"); ("state", "transition_not_allowed"); ("role", "not_allowed");
 // ("reason", "missing") for refuse/request_supplement/stop/request_withdrawal;
 // ("no_digital_result_reason", "missing") when returning a paper result with no digitized copy;
-// ("receiver_name", "missing") for return_result.
+// ("receiver_name", "missing") for return_result; ("receiver_id", "bad_cccd" / "bad_cmnd" / "bad_passport" /
+// "missing") when a receiver_id is given that does not fit receiver_id_type (CheckIdNumber), and
+// ("receiver_id_type", "not_a_person") for a tax code. The receiver's ID may be left empty (a caller that
+// has none); the counter's return form prefills the applicant's.
 Result<dossier::Dossier> Apply(const Desk& desk, const Actor& actor, std::string_view code, dossier::Action action,
                                const ActionDetails& details, Instant now, const TxHook& also = {});
 // The same inside a transaction the caller holds (several dossiers changed together).

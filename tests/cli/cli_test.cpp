@@ -144,11 +144,22 @@ TEST_F(CliTest, AdvanceFollowsTheLifecycleAndRefusesIllegalMoves) {
   ASSERT_EQ(back.exit_code, 0) << back.err;
   EXPECT_EQ(back.out, code + " in_progress 2026-12-09 14:00\n");  // restarted from 30/11 14:00
   ASSERT_EQ(Run({"advance", code, "--to", "done"}, "2026-12-04 10:00").exit_code, 0);
+  // The receiver's ID by the intake's rules: 11 digits is no CCCD, a passport number only as a passport.
+  auto short_id = Run({"advance", code, "--to", "returned", "--receiver-name", "Nguyễn Thị Thử", "--receiver-id",
+                       "00109012345"}, "2026-12-04 11:00");
+  EXPECT_EQ(short_id.exit_code, 2);
+  EXPECT_NE(short_id.err.find("bad_cccd"), std::string::npos) << short_id.err;
+  auto unknown = Run({"advance", code, "--to", "returned", "--receiver-name", "Nguyễn Thị Thử", "--receiver-id",
+                      "C1234567", "--receiver-id-type", "visa"}, "2026-12-04 11:00");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("unknown_id_type"), std::string::npos) << unknown.err;
   auto ret = Run({"advance", code, "--to", "returned", "--receiver-name", "Nguyễn Thị Thử", "--receiver-id",
-                  "001090123456", "--originals-returned"}, "2026-12-04 11:00");
+                  "C1234567", "--receiver-id-type", "passport", "--originals-returned"}, "2026-12-04 11:00");
   ASSERT_EQ(ret.exit_code, 0) << ret.err;
   auto shown = json::parse(Run({"--json", "show", code}).out);
   EXPECT_EQ(shown["state"], "returned");
+  EXPECT_EQ(shown["result_return"]["receiver_id_type"], "passport");
+  EXPECT_EQ(shown["result_return"]["receiver_id"], "C1234567");
   EXPECT_EQ(shown["national_status"], 10);
   EXPECT_EQ(shown["supplement_count"], 1);
   EXPECT_EQ(shown["original_due_at"], "2026-12-02 09:00");

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 #include "support/fixtures.h"
@@ -195,6 +196,81 @@ TEST_F(DossierTest, PapersDigitizedAfterIntakeAreJournaled) {
   EXPECT_EQ(View().components.at(0).status, "Đã số hóa (2 trang)");
   ASSERT_TRUE(f->Do(MarkDossierComponentReused{1, "KQ.G07.000122", false}).has_value());
   EXPECT_EQ(f->model.dossier.dossier->components.at(1).reused_result_code, "KQ.G07.000122");
+}
+
+// Return at the counter: the form opens with the applicant's name and CCCD; a bad ID number is refused
+// naming the field and leaves the dossier unreturned; the return prints the handover record, which
+// the prints list offers again.
+TEST_F(DossierTest, TheReturnFormIsPrefilledWithTheApplicant) {
+  ASSERT_TRUE(Run(dossier::Action::kMarkDone).has_value());
+  const DossierView v = View();
+  const DossierActionView* ret = Find(v, dossier::Action::kReturnResult);
+  ASSERT_NE(ret, nullptr);
+  EXPECT_EQ(ret->default_receiver_name, "Nguyễn Thị Hồng Nhung");
+  EXPECT_EQ(ret->default_receiver_id_type, dossier::IdType::kCccd);
+  EXPECT_EQ(ret->default_receiver_id, "001190012345");
+  ASSERT_EQ(v.receiver_id_types.size(), 3u);
+  EXPECT_EQ(v.receiver_id_types[2].label, "Hộ chiếu");
+  EXPECT_EQ(v.receiver_id_types[2].value, static_cast<int>(dossier::IdType::kPassport));
+}
+
+TEST_F(DossierTest, ABadReceiverIdIsRefusedAndTheDossierStaysUnreturned) {
+  ASSERT_TRUE(Run(dossier::Action::kMarkDone).has_value());
+  const std::int64_t events = f->JournalCount();
+  Status s = Run(dossier::Action::kReturnResult, {.receiver_name = "Trần Văn Nhận",
+                                                  .receiver_id = "00119001234",  // 11 digits
+                                                  .no_digital_result_reason = "Kết quả có dấu nổi"});
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().field, "receiver_id");
+  EXPECT_EQ(s.error().rule, "bad_cccd");
+  EXPECT_EQ(f->model.dossier.error_form, "return_result");
+  EXPECT_EQ(View().error_text, "Số CCCD của người nhận kết quả phải có đúng 12 chữ số.");
+  s = Run(dossier::Action::kReturnResult, {.receiver_name = "Trần Văn Nhận",
+                                           .receiver_id = "C1234567",  // a passport number, marked CCCD
+                                           .no_digital_result_reason = "Kết quả có dấu nổi"});
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().rule, "bad_cccd");
+  EXPECT_EQ(State(), dossier::State::kDone);
+  EXPECT_FALSE(f->model.dossier.dossier->result_return.has_value());
+  EXPECT_EQ(f->JournalCount(), events);
+  ASSERT_TRUE(f->model.print_job.has_value());  // the intake's receipt
+  EXPECT_NE(f->model.print_job->form_key, "form.result_handover") << "no handover record for a refused return";
+}
+
+TEST_F(DossierTest, AReturnPrintsTheHandoverRecordWhichCanBeReprinted) {
+  ASSERT_TRUE(Run(dossier::Action::kMarkDone).has_value());
+  ASSERT_TRUE(Run(dossier::Action::kReturnResult, {.receiver_name = "Trần Văn Nhận",
+                                                   .receiver_id = "C1234567",
+                                                   .receiver_id_type = dossier::IdType::kPassport,
+                                                   .originals_returned = true,
+                                                   .no_digital_result_reason = "Kết quả có dấu nổi"})
+                  .has_value());
+  EXPECT_EQ(State(), dossier::State::kReturned);
+  f->Wait();
+  ASSERT_TRUE(f->model.print_job.has_value());
+  EXPECT_EQ(f->model.print_job->form_key, "form.result_handover");
+  const std::string pdf = (f->station->FormsDir() / code / "giao-nhan-ket-qua.pdf").string();
+  EXPECT_EQ(f->model.print_job->pdf_path, pdf);
+  const std::string text = motcua::testing::RunCommand({"pdftotext", "-enc", "UTF-8", pdf, "-"}).out;
+  for (const char* want : {"PHIẾU GIAO NHẬN KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "Trần Văn Nhận",
+                           "Số hộ chiếu: C1234567", "Nguyễn Thị Hồng Nhung", "NGƯỜI NHẬN KẾT QUẢ",
+                           "NGƯỜI TRẢ KẾT QUẢ", "đã trả lại"})
+    EXPECT_NE(text.find(want), std::string::npos) << want << " not in:\n" << text;
+  EXPECT_NE(text.find(code), std::string::npos) << text;
+
+  const DossierView v = View();
+  const auto listed = std::find_if(v.prints.begin(), v.prints.end(),
+                                   [](const auto& p) { return p.first == DossierForm::kResultHandover; });
+  ASSERT_NE(listed, v.prints.end());
+  EXPECT_EQ(listed->second, "Phiếu giao nhận kết quả");
+  std::filesystem::remove(pdf);
+  ASSERT_TRUE(f->Do(PrintDossierForm{DossierForm::kResultHandover}).has_value());
+  f->Wait();
+  EXPECT_TRUE(std::filesystem::exists(pdf));
+}
+
+TEST_F(DossierTest, NoHandoverRecordBeforeTheReturn) {
+  EXPECT_EQ(f->Do(PrintDossierForm{DossierForm::kResultHandover}).error().rule, "not_returned");
 }
 
 TEST_F(DossierTest, ControlSlipAndReceiptReprintKeepTheCode) {

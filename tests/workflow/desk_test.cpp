@@ -305,6 +305,84 @@ TEST_F(DeskTest, ADigitizedResultNeedsNoReason) {
   EXPECT_TRUE(returned->results[0].e_signed);
 }
 
+// The receiver's ID by the rules the intake uses for the applicant (CheckIdNumber), worked examples.
+TEST(CheckIdNumber, WorkedExamplesForWhoCollectsTheResult) {
+  using dossier::IdType;
+  struct Case {
+    IdType type;
+    const char* id;
+    const char* rule;  // "" = accepted
+  } cases[] = {
+      {IdType::kCccd, "001090123456", ""},             // 12 digits: a CCCD
+      {IdType::kCccd, "00109012345", "bad_cccd"},      // 11 digits: one short
+      {IdType::kCccd, "0010901234567", "bad_cccd"},    // 13 digits: one too many
+      {IdType::kCccd, "00109012345A", "bad_cccd"},     // a letter
+      {IdType::kCccd, "C1234567", "bad_cccd"},         // a passport number typed as a CCCD
+      {IdType::kCmnd, "012345678", ""},                // 9 digits: an old CMND
+      {IdType::kCmnd, "001090123456", "bad_cmnd"},     // a CCCD number marked CMND
+      {IdType::kPassport, "C1234567", ""},             // a Vietnamese passport: a letter and 7 digits
+      {IdType::kPassport, "C123", "bad_passport"},     // too short
+      {IdType::kPassport, "C1234-567", "bad_passport"},
+      {IdType::kOther, "", "missing"},
+  };
+  for (const Case& c : cases) {
+    Status s = CheckIdNumber(c.type, c.id, "receiver_id");
+    if (std::string_view(c.rule).empty()) {
+      EXPECT_TRUE(s) << c.id << ": " << s.error().Describe();
+    } else {
+      ASSERT_FALSE(s) << c.id;
+      EXPECT_EQ(s.error().field, "receiver_id") << c.id;
+      EXPECT_EQ(s.error().rule, c.rule) << c.id;
+    }
+  }
+}
+
+TEST_F(DeskTest, TheReceiversIdIsCheckedByItsTypeAndAFailureChangesNothing) {
+  auto r = ReceiveAt("2026-11-23 09:00");
+  const std::string code = r->dossier.code;
+  ASSERT_TRUE(Apply(t_->desk, t_->officer, code, Action::kMarkDone, {}, At("2026-11-24 09:00")));
+  auto attempt = [&](std::string id, dossier::IdType type) {
+    return Apply(t_->desk, t_->officer, code, Action::kReturnResult,
+                 {.receiver_name = "Trần Văn Nhận", .receiver_id = std::move(id), .receiver_id_type = type},
+                 At("2026-11-24 10:00"));
+  };
+  auto eleven = attempt("00109012345", dossier::IdType::kCccd);
+  ASSERT_FALSE(eleven);
+  EXPECT_EQ(eleven.error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(eleven.error().field, "receiver_id");
+  EXPECT_EQ(eleven.error().rule, "bad_cccd");
+  auto passport_as_cccd = attempt("C1234567", dossier::IdType::kCccd);
+  ASSERT_FALSE(passport_as_cccd);
+  EXPECT_EQ(passport_as_cccd.error().rule, "bad_cccd");
+  auto tax = attempt("0101234567", dossier::IdType::kTaxCode);
+  ASSERT_FALSE(tax);
+  EXPECT_EQ(tax.error().field, "receiver_id_type");
+  auto still = t_->store->GetDossier(code);
+  ASSERT_TRUE(still && *still);
+  EXPECT_EQ((*still)->state, State::kDone);  // refused: nothing changed
+  EXPECT_FALSE((*still)->result_return);
+
+  auto passport = attempt(" C1234567 ", dossier::IdType::kPassport);
+  ASSERT_TRUE(passport) << passport.error().Describe();
+  auto stored = t_->store->GetDossier(code);
+  ASSERT_TRUE(stored && *stored && (*stored)->result_return);
+  EXPECT_EQ((*stored)->result_return->receiver_id, "C1234567");
+  EXPECT_EQ((*stored)->result_return->receiver_id_type, dossier::IdType::kPassport);  // kept by the store
+}
+
+TEST_F(DeskTest, ANineDigitCmndAndATwelveDigitCccdAreAccepted) {
+  for (auto [id, type] : {std::pair<const char*, dossier::IdType>{"012345678", dossier::IdType::kCmnd},
+                          {"001090123456", dossier::IdType::kCccd}}) {
+    auto r = ReceiveAt("2026-11-23 09:00");
+    ASSERT_TRUE(Apply(t_->desk, t_->officer, r->dossier.code, Action::kMarkDone, {}, At("2026-11-24 09:00")));
+    auto returned = Apply(t_->desk, t_->officer, r->dossier.code, Action::kReturnResult,
+                          {.receiver_name = "Trần Văn Nhận", .receiver_id = id, .receiver_id_type = type},
+                          At("2026-11-24 10:00"));
+    ASSERT_TRUE(returned) << id << ": " << returned.error().Describe();
+    EXPECT_EQ(returned->result_return->receiver_id_type, type);
+  }
+}
+
 TEST_F(DeskTest, DigitizesComponentsAfterIntake) {
   auto r = ReceiveAt("2026-11-23 09:00");
   const std::string code = r->dossier.code;

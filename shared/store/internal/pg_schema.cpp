@@ -300,7 +300,11 @@ BEGIN
 END $$;
 )sql";
 
-constexpr Migration kPgMigrations[] = {{3, kPgSchemaV3}, {4, kPgSchemaV4}};
+// Version 5: as SQLite's (sqlite_schema.cpp), the receiver's ID type, appended last so the columns keep
+// SQLite's order.
+constexpr const char* kPgSchemaV5 = "ALTER TABLE dossiers ADD COLUMN return_receiver_id_type BIGINT;";
+
+constexpr Migration kPgMigrations[] = {{3, kPgSchemaV3}, {4, kPgSchemaV4}, {5, kPgSchemaV5}};
 
 }  // namespace
 

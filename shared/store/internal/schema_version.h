@@ -7,7 +7,7 @@
 
 namespace motcua::store::internal {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // One numbered step of an engine's schema: the SQL that brings version - 1 to `version`.
 struct Migration {

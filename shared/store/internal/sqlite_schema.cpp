@@ -198,7 +198,12 @@ UPDATE records SET kind = 'scratch.' || kind WHERE kind IN ('intake_draft', 'cou
 // in its own transaction.
 constexpr const char* kSchemaV4 = "SELECT 1";
 
-constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}};
+// Version 5: the type of the ID the result's receiver showed (dossier::IdType; NULL for a return recorded
+// before, whose number was free text, and for a dossier not returned). A NULL column leaves the seals of
+// rows written before valid (row_digest.cpp skips NULLs).
+constexpr const char* kSchemaV5 = "ALTER TABLE dossiers ADD COLUMN return_receiver_id_type INTEGER;";
+
+constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5}};
 
 }  // namespace
 

@@ -327,8 +327,9 @@ TEST(OpenSqliteStore, UpgradesASchemaTwoDatabaseAndSealsItsRows) {
     }));
     events = *store->ReadJournal({});
   }
-  // Back to schema 2 as it was: no v3 columns, plain SHA-256 hashes, no files beside.
+  // Back to schema 2 as it was: no v3 (or v5) columns, plain SHA-256 hashes, no files beside.
   std::string sql =
+      "ALTER TABLE dossiers DROP COLUMN return_receiver_id_type;"
       "DROP TRIGGER journal_is_append_only_update; DROP INDEX dossiers_by_request_id;"
       "ALTER TABLE dossiers DROP COLUMN request_id; ALTER TABLE journal DROP COLUMN recorded_at;"
       "ALTER TABLE journal DROP COLUMN seals;";

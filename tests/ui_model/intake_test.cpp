@@ -331,6 +331,19 @@ TEST_F(IntakeTest, TheLastReceiptsLineClearsWhenTheNextIntakeStarts) {
   EXPECT_FALSE(MakeShellView(f->model, f->clock.Now()).print);
 }
 
+// The intake offers a procedure's first case. For 1.004222 that is the case the portal's page opens with,
+// registering in one's own home, not the vehicle case the catalog fixes moved its first two papers to
+// (tools/catalog/convert_research.py orders cases by the page's headings).
+TEST_F(IntakeTest, ThuongTruOffersTheOwnHomeCaseFirst) {
+  ASSERT_TRUE(f->Do(ScanReceived{kCccdQr}));
+  ASSERT_TRUE(f->Do(PickProcedure{"1.004222"}));
+  ASSERT_EQ(f->model.intake.draft.cases.size(), 1u);
+  EXPECT_EQ(f->model.intake.draft.cases[0], "Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình");
+  for (const DraftComponent& c : f->model.intake.draft.components)
+    if (c.group == f->model.intake.draft.cases[0])
+      EXPECT_EQ(c.name.find("phương tiện"), std::string::npos) << "no vehicle paper for one's own home: " << c.name;
+}
+
 TEST_F(IntakeTest, ConfirmReceivesInOneTransactionAndWritesTheReceiptWithAReadableQr) {
   const std::int64_t events = f->JournalCount();
   const std::string code = testing::ReceiveThroughIntake(*f, "3.000347");

@@ -338,8 +338,14 @@ def fee(name, amount_vnd, channel, note):
 
 
 def convert_components(rec, fixes):
-    """fixes: dossier.items index -> fix entry (load_fixes) for this record."""
+    """fixes: dossier.items index -> fix entry (load_fixes) for this record.
+
+    Rows are listed case by case, the cases in the order the page first prints their headings, each
+    row keeping its code. A row the fixes move to another case counts where the page printed it, and its
+    new case comes right after that one: the intake, which offers the first case, then offers the one the
+    page opens with (1.004222: own home, not the vehicle case its first two rows were moved to)."""
     out = []
+    rank = {}  # case -> its place in the page's order of headings
     n = 0
     for index, item in enumerate((rec.get("dossier") or {}).get("items") or []):
         if item.get("is_note_row"):
@@ -356,7 +362,7 @@ def convert_components(rec, fixes):
             if group == UNTITLED_TABLE:
                 group = ""
             qty = fix.get("quantity_corrected") or qty
-        out.append({
+        row = {
             "code": f"TP{n}",
             "name": name,
             "group": group,
@@ -364,8 +370,15 @@ def convert_components(rec, fixes):
             "copies": int(qty.get("ban_sao") or 0),
             "shown_only": group == "Giấy tờ phải xuất trình",
             "required": not starts_case(name),
-        })
-    return out
+        }
+        page_case = group
+        if fix is not None and fix.get("group_corrected") not in (None, UNTITLED_TABLE):
+            page_case = text(fix.get("group_full"))
+            rank.setdefault(page_case, index)
+            rank.setdefault(group, index + 0.5)
+        rank.setdefault(page_case, index)
+        out.append(row)
+    return sorted(out, key=lambda r: rank[r["group"]])  # stable: a case's rows keep their order
 
 
 # ---------------------------------------------------------------------------------------------

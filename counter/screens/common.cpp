@@ -8,9 +8,9 @@ int ChoiceRow(const char* id, std::span<const ui::ChoiceItem> items) {
   int clicked = -1;
   ImGui::PushID(id);
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) ImGui::SameLine();
     const ui::ChoiceItem& item = items[i];
     const std::string label = Label(item.label, std::string(id) + "_" + std::to_string(item.value));
+    if (i > 0) ui::SameLineIfFits(label.c_str());  // wraps on a narrow panel ("Khác" was cut at 1024 px)
     if (ui::Button(label.c_str(), {.tone = item.is_selected ? ui::Tone::kInfo : ui::Tone::kNeutral}))
       clicked = item.value;
   }

@@ -263,10 +263,9 @@ void DrawActions(const ui::DossierView& v, DossierScreenState& s, std::vector<ui
   ImGui::Separator();
   FormError(v, "print");
   for (std::size_t i = 0; i < v.prints.size(); ++i) {
-    if (i > 0) ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < ui::Em(6.0f)) ImGui::NewLine();
-    if (ui::Button(Label(v.prints[i].second, "print_" + std::to_string(i)).c_str()))
-      actions.emplace_back(ui::PrintDossierForm{v.prints[i].first});
+    const std::string label = Label(v.prints[i].second, "print_" + std::to_string(i));
+    if (i > 0) ui::SameLineIfFits(label.c_str());
+    if (ui::Button(label.c_str())) actions.emplace_back(ui::PrintDossierForm{v.prints[i].first});
   }
 }
 

@@ -365,12 +365,12 @@ void DrawButtons(const ui::IntakeView& v, IntakeScreenState& s, std::vector<ui::
       s.slip = IntakeScreenState::Slip::kSupplement;
       s.open_slip = true;
     }
-    ImGui::SameLine();
+    ui::SameLineIfFits(Label(v.refusal_label, "refusal_slip").c_str());
     if (ui::Button(Label(v.refusal_label, "refusal_slip").c_str())) {
       s.slip = IntakeScreenState::Slip::kRefusal;
       s.open_slip = true;
     }
-    ImGui::SameLine();
+    ui::SameLineIfFits(Label(v.discard_label, "discard_intake").c_str());
   }
   if (ui::Button(Label(v.discard_label, "discard_intake").c_str())) s.open_discard = true;
   ui::MutedText(v.keys_hint);

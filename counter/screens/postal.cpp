@@ -113,7 +113,10 @@ void DrawOpen(const ui::PostalView& v, PostalScreenState& s, std::vector<ui::Cou
   if (!v.notice_text.empty()) ui::StatusBanner(v.notice_text, ui::Tone::kSuccess);
 
   const float buttons_h = ImGui::GetFrameHeightWithSpacing() * (o.can_sign ? 5.5f : 2.0f);
-  ImGui::BeginChild("##manifest_items", ImVec2(0.0f, -buttons_h), true);
+  // The items fill what the form leaves, but never less than a few rows: at 1366x768 the form above left
+  // them no height at all, and an added item was nowhere to be seen.
+  const float items_h = std::max(ImGui::GetContentRegionAvail().y - buttons_h, ui::Em(9.0f));
+  ImGui::BeginChild("##manifest_items", ImVec2(0.0f, items_h), true);
   if (ImGui::BeginTable("##items", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
                                           ImGuiTableFlags_BordersInnerH)) {
     ImGui::TableSetupColumn("parcel", ImGuiTableColumnFlags_WidthStretch, 1.1f);
@@ -154,7 +157,7 @@ void DrawOpen(const ui::PostalView& v, PostalScreenState& s, std::vector<ui::Cou
           actions.emplace_back(ui::RecordItemDelivery{it.ref, false, "", text});
       }
       if (it.can_remove) {
-        ImGui::SameLine();
+        ui::SameLineIfFits(Label(o.remove_label, "remove").c_str());
         if (ui::Button(Label(o.remove_label, "remove").c_str())) actions.emplace_back(ui::RemoveManifestItem{it.ref});
       }
       ImGui::PopID();

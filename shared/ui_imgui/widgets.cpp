@@ -34,6 +34,13 @@ float CellTextOffset() {
 
 }  // namespace
 
+void SameLineIfFits(const char* next_label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(next_label, nullptr, true).x + 2.0f * style.FramePadding.x;
+  const float right_edge = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;  // a table's cell too
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right_edge) ImGui::SameLine();
+}
+
 bool Button(const char* label, const ButtonOptions& options) {
   const ThemeMetrics& m = CurrentMetrics();
   const ImGuiStyle& style = ImGui::GetStyle();

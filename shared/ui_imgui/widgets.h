@@ -35,6 +35,10 @@ struct ButtonOptions {
 // A press that travelled further than the theme's press_slop_px before the release is a drag and
 // never fires (kiosk: 12 px at scale 1; the counter has no slop, so mouse clicks are unchanged).
 bool Button(const char* label, const ButtonOptions& options = {});
+// Between buttons of a row: stays on the line when a plain Button with `next_label` still fits beside the
+// last item, else lets it start the next line, so a row of buttons wraps on a narrow screen instead of
+// running off its edge (issue 16: "Hủy hồ sơ" cut at 1024 px).
+void SameLineIfFits(const char* next_label);
 
 // The main action of a screen: big and primary-coloured unless told otherwise.
 inline bool BigButton(const char* label, ButtonOptions options = {.tone = Tone::kInfo}) {

@@ -130,6 +130,8 @@ TEST_F(CounterScreensTest, EveryScreenDrawsAtEverySizeInBothLanguages) {
       for (const auto& [w, h] : sizes) {
         headless->Resize(w, h);
         Frames(3);
+        for (const auto& [id, rect] : ui::RecordedItemRects())  // rows of buttons wrap, never run off the edge
+          EXPECT_LE(rect.max.x, static_cast<float>(w)) << what << " at " << w << " px: " << id;
         EXPECT_FALSE(WriteFramePng("counter-screen-" + slug + "-" + ui::LangCode(lang) + "-" + std::to_string(w) +
                                    ".png")
                          .empty())

@@ -17,6 +17,7 @@
 // Each process writes its acknowledgements and latencies to a file of its own in the run's folder
 // (lines "code C", "ticket L", "call L", "intake MS", "lookup MS"); the driver reads them afterwards.
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -228,6 +229,7 @@ double Percentile(std::vector<double> v, double p) {
 pid_t Spawn(const std::vector<std::string>& args) {
   const pid_t pid = ::fork();
   if (pid == 0) {
+    ::setenv("PGAPPNAME", ("motcua_" + args[1]).c_str(), 1);  // names the station's sessions on the server
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
@@ -259,10 +261,69 @@ double PgbenchTps(testing::PgServer& server, int clients) {
   return at == std::string::npos ? 0 : std::atof(text.c_str() + at + 6);
 }
 
-int Drive(double scale, int counters, int kiosks, bool with_queue) {
+// What the run is asked for (the command line's flags).
+struct LoadOptions {
+  double scale = 1;         // --scale: 1 = 5,000 intakes, 20,000 look-ups, 3,000 tickets
+  int counters = 30;        // --counters
+  int kiosks = 10;          // --kiosks
+  bool with_queue = true;   // --queue 0 leaves the tickets out
+  bool profile = false;     // --profile 1: pg_stat_statements on the server, its statements listed after
+};
+
+// CPU seconds (user + system) of process `pid` itself, or of its children it has reaped (/proc/<pid>/stat
+// utime, stime or cutime, cstime).
+double CpuSeconds(pid_t pid, bool reaped_children) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto close = text.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream rest(text.substr(close + 1));
+  std::vector<std::string> f;  // f[0] is field 3 (state), so field n is f[n - 3]
+  for (std::string w; rest >> w;) f.push_back(w);
+  if (f.size() < 15) return 0;
+  const int at = reaped_children ? 16 - 3 : 14 - 3;
+  return (std::atof(f[at].c_str()) + std::atof(f[at + 1].c_str())) / double(::sysconf(_SC_CLK_TCK));
+}
+
+// The server's CPU seconds so far: the postmaster, every live child (background writers, sessions) and
+// every child it has reaped (the sessions of stations that closed).
+double ServerCpuSeconds(pid_t postmaster) {
+  double total = CpuSeconds(postmaster, false) + CpuSeconds(postmaster, true);
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator("/proc", ec)) {
+    const std::string name = entry.path().filename();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream in(entry.path() / "stat");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) continue;
+    std::istringstream rest(text.substr(close + 1));
+    std::string state, ppid;
+    rest >> state >> ppid;
+    if (std::atoi(ppid.c_str()) == postmaster) total += CpuSeconds(std::atoi(name.c_str()), false);
+  }
+  return total;
+}
+
+// The machine's busy CPU seconds so far, over every core (/proc/stat: all but idle and iowait), whoever used them.
+double MachineBusySeconds() {
+  std::ifstream in("/proc/stat");
+  std::string cpu;
+  double v[10] = {};
+  in >> cpu;
+  for (double& x : v) in >> x;
+  return (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / double(::sysconf(_SC_CLK_TCK));
+}
+
+int Drive(const LoadOptions& o) {
   (void)InitCrypto();
-  const int intakes = int(5000 * scale), lookups = int(20000 * scale), tickets = with_queue ? int(3000 * scale) : 0;
-  auto server = testing::PgServer::StartPrimary({.settings = {"max_connections=200"}});
+  const double scale = o.scale;
+  const int counters = o.counters, kiosks = o.kiosks;
+  const int intakes = int(5000 * scale), lookups = int(20000 * scale), tickets = o.with_queue ? int(3000 * scale) : 0;
+  std::vector<std::string> settings = {"max_connections=200"};
+  if (o.profile) settings.insert(settings.end(), {"shared_preload_libraries=pg_stat_statements",
+                                                  "pg_stat_statements.track=top"});
+  auto server = testing::PgServer::StartPrimary({.settings = settings});
   if (!server) Die("server", server.error());
   auto conninfo = (*server)->CreateDatabase();
   if (!conninfo) Die("database", conninfo.error());
@@ -287,52 +348,100 @@ int Drive(double scale, int counters, int kiosks, bool with_queue) {
     return d;
   };
   const fs::path stop_file = run / "stop";
+  const std::string db_name = conninfo->substr(conninfo->find("dbname=") + 7);
+  if (o.profile) {
+    if (Status s = (*server)->Exec(db_name, "CREATE EXTENSION pg_stat_statements"); !s) Die("profile", s.error());
+    if (Status s = (*server)->Exec(db_name, "SELECT pg_stat_statements_reset()"); !s) Die("profile", s.error());
+  }
+  // Commits on the server (pg_stat_database; a session reports its counts at the latest when it closes).
+  auto commits_now = [&]() -> std::int64_t {
+    auto rows = (*server)->Query("postgres", "SELECT xact_commit FROM pg_stat_database WHERE datname = '" + db_name + "'");
+    return rows && !rows->empty() ? std::atoll((*rows)[0][0].c_str()) : 0;
+  };
+  const std::int64_t commits_before = commits_now();
+  const pid_t postmaster = (*server)->postmaster_pid();
+  const double server_cpu_before = ServerCpuSeconds(postmaster), machine_before = MachineBusySeconds();
+  std::map<pid_t, std::string> role_of;
+  std::map<std::string, double> client_cpu;  // role -> CPU seconds of its processes (wait4's rusage)
   std::vector<pid_t> workers;
   const pid_t board = Spawn({"bench_pg_load", "board", *conninfo, station_dir("board").string(), stop_file.string()});
+  role_of[board] = "board";
   const auto start = Clock::now();
   for (int i = 0; i < counters; ++i) {
     const int n = intakes / counters + (i < intakes % counters), c = tickets / counters + (i < tickets % counters);
     workers.push_back(Spawn({"bench_pg_load", "counter", *conninfo, station_dir("counter-" + std::to_string(i)).string(),
                              std::to_string(i), std::to_string(n), std::to_string(c)}));
+    role_of[workers.back()] = "counter";
   }
   for (int i = 0; i < kiosks; ++i) {
     const int t = tickets / kiosks + (i < tickets % kiosks), l = lookups / kiosks + (i < lookups % kiosks);
     workers.push_back(Spawn({"bench_pg_load", "kiosk", *conninfo, station_dir("kiosk-" + std::to_string(i)).string(),
                              std::to_string(i), std::to_string(t), std::to_string(l)}));
+    role_of[workers.back()] = "kiosk";
   }
   // Where the server's sessions wait, sampled every 50 ms while the stations run (pg_stat_activity):
   // the answer to "why is an intake slow" without instrumenting the store.
-  std::map<std::string, int> waits, row_waits;
-  const std::string db_name = conninfo->substr(conninfo->find("dbname=") + 7);
+  std::map<std::string, int> waits, row_waits, lock_statements, hot_records;
+  std::map<std::string, std::map<std::string, int>> role_states;  // role -> state or wait -> samples
   std::atomic<bool> sampling{true};
+  std::atomic<int> sample_rounds{0};
   std::thread sampler([&] {
     while (sampling) {
+      // Every station's session (application_name motcua_<role>, set by Spawn): running on the server
+      // ("active", with what it waits for) or waiting for its client ("idle in transaction": the client's
+      // turn inside a transaction; "idle": between transactions).
       auto rows = (*server)->Query("postgres",
-                                   "SELECT COALESCE(wait_event_type || ':' || wait_event, 'CPU'), count(*) FROM "
-                                   "pg_stat_activity WHERE state = 'active' AND backend_type = 'client backend' "
-                                   "AND pid <> pg_backend_pid() GROUP BY 1");
+                                   "SELECT substr(application_name, 8), state, COALESCE(wait_event_type || ':' || "
+                                   "wait_event, 'CPU'), count(*) FROM pg_stat_activity WHERE backend_type = "
+                                   "'client backend' AND application_name LIKE 'motcua_%' GROUP BY 1, 2, 3");
       if (rows)
-        for (const auto& r : *rows) waits[r[0]] += std::atoi(r[1].c_str());
+        for (const auto& r : *rows) {
+          const int n = std::atoi(r[3].c_str());
+          if (r[1] == "active") waits[r[2]] += n;
+          role_states[r[0]][r[1] == "active" ? r[2] : r[1]] += n;
+        }
       // Row locks waited for, by table (a tuple lock names its relation).
       auto held = (*server)->Query(db_name, "SELECT 'waiting for a row of ' || c.relname, count(*) FROM pg_locks l "
                                             "JOIN pg_class c ON c.oid = l.relation WHERE NOT l.granted AND "
                                             "l.locktype = 'tuple' GROUP BY 1");
       if (held)
         for (const auto& r : *held) row_waits[r[0]] += std::atoi(r[1].c_str());
+      // Which statements wait on a lock (the first waiter of a row waits on the holder's transaction, the
+      // others on the row's tuple lock), and which records rows they queue for: the hot row by name.
+      auto stmts = (*server)->Query(db_name, "SELECT wait_event, regexp_replace(left(query, 110), '\\s+', ' ', 'g'), "
+                                             "count(*) FROM pg_stat_activity WHERE state = 'active' AND "
+                                             "wait_event_type = 'Lock' AND pid <> pg_backend_pid() GROUP BY 1, 2");
+      if (stmts)
+        for (const auto& r : *stmts) lock_statements[r[0] + ": " + r[1]] += std::atoi(r[2].c_str());
+      auto locked = (*server)->Query(db_name, "SELECT r.kind || ' ' || r.key, count(*) FROM records r JOIN "
+                                            "(SELECT format('(%s,%s)', l.page, l.tuple)::tid AS t FROM pg_locks l "
+                                            "JOIN pg_class c ON c.oid = l.relation WHERE l.locktype = 'tuple' AND "
+                                            "c.relname = 'records') w ON r.ctid = w.t GROUP BY 1");
+      if (locked)
+        for (const auto& r : *locked) hot_records[r[0]] += std::atoi(r[1].c_str());
+      ++sample_rounds;
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
   });
   int failed = 0;
-  for (pid_t w : workers) {
+  auto reap = [&](pid_t pid) {
     int status = 0;
-    ::waitpid(w, &status, 0);
-    failed += !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  }
+    struct rusage ru {};
+    ::wait4(pid, &status, 0, &ru);
+    client_cpu[role_of[pid]] += double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+                                double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  };
+  for (pid_t w : workers) failed += !reap(w);
   const double seconds = Ms(start) / 1000;
   sampling = false;
   sampler.join();
   std::ofstream(stop_file) << "stop\n";
-  ::waitpid(board, nullptr, 0);
+  reap(board);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the server reaps the closed sessions
+  const double server_cpu = ServerCpuSeconds(postmaster) - server_cpu_before;
+  const double machine_cpu = MachineBusySeconds() - machine_before;
+  const std::int64_t commits = commits_now() - commits_before;
 
   // What the processes acknowledged.
   std::vector<double> intake_ms, lookup_ms;
@@ -428,6 +537,52 @@ int Drive(double scale, int counters, int kiosks, bool with_queue) {
   std::printf("\n ");
   for (const auto& [w, n] : row_waits) std::printf(" %s: %d samples;", w.c_str(), n);
   std::printf("\n");
+  auto top = [](const std::map<std::string, int>& m, std::size_t n) {
+    std::vector<std::pair<int, std::string>> v;
+    for (const auto& [k, c] : m) v.emplace_back(c, k);
+    std::sort(v.rbegin(), v.rend());
+    if (v.size() > n) v.resize(n);
+    return v;
+  };
+  for (const auto& [role, states] : role_states) {
+    int total = 0;
+    for (const auto& [k, n] : states) total += n;
+    std::printf("  %s sessions (%.1f on average):", role.c_str(), double(total) / std::max(1, sample_rounds.load()));
+    for (const auto& [n, what] : top(states, 7)) std::printf(" %s %.0f%%", what.c_str(), 100.0 * n / std::max(1, total));
+    std::printf("\n");
+  }
+  // Where the time goes: the CPU each side used, against what the machine had (2 cores shared with others).
+  const double cores = double(::sysconf(_SC_NPROCESSORS_ONLN));
+  std::printf("  CPU seconds over the run's %.1f s (%.0f core-seconds on %.0f cores; machine busy %.1f, anyone's): "
+              "counters %.1f, kiosks %.1f, board %.1f, server %.1f\n", seconds, seconds * cores, cores, machine_cpu,
+              client_cpu["counter"], client_cpu["kiosk"], client_cpu["board"], server_cpu);
+  std::printf("  server commits %lld (pg_stat_database), %.1f per intake; counter CPU per intake %.1f ms\n",
+              (long long)commits, intake_ms.empty() ? 0.0 : double(commits) / double(intake_ms.size()),
+              intake_ms.empty() ? 0.0 : 1000 * client_cpu["counter"] / double(intake_ms.size()));
+  if (o.profile) {
+    // Every statement a station sent (pg_stat_statements, top level: one round trip each; BEGIN and COMMIT
+    // included), without the sampler's own queries.
+    auto rows = (*server)->Query(db_name, "SELECT calls, round(total_exec_time), regexp_replace(left(query, 100), "
+                                          "'\\s+', ' ', 'g') FROM pg_stat_statements WHERE dbid = (SELECT oid FROM "
+                                          "pg_database WHERE datname = current_database()) AND query NOT LIKE "
+                                          "'%pg_stat_activity%' AND query NOT LIKE '%pg_locks%' AND query NOT LIKE "
+                                          "'%pg_stat_statements%' ORDER BY calls DESC");
+    if (!rows) Die("profile", rows.error());
+    std::int64_t statements = 0;
+    for (const auto& r : *rows) statements += std::atoll(r[0].c_str());
+    const double per = intake_ms.empty() ? 0.0 : 1.0 / double(intake_ms.size());
+    std::printf("  statements sent %lld, %.1f per intake, %.1f per commit; the most called (calls per intake, "
+                "server ms):\n", (long long)statements, double(statements) * per,
+                commits > 0 ? double(statements) / double(commits) : 0.0);
+    for (std::size_t i = 0; i < rows->size() && i < 25; ++i)
+      std::printf("    %6.2f %8s  %s\n", std::atof((*rows)[i][0].c_str()) * per, (*rows)[i][1].c_str(),
+                  (*rows)[i][2].c_str());
+  }
+  std::printf("  statements waiting on a lock (samples):\n");
+  for (const auto& [n, what] : top(lock_statements, 6)) std::printf("    %5d  %s\n", n, what.c_str());
+  std::printf("  records rows queued for (samples):");
+  for (const auto& [n, what] : top(hot_records, 6)) std::printf(" %s: %d;", what.c_str(), n);
+  std::printf("\n");
   std::printf("  checks: %s\n", problems == 0 ? "nothing lost, no duplicate, journal verifies" : "FAILED");
   return problems == 0 ? 0 : 1;
 }
@@ -450,18 +605,18 @@ int main(int argc, char** argv) {
     (void)InitCrypto();
     return RunBoard(a[2], a[3], a[4]);
   }
-  double scale = 1;
-  int counters = 30, kiosks = 10;
-  bool with_queue = true;
-  for (std::size_t i = 1; i + 1 < a.size(); i += 2) {
-    if (a[i] == "--scale") scale = std::stod(a[i + 1]);
-    else if (a[i] == "--counters") counters = std::stoi(a[i + 1]);
-    else if (a[i] == "--kiosks") kiosks = std::stoi(a[i + 1]);
-    else if (a[i] == "--queue") with_queue = a[i + 1] != "0";
+  LoadOptions o;
+  for (std::size_t i = 1; i < a.size(); i += 2) {
+    const bool has_value = i + 1 < a.size();
+    if (a[i] == "--scale" && has_value) o.scale = std::stod(a[i + 1]);
+    else if (a[i] == "--counters" && has_value) o.counters = std::stoi(a[i + 1]);
+    else if (a[i] == "--kiosks" && has_value) o.kiosks = std::stoi(a[i + 1]);
+    else if (a[i] == "--queue" && has_value) o.with_queue = a[i + 1] != "0";
+    else if (a[i] == "--profile" && has_value) o.profile = a[i + 1] != "0";
     else {
-      std::fprintf(stderr, "usage: bench_pg_load [--scale F] [--counters N] [--kiosks N] [--queue 0|1]\n");
+      std::fprintf(stderr, "usage: bench_pg_load [--scale F] [--counters N] [--kiosks N] [--queue 0|1] [--profile 0|1]\n");
       return 2;
     }
   }
-  return Drive(scale, counters, kiosks, with_queue);
+  return Drive(o);
 }

@@ -6,16 +6,26 @@
 // 20,000 look-ups, 3,000 tickets taken and called; --scale 0.1 is a quick run.
 //
 // Afterwards it checks that nothing is lost (every acknowledged code is stored, the dossier count equals
-// them), that no code, ticket or call is duplicated, and that the journal verifies; then prints p50/p99
+// them), that no code, ticket or call is duplicated, that the journal verifies, and that the board, stopped
+// only once it has read the journal up to its final head (or 30 s after the stations' end), announced
+// every call; then prints p50/p99
 // of intake commit and status look-up, intake commits per second, and pgbench's TPS (TPC-B-like, as
 // many clients as counters, same server, same run) for the ratio.
 //
-//   build/bin/bench_pg_load [--scale F] [--counters N] [--kiosks N] [--queue 0|1]
+//   build/bin/bench_pg_load [--scale F] [--counters N] [--kiosks N] [--queue 0|1] [--profile 0|1]
 //
-// --queue 0 leaves the tickets out (to tell the queue's contention from the intakes' own).
+// --queue 0 leaves the tickets out (to tell the queue's contention from the intakes' own). --profile 1 loads
+// pg_stat_statements into the server and lists the statements the stations sent, per intake.
+//
+// Where the time goes, without instrumenting the store: every 50 ms the sessions of each role (named by
+// application_name) are sampled from pg_stat_activity (running, waiting for what, or waiting for their
+// client), with the statements waiting on a lock and the records rows they queue for; the CPU used by each
+// role's processes (their rusage), by the server (its processes' /proc times) and by the whole machine
+// (anyone's) over the run; and the server's commits (pg_stat_database).
 //
 // Each process writes its acknowledgements and latencies to a file of its own in the run's folder
-// (lines "code C", "ticket L", "call L", "intake MS", "lookup MS"); the driver reads them afterwards.
+// (lines "code C", "ticket L", "call L", "intake MS", "lookup MS", the board's "announce L"); the driver
+// reads them afterwards.
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -201,20 +211,39 @@ int RunKiosk(const std::string& conninfo, const fs::path& dir, int index, int ti
   return 0;
 }
 
+// The board polls as a hall's board does (every 250 ms) until the driver's stop file names the journal's
+// last event ("stop SEQ", written once every station is done) and the board has read up to it, or 30 s
+// after the stop file appeared. It writes "ready" once seeded (the driver starts the stations then), and
+// each call it announced ("announce LABEL", the Vietnamese announcement of a first call).
 int RunBoard(const std::string& conninfo, const fs::path& dir, const fs::path& stop_file) {
   auto store = OpenStation(conninfo, dir);
   ui::BoardModel model;
   if (Status s = ui::SeedBoard(model, *store, Now()); !s) Die("board seed", s.error());
+  std::ofstream(dir / "ready") << model.last_seq << "\n";
+  std::ofstream out(dir / "results.txt");
   int polls = 0, announced = 0;
-  std::error_code ec;
-  while (!fs::exists(stop_file, ec)) {
+  std::int64_t final_seq = -1;  // known once the stop file is there
+  Clock::time_point give_up{};
+  for (;;) {
+    if (final_seq < 0 && fs::exists(stop_file)) {
+      std::ifstream in(stop_file);
+      std::string word;
+      in >> word >> final_seq;
+      if (word != "stop" || final_seq < 0) Die("board", Invalid("stop", "bad_stop_file", "no \"stop SEQ\" in " + stop_file.string()));
+      give_up = Clock::now() + std::chrono::seconds(30);
+    }
+    if (final_seq >= 0 && (model.last_seq >= final_seq || Clock::now() > give_up)) break;
     auto a = ui::PollBoard(model, *store, Now());
     if (!a) Die("board poll", a.error());
-    announced += int(a->size());
+    for (const ui::BoardAnnouncement& one : *a)
+      if (one.voice == "vi" && !one.recall) {
+        out << "announce " << one.label << "\n";
+        ++announced;
+      }
     ++polls;
     std::this_thread::sleep_for(std::chrono::milliseconds(250));
   }
-  std::ofstream(dir / "results.txt") << "polls " << polls << "\nannounced " << announced << "\n";
+  out << "polls " << polls << "\nannounced " << announced << "\nboard_seq " << model.last_seq << "\n";
   return 0;
 }
 
@@ -366,6 +395,10 @@ int Drive(const LoadOptions& o) {
   std::vector<pid_t> workers;
   const pid_t board = Spawn({"bench_pg_load", "board", *conninfo, station_dir("board").string(), stop_file.string()});
   role_of[board] = "board";
+  for (int waited_ms = 0; !fs::exists(run / "board" / "ready"); waited_ms += 20) {
+    if (waited_ms > 30000) Die("board", Unavailable("board", "not_ready", "the board did not seed within 30 s"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   const auto start = Clock::now();
   for (int i = 0; i < counters; ++i) {
     const int n = intakes / counters + (i < intakes % counters), c = tickets / counters + (i < tickets % counters);
@@ -436,7 +469,13 @@ int Drive(const LoadOptions& o) {
   const double seconds = Ms(start) / 1000;
   sampling = false;
   sampler.join();
-  std::ofstream(stop_file) << "stop\n";
+  // Every station is done. Opening a store chains what may still wait (store.h): the journal's final head,
+  // which the board must read up to before it stops.
+  auto check_store = OpenStation(*conninfo, setup);
+  auto final_head = check_store->Head();
+  if (!final_head) Die("head", final_head.error());
+  std::ofstream(run / "stop.tmp") << "stop " << final_head->seq << "\n";
+  fs::rename(run / "stop.tmp", stop_file);
   reap(board);
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the server reaps the closed sessions
   const double server_cpu = ServerCpuSeconds(postmaster) - server_cpu_before;
@@ -445,7 +484,8 @@ int Drive(const LoadOptions& o) {
 
   // What the processes acknowledged.
   std::vector<double> intake_ms, lookup_ms;
-  std::map<std::string, int> codes, taken, called;
+  std::map<std::string, int> codes, taken, called, announced;
+  std::int64_t board_seq = -1;
   std::set<std::string> supplemented, resulted;
   int call_races = 0;
   std::string board_line;
@@ -461,6 +501,8 @@ int Drive(const LoadOptions& o) {
       else if (kind == "result") resulted.insert(value);
       else if (kind == "intake") intake_ms.push_back(std::atof(value.c_str()));
       else if (kind == "lookup") lookup_ms.push_back(std::atof(value.c_str()));
+      else if (kind == "announce") ++announced[value];
+      else if (kind == "board_seq") board_seq = std::atoll(value.c_str());
       else if (kind == "polls" || kind == "announced") board_line += " " + kind + "=" + value;
     }
   }
@@ -475,7 +517,19 @@ int Drive(const LoadOptions& o) {
   dupes(codes, "code");
   dupes(taken, "ticket");
   dupes(called, "call");
-  auto check_store = OpenStation(*conninfo, setup);
+  dupes(announced, "announcement");
+  // The board announced every call once it had read the whole journal.
+  int unannounced = 0;
+  for (const auto& [label, n] : called)
+    if (!announced.count(label)) {
+      if (++unannounced == 1) std::printf("BOARD: call %s was never announced\n", label.c_str());
+      ++problems;
+    }
+  if (board_seq < final_head->seq) {
+    std::printf("BOARD: read to event %lld of %lld within 30 s of the stations' end\n", (long long)board_seq,
+                (long long)final_head->seq);
+    ++problems;
+  }
   auto count = check_store->CountDossiers();
   if (!count) Die("count", count.error());
   if (std::size_t(*count) != codes.size()) {
@@ -518,6 +572,8 @@ int Drive(const LoadOptions& o) {
               "retries: %d), supplements %zu, results %zu, journal events %lld; board%s\n", intake_ms.size(),
               lookup_ms.size(), taken.size(), called.size(), call_races, supplemented.size(), resulted.size(),
               (long long)check->events, board_line.c_str());
+  std::printf("  board: announced %zu of %zu calls, read to event %lld (the journal's head: %lld)\n",
+              announced.size(), called.size(), (long long)board_seq, (long long)final_head->seq);
   std::printf("  intake commit  p50 %6.1f ms  p99 %6.1f ms  (target p99 <= 100 ms)\n", Percentile(intake_ms, 0.5),
               Percentile(intake_ms, 0.99));
   std::printf("  status lookup  p50 %6.1f ms  p99 %6.1f ms  (target p99 <= 50 ms)\n", Percentile(lookup_ms, 0.5),
@@ -583,7 +639,8 @@ int Drive(const LoadOptions& o) {
   std::printf("  records rows queued for (samples):");
   for (const auto& [n, what] : top(hot_records, 6)) std::printf(" %s: %d;", what.c_str(), n);
   std::printf("\n");
-  std::printf("  checks: %s\n", problems == 0 ? "nothing lost, no duplicate, journal verifies" : "FAILED");
+  std::printf("  checks: %s\n", problems == 0 ? "nothing lost, no duplicate, journal verifies, every call announced"
+                                                : "FAILED");
   return problems == 0 ? 0 : 1;
 }
 

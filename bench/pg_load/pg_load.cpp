@@ -8,7 +8,12 @@
 // Afterwards it checks that nothing is lost (every acknowledged code is stored, the dossier count equals
 // them), that no code, ticket or call is duplicated, that the journal verifies, and that the board, stopped
 // only once it has read the journal up to its final head (or 30 s after the stations' end), announced
-// every call; then prints p50/p99
+// every call; and that the month's 766 indicators computed on PostgreSQL equal those computed on SQLite
+// from the same events (CheckIndicators: a fresh SQLite store receives every journal event through
+// store/offline.h ForwardOffline, each with the dossier it names as stored: an event's payload says what
+// changed, not the whole dossier, so the dossier travels with its event as it does from an offline
+// station to its center; and both are scored by scoring/store_scoring.h ScoreStore, by unit:
+// every indicator's numerator, denominator and points). Then it prints p50/p99
 // of intake commit and status look-up, intake commits per second, and pgbench's TPS (TPC-B-like, as
 // many clients as counters, same server, same run) for the ratio.
 //
@@ -47,8 +52,12 @@
 #include "digitize/file_store.h"
 #include "queue/areas.h"
 #include "queue/queue.h"
+#include "rating/rating.h"
+#include "scoring/store_scoring.h"
+#include "store/offline.h"
 #include "support/fixtures.h"
 #include "support/pg_server.h"
+#include "sync/state.h"
 #include "ui_model/board_model.h"
 
 namespace motcua {
@@ -245,6 +254,107 @@ int RunBoard(const std::string& conninfo, const fs::path& dir, const fs::path& s
   }
   out << "polls " << polls << "\nannounced " << announced << "\nboard_seq " << model.last_seq << "\n";
   return 0;
+}
+
+// ---- the indicators, on PostgreSQL and on SQLite -------------------------------------------------------
+
+struct IndicatorCheck {
+  int compared = 0;          // indicators compared (every card's)
+  int cards = 0;             // the center's card and one per unit
+  std::int64_t dossiers = 0; // the center card's dossiers received in the month
+  double total_points = 0;   // the center's score
+  store::ForwardReport forwarded;
+  double forward_s = 0;      // how long forwarding the events to SQLite took
+  std::string difference;    // "" when every indicator agrees, else the first difference
+};
+
+std::string Points(const std::optional<double>& p) {
+  if (!p) return "no score";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", *p);
+  return text;
+}
+
+// The first difference between two score cards' indicators (numerator, denominator, points), their group
+// totals and totals; "" when there is none. Exact comparisons: both come from the same records.
+std::string CompareCards(const indicators::ScoreCard& pg, const indicators::ScoreCard& lite) {
+  const std::string card = pg.key.empty() ? "the center" : "unit " + pg.key;
+  if (pg.key != lite.key) return "cards " + pg.key + " and " + lite.key + " are not the same unit";
+  if (pg.dossiers != lite.dossiers)
+    return card + ": " + std::to_string(pg.dossiers) + " dossiers, SQLite " + std::to_string(lite.dossiers);
+  if (pg.indicators.size() != lite.indicators.size()) return card + ": not the same indicators";
+  for (std::size_t i = 0; i < pg.indicators.size(); ++i) {
+    const indicators::Indicator &a = pg.indicators[i], &b = lite.indicators[i];
+    const std::string at = card + ", indicator " + a.code + ": ";
+    if (a.numerator != b.numerator || a.denominator != b.denominator)
+      return at + std::to_string(a.numerator) + "/" + std::to_string(a.denominator) + " on PostgreSQL, " +
+             std::to_string(b.numerator) + "/" + std::to_string(b.denominator) + " on SQLite";
+    if (a.points != b.points) return at + Points(a.points) + " points on PostgreSQL, " + Points(b.points) + " on SQLite";
+  }
+  for (std::size_t g = 0; g < pg.groups.size() && g < lite.groups.size(); ++g)
+    if (pg.groups[g].points != lite.groups[g].points)
+      return card + ", group " + indicators::GroupKey(pg.groups[g].group) + ": " + Points(pg.groups[g].points) +
+             " points on PostgreSQL, " + Points(lite.groups[g].points) + " on SQLite";
+  if (pg.total_points != lite.total_points)
+    return card + ": " + Points(pg.total_points) + " points on PostgreSQL, " + Points(lite.total_points) + " on SQLite";
+  return "";
+}
+
+// The month's 766 indicators of the run on PostgreSQL against those computed on SQLite from the same events:
+// a fresh SQLite store receives what the scorer reads besides dossiers (procedures, settings, ratings, PAKN
+// counts and sync states: MirrorForOffline) and then every event of the PostgreSQL journal, in order, each
+// with the dossier it names as stored there (ForwardOffline, the path a station's offline journal takes to
+// its center). Both are scored as the monthly report scores them (ScoreStore, by unit).
+IndicatorCheck CheckIndicators(store::Store& center, const fs::path& dir, Instant now) {
+  IndicatorCheck out;
+  auto lite = store::OpenSqliteStore((dir / "replayed.db").string(), {.synchronous_full = false});
+  if (!lite) Die("replay store", lite.error());
+  auto mirrored = store::MirrorForOffline(center, **lite, {rating::kRatingKind, rating::kPaknKind,
+                                                          sync::kDossierStateKind}, "bench-replay", now);
+  if (!mirrored) Die("mirror to SQLite", mirrored.error());
+  const auto forward_started = Clock::now();
+  auto forwarded = store::ForwardOffline(center, **lite, "bench-replay", now);
+  out.forward_s = Ms(forward_started) / 1000;
+  if (!forwarded) Die("forward to SQLite", forwarded.error());
+  out.forwarded = *forwarded;
+  if (forwarded->refused > 0) {
+    out.difference = std::to_string(forwarded->refused) + " events refused by the SQLite store (" +
+                     forwarded->refused_dossiers.front().code + ": " + forwarded->refused_dossiers.front().detail + ")";
+    return out;
+  }
+  auto replayed = (*lite)->VerifyJournal();
+  if (!replayed) Die("verify SQLite", replayed.error());
+  if (!replayed->ok) {
+    out.difference = "the SQLite journal does not verify: " + replayed->problem;
+    return out;
+  }
+  auto map = dossier::LoadStatusMap(fs::path(MOTCUA_ASSETS_DIR) / "dvc" / "status-map.json");
+  if (!map) Die("status map", map.error());
+  auto cal = calendar::LoadCalendar(fs::path(MOTCUA_ASSETS_DIR) / "calendar");
+  if (!cal) Die("calendar", cal.error());
+  const std::chrono::year_month_day today{LocalDateVn(now)};
+  const indicators::Period month = indicators::MonthPeriod(int(today.year()), unsigned(today.month()));
+  auto on_pg = scoring::ScoreStore(center, *map, *cal, month, indicators::Grouping::kUnit);
+  if (!on_pg) Die("score on PostgreSQL", on_pg.error());
+  auto on_lite = scoring::ScoreStore(**lite, *map, *cal, month, indicators::Grouping::kUnit);
+  if (!on_lite) Die("score on SQLite", on_lite.error());
+  const indicators::ScoreReport &a = on_pg->report, &b = on_lite->report;
+  out.dossiers = a.center.dossiers;
+  out.total_points = a.center.total_points;
+  if (a.breakdown.size() != b.breakdown.size()) {
+    out.difference = std::to_string(a.breakdown.size()) + " unit cards on PostgreSQL, " +
+                     std::to_string(b.breakdown.size()) + " on SQLite";
+    return out;
+  }
+  std::vector<std::pair<const indicators::ScoreCard*, const indicators::ScoreCard*>> cards = {{&a.center, &b.center}};
+  for (std::size_t i = 0; i < a.breakdown.size(); ++i) cards.emplace_back(&a.breakdown[i], &b.breakdown[i]);
+  for (const auto& [x, y] : cards) {
+    out.difference = CompareCards(*x, *y);
+    if (!out.difference.empty()) return out;
+    ++out.cards;
+    out.compared += int(x->indicators.size());
+  }
+  return out;
 }
 
 // ---- the driver ---------------------------------------------------------------------------------------
@@ -565,6 +675,14 @@ int Drive(const LoadOptions& o) {
     ++problems;
   }
 
+  const auto indicators_started = Clock::now();
+  const IndicatorCheck indicators = CheckIndicators(*check_store, run.path(), Now());
+  const double indicators_s = Ms(indicators_started) / 1000;
+  if (!indicators.difference.empty()) {
+    std::printf("INDICATORS: %s\n", indicators.difference.c_str());
+    ++problems;
+  }
+
   const double tps = PgbenchTps(**server, counters);
   const double commits_per_s = double(intake_ms.size()) / seconds;
   std::printf("bench_pg_load: scale %.2f, %d counters, %d kiosks, %.1f s\n", scale, counters, kiosks, seconds);
@@ -574,6 +692,11 @@ int Drive(const LoadOptions& o) {
               (long long)check->events, board_line.c_str());
   std::printf("  board: announced %zu of %zu calls, read to event %lld (the journal's head: %lld)\n",
               announced.size(), called.size(), (long long)board_seq, (long long)final_head->seq);
+  if (indicators.difference.empty())
+    std::printf("  indicators: %d equal to SQLite's (%d cards: the center and %d unit(s); %lld dossiers this month, "
+                "%.2f points; %d events forwarded to SQLite in %.1f s, all in %.1f s)\n", indicators.compared,
+                indicators.cards, indicators.cards - 1, (long long)indicators.dossiers, indicators.total_points,
+                indicators.forwarded.forwarded, indicators.forward_s, indicators_s);
   std::printf("  intake commit  p50 %6.1f ms  p99 %6.1f ms  (target p99 <= 100 ms)\n", Percentile(intake_ms, 0.5),
               Percentile(intake_ms, 0.99));
   std::printf("  status lookup  p50 %6.1f ms  p99 %6.1f ms  (target p99 <= 50 ms)\n", Percentile(lookup_ms, 0.5),
@@ -639,8 +762,9 @@ int Drive(const LoadOptions& o) {
   std::printf("  records rows queued for (samples):");
   for (const auto& [n, what] : top(hot_records, 6)) std::printf(" %s: %d;", what.c_str(), n);
   std::printf("\n");
-  std::printf("  checks: %s\n", problems == 0 ? "nothing lost, no duplicate, journal verifies, every call announced"
-                                                : "FAILED");
+  std::printf("  checks: %s\n", problems == 0 ? "nothing lost, no duplicate, journal verifies, every call announced, "
+                                                "indicators equal to SQLite's"
+                                              : "FAILED");
   return problems == 0 ? 0 : 1;
 }
 

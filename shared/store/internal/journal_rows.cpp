@@ -1,9 +1,7 @@
 #include "store/internal/journal_rows.h"
 
 #include <map>
-#include <random>
 #include <set>
-#include <thread>
 #include <utility>
 
 #include "common/crypto.h"
@@ -183,24 +181,40 @@ Result<bool> AnyStillWaiting(Connection& db, const std::vector<std::string>& uui
 Result<std::optional<JournalHead>> SealPendingEvents(Connection& db, const ChainKey& key,
                                                     const std::vector<std::string>& own_uuids,
                                                     std::chrono::steady_clock::time_point deadline) {
-  thread_local std::minstd_rand jitter{std::random_device{}()};
+  std::optional<JournalHead> chained_here;
   for (;;) {
     MOTCUA_ASSIGN_OR_RETURN(bool waiting, AnyStillWaiting(db, own_uuids));
-    if (!waiting) return std::optional<JournalHead>();
+    if (!waiting) return chained_here;
     MOTCUA_TRY(db.BeginWrite());
     auto chained = [&]() -> Result<std::optional<JournalHead>> {
-      MOTCUA_ASSIGN_OR_RETURN(bool locked, db.TryLockChainHead());
-      if (!locked) return std::optional<JournalHead>();
+      bool locked = false;
+      if (own_uuids.empty()) {
+        MOTCUA_ASSIGN_OR_RETURN(locked, db.TryLockChainHead());
+        if (!locked) return std::optional<JournalHead>();
+      } else {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        MOTCUA_ASSIGN_OR_RETURN(locked, db.LockChainHeadWithin(left));
+        if (!locked)
+          return Unavailable("journal", "chain_busy",
+                             "the journal's chain stayed busy; the events wait for the next writer");
+        // The station that had the lock has committed (the lock goes with its commit): most often it chained
+        // ours, and this call gives the lock to the next at once instead of chaining (and committing) a
+        // handful of newer events itself; a pass is left to a station whose own events still wait, so each
+        // pass chains what many stations committed meanwhile.
+        MOTCUA_ASSIGN_OR_RETURN(bool still, AnyStillWaiting(db, own_uuids));
+        if (!still) return std::optional<JournalHead>();
+      }
       MOTCUA_ASSIGN_OR_RETURN(auto head, ChainWaiting(db, key));
       if (head) MOTCUA_TRY(db.Commit());
       return head;
     }();
     if (!chained || !*chained) db.Rollback();
-    if (!chained || *chained || own_uuids.empty()) return chained;
-    // Another station is chaining (perhaps ours): look again in a moment instead of queueing for its lock.
-    if (std::chrono::steady_clock::now() >= deadline)
-      return Unavailable("journal", "chain_busy", "the journal's chain stayed busy; the events wait for the next writer");
-    std::this_thread::sleep_for(std::chrono::microseconds(200 + jitter() % 800));
+    if (!chained) return chained.error();
+    if (*chained) chained_here = *chained;
+    if (own_uuids.empty()) return chained_here;
+    // Under the lock this call chained what waited (nothing, when another station had just chained ours),
+    // up to ChainWaiting's batch: look again whether ours are in.
   }
 }
 

@@ -201,6 +201,7 @@ Error PgError(PGconn* conn, const PGresult* res, std::string_view what) {
   if (sqlstate == "22021") return Invalid("text", "not_utf8", detail);
   if (sqlstate == "42501") return Unavailable("database", "permission_denied", detail);
   if (sqlstate == "53100") return Unavailable("database", "disk_full", detail);
+  if (sqlstate == "55P03") return Unavailable("database", "lock_timeout", detail);
   if (sqlstate == "MC001") return Corrupt("journal", "chain_broken", detail);
   return Unavailable("database", "database_error", detail + (sqlstate.empty() ? "" : " [" + sqlstate + "]"));
 }
@@ -354,6 +355,19 @@ Result<bool> PgConnection::TryLockChainHead() {
   const bool locked = row && s.Int(0) == 1;
   if (row) (void)s.Step();
   return locked;
+}
+
+Result<bool> PgConnection::LockChainHeadWithin(std::chrono::milliseconds timeout) {
+  if (timeout.count() <= 0) return false;
+  // One round trip: the subquery sets the transaction's lock_timeout before the lock is asked for (a
+  // subquery calling a volatile function is run as its own step, never merged into the outer query).
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare(
+      "SELECT pg_advisory_xact_lock(CAST(?2 AS BIGINT)) FROM (SELECT set_config('lock_timeout', ?1, true)) AS t"));
+  s.Bind(1, std::to_string(timeout.count()) + "ms").Bind(2, static_cast<std::int64_t>(kChainLockKey));
+  Status locked = s.Run();
+  if (!locked && locked.error().rule == "lock_timeout") return false;
+  if (!locked) return locked.error();
+  return true;
 }
 
 Status PgConnection::SubmitEventRow(const EventRow& e) {

@@ -9,6 +9,7 @@
 // it runs on.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -154,6 +155,9 @@ class Connection {
   virtual Status SealEventRow(std::int64_t pending_id, const EventRow& e) = 0;
   // LockChainHead without waiting, inside a write transaction: false when another transaction holds it.
   virtual Result<bool> TryLockChainHead() = 0;
+  // LockChainHead waiting at most `timeout` (nothing when it is not positive) for the transaction holding
+  // it: false when the lock did not come in time, after which the transaction can only be rolled back.
+  virtual Result<bool> LockChainHeadWithin(std::chrono::milliseconds timeout) = 0;
 
   // Migrations (MigrateSchema below runs them): inside the write transaction, takes the engine's lock
   // on migrating (SQLite's writer lock already is) and returns the stored schema version (0: new)...

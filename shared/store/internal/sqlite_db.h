@@ -57,6 +57,7 @@ class SqliteConnection final : public Connection {
   Status SubmitEventRow(const EventRow&) override { return NoPendingEvents(); }
   Status SealEventRow(std::int64_t, const EventRow&) override { return NoPendingEvents(); }
   Result<bool> TryLockChainHead() override { return true; }
+  Result<bool> LockChainHeadWithin(std::chrono::milliseconds) override { return true; }
   Result<int> LockedSchemaVersion() override;
   Status UpgradeSchema(int from) override;
   Status CheckIntegrity() override;

@@ -154,11 +154,14 @@ Result<std::optional<JournalHead>> ChainWaiting(Connection& db, const ChainKey& 
   if (waiting.empty()) return std::optional<JournalHead>();
   MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHead(db));
   MOTCUA_TRY(CheckKeyAgainstHead(db, key, head));
+  std::vector<std::pair<std::int64_t, EventRow>> rows;
+  rows.reserve(waiting.size());
   for (auto& [id, pending] : waiting) {
     MOTCUA_ASSIGN_OR_RETURN(JournalEvent e, ChainAfter(head, std::move(pending), key));
-    MOTCUA_TRY(db.SealEventRow(id, RowOf(e)));
     head = {e.seq, e.hash};
+    rows.emplace_back(id, RowOf(e));
   }
+  MOTCUA_TRY(db.SealEventRows(rows));
   return std::optional<JournalHead>(head);
 }
 

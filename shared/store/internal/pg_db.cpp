@@ -377,10 +377,22 @@ Status PgConnection::SubmitEventRow(const EventRow& e) {
       .Bind(6, e.at).Bind(7, e.recorded_at).Bind(8, e.payload).Bind(9, e.seals).Run();
 }
 
-Status PgConnection::SealEventRow(std::int64_t pending_id, const EventRow& e) {
+Status PgConnection::SealEventRows(const std::vector<std::pair<std::int64_t, EventRow>>& rows) {
+  // motcua_seal_event once per row of the four lists, in their order (unnest yields the lists' elements in
+  // order, and each call checks that its event follows the head: one out of order fails the transaction).
+  // Ids, numbers and hex hashes hold no comma.
+  std::string ids, seqs, prevs, hashes;
+  for (const auto& [id, e] : rows) {
+    const char* sep = ids.empty() ? "" : ",";
+    ids += sep + std::to_string(id);
+    seqs += sep + std::to_string(e.seq);
+    prevs += sep + e.prev_hash;
+    hashes += sep + e.hash;
+  }
   MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare(
-      "SELECT motcua_seal_event(CAST(?1 AS BIGINT), CAST(?2 AS BIGINT), ?3, ?4)"));
-  return s.Bind(1, pending_id).Bind(2, e.seq).Bind(3, e.prev_hash).Bind(4, e.hash).Run();
+      "SELECT motcua_seal_event(i, n, p, h) FROM unnest(CAST(string_to_array(?1, ',') AS BIGINT[]), "
+      "CAST(string_to_array(?2, ',') AS BIGINT[]), string_to_array(?3, ','), string_to_array(?4, ',')) AS u(i, n, p, h)"));
+  return s.Bind(1, ids).Bind(2, seqs).Bind(3, prevs).Bind(4, hashes).Run();
 }
 
 Result<bool> PgConnection::OwnsDatabase() {

@@ -61,7 +61,7 @@ class PgConnection final : public Connection {
   Status AppendEventRow(const EventRow& e) override;
   bool ChainsAfterCommit() const override { return true; }
   Status SubmitEventRow(const EventRow& e) override;
-  Status SealEventRow(std::int64_t pending_id, const EventRow& e) override;
+  Status SealEventRows(const std::vector<std::pair<std::int64_t, EventRow>>& rows) override;
   Result<bool> TryLockChainHead() override;
   Result<bool> LockChainHeadWithin(std::chrono::milliseconds timeout) override;
   Result<int> LockedSchemaVersion() override;

@@ -591,6 +591,18 @@ int Drive(const LoadOptions& o) {
   const double server_cpu = ServerCpuSeconds(postmaster) - server_cpu_before;
   const double machine_cpu = MachineBusySeconds() - machine_before;
   const std::int64_t commits = commits_now() - commits_before;
+  testing::PgServer::Rows statement_rows;  // --profile: what the stations sent, read before the checks add theirs
+  if (o.profile) {
+    // Every statement a station sent (pg_stat_statements, top level: one round trip each; BEGIN and COMMIT
+    // included), without the sampler's own queries.
+    auto rows = (*server)->Query(db_name, "SELECT calls, round(total_exec_time), regexp_replace(left(query, 100), "
+                                          "'\\s+', ' ', 'g') FROM pg_stat_statements WHERE dbid = (SELECT oid FROM "
+                                          "pg_database WHERE datname = current_database()) AND query NOT LIKE "
+                                          "'%pg_stat_activity%' AND query NOT LIKE '%pg_locks%' AND query NOT LIKE "
+                                          "'%pg_stat_statements%' ORDER BY calls DESC");
+    if (!rows) Die("profile", rows.error());
+    statement_rows = std::move(*rows);
+  }
 
   // What the processes acknowledged.
   std::vector<double> intake_ms, lookup_ms;
@@ -739,23 +751,15 @@ int Drive(const LoadOptions& o) {
               (long long)commits, intake_ms.empty() ? 0.0 : double(commits) / double(intake_ms.size()),
               intake_ms.empty() ? 0.0 : 1000 * client_cpu["counter"] / double(intake_ms.size()));
   if (o.profile) {
-    // Every statement a station sent (pg_stat_statements, top level: one round trip each; BEGIN and COMMIT
-    // included), without the sampler's own queries.
-    auto rows = (*server)->Query(db_name, "SELECT calls, round(total_exec_time), regexp_replace(left(query, 100), "
-                                          "'\\s+', ' ', 'g') FROM pg_stat_statements WHERE dbid = (SELECT oid FROM "
-                                          "pg_database WHERE datname = current_database()) AND query NOT LIKE "
-                                          "'%pg_stat_activity%' AND query NOT LIKE '%pg_locks%' AND query NOT LIKE "
-                                          "'%pg_stat_statements%' ORDER BY calls DESC");
-    if (!rows) Die("profile", rows.error());
     std::int64_t statements = 0;
-    for (const auto& r : *rows) statements += std::atoll(r[0].c_str());
+    for (const auto& r : statement_rows) statements += std::atoll(r[0].c_str());
     const double per = intake_ms.empty() ? 0.0 : 1.0 / double(intake_ms.size());
     std::printf("  statements sent %lld, %.1f per intake, %.1f per commit; the most called (calls per intake, "
                 "server ms):\n", (long long)statements, double(statements) * per,
                 commits > 0 ? double(statements) / double(commits) : 0.0);
-    for (std::size_t i = 0; i < rows->size() && i < 25; ++i)
-      std::printf("    %6.2f %8s  %s\n", std::atof((*rows)[i][0].c_str()) * per, (*rows)[i][1].c_str(),
-                  (*rows)[i][2].c_str());
+    for (std::size_t i = 0; i < statement_rows.size() && i < 40; ++i)
+      std::printf("    %6.2f %8s  %s\n", std::atof(statement_rows[i][0].c_str()) * per, statement_rows[i][1].c_str(),
+                  statement_rows[i][2].c_str());
   }
   std::printf("  statements waiting on a lock (samples):\n");
   for (const auto& [n, what] : top(lock_statements, 6)) std::printf("    %5d  %s\n", n, what.c_str());

@@ -29,8 +29,8 @@
 // (anyone's) over the run; and the server's commits (pg_stat_database).
 //
 // Each process writes its acknowledgements and latencies to a file of its own in the run's folder
-// (lines "code C", "ticket L", "call L", "intake MS", "lookup MS", the board's "announce L"); the driver
-// reads them afterwards.
+// (lines "code C", "ticket L", "call L", "intake MS", "lookup MS", "take MS", "callms MS", the board's
+// "announce L"); the driver reads them afterwards.
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -151,7 +151,9 @@ int RunCounter(const std::string& conninfo, const fs::path& dir, int index, int 
     }
     // A counter calls a ticket after every 1-2 intakes while it still has calls to make.
     if (called < calls && (i >= intakes || i % 2 == 0 || calls > intakes)) {
+      const auto t0 = Clock::now();
       auto t = queue::CallNext(*store, officer, counter, {"A"}, Now());
+      const double ms = Ms(t0);
       if (!t && t.error().code == ErrorCode::kConflict) {
         // Every counter races for the head of the one line; the store's retries can all be lost
         // (reported by the run as "call races lost"): the officer presses the button again.
@@ -160,7 +162,7 @@ int RunCounter(const std::string& conninfo, const fs::path& dir, int index, int 
       }
       if (!t) Die("call", t.error());
       if (*t) {
-        out << "call " << (*t)->label << std::endl;
+        out << "call " << (*t)->label << "\ncallms " << ms << std::endl;
         ++called;
       } else if (i >= intakes) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));  // nobody waits yet
@@ -188,9 +190,11 @@ int RunKiosk(const std::string& conninfo, const fs::path& dir, int index, int ti
   while (taken < tickets || looked < lookups) {
     // Citizens take tickets at a steady pace across the run, and look their dossiers up in between.
     if (taken < tickets && (looked * tickets >= taken * std::max(1, lookups) || looked >= lookups)) {
+      const auto t0 = Clock::now();
       auto t = queue::TakeTicket(*store, kiosk, {"A", ""}, {}, Now());
+      const double ms = Ms(t0);
       if (!t) Die("take", t.error());
-      out << "ticket " << t->ticket.label << std::endl;
+      out << "ticket " << t->ticket.label << "\ntake " << ms << std::endl;
       ++taken;
       continue;
     }
@@ -605,7 +609,7 @@ int Drive(const LoadOptions& o) {
   }
 
   // What the processes acknowledged.
-  std::vector<double> intake_ms, lookup_ms;
+  std::vector<double> intake_ms, lookup_ms, take_ms, call_ms;
   std::map<std::string, int> codes, taken, called, announced;
   std::int64_t board_seq = -1;
   std::set<std::string> supplemented, resulted;
@@ -623,6 +627,8 @@ int Drive(const LoadOptions& o) {
       else if (kind == "result") resulted.insert(value);
       else if (kind == "intake") intake_ms.push_back(std::atof(value.c_str()));
       else if (kind == "lookup") lookup_ms.push_back(std::atof(value.c_str()));
+      else if (kind == "take") take_ms.push_back(std::atof(value.c_str()));
+      else if (kind == "callms") call_ms.push_back(std::atof(value.c_str()));
       else if (kind == "announce") ++announced[value];
       else if (kind == "board_seq") board_seq = std::atoll(value.c_str());
       else if (kind == "polls" || kind == "announced") board_line += " " + kind + "=" + value;
@@ -711,6 +717,9 @@ int Drive(const LoadOptions& o) {
                 indicators.forwarded.forwarded, indicators.forward_s, indicators_s);
   std::printf("  intake commit  p50 %6.1f ms  p99 %6.1f ms  (target p99 <= 100 ms)\n", Percentile(intake_ms, 0.5),
               Percentile(intake_ms, 0.99));
+  if (!take_ms.empty())
+    std::printf("  ticket taken   p50 %6.1f ms  p99 %6.1f ms;  ticket called  p50 %6.1f ms  p99 %6.1f ms\n",
+                Percentile(take_ms, 0.5), Percentile(take_ms, 0.99), Percentile(call_ms, 0.5), Percentile(call_ms, 0.99));
   std::printf("  status lookup  p50 %6.1f ms  p99 %6.1f ms  (target p99 <= 50 ms)\n", Percentile(lookup_ms, 0.5),
               Percentile(lookup_ms, 0.99));
   std::printf("  intake commits/s %.1f, pgbench TPS %.1f (%d clients), ratio %.2f (target >= 0.3)\n", commits_per_s,

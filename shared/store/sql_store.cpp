@@ -243,17 +243,15 @@ Status DeleteChildren(Connection& db, std::string_view code) {
   return Ok();
 }
 
-Result<Attachment> ReadAttachment(Connection& db, const std::string& sha256) {
-  MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
-      "SELECT mime, pages, size_bytes FROM attachments WHERE sha256 = ?1"));
-  s.Bind(1, sha256);
-  MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return Corrupt("attachments", "bad_row", "attachment " + sha256 + " has no record");
+// The attachment's own columns read with the row that names it (LEFT JOIN attachments a, columns a.mime,
+// a.pages, a.size_bytes from `col`): one statement per list of files, not one more per file.
+Result<Attachment> AttachmentColumns(const Statement& s, int col, const std::string& sha256) {
+  if (s.IsNull(col)) return Corrupt("attachments", "bad_row", "attachment " + sha256 + " has no record");
   Attachment a;
   a.sha256 = sha256;
-  a.mime = s.Text(0);
-  a.pages = static_cast<int>(s.Int(1));
-  a.size_bytes = s.Int(2);
+  a.mime = s.Text(col);
+  a.pages = static_cast<int>(s.Int(col + 1));
+  a.size_bytes = s.Int(col + 2);
   return a;
 }
 
@@ -278,42 +276,30 @@ Status LoadChildren(Connection& db, Dossier& d) {
     }
   }
   {
-    struct FileRow {
-      int position;
-      Attachment a;
-    };
-    std::vector<FileRow> rows;
     MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
-        "SELECT position, sha256, file_name, added_by, added_at FROM component_files "
-        "WHERE dossier_code = ?1 ORDER BY position, file_index"));
+        "SELECT f.position, f.sha256, f.file_name, f.added_by, f.added_at, a.mime, a.pages, a.size_bytes "
+        "FROM component_files f LEFT JOIN attachments a ON a.sha256 = f.sha256 "
+        "WHERE f.dossier_code = ?1 ORDER BY f.position, f.file_index"));
     s.Bind(1, d.code);
     for (;;) {
       MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
-      FileRow r;
-      r.position = static_cast<int>(s.Int(0));
-      r.a.sha256 = s.Text(1);
-      r.a.file_name = s.Text(2);
-      r.a.added_by = s.Text(3);
-      r.a.added_at = FromUnixSeconds(s.Int(4));
-      rows.push_back(std::move(r));
-    }
-    for (auto& r : rows) {
-      if (r.position < 0 || r.position >= static_cast<int>(d.components.size()))
+      const int position = static_cast<int>(s.Int(0));
+      if (position < 0 || position >= static_cast<int>(d.components.size()))
         return Corrupt("component_files", "bad_row", "a file of " + d.code + " names no component");
-      MOTCUA_ASSIGN_OR_RETURN(Attachment meta, ReadAttachment(db, r.a.sha256));
-      r.a.mime = meta.mime;
-      r.a.pages = meta.pages;
-      r.a.size_bytes = meta.size_bytes;
-      d.components[r.position].files.push_back(std::move(r.a));
+      MOTCUA_ASSIGN_OR_RETURN(Attachment a, AttachmentColumns(s, 5, s.Text(1)));
+      a.file_name = s.Text(2);
+      a.added_by = s.Text(3);
+      a.added_at = FromUnixSeconds(s.Int(4));
+      d.components[position].files.push_back(std::move(a));
     }
   }
   {
     MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(
-        "SELECT name, result_code, paper_required, sha256, file_name, e_signed, added_by, added_at "
-        "FROM result_documents WHERE dossier_code = ?1 ORDER BY position"));
+        "SELECT r.name, r.result_code, r.paper_required, r.sha256, r.file_name, r.e_signed, r.added_by, r.added_at, "
+        "a.mime, a.pages, a.size_bytes FROM result_documents r LEFT JOIN attachments a ON a.sha256 = r.sha256 "
+        "WHERE r.dossier_code = ?1 ORDER BY r.position"));
     s.Bind(1, d.code);
-    std::vector<std::pair<ResultDocument, std::string>> rows;
     for (;;) {
       MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
@@ -321,23 +307,16 @@ Status LoadChildren(Connection& db, Dossier& d) {
       r.name = s.Text(0);
       r.result_code = s.Text(1);
       r.paper_required = s.Int(2) != 0;
-      std::string sha = s.IsNull(3) ? "" : s.Text(3);
-      if (!sha.empty()) {
-        r.file = Attachment{};
-        r.file->file_name = s.Text(4);
-      }
       r.e_signed = s.Int(5) != 0;
       r.added_by = s.Text(6);
       r.added_at = FromUnixSeconds(s.Int(7));
-      rows.emplace_back(std::move(r), std::move(sha));
-    }
-    for (auto& [r, sha] : rows) {
-      if (r.file) {
-        MOTCUA_ASSIGN_OR_RETURN(Attachment meta, ReadAttachment(db, sha));
-        meta.file_name = r.file->file_name;
-        meta.added_by = r.added_by;
-        meta.added_at = r.added_at;
-        r.file = meta;
+      const std::string sha = s.IsNull(3) ? "" : s.Text(3);
+      if (!sha.empty()) {
+        MOTCUA_ASSIGN_OR_RETURN(Attachment a, AttachmentColumns(s, 8, sha));
+        a.file_name = s.Text(4);
+        a.added_by = r.added_by;
+        a.added_at = r.added_at;
+        r.file = std::move(a);
       }
       d.results.push_back(std::move(r));
     }

@@ -36,11 +36,13 @@ int main(int argc, char** argv) {
   desk.files_root = dir / "files";
   const workflow::Actor actor{"can.bo.a", workflow::Role::kOfficer, "station-1"};
 
-  // A station issues at most 999 codes a day (codes/dossier_code.h), so spread the dossiers over days.
+  // A station issues at most 999 codes a day (codes/dossier_code.h), so spread the dossiers over days,
+  // from the first years the shipped calendar covers: the soak's 500 kills wrote more than the 34,000
+  // dossiers that fit between 2026-11-24 and the first due date the calendar cannot compute (2027).
   auto existing = (*store)->CountDossiers();
   if (!existing) return 1;
   for (long i = *existing;; ++i) {
-    const Instant at = motcua::testing::At("2026-11-24 09:00") + std::chrono::days(i / 900);
+    const Instant at = motcua::testing::At("2024-01-02 09:00") + std::chrono::days(i / 900);
     // Each dossier carries a scanned page of its own, stored before the transaction.
     auto file = digitize::StoreBytes(desk.files_root, motcua::testing::TinyPdf(1 + int(i % 3)) + "%" + std::to_string(i));
     if (!file) return 1;

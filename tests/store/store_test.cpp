@@ -13,6 +13,7 @@
 #include <iterator>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <gtest/gtest.h>
 
 #include "store/internal/schema_version.h"
@@ -117,6 +118,44 @@ TEST_P(StoreOnEachEngine, RoundTripsADossierWithAllItsParts) {
   EXPECT_EQ(b.fees.at(0).amount_vnd, 15000);
   EXPECT_TRUE(b.results.at(0).paper_required);
   EXPECT_EQ(b.steps.at(0).content, "Tiếp nhận hồ sơ");
+}
+
+// A dossier's files are read with the rows that name them (one statement per list, not one per file): each
+// comes back whole, a result's file too, and an attachment named twice (a paper and its result) is one row
+// read twice.
+TEST_P(StoreOnEachEngine, ReadsEveryFileWithItsAttachment) {
+  TempDir dir;
+  auto store = Open(dir);
+  auto d = SampleDossier("000.00.00.H56-261123-0002");
+  const dossier::Attachment scan{std::string(64, 'a'), "application/pdf", 2, 1234, "tokhai.pdf", "can.bo.a",
+                                 At("2026-11-23 09:01")};
+  const dossier::Attachment photo{std::string(64, 'b'), "image/jpeg", 1, 77, "anh.jpg", "can.bo.b",
+                                  At("2026-11-23 09:02")};
+  const dossier::Attachment result{std::string(64, 'a'), "application/pdf", 2, 1234, "ketqua.pdf", "can.bo.c",
+                                   At("2026-11-24 10:00")};
+  d.components[0].files = {scan, photo};
+  d.components[1].files = {photo};
+  d.results.push_back({"Giấy xác nhận", "KQ.2", false, result, true, "can.bo.c", At("2026-11-24 10:00")});
+  ASSERT_TRUE(WriteJournaled(*store, [&](WriteTx& tx) { return tx.InsertDossier(d); }));
+  auto back = store->GetDossier(d.code);
+  ASSERT_TRUE(back && *back);
+  const auto same = [](const dossier::Attachment& a, const dossier::Attachment& b) {
+    return std::tie(a.sha256, a.mime, a.pages, a.size_bytes, a.file_name, a.added_by, a.added_at) ==
+           std::tie(b.sha256, b.mime, b.pages, b.size_bytes, b.file_name, b.added_by, b.added_at);
+  };
+  const auto& c = (*back)->components;
+  ASSERT_EQ(c.size(), 2u);
+  ASSERT_EQ(c[0].files.size(), 2u);
+  EXPECT_TRUE(same(c[0].files[0], scan));
+  EXPECT_TRUE(same(c[0].files[1], photo));
+  ASSERT_EQ(c[1].files.size(), 1u);
+  EXPECT_TRUE(same(c[1].files[0], photo));
+  const auto& r = (*back)->results;
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_FALSE(r[0].file);
+  ASSERT_TRUE(r[1].file);
+  EXPECT_TRUE(same(*r[1].file, result));
+  EXPECT_TRUE(r[1].e_signed);
 }
 
 TEST_P(StoreOnEachEngine, RefusesADuplicateCodeAndKeepsTheFirst) {

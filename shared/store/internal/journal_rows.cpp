@@ -1,9 +1,8 @@
 #include "store/internal/journal_rows.h"
 
+#include <algorithm>
 #include <map>
-#include <random>
 #include <set>
-#include <thread>
 #include <utility>
 
 #include "common/crypto.h"
@@ -50,16 +49,33 @@ Result<JournalHead> ReadHead(Connection& db) {
 
 // A chain extended under another key than the one it was written with would break at that event for
 // every other reader: a station of a center whose key file is not the center's (or a file beside another
-// database's key) is refused before it writes, by checking the head event's hash under this key.
-Status CheckKeyAgainstHead(Connection& db, const ChainKey& key, const JournalHead& head) {
-  if (head.seq == 0 || head.seq < key.keyed_from_seq) return Ok();
-  static const std::string kSql = std::string("SELECT ") + kEventColumns + " FROM journal WHERE seq = ?1";
+// database's key) is refused before it writes, by checking the head event's hash under this key. The head
+// and its event are read in one statement (every write and every chaining pass reads them).
+Result<JournalHead> ReadHeadCheckingKey(Connection& db, const ChainKey& key) {
+  static const std::string kSql = [] {
+    std::string columns;  // kEventColumns, of the journal's row (j.): its names are also journal_head's
+    std::string_view rest = kEventColumns;
+    for (;;) {
+      const auto comma = rest.find(", ");
+      columns += "j." + std::string(rest.substr(0, comma));
+      if (comma == std::string_view::npos) break;
+      columns += ", ";
+      rest.remove_prefix(comma + 2);
+    }
+    return "SELECT " + columns + ", h.seq, h.hash FROM journal_head h LEFT JOIN journal j ON j.seq = h.seq "
+           "WHERE h.id = 1";
+  }();
   MOTCUA_ASSIGN_OR_RETURN(Statement s, db.Prepare(kSql.c_str()));
-  s.Bind(1, head.seq);
   MOTCUA_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return Ok();  // a head without its event: VerifyJournal reports it
-  const JournalEvent e = ReadEventRow(s);
-  if (ConstantTimeEqual(HashEvent(e, key.key), e.hash)) return Ok();
+  JournalHead head;
+  if (!row) return head;  // an empty journal
+  head.seq = s.Int(12);
+  head.hash = s.Text(13);
+  const bool has_event = !s.IsNull(0);  // a head without its event: VerifyJournal reports it
+  const JournalEvent e = has_event ? ReadEventRow(s) : JournalEvent{};
+  (void)s.Step();
+  if (!has_event || head.seq == 0 || head.seq < key.keyed_from_seq) return head;
+  if (ConstantTimeEqual(HashEvent(e, key.key), e.hash)) return head;
   return Corrupt("chain_key", "chain_key_mismatch",
                  "the journal's last event (" + Seq(e.seq) + ") does not verify under this station's chain key: "
                  "either the key is not the one the journal was written with (copy the center's key to this "
@@ -108,8 +124,7 @@ Result<std::optional<JournalHead>> WriteEvents(Connection& db, const ChainKey& k
   // PostgreSQL against the head as it stands (the lock is taken only to chain, after commit).
   const bool waits = db.ChainsAfterCommit();
   if (!waits) MOTCUA_TRY(db.LockChainHead());
-  MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHead(db));
-  MOTCUA_TRY(CheckKeyAgainstHead(db, key, head));
+  MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHeadCheckingKey(db, key));
   for (std::size_t i = 0; i < events.size(); ++i) {
     const PendingEvent& p = events[i];
     JournalEvent e;
@@ -137,10 +152,14 @@ Result<std::optional<JournalHead>> WriteEvents(Connection& db, const ChainKey& k
 namespace {
 
 // Inside a write transaction holding the chain's lock: chains what waits, returning the new head, or nullopt
-// when nothing waits.
-Result<std::optional<JournalHead>> ChainWaiting(Connection& db, const ChainKey& key) {
+// when nothing waits, or when `own_uuids` are named and none of them waits any more (the station that had
+// the lock before chained them: the newer events are left to their own stations, so that each pass
+// chains what many stations committed meanwhile). `drained`: nothing was left waiting beyond the batch.
+Result<std::optional<JournalHead>> ChainWaiting(Connection& db, const ChainKey& key,
+                                                const std::vector<std::string>& own_uuids, bool& drained) {
   // Enough to drain a busy moment in one commit, small enough to keep the lock short. The columns are
   // ReadEventRow's, with the waiting event's id where its number will go.
+  static constexpr std::size_t kBatch = 1000;
   static constexpr const char* kWaiting =
       "SELECT id, uuid, type, dossier_code, actor, station, at, recorded_at, payload, seals, '', '' "
       "FROM journal_pending ORDER BY id LIMIT 1000";
@@ -153,14 +172,21 @@ Result<std::optional<JournalHead>> ChainWaiting(Connection& db, const ChainKey& 
     const std::int64_t id = e.seq;
     waiting.emplace_back(id, std::move(e));
   }
+  drained = waiting.size() < kBatch;
   if (waiting.empty()) return std::optional<JournalHead>();
-  MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHead(db));
-  MOTCUA_TRY(CheckKeyAgainstHead(db, key, head));
+  const bool ours_wait = std::any_of(waiting.begin(), waiting.end(), [&](const auto& w) {
+    return std::find(own_uuids.begin(), own_uuids.end(), w.second.uuid) != own_uuids.end();
+  });
+  if (!own_uuids.empty() && !ours_wait && drained) return std::optional<JournalHead>();
+  MOTCUA_ASSIGN_OR_RETURN(JournalHead head, ReadHeadCheckingKey(db, key));
+  std::vector<std::pair<std::int64_t, EventRow>> rows;
+  rows.reserve(waiting.size());
   for (auto& [id, pending] : waiting) {
     MOTCUA_ASSIGN_OR_RETURN(JournalEvent e, ChainAfter(head, std::move(pending), key));
-    MOTCUA_TRY(db.SealEventRow(id, RowOf(e)));
     head = {e.seq, e.hash};
+    rows.emplace_back(id, RowOf(e));
   }
+  MOTCUA_TRY(db.SealEventRows(rows));
   return std::optional<JournalHead>(head);
 }
 
@@ -183,24 +209,37 @@ Result<bool> AnyStillWaiting(Connection& db, const std::vector<std::string>& uui
 Result<std::optional<JournalHead>> SealPendingEvents(Connection& db, const ChainKey& key,
                                                     const std::vector<std::string>& own_uuids,
                                                     std::chrono::steady_clock::time_point deadline) {
-  thread_local std::minstd_rand jitter{std::random_device{}()};
+  std::optional<JournalHead> chained_here;
   for (;;) {
     MOTCUA_ASSIGN_OR_RETURN(bool waiting, AnyStillWaiting(db, own_uuids));
-    if (!waiting) return std::optional<JournalHead>();
+    if (!waiting) return chained_here;
+    bool drained = false;
     MOTCUA_TRY(db.BeginWrite());
     auto chained = [&]() -> Result<std::optional<JournalHead>> {
-      MOTCUA_ASSIGN_OR_RETURN(bool locked, db.TryLockChainHead());
-      if (!locked) return std::optional<JournalHead>();
-      MOTCUA_ASSIGN_OR_RETURN(auto head, ChainWaiting(db, key));
+      bool locked = false;
+      if (own_uuids.empty()) {
+        MOTCUA_ASSIGN_OR_RETURN(locked, db.TryLockChainHead());
+        if (!locked) return std::optional<JournalHead>();
+      } else {
+        // The station that had the lock has committed when this one gets it (the lock goes with the
+        // commit): most often it chained ours, and ChainWaiting then gives the lock to the next at once.
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        MOTCUA_ASSIGN_OR_RETURN(locked, db.LockChainHeadWithin(left));
+        if (!locked)
+          return Unavailable("journal", "chain_busy",
+                             "the journal's chain stayed busy; the events wait for the next writer");
+      }
+      MOTCUA_ASSIGN_OR_RETURN(auto head, ChainWaiting(db, key, own_uuids, drained));
       if (head) MOTCUA_TRY(db.Commit());
       return head;
     }();
     if (!chained || !*chained) db.Rollback();
-    if (!chained || *chained || own_uuids.empty()) return chained;
-    // Another station is chaining (perhaps ours): look again in a moment instead of queueing for its lock.
-    if (std::chrono::steady_clock::now() >= deadline)
-      return Unavailable("journal", "chain_busy", "the journal's chain stayed busy; the events wait for the next writer");
-    std::this_thread::sleep_for(std::chrono::microseconds(200 + jitter() % 800));
+    if (!chained) return chained.error();
+    if (*chained) chained_here = *chained;
+    // Under the lock this call saw everything waiting: ours were chained, by it or before it.
+    if (own_uuids.empty() || drained) return chained_here;
+    // More waited than a batch: look again whether ours are in.
   }
 }
 

@@ -201,6 +201,7 @@ Error PgError(PGconn* conn, const PGresult* res, std::string_view what) {
   if (sqlstate == "22021") return Invalid("text", "not_utf8", detail);
   if (sqlstate == "42501") return Unavailable("database", "permission_denied", detail);
   if (sqlstate == "53100") return Unavailable("database", "disk_full", detail);
+  if (sqlstate == "55P03") return Unavailable("database", "lock_timeout", detail);
   if (sqlstate == "MC001") return Corrupt("journal", "chain_broken", detail);
   return Unavailable("database", "database_error", detail + (sqlstate.empty() ? "" : " [" + sqlstate + "]"));
 }
@@ -356,6 +357,19 @@ Result<bool> PgConnection::TryLockChainHead() {
   return locked;
 }
 
+Result<bool> PgConnection::LockChainHeadWithin(std::chrono::milliseconds timeout) {
+  if (timeout.count() <= 0) return false;
+  // One round trip: the subquery sets the transaction's lock_timeout before the lock is asked for (a
+  // subquery calling a volatile function is run as its own step, never merged into the outer query).
+  MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare(
+      "SELECT pg_advisory_xact_lock(CAST(?2 AS BIGINT)) FROM (SELECT set_config('lock_timeout', ?1, true)) AS t"));
+  s.Bind(1, std::to_string(timeout.count()) + "ms").Bind(2, static_cast<std::int64_t>(kChainLockKey));
+  Status locked = s.Run();
+  if (!locked && locked.error().rule == "lock_timeout") return false;
+  if (!locked) return locked.error();
+  return true;
+}
+
 Status PgConnection::SubmitEventRow(const EventRow& e) {
   MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare(
       "SELECT motcua_submit_event(?1, ?2, ?3, ?4, ?5, CAST(?6 AS BIGINT), CAST(?7 AS BIGINT), ?8, ?9)"));
@@ -363,10 +377,22 @@ Status PgConnection::SubmitEventRow(const EventRow& e) {
       .Bind(6, e.at).Bind(7, e.recorded_at).Bind(8, e.payload).Bind(9, e.seals).Run();
 }
 
-Status PgConnection::SealEventRow(std::int64_t pending_id, const EventRow& e) {
+Status PgConnection::SealEventRows(const std::vector<std::pair<std::int64_t, EventRow>>& rows) {
+  // motcua_seal_event once per row of the four lists, in their order (unnest yields the lists' elements in
+  // order, and each call checks that its event follows the head: one out of order fails the transaction).
+  // Ids, numbers and hex hashes hold no comma.
+  std::string ids, seqs, prevs, hashes;
+  for (const auto& [id, e] : rows) {
+    const char* sep = ids.empty() ? "" : ",";
+    ids += sep + std::to_string(id);
+    seqs += sep + std::to_string(e.seq);
+    prevs += sep + e.prev_hash;
+    hashes += sep + e.hash;
+  }
   MOTCUA_ASSIGN_OR_RETURN(Statement s, Prepare(
-      "SELECT motcua_seal_event(CAST(?1 AS BIGINT), CAST(?2 AS BIGINT), ?3, ?4)"));
-  return s.Bind(1, pending_id).Bind(2, e.seq).Bind(3, e.prev_hash).Bind(4, e.hash).Run();
+      "SELECT motcua_seal_event(i, n, p, h) FROM unnest(CAST(string_to_array(?1, ',') AS BIGINT[]), "
+      "CAST(string_to_array(?2, ',') AS BIGINT[]), string_to_array(?3, ','), string_to_array(?4, ',')) AS u(i, n, p, h)"));
+  return s.Bind(1, ids).Bind(2, seqs).Bind(3, prevs).Bind(4, hashes).Run();
 }
 
 Result<bool> PgConnection::OwnsDatabase() {

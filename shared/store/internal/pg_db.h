@@ -35,7 +35,7 @@ Result<std::unique_ptr<Lease>> TryPgLease(const std::string& conninfo, int conne
 // Maps a failed result (or a failed connection when `res` is null) to an Error. 40001/40P01 →
 // kUnavailable/"serialization_failure"|"deadlock"; a connection gone → kUnavailable/"connection_lost";
 // 23xxx → kConflict/"constraint_failed"; 22021 → kInvalid/"not_utf8"; 42501 → kUnavailable/"permission_denied"; 53100 →
-// kUnavailable/"disk_full"; else kUnavailable/"database_error".
+// kUnavailable/"disk_full"; 55P03 → kUnavailable/"lock_timeout"; else kUnavailable/"database_error".
 Error PgError(PGconn* conn, const PGresult* res, std::string_view what);
 
 // The SQL of sql.h (?1, ?2, ...) as PostgreSQL takes it ($1, $2, ...); `params` gets the highest number.
@@ -61,8 +61,9 @@ class PgConnection final : public Connection {
   Status AppendEventRow(const EventRow& e) override;
   bool ChainsAfterCommit() const override { return true; }
   Status SubmitEventRow(const EventRow& e) override;
-  Status SealEventRow(std::int64_t pending_id, const EventRow& e) override;
+  Status SealEventRows(const std::vector<std::pair<std::int64_t, EventRow>>& rows) override;
   Result<bool> TryLockChainHead() override;
+  Result<bool> LockChainHeadWithin(std::chrono::milliseconds timeout) override;
   Result<int> LockedSchemaVersion() override;
   Status UpgradeSchema(int from) override;
   Status CheckIntegrity() override;

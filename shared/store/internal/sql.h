@@ -9,6 +9,7 @@
 // it runs on.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -16,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "common/result.h"
 
@@ -150,10 +152,14 @@ class Connection {
   virtual bool ChainsAfterCommit() const = 0;
   // Submits one event to wait, with its seals (seq, prev_hash and hash unused), inside the transaction.
   virtual Status SubmitEventRow(const EventRow& e) = 0;
-  // Chains the waiting event `pending_id` as `e` (its seq, prev_hash and hash) under the chain's lock.
-  virtual Status SealEventRow(std::int64_t pending_id, const EventRow& e) = 0;
+  // Chains waiting events under the chain's lock, in the order given: each (pending id, e) as e's seq,
+  // prev_hash and hash. One statement for all of them: the lock is held for one round trip, not one per event.
+  virtual Status SealEventRows(const std::vector<std::pair<std::int64_t, EventRow>>& rows) = 0;
   // LockChainHead without waiting, inside a write transaction: false when another transaction holds it.
   virtual Result<bool> TryLockChainHead() = 0;
+  // LockChainHead waiting at most `timeout` (nothing when it is not positive) for the transaction holding
+  // it: false when the lock did not come in time, after which the transaction can only be rolled back.
+  virtual Result<bool> LockChainHeadWithin(std::chrono::milliseconds timeout) = 0;
 
   // Migrations (MigrateSchema below runs them): inside the write transaction, takes the engine's lock
   // on migrating (SQLite's writer lock already is) and returns the stored schema version (0: new)...

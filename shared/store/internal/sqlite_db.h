@@ -55,8 +55,9 @@ class SqliteConnection final : public Connection {
   Status AppendEventRow(const EventRow& e) override;
   bool ChainsAfterCommit() const override { return false; }
   Status SubmitEventRow(const EventRow&) override { return NoPendingEvents(); }
-  Status SealEventRow(std::int64_t, const EventRow&) override { return NoPendingEvents(); }
+  Status SealEventRows(const std::vector<std::pair<std::int64_t, EventRow>>&) override { return NoPendingEvents(); }
   Result<bool> TryLockChainHead() override { return true; }
+  Result<bool> LockChainHeadWithin(std::chrono::milliseconds) override { return true; }
   Result<int> LockedSchemaVersion() override;
   Status UpgradeSchema(int from) override;
   Status CheckIntegrity() override;

@@ -332,12 +332,15 @@ void DrawDelivery(const ui::IntakeView& v, IntakeScreenState& s, IntakeFocus foc
   ImGui::SameLine();
   const int delivery = ChoiceRow("delivery", v.deliveries);
   if (delivery >= 0) actions.emplace_back(ui::SetDelivery{static_cast<dossier::Delivery>(delivery)});
-  ImGui::SameLine();
+  ui::SameLineIfFits((v.sets_label + "     ").c_str());  // the label and its box wrap together
   ImGui::TextUnformatted(v.sets_label.c_str());
   ImGui::SameLine();
   int sets = v.sets;
-  ImGui::SetNextItemWidth(ui::Em(5.0f));
-  if (ImGui::InputInt("##sets", &sets) && sets != v.sets && sets >= 1) actions.emplace_back(ui::SetSets{sets});
+  // No +/- buttons (step 0): beside the big touch-sized buttons they took the box's width and clipped the
+  // number (issue 16); the officer types it.
+  ImGui::SetNextItemWidth(ui::Em(3.5f));
+  if (ImGui::InputInt("##sets", &sets, 0, 0) && sets != v.sets && sets >= 1) actions.emplace_back(ui::SetSets{sets});
+  ui::RecordLastItem("sets");
   if (v.shows_delivery_address) {
     bool changed = false;
     ImGui::TextUnformatted(v.delivery_address_label.c_str());

@@ -71,7 +71,9 @@ DossierView MakeDossierView(const CounterModel& model, const Station& station, I
   const workflow::Urgency u = workflow::ClassifyUrgency(*station.calendar, d.state, d.due_at, now);
   v.urgency_text = UrgencyLabel(lang, u);
   v.urgency_tone = ToneForUrgency(u);
-  if (v.urgency_text == v.state_text) v.urgency_text.clear();  // "Chờ bổ sung" once, not as two chips
+  // One chip when the second would only repeat the first: "Chờ bổ sung" twice, or "Đã xong" beside
+  // "Đã xử lý xong" (a finished dossier's state says it all).
+  if (v.urgency_text == v.state_text || u == workflow::Urgency::kFinished) v.urgency_text.clear();
 
   auto fact = [&](const char* key, std::string value) {
     if (!value.empty()) v.facts.push_back({Tr(lang, key), std::move(value)});

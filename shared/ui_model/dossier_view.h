@@ -69,7 +69,7 @@ struct DossierView {
   std::string back_label;       // "Quay lại (Esc)"
   std::string state_text;
   Tone state_tone = Tone::kNeutral;
-  std::string urgency_text;     // "" when it would repeat state_text ("Chờ bổ sung")
+  std::string urgency_text;     // "" when it would repeat state_text ("Chờ bổ sung"; a finished dossier)
   Tone urgency_tone = Tone::kNeutral;
   std::vector<LabeledValue> facts;
 

@@ -146,6 +146,8 @@ TEST_F(DossierTest, ApologyReDatesOnceAndASecondIsRefusedWithTheLawsReason) {
 TEST_F(DossierTest, ReturningAPaperResultWithoutDigitizedCopyAsksForAReason) {
   ASSERT_TRUE(Run(dossier::Action::kMarkDone).has_value());
   DossierView v = View();
+  EXPECT_EQ(v.state_text, "Đã xử lý xong");
+  EXPECT_EQ(v.urgency_text, "") << "no second chip saying \"Đã xong\" (issue 16)";
   const DossierActionView* ret = Find(v, dossier::Action::kReturnResult);
   ASSERT_NE(ret, nullptr);
   EXPECT_TRUE(ret->needs_receiver);

@@ -19,7 +19,7 @@ CLI=${2:?usage: xvfb_kiosk.sh KIOSK CLI OUT_DIR}
 OUT=${3:?usage: xvfb_kiosk.sh KIOSK CLI OUT_DIR}
 
 . "${0%/*}/../support/skip.sh"  # skip: exit 77, or a failure where CI runs
-. "${0%/*}/../support/xvfb.sh"  # start_xvfb, wait_for, must_see
+. "${0%/*}/../support/xvfb.sh"  # start_xvfb, wait_for, must_see, tap
 
 for tool in Xvfb xdotool identify import pdftoppm zbarimg; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -68,19 +68,6 @@ rm -f "$OUT"/kiosk-*.png
 
 start_xvfb 1920x1920  # room for both orientations
 export SDL_AUDIODRIVER=dummy
-
-tap() {  # tap ID: a finger on the item the app last reported under ID (it reports a screen's items once drawn)
-  local line x y
-  must_see "item: $1 " 10
-  line=$(grep "^item: $1 " "$LOG" | tail -n 1)
-  [ -n "$line" ] || fail "the app reported no item '$1'"
-  x=$(echo "$line" | cut -d' ' -f3)
-  y=$(echo "$line" | cut -d' ' -f4)
-  xdotool mousemove --window "$WID" "$x" "$y" mousedown 1
-  sleep 0.15
-  xdotool mouseup 1
-  sleep 0.3
-}
 
 # 1. Every screen, in both orientations, both text sizes and high contrast (before the dossier is rated,
 # so the rating screen is among them).

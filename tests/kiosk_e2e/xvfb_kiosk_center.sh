@@ -16,7 +16,7 @@ CLI=${2:?usage: xvfb_kiosk_center.sh KIOSK CLI OUT_DIR}
 OUT=${3:?usage: xvfb_kiosk_center.sh KIOSK CLI OUT_DIR}
 
 . "${0%/*}/../support/skip.sh"       # skip: exit 77, or a failure where CI runs
-. "${0%/*}/../support/xvfb.sh"       # start_xvfb, wait_for, must_see
+. "${0%/*}/../support/xvfb.sh"       # start_xvfb, wait_for, must_see, tap
 . "${0%/*}/../support/pg_server.sh"  # pg_server_start, pg_server_kill, pg_server_restart
 
 for tool in Xvfb xdotool import pdftoppm zbarimg; do
@@ -85,15 +85,6 @@ scan_until() {
     echo "note: scan $try did not bring '$1'"
   done
   fail "three scans did not bring '$1'"
-}
-tap() {  # tap ID: a finger on the item the app last reported under ID
-  local line
-  must_see "item: $1 " 10
-  line=$(grep "^item: $1 " "$LOG" | tail -n 1)
-  xdotool mousemove --window "$WID" "$(echo "$line" | cut -d' ' -f3)" "$(echo "$line" | cut -d' ' -f4)" mousedown 1
-  sleep 0.15
-  xdotool mouseup 1
-  sleep 0.3
 }
 shot() { import -window root -crop 1920x1080+0+0 "$OUT/kiosk-center-$1.png" 2>/dev/null || true; }
 

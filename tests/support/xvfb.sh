@@ -50,3 +50,18 @@ wait_for() {
   done
 }
 must_see() { wait_for "$1" "$2" || fail "no '$1' on stdout within $2 s"; }
+
+# tap ID: a finger on the item the app last reported under ID (apps in --test mode print "item: ID X Y"
+# once a screen is drawn); WID is the app's window.
+tap() {
+  local line x y
+  must_see "item: $1 " 10
+  line=$(grep "^item: $1 " "$LOG" | tail -n 1)
+  [ -n "$line" ] || fail "the app reported no item '$1'"
+  x=$(echo "$line" | cut -d' ' -f3)
+  y=$(echo "$line" | cut -d' ' -f4)
+  xdotool mousemove --window "$WID" "$x" "$y" mousedown 1
+  sleep 0.15
+  xdotool mouseup 1
+  sleep 0.3
+}

@@ -11,7 +11,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "counter/screens/registry.h"
+#include "ui_smoke/counter_frame.h"
 #include "queue/areas.h"
 #include "queue/queue.h"
 #include "ui_imgui/headless.h"
@@ -32,28 +32,8 @@ using ui::testing::StationFixture;
 
 using ui::testing::WriteFramePng;  // frame_png.h
 
-class CounterScreensTest : public ::testing::Test {
+class CounterScreensTest : public testing::CounterFrameTest {
  protected:
-  void SetUp() override {
-    auto created = ui::HeadlessUi::Create({.width_px = 1366, .height_px = 768});
-    ASSERT_TRUE(created.has_value()) << created.error().Describe();
-    headless = std::move(created).value();
-    f = ui::testing::MakeStation();
-    ASSERT_NE(f, nullptr);
-  }
-  // One frame of the app, as counter/main.cpp runs it.
-  std::function<void()> Frame() {
-    return [this] {
-      const ui::CounterBackend backend = f->Backend();
-      ui::TickCounter(f->model, backend, false);
-      DrawCounter({f->model, *f->station, f->clock.Now()}, screens, pending);
-      for (const ui::CounterAction& a : pending) applied.push_back(ui::DescribeForLog(a));
-      const ui::ApplyReport r = ui::ApplyActions(
-          pending, [&](const ui::CounterAction& a) { return ui::ApplyCounterAction(f->model, backend, a); });
-      if (r.error) errors.push_back(r.error->field + "/" + r.error->rule);
-    };
-  }
-  void Frames(int n) { headless->Frames(n, Frame()); }
   // Counted input: each press, typed string (a scanner's burst counts once) and click is one event.
   void Key(ImGuiKey k) {
     ++events;
@@ -84,17 +64,17 @@ class CounterScreensTest : public ::testing::Test {
     Frames(2);
   }
   // Draws the current screen in both languages at the three counter sizes and writes each frame as
-  // <prefix>-<lang>-<width>.png to look at; back to Vietnamese at 1366×768 after.
+  // <prefix>-<lang>-<width>.png to look at, with no item past the window's right edge; back to
+  // Vietnamese at 1366×768 after.
   void ShootEverySize(const std::string& prefix) {
     const std::pair<int, int> sizes[] = {{1024, 600}, {1366, 768}, {1920, 1080}};
     for (ui::Lang lang : {ui::Lang::kVi, ui::Lang::kEn}) {
       f->model.lang = lang;
       for (const auto& [w, h] : sizes) {
         headless->Resize(w, h);
-        Frames(3);
-        const auto png = WriteFramePng(prefix + "-" + ui::LangCode(lang) + "-" + std::to_string(w) + ".png");
-        EXPECT_FALSE(png.empty());
-        std::printf("screenshot: %s\n", png.c_str());
+        Shoot(prefix + "-" + ui::LangCode(lang) + "-" + std::to_string(w) + ".png");
+        for (const auto& [id, rect] : ui::RecordedItemRects())  // rows of buttons wrap, never run off the edge
+          EXPECT_LE(rect.max.x, static_cast<float>(w)) << prefix << " at " << w << " px: " << id;
       }
     }
     f->model.lang = ui::Lang::kVi;
@@ -107,12 +87,6 @@ class CounterScreensTest : public ::testing::Test {
     return false;
   }
 
-  std::unique_ptr<ui::HeadlessUi> headless;
-  std::unique_ptr<StationFixture> f;
-  CounterScreens screens;
-  std::vector<ui::CounterAction> pending;
-  std::vector<std::string> applied;
-  std::vector<std::string> errors;
   int events = 0;
 };
 
@@ -120,26 +94,11 @@ class CounterScreensTest : public ::testing::Test {
 // smoke test wrote only the login and the score card).
 TEST_F(CounterScreensTest, EveryScreenDrawsAtEverySizeInBothLanguages) {
   ui::TakeMissingKeys();
-  const std::pair<int, int> sizes[] = {{1024, 600}, {1366, 768}, {1920, 1080}};
   auto all_sizes = [&](const char* what) {
     std::string slug;
     for (char c : std::string(what))
       if (c != ',') slug += c == ' ' ? '-' : c;
-    for (ui::Lang lang : {ui::Lang::kVi, ui::Lang::kEn}) {
-      f->model.lang = lang;
-      for (const auto& [w, h] : sizes) {
-        headless->Resize(w, h);
-        Frames(3);
-        for (const auto& [id, rect] : ui::RecordedItemRects())  // rows of buttons wrap, never run off the edge
-          EXPECT_LE(rect.max.x, static_cast<float>(w)) << what << " at " << w << " px: " << id;
-        EXPECT_FALSE(WriteFramePng("counter-screen-" + slug + "-" + ui::LangCode(lang) + "-" + std::to_string(w) +
-                                   ".png")
-                         .empty())
-            << what;
-      }
-    }
-    f->model.lang = ui::Lang::kVi;
-    headless->Resize(1366, 768);
+    ShootEverySize("counter-screen-" + slug);
     EXPECT_TRUE(errors.empty()) << what << ": " << errors.front();
   };
   all_sizes("login");
@@ -419,9 +378,7 @@ TEST_F(CounterScreensTest, ScoreCardDrillDownOpensOnAClickAndClosesOnTheNext) {
       EXPECT_TRUE(ui::FindItemRect("sc_loss_" + row->code + "_" + l.code).has_value()) << l.code;
     }
   }
-  const auto png = WriteFramePng("scorecard-drilldown.png");
-  EXPECT_FALSE(png.empty());
-  std::printf("score card drill-down screenshot: %s\n", png.c_str());
+  Shoot("scorecard-drilldown.png");
   // A dossier in the list opens the dossier screen.
   ASSERT_TRUE(Click(first));
   EXPECT_TRUE(Applied("ScoreCardCommand open code=" + row->losses.front().code));
@@ -464,9 +421,7 @@ TEST_F(CounterScreensTest, ScoreCardSatisfactionWithoutPaknSaysNoData) {
       if (r.code == "5.2") i52 = &r;
   ASSERT_NE(i52, nullptr);
   EXPECT_EQ(i52->points_text, "Chưa có dữ liệu");
-  const auto png = WriteFramePng("scorecard-satisfaction-no-data.png");
-  EXPECT_FALSE(png.empty());
-  std::printf("score card satisfaction screenshot: %s\n", png.c_str());
+  Shoot("scorecard-satisfaction-no-data.png");
   EXPECT_TRUE(errors.empty()) << errors.front();
 }
 
@@ -581,9 +536,7 @@ TEST_F(CounterScreensTest, QueueCallPanelActsAndSitsAboveTheIntake) {
   ASSERT_TRUE(id_box.has_value());
   EXPECT_LT(finish->max.y, id_box->min.y);
   EXPECT_LT(finish->max.y, 768.0f * 0.25f) << "the panel takes at most a quarter of a 768 px screen";
-  const auto png = WriteFramePng("counter-call-panel.png");
-  EXPECT_FALSE(png.empty());
-  std::printf("call panel screenshot: %s\n", png.c_str());
+  Shoot("counter-call-panel.png");
   // The settings form where the counter is set, with the panel above it.
   ASSERT_TRUE(f->Do(ui::Navigate{"settings"}).has_value());
   Frames(3);

@@ -7,50 +7,21 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "counter/screens/registry.h"
+#include "ui_smoke/counter_frame.h"
 #include "support/fixtures.h"
-#include "ui_imgui/headless.h"
-#include "ui_model/action.h"
 #include "ui_model/dossier_view.h"
-#include "ui_model/station_fixture.h"
-#include "ui_smoke/frame_png.h"
 
 namespace motcua::counter {
 namespace {
 
 namespace fs = std::filesystem;
 
-class ReturnFormScreenTest : public ::testing::Test {
+class ReturnFormScreenTest : public testing::CounterFrameTest {
  protected:
   void SetUp() override {
-    auto created = ui::HeadlessUi::Create({.width_px = 1366, .height_px = 768});
-    ASSERT_TRUE(created.has_value()) << created.error().Describe();
-    headless = std::move(created).value();
-    f = ui::testing::MakeStation();
-    ASSERT_NE(f, nullptr);
-    f->SignIn(ui::testing::kOfficer);
+    CounterFrameTest::SetUp();
+    if (f) f->SignIn(ui::testing::kOfficer);
   }
-  std::function<void()> Frame() {
-    return [this] {
-      const ui::CounterBackend backend = f->Backend();
-      ui::TickCounter(f->model, backend, false);
-      DrawCounter({f->model, *f->station, f->clock.Now()}, screens, pending);
-      const ui::ApplyReport r = ui::ApplyActions(
-          pending, [&](const ui::CounterAction& a) { return ui::ApplyCounterAction(f->model, backend, a); });
-      if (r.error) errors.push_back(r.error->field + "/" + r.error->rule);
-    };
-  }
-  void Shoot(const std::string& name) {
-    headless->Frames(3, Frame());
-    const fs::path png = ui::testing::WriteFramePng(name);
-    EXPECT_FALSE(png.empty()) << name;
-    std::printf("return screenshot: %s\n", png.c_str());
-  }
-  std::unique_ptr<ui::HeadlessUi> headless;
-  std::unique_ptr<ui::testing::StationFixture> f;
-  CounterScreens screens;
-  std::vector<ui::CounterAction> pending;
-  std::vector<std::string> errors;
 };
 
 TEST_F(ReturnFormScreenTest, PrefilledRefusedThenReturnedWithTheHandoverRecord) {

@@ -81,6 +81,15 @@ class CounterScreensTest : public testing::CounterFrameTest {
     headless->Resize(1366, 768);
     Frames(3);
   }
+  // A month of dossiers (scorecard_fixture.h), a supervisor signed in, F6: the score card.
+  void OpenSeededScoreCard() {
+    ui::testing::SeedScoreCardMonth(*f);
+    ASSERT_FALSE(HasFailure());
+    f->SignIn(ui::testing::kSupervisor);
+    Frames(2);
+    Hot(ui::HotKey::kF6);
+    ASSERT_EQ(f->model.screen, ui::kScreenScoreCard);
+  }
   bool Applied(std::string_view prefix) {
     for (const std::string& a : applied)
       if (a.rfind(prefix, 0) == 0) return true;
@@ -291,13 +300,8 @@ TEST_F(CounterScreensTest, IntakeFromACccdScanTakesAtMost15InputEvents) {
 // Issue 6: the supervisor's score card over a seeded month, every part at every size in both languages,
 // the export button writing its file, and a PNG of each part to look at.
 TEST_F(CounterScreensTest, ScoreCardDrawsEveryPartAndItsButtonsAct) {
-  ui::testing::SeedScoreCardMonth(*f);
-  ASSERT_FALSE(HasFailure());
   ui::TakeMissingKeys();
-  f->SignIn(ui::testing::kSupervisor);
-  Frames(2);
-  Hot(ui::HotKey::kF6);
-  ASSERT_EQ(f->model.screen, ui::kScreenScoreCard);
+  ASSERT_NO_FATAL_FAILURE(OpenSeededScoreCard());
   ASSERT_TRUE(f->model.scorecard.scored.has_value());
   const std::pair<int, int> sizes[] = {{1024, 600}, {1366, 768}, {1920, 1080}};
   const char* parts[] = {"sc_part_indicators", "sc_part_work", "sc_part_trend", "sc_part_exports"};
@@ -342,12 +346,7 @@ TEST_F(CounterScreensTest, ScoreCardDrawsEveryPartAndItsButtonsAct) {
 // The link sat on the line under the indicator's name, below the row's one-line Selectable, so a click
 // on it hit nothing. A PNG of the opened list to look at.
 TEST_F(CounterScreensTest, ScoreCardDrillDownOpensOnAClickAndClosesOnTheNext) {
-  ui::testing::SeedScoreCardMonth(*f);
-  ASSERT_FALSE(HasFailure());
-  f->SignIn(ui::testing::kSupervisor);
-  Frames(2);
-  Hot(ui::HotKey::kF6);
-  ASSERT_EQ(f->model.screen, ui::kScreenScoreCard);
+  ASSERT_NO_FATAL_FAILURE(OpenSeededScoreCard());
   Frames(2);
   const ui::ScoreCardView v = ui::MakeScoreCardView(f->model, f->clock.Now());
   const ui::IndicatorRow* worst = nullptr;
@@ -400,12 +399,7 @@ TEST_F(CounterScreensTest, ScoreCardDrillDownOpensOnAClickAndClosesOnTheNext) {
 // Issue 16: with no PAKN entered, 5.2 and 5.3 say "Chưa có dữ liệu" with the points the portal counts
 // anyway under their names. The table scrolled to its end (the satisfaction group) for a PNG to look at.
 TEST_F(CounterScreensTest, ScoreCardSatisfactionWithoutPaknSaysNoData) {
-  ui::testing::SeedScoreCardMonth(*f);
-  ASSERT_FALSE(HasFailure());
-  f->SignIn(ui::testing::kSupervisor);
-  Frames(2);
-  Hot(ui::HotKey::kF6);
-  ASSERT_EQ(f->model.screen, ui::kScreenScoreCard);
+  ASSERT_NO_FATAL_FAILURE(OpenSeededScoreCard());
   Frames(2);
   const auto row = ui::FindItemRect("sc_row_2.1");  // a row of the indicator table: the wheel goes there
   ASSERT_TRUE(row.has_value());

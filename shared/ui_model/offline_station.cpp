@@ -184,7 +184,9 @@ bool GoOffline(Station& station, OfflineModel& offline, Instant now, StationKind
 bool FollowCenter(Station& station, OfflineModel& offline, const store::FeedStatus& feed, const Error* failed,
                   Instant now, StationKind kind) {
   if (station.is_offline()) return RetryCenter(station, offline, now, kind);
-  if (CenterLost(station, feed, failed, now)) return GoOffline(station, offline, now, kind);
+  // A refused GoOffline is not tried again while the center stays lost: the station's copy, which refused it,
+  // cannot change until the center answers (and re-reading it every frame would be I/O for nothing).
+  if (CenterLost(station, feed, failed, now)) return !offline.error && GoOffline(station, offline, now, kind);
   offline.error.reset();
   return false;
 }

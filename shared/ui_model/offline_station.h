@@ -114,8 +114,8 @@ bool CenterLost(const Station& station, const store::FeedStatus& feed, const Err
 // could not be read.
 bool GoOffline(Station& station, OfflineModel& offline, Instant now, StationKind kind);
 
-// Once a frame: offline, RetryCenter when due; online, GoOffline when CenterLost (and, once the center is not
-// lost, forgets why an earlier GoOffline could not switch). Returns true when the station switched stores
+// Once a frame: offline, RetryCenter when due; online, GoOffline when CenterLost, once per loss (once the
+// center is not lost, it forgets why an earlier GoOffline could not switch). Returns true when the station switched stores
 // either way: the caller rebinds what held the old store and refreshes its lists.
 bool FollowCenter(Station& station, OfflineModel& offline, const store::FeedStatus& feed, const Error* failed,
                   Instant now, StationKind kind);

@@ -16,7 +16,7 @@
 #include "common/files.h"
 #include "common/time.h"
 #include "counter/screens/registry.h"
-#include "scan/serial_scanner.h"
+#include "scan/scanner_device.h"
 #include "ui_imgui/app_shell.h"
 #include "ui_model/action.h"
 #include "ui_model/auth.h"
@@ -150,19 +150,31 @@ int Run(int argc, char** argv) {
     else std::fprintf(stderr, "motcua-counter: no change feed: %s\n", watching.error().Describe().c_str());
   }
 
-  // A scanner in serial mode (station.<id>.scanner_mode = serial, ui_model/station.h): read on its own thread,
-  // reconnecting when unplugged; its scans join the wedge's each frame, marked serial so their Vietnamese
-  // letters are trusted. A wedge scanner keeps working beside it.
-  std::unique_ptr<scan::SerialScanner> serial_scanner;
-  std::string serial_status;  // the last state printed, so each change is logged once
-  if (station.devices.scanner_mode == "serial") {
-    serial_scanner = std::make_unique<scan::SerialScanner>(
-        station.devices.scanner_path, scan::SerialScannerOptions{.baud = station.devices.scanner_baud, .on_scan = [] {
+  // A code scanner read as its own device (station.<id>.scanner_mode serial or evdev, ui_model/station.h): on
+  // its own thread, reconnecting when unplugged; its scans join the wedge's each frame, those from a serial
+  // port marked so their Vietnamese letters are trusted. A wedge scanner keeps working beside it. Made again
+  // when the settings screen changes the mode, path or speed.
+  std::unique_ptr<scan::ScannerDevice> scanner_device;
+  ui::DeviceSettings scanner_settings;  // what scanner_device was made from
+  const auto follow_scanner_settings = [&] {
+    const ui::DeviceSettings& d = station.devices;
+    if (scanner_device && d.scanner_mode == scanner_settings.scanner_mode && d.scanner_path == scanner_settings.scanner_path &&
+        d.scanner_baud == scanner_settings.scanner_baud)
+      return;
+    scanner_device.reset();
+    scanner_settings = d;
+    model.scanner_device = {};
+    if (d.scanner_mode == "wedge") return;
+    scanner_device = std::make_unique<scan::ScannerDevice>(
+        d.scanner_mode == "serial" ? scan::ScannerDevice::Mode::kSerial : scan::ScannerDevice::Mode::kEvdev, d.scanner_path,
+        scan::ScannerDeviceOptions{.baud = d.scanner_baud, .on_scan = [] {
           SDL_Event wake{};
           wake.type = SDL_USEREVENT;
           SDL_PushEvent(&wake);
         }});
-  }
+    model.scanner_device.path = d.scanner_path;
+  };
+  std::string scanner_status;  // the last state logged, so each change is logged once
 
   counter::CounterScreens screens;
   std::vector<ui::CounterAction> actions;
@@ -172,21 +184,26 @@ int Run(int argc, char** argv) {
     const Instant now = clock.Now();
     const ui::CounterBackend backend{.auth = &auth, .station = &station, .now = now, .sync = &sync_runner};
     for (std::string& scan : frame.scans) actions.emplace_back(ui::ScanReceived{std::move(scan)});
-    bool serial_input = false;
-    if (serial_scanner) {
-      for (Result<std::string>& line : serial_scanner->TakeScans()) {
+    bool device_input = false;
+    follow_scanner_settings();
+    if (scanner_device) {
+      const ui::ScanSource source =
+          scanner_device->mode() == scan::ScannerDevice::Mode::kSerial ? ui::ScanSource::kSerial : ui::ScanSource::kKeyboard;
+      for (Result<std::string>& line : scanner_device->TakeScans()) {
+        device_input = true;
         if (line.has_value()) {
-          actions.emplace_back(ui::ScanReceived{std::move(*line), ui::ScanSource::kSerial});
-          serial_input = true;
+          actions.emplace_back(ui::ScanReceived{std::move(*line), source});
+          model.scanner_device.refused.reset();
         } else {
-          std::fprintf(stderr, "motcua-counter: serial scanner: a line was refused: %s\n", line.error().Describe().c_str());
+          std::fprintf(stderr, "motcua-counter: code scanner: a scan was refused: %s\n", line.error().Describe().c_str());
+          model.scanner_device.refused = line.error();
         }
       }
-      const std::optional<Error> e = serial_scanner->last_error();
-      const std::string status = e ? e->Describe() : "connected to " + serial_scanner->path();
-      if (status != serial_status) {
-        std::fprintf(stderr, "motcua-counter: serial scanner: %s\n", status.c_str());
-        serial_status = status;
+      model.scanner_device.error = scanner_device->last_error();
+      const std::string status = model.scanner_device.error ? model.scanner_device.error->Describe() : "connected to " + scanner_device->path();
+      if (status != scanner_status) {
+        std::fprintf(stderr, "motcua-counter: code scanner: %s\n", status.c_str());
+        scanner_status = status;
       }
     }
     // Offline, the station tries the center when due (the shell's slow tick brings a frame every second);
@@ -210,7 +227,7 @@ int Run(int argc, char** argv) {
       model.live.head_seq = live.head_seq;
       model.live.status = live.status;
     }
-    ui::TickCounter(model, backend, frame.had_input || serial_input);
+    ui::TickCounter(model, backend, frame.had_input || device_input);
 
     counter::DrawCounter({model, station, now}, screens, actions);
 

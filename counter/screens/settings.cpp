@@ -35,6 +35,31 @@ void DeviceField(const std::string& label, const char* id, std::string* value, c
   }
 }
 
+// The code scanner: its mode, and for a device of its own the path (with the devices found) and the
+// serial speed; its state now under them.
+void DrawCodeScanner(const ui::SettingsView& v, SettingsScreenState& s) {
+  Heading(v.code_scanner_label);
+  for (std::size_t i = 0; i < v.code_scanner_modes.size(); ++i) {
+    if (i > 0) ui::SameLineIfFits(v.code_scanner_modes[i].second.c_str());
+    if (ImGui::RadioButton(v.code_scanner_modes[i].second.c_str(), s.devices.scanner_mode == v.code_scanner_modes[i].first))
+      s.devices.scanner_mode = v.code_scanner_modes[i].first;
+  }
+  if (s.devices.scanner_mode != "wedge") {
+    std::vector<ui::DeviceOption> found;
+    for (const auto& d : v.code_scanners)
+      if (d.mode == s.devices.scanner_mode) found.push_back({d.path, d.label});
+    DeviceField(v.code_scanner_path_label, "##scanner_path", &s.devices.scanner_path, found,
+                v.error_field == "scanner_path");
+    if (s.devices.scanner_mode == "serial")
+      LabeledField(v.code_scanner_baud_label, "##scanner_baud", &s.baud_text,
+                   {.has_error = v.error_field == "scanner_baud", .width_px = ui::Em(8.0f)});
+  }
+  ImGui::PushTextWrapPos(0.0f);
+  if (!v.code_scanner_state.empty()) ImGui::TextUnformatted(v.code_scanner_state.c_str());
+  ui::MutedText(v.code_scanner_note);
+  ImGui::PopTextWrapPos();
+}
+
 }  // namespace
 
 void DrawSettings(const ui::SettingsView& v, SettingsScreenState& s, std::vector<ui::CounterAction>& actions) {
@@ -42,6 +67,7 @@ void DrawSettings(const ui::SettingsView& v, SettingsScreenState& s, std::vector
     s.devices = v.devices;
     s.wait_text = std::to_string(v.devices.print_wait_ms);
     s.dpi_text = std::to_string(v.devices.scan_dpi);
+    s.baud_text = std::to_string(v.devices.scanner_baud);
     s.profile = v.profile;
     s.loaded = true;
   }
@@ -81,10 +107,13 @@ void DrawSettings(const ui::SettingsView& v, SettingsScreenState& s, std::vector
       s.devices.scan_source = v.sources[i].first;
   }
   LabeledField(v.import_dir_label, "##import_dir", &s.devices.import_dir);
+  ImGui::Separator();
+  DrawCodeScanner(v, s);
   if (ui::BigButton(Label(v.save_label, "save_devices").c_str())) {
     ui::DeviceSettings d = s.devices;
     d.print_wait_ms = ParseInt(s.wait_text, -1);
     d.scan_dpi = ParseInt(s.dpi_text, -1);
+    d.scanner_baud = ParseInt(s.baud_text, -1);
     actions.emplace_back(ui::SaveDevices{d});
   }
   ImGui::EndChild();

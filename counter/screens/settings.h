@@ -13,7 +13,7 @@ namespace motcua::counter {
 struct SettingsScreenState {
   bool loaded = false;  // the form was filled from the stored settings
   ui::DeviceSettings devices;
-  std::string wait_text, dpi_text;
+  std::string wait_text, dpi_text, baud_text;
   std::string profile;
 };
 

@@ -73,6 +73,16 @@ void HeadlessUi::ClickAt(ImVec2 pos, const std::function<void()>& draw) {
   Frame(draw);
 }
 
+void HeadlessUi::Wheel(ImVec2 pos, float notches, const std::function<void()>& draw) {
+  ImGuiIO& i = io();
+  i.MousePos = pos;
+  Frame(draw);  // hover first: the wheel goes to the window under the pointer
+  i.MouseWheel = notches;
+  Frame(draw);
+  i.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  Frame(draw);
+}
+
 void HeadlessUi::Drag(ImVec2 from, ImVec2 to, int steps, const std::function<void()>& draw) {
   ImGuiIO& i = io();
   steps = std::max(steps, 1);

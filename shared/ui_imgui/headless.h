@@ -50,6 +50,8 @@ class HeadlessUi {
   // A finger drag: hover `from`, press, move to `to` in `steps` equal frames, release there, then
   // lift the pointer off-screen (one frame each). steps < 1 counts as 1.
   void Drag(ImVec2 from, ImVec2 to, int steps, const std::function<void()>& draw);
+  // Turns the mouse wheel over `pos` by `notches` (negative scrolls down), then lifts the pointer off-screen.
+  void Wheel(ImVec2 pos, float notches, const std::function<void()>& draw);
   // Types UTF-8 text into whatever has keyboard focus, one frame.
   void Type(std::string_view utf8, const std::function<void()>& draw);
   // Presses and releases a named key (Enter, Tab, Escape, Backspace...) over two frames.

@@ -41,7 +41,7 @@ enum class ScanSource {
   kKeyboard,  // typed as key presses on a US layout: the shell's keyboard-wedge detector (wedge_scan.h)
               // or a HID scanner read through evdev. Letters outside the layout ("ễ", "ư", "đ") are
               // dropped or turned into plain ones on the way, so a CCCD name may arrive as "Nguyn".
-  kSerial,    // read as bytes from the scanner's own serial port (scan/serial_scanner.h): the QR's UTF-8
+  kSerial,    // read as bytes from the scanner's own serial port (scan/scanner_device.h): the QR's UTF-8
               // exactly as encoded
 };
 // A scan: recognised by the shell's wedge detector wherever the focus was, or read from a scanner

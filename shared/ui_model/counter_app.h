@@ -38,6 +38,7 @@
 #include "queue/queue.h"
 #include "reports/lists.h"
 #include "scan/sane_scanner.h"
+#include "scan/scanner_device.h"
 #include "scoring/store_scoring.h"
 #include "store/change_feed.h"
 #include "store/store.h"
@@ -369,6 +370,17 @@ struct SettingsModel {
   std::optional<Error> queue_error;
   bool queues_listed = false;
   std::future<Result<std::vector<print::QueueInfo>>> queue_job;
+  std::vector<scan::FoundScannerDevice> code_scanners;  // found by FindScanners (scan/scanner_device.h)
+};
+
+// A code scanner read as its own device (station.<id>.scanner_mode serial or evdev; scan/scanner_device.h).
+// counter/main.cpp copies the device's state here each frame; the shell shows ScannerBanner's sentence
+// while the device is missing or the last scan was refused, and the settings screen its state.
+struct ScannerDeviceModel {
+  std::string path;               // "" = none configured (a keyboard wedge only)
+  std::optional<Error> error;     // why it is not connected (ScannerDevice::last_error); nullopt = connected
+  std::optional<Error> refused;   // the last scan it refused (not UTF-8, too long, keys lost); cleared by the
+                                  //   next good scan
 };
 
 // ---- score card (supervisors) --------------------------------------------------------------------
@@ -507,6 +519,7 @@ struct CounterModel {
   QueuePanelModel queue;
   LiveModel live;
   OfflineModel offline;  // the station's own store in use while the center is unreachable (offline_station.h)
+  ScannerDeviceModel scanner_device;
   FileBrowserModel browser;
 
   std::optional<FileJob> file_job;

@@ -49,6 +49,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const SaveCalen
 }
 
 Status Apply(CounterModel& model, const CounterBackend&, const FindScanners&) {
+  model.settings.code_scanners = scan::FindScannerDevices();  // a folder listing: no need to wait for it
   if (model.settings.scanner_job.valid()) return Ok();
   model.settings.scanner_job = std::async(std::launch::async, [] { return scan::ListScanners(); });
   return Ok();

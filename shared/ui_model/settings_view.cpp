@@ -1,5 +1,7 @@
 #include "ui_model/settings_view.h"
 
+#include "ui_model/shell_view.h"
+
 namespace motcua::ui {
 
 SettingsView MakeSettingsView(const CounterModel& model, const Station& station) {
@@ -41,6 +43,21 @@ SettingsView MakeSettingsView(const CounterModel& model, const Station& station)
   else if (s.scanner_error) v.scanners_status = ErrorMessage(lang, *s.scanner_error);
   else if (s.scanners_listed && s.scanners.empty()) v.scanners_status = Tr(lang, "settings.no_scanners");
   v.no_printer_note = Tr(lang, "settings.no_printer_note");
+  v.code_scanner_label = Tr(lang, "settings.code_scanner");
+  v.code_scanner_path_label = Tr(lang, "settings.code_scanner.path");
+  v.code_scanner_baud_label = Tr(lang, "settings.code_scanner.baud");
+  v.code_scanner_note = Tr(lang, "settings.code_scanner.note");
+  for (const char* mode : {"wedge", "serial", "evdev"})
+    v.code_scanner_modes.emplace_back(mode, Tr(lang, std::string("settings.code_scanner.") + mode));
+  for (const scan::FoundScannerDevice& d : s.code_scanners) {
+    const std::string mode = d.mode == scan::ScannerDevice::Mode::kSerial ? "serial" : "evdev";
+    v.code_scanners.push_back({d.path, mode, d.path + " — " + Tr(lang, "settings.code_scanner." + mode)});
+  }
+  if (const ScannerDeviceModel& d = model.scanner_device; !d.path.empty()) {
+    v.code_scanner_state = ScannerBanner(d, lang);
+    if (v.code_scanner_state.empty())
+      v.code_scanner_state = FormatText(Tr(lang, "settings.code_scanner.connected"), {{"path", d.path}});
+  }
 
   v.center_title = Tr(lang, "settings.center");
   v.can_manage_calendar = SessionCan(model.session, workflow::Permission::kManageCatalog);

@@ -30,6 +30,17 @@ struct SettingsView {
   std::string scanners_status;
   std::string no_printer_note;     // what happens with no queue set
 
+  // The code scanner (scanner_mode, scanner_path, scanner_baud): its modes as key, label; the devices found
+  // (name = path, mode = the mode it takes); its state now ("Đã kết nối …", or ScannerBanner's sentence;
+  // "" in wedge mode).
+  std::string code_scanner_label, code_scanner_path_label, code_scanner_baud_label, code_scanner_note;
+  std::vector<std::pair<std::string, std::string>> code_scanner_modes;
+  struct CodeScannerOption {
+    std::string path, mode, label;  // "/dev/ttyACM0", "serial", "/dev/ttyACM0 — Cổng nối tiếp (USB CDC)"
+  };
+  std::vector<CodeScannerOption> code_scanners;
+  std::string code_scanner_state;
+
   std::string center_title;
   bool can_manage_calendar = false;
   std::string profile_label;

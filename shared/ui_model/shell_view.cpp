@@ -40,6 +40,13 @@ std::string StateLabel(Lang lang, dossier::State s) {
 
 std::string UrgencyLabel(Lang lang, workflow::Urgency u) { return Tr(lang, UrgencyLabelKey(u)); }
 
+std::string ScannerBanner(const ScannerDeviceModel& scanner, Lang lang) {
+  const std::optional<Error>& trouble = scanner.refused ? scanner.refused : scanner.error;
+  if (scanner.path.empty() || !trouble) return "";
+  const char* text = FindString(lang, "scanner.device." + trouble->rule);
+  return FormatText(text != nullptr ? text : Tr(lang, "scanner.device.device_error"), {{"path", scanner.path}});
+}
+
 ShellView MakeShellView(const CounterModel& model, Instant now) {
   const Lang lang = model.lang;
   ShellView v;
@@ -70,6 +77,10 @@ ShellView MakeShellView(const CounterModel& model, Instant now) {
     v.banner_tone = Tone::kWarning;
   } else if (!offline_banner.empty()) {  // the center lost, and this counter cannot work without it
     v.banner += (v.banner.empty() ? "" : "\n") + offline_banner;
+  }
+  if (const std::string scanner = ScannerBanner(model.scanner_device, lang); !scanner.empty()) {
+    if (v.banner.empty()) v.banner_tone = Tone::kWarning;  // the counter works on; scans can be typed
+    v.banner += (v.banner.empty() ? "" : "\n") + scanner;
   }
   if (!model.notice_key.empty()) {
     v.notice_text = FormatText(Tr(lang, model.notice_key), {{"arg", model.notice_arg}});

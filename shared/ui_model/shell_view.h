@@ -125,6 +125,11 @@ struct ShellView {
 
 ShellView MakeShellView(const CounterModel& model, Instant now);
 
+// The code scanner device's trouble in a sentence ("scanner.device.<rule>" with {path}), or "" while it is
+// connected and its last scan was taken. A refused scan is said before a lost device: it is what the
+// officer just did.
+std::string ScannerBanner(const ScannerDeviceModel& scanner, Lang lang);
+
 // ---- the file picker (import a PDF, JPEG or PNG) ----------------------------------------------------------
 
 struct FileBrowserEntryView {

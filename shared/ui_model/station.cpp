@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "codes/receipt_token.h"
-#include "scan/serial_scanner.h"
+#include "scan/scanner_device.h"
 #include "common/files.h"
 #include "common/text.h"
 
@@ -114,16 +114,16 @@ Status ValidateDeviceSettings(const DeviceSettings& d) {
     return Invalid("queue_counter", "too_long", "the queue counter is at most 40 bytes of UTF-8, e.g. \"5\"");
   if (std::any_of(counter.begin(), counter.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
     return Invalid("queue_counter", "control_character", "the queue counter holds a control character");
-  if (d.scanner_mode != "wedge" && d.scanner_mode != "serial")
-    return Invalid("scanner_mode", "bad_value", "scanner_mode is wedge or serial");
-  if (d.scanner_mode == "serial") {
+  if (d.scanner_mode != "wedge" && d.scanner_mode != "serial" && d.scanner_mode != "evdev")
+    return Invalid("scanner_mode", "bad_value", "scanner_mode is wedge, serial or evdev");
+  if (d.scanner_mode != "wedge") {
     const std::string_view path = Trim(d.scanner_path);
-    if (path.empty()) return Invalid("scanner_path", "missing", "serial mode needs the scanner's device path");
+    if (path.empty()) return Invalid("scanner_path", "missing", d.scanner_mode + " mode needs the scanner's device path");
     if (path.front() != '/')
       return Invalid("scanner_path", "not_absolute", "the scanner path is absolute, e.g. /dev/ttyACM0");
-    if (!scan::IsSupportedBaud(d.scanner_baud))
-      return Invalid("scanner_baud", "bad_baud", "scanner_baud is one of 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200");
   }
+  if (d.scanner_mode == "serial" && !scan::IsSupportedBaud(d.scanner_baud))
+    return Invalid("scanner_baud", "bad_baud", "scanner_baud is one of 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200");
   return Ok();
 }
 

@@ -81,11 +81,14 @@ struct DeviceSettings {
   // keyboard-wedge scanner types into the app and the shell's detector picks its bursts out (wedge_scan.h);
   // it cannot type Vietnamese letters, so a CCCD scan without any is flagged (counter_app.h
   // CardTextMayHaveLostDiacritics). "serial": a scanner in USB serial mode (CDC-ACM) read from scanner_path
-  // (scan/serial_scanner.h), bytes unchanged, UTF-8 Vietnamese intact; a wedge scanner still works beside it.
+  // (scan/scanner_device.h), bytes unchanged, UTF-8 Vietnamese intact. "evdev": a scanner in HID keyboard
+  // mode read from its own input device at scanner_path, grabbed so its keys never reach a box; no timing
+  // guess, but no Vietnamese letters either (flagged as for a wedge). A wedge scanner works beside either.
   std::string scanner_mode = "wedge";
-  std::string scanner_path;   // serial mode: e.g. "/dev/serial/by-id/usb-<maker>-if00" (stable across
-                              // replugging) or "/dev/ttyACM0"; default "" (required in serial mode)
-  int scanner_baud = 9600;    // serial mode: bit/s, default 9600; CDC-ACM ignores it (scan/serial_scanner.h)
+  std::string scanner_path;   // serial: e.g. "/dev/serial/by-id/usb-<maker>-if00" (stable across
+                              // replugging) or "/dev/ttyACM0"; evdev: "/dev/input/by-id/usb-<maker>-event-kbd";
+                              // default "" (required in serial and evdev modes)
+  int scanner_baud = 9600;    // serial mode: bit/s, default 9600; CDC-ACM ignores it (scan/scanner_device.h)
 };
 
 // Checks ranges: print_wait_ms 0..120000, scan_dpi 75..1200, the queue name as CUPS takes it (no space,
@@ -94,8 +97,8 @@ struct DeviceSettings {
 // "print_wait_ms" / "scan_dpi"; kInvalid/"bad_queue_name" on "printer_queue"; kInvalid/"bad_value" on
 // "scan_source"; kInvalid/"bad_utf8" on "name"; kInvalid/"too_long" / "bad_utf8" / "control_character"
 // on "queue_counter" (checked after trimming, as it is stored); kInvalid/"bad_value" on "scanner_mode" (not
-// "wedge" or "serial"); in serial mode kInvalid/"missing" / "not_absolute" on "scanner_path" and
-// kInvalid/"bad_baud" on "scanner_baud" (scan/serial_scanner.h IsSupportedBaud).
+// "wedge", "serial" or "evdev"); in serial and evdev modes kInvalid/"missing" / "not_absolute" on
+// "scanner_path"; in serial mode kInvalid/"bad_baud" on "scanner_baud" (scan/scanner_device.h IsSupportedBaud).
 Status ValidateDeviceSettings(const DeviceSettings& devices);
 
 struct Station {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "ui_model/settings_view.h"
+#include "ui_model/shell_view.h"
 #include "ui_model/station_fixture.h"
 
 namespace motcua::ui {
@@ -83,12 +84,13 @@ TEST(SaveDeviceSettings, BadValuesAreRefusedAtTheirField) {
                   {base, "scanner_mode", "bad_value"},
                   {base, "scanner_path", "missing"},
                   {base, "scanner_path", "not_absolute"},
-                  {base, "scanner_baud", "bad_baud"}};
+                  {base, "scanner_baud", "bad_baud"},
+                  {base, "scanner_path", "missing"}};
   cases[0].d.scan_dpi = 50;
   cases[1].d.print_wait_ms = -1;
   cases[2].d.printer_queue = "máy in/quầy 3";
   cases[3].d.scan_source = "camera";
-  cases[4].d.scanner_mode = "evdev";  // not offered yet: refused, never silently taken for "wedge"
+  cases[4].d.scanner_mode = "hid";  // unknown: refused, never silently taken for "wedge"
   cases[5].d.scanner_mode = "serial";
   cases[5].d.scanner_path = "  ";
   cases[6].d.scanner_mode = "serial";
@@ -96,6 +98,8 @@ TEST(SaveDeviceSettings, BadValuesAreRefusedAtTheirField) {
   cases[7].d.scanner_mode = "serial";
   cases[7].d.scanner_path = "/dev/ttyACM0";
   cases[7].d.scanner_baud = 9601;
+  cases[8].d.scanner_mode = "evdev";  // a HID scanner's own device needs its path too (its baud is not read)
+  cases[8].d.scanner_baud = 9601;
   for (const Case& c : cases) {
     Status s = f->Do(SaveDevices{c.d});
     ASSERT_FALSE(s.has_value()) << c.field;
@@ -106,6 +110,37 @@ TEST(SaveDeviceSettings, BadValuesAreRefusedAtTheirField) {
     EXPECT_EQ(v.error_text.find('['), std::string::npos) << v.error_text;
   }
   EXPECT_EQ(f->JournalCount(), events);
+}
+
+// A code scanner of its own device: what the shell's banner and the settings screen say of it.
+TEST(ScannerDevice, TheBannerSaysWhatIsWrongAndTheSettingsItsState) {
+  std::unique_ptr<testing::StationFixture> f = testing::MakeStation();
+  ASSERT_NE(f, nullptr);
+  f->SignIn(testing::kOfficer);
+  ScannerDeviceModel& d = f->model.scanner_device;
+  EXPECT_EQ(ScannerBanner(d, Lang::kVi), "");  // a wedge only: nothing to say
+  EXPECT_EQ(MakeSettingsView(f->model, *f->station).code_scanner_state, "");
+
+  d.path = "/dev/ttyACM0";
+  EXPECT_EQ(ScannerBanner(d, Lang::kVi), "");
+  EXPECT_EQ(MakeSettingsView(f->model, *f->station).code_scanner_state, "Đã kết nối /dev/ttyACM0.");
+  d.error = NotFound("path", "no_device", "/dev/ttyACM0: open: No such file or directory");
+  EXPECT_EQ(ScannerBanner(d, Lang::kVi),
+            "Không thấy máy quét mã /dev/ttyACM0; cắm máy quét vào (máy đang chờ), hoặc sửa đường dẫn trong Cài đặt.");
+  EXPECT_EQ(MakeShellView(f->model, f->clock.Now()).banner, ScannerBanner(d, Lang::kVi));
+  EXPECT_EQ(MakeShellView(f->model, f->clock.Now()).banner_tone, Tone::kWarning);
+  EXPECT_EQ(MakeSettingsView(f->model, *f->station).code_scanner_state, ScannerBanner(d, Lang::kVi));
+  // The scan just refused is said first: it is what the officer just did.
+  d.refused = Invalid("scan", "bad_utf8", "35 bytes");
+  EXPECT_EQ(ScannerBanner(d, Lang::kEn),
+            "The code scanner sent text that is not UTF-8, so it was dropped; set the scanner to UTF-8 and scan again.");
+  // A rule without its own sentence still says something true, never a bracketed key.
+  d.refused.reset();
+  d.error = Unavailable("path", "some_new_rule", "");
+  EXPECT_EQ(ScannerBanner(d, Lang::kEn),
+            "The code scanner /dev/ttyACM0 reports a device error; unplug and replug it, or tell the administrator.");
+  d.error.reset();
+  EXPECT_EQ(MakeShellView(f->model, f->clock.Now()).banner, "");
 }
 
 TEST(SaveCalendarProfile, OnlyAdministratorsAndOnlyKnownProfiles) {

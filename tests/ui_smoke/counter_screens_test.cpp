@@ -122,6 +122,9 @@ TEST_F(CounterScreensTest, EveryScreenDrawsAtEverySizeInBothLanguages) {
   ASSERT_TRUE(f->Do(ui::SetDelivery{dossier::Delivery::kPostal}).has_value());
   (void)f->Do(ui::ConfirmIntake{});  // refused: papers missing, flagged red
   all_sizes("intake, refused");
+  // Scrolled to the end of the checklist: the "Số bộ hồ sơ" box and the rest below it.
+  headless->Wheel(ImVec2(700.0f, 400.0f), -40.0f, Frame());
+  all_sizes("intake, checklist end");
   for (int i : ui::MissingComponents(f->model.intake.draft))
     ASSERT_TRUE(f->Do(ui::SetComponentMode{i, ui::ComponentMode::kShownOnly, ""}).has_value());
   ASSERT_TRUE(f->Do(ui::ConfirmIntake{}).has_value());
@@ -146,6 +149,18 @@ TEST_F(CounterScreensTest, EveryScreenDrawsAtEverySizeInBothLanguages) {
   all_sizes("sync, before the first snapshot");
   ASSERT_TRUE(f->Do(ui::Navigate{"settings"}).has_value());
   all_sizes("settings");
+  // A serial code scanner that is not plugged in: its fields, its state and the banner.
+  screens = {};
+  f->station->devices.scanner_mode = "serial";
+  f->station->devices.scanner_path = "/dev/serial/by-id/usb-Honeywell_Imaging_1900-if00";
+  f->model.scanner_device = {.path = f->station->devices.scanner_path,
+                             .error = NotFound("path", "no_device", "no such file")};
+  all_sizes("settings, serial scanner missing");
+  // Scrolled to the end of the station's column, where the code scanner's fields are.
+  headless->Wheel(ImVec2(200.0f, 400.0f), -40.0f, Frame());
+  ShootEverySize("counter-screen-settings-code-scanner");
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  f->model.scanner_device = {};
   ASSERT_TRUE(f->Do(ui::LockScreen{}).has_value());
   all_sizes("lock");
   EXPECT_TRUE(ui::TakeMissingKeys().empty());

@@ -1,7 +1,9 @@
-// The serial (CDC-ACM) scanner: the line splitter with worked byte sequences, and the reader over a real
-// pseudo-terminal standing in for the device (stack.md §6): the test writes to the master as a scanner
-// would, the SerialScanner reads the slave through a by-id style symlink.
-#include "scan/serial_scanner.h"
+// Scanners read as their own device. Serial (CDC-ACM): the line splitter with worked byte sequences, and
+// the reader over a real pseudo-terminal standing in for the device (stack.md §6): the test writes to the
+// master as a scanner would, the ScannerDevice reads the slave through a by-id style symlink. Evdev: what
+// is refused (a file, a terminal, no device); reading a real key device needs /dev/uinput, which CI does
+// not have: scanner_device_uinput_test.cpp (label "hardware") does that where it exists.
+#include "scan/scanner_device.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -109,15 +111,15 @@ void WriteAll(int fd, std::string_view bytes) {
   }
 }
 
-TEST(SerialScanner, ReadsAVietnameseQrWrittenInPiecesIntact) {
+TEST(ScannerDevice, ReadsAVietnameseQrWrittenInPiecesIntact) {
   testing::TempDir dir;
   Pty pty = OpenPty();
   ASSERT_GE(pty.master, 0);
   const std::filesystem::path link = dir / "usb-Scanner-if00";
   PointLink(link, pty.slave);
   int wakes = 0;
-  SerialScanner scanner(link.string(), {.reconnect_ms = 50, .on_scan = [&] { ++wakes; }});
-  ASSERT_TRUE(WaitUntil([&] { return scanner.state() == SerialScanner::State::kConnected; }));
+  ScannerDevice scanner(ScannerDevice::Mode::kSerial, link.string(), {.reconnect_ms = 50, .on_scan = [&] { ++wakes; }});
+  ASSERT_TRUE(WaitUntil([&] { return scanner.state() == ScannerDevice::State::kConnected; }));
   EXPECT_FALSE(scanner.last_error().has_value());
 
   // In pieces, as USB packets would split it: one cut inside "ễ" (bytes E1 BB 85), then the CR.
@@ -153,20 +155,20 @@ TEST(SerialScanner, ReadsAVietnameseQrWrittenInPiecesIntact) {
   ::close(pty.master);
 }
 
-TEST(SerialScanner, ReconnectsWhenTheDeviceDisappearsAndComesBack) {
+TEST(ScannerDevice, ReconnectsWhenTheDeviceDisappearsAndComesBack) {
   testing::TempDir dir;
   Pty first = OpenPty();
   ASSERT_GE(first.master, 0);
   const std::filesystem::path link = dir / "usb-Scanner-if00";
   PointLink(link, first.slave);
-  SerialScanner scanner(link.string(), {.reconnect_ms = 50});
+  ScannerDevice scanner(ScannerDevice::Mode::kSerial, link.string(), {.reconnect_ms = 50});
   ASSERT_TRUE(WaitUntil([&] { return scanner.connects() == 1; }));
 
   // Unplugged mid-scan: the half line is dropped, never glued to the next scan.
   WriteAll(first.master, "001190012345|0123");
   std::this_thread::sleep_for(50ms);
   ::close(first.master);
-  ASSERT_TRUE(WaitUntil([&] { return scanner.state() == SerialScanner::State::kConnecting; }));
+  ASSERT_TRUE(WaitUntil([&] { return scanner.state() == ScannerDevice::State::kConnecting; }));
   ASSERT_TRUE(WaitUntil([&] { return scanner.last_error().has_value(); }));
   // While it is away the link points nowhere (the slave is gone): "no_device" while retrying.
   std::filesystem::remove(link);
@@ -177,7 +179,7 @@ TEST(SerialScanner, ReconnectsWhenTheDeviceDisappearsAndComesBack) {
   Pty second = OpenPty();
   ASSERT_GE(second.master, 0);
   PointLink(link, second.slave);
-  ASSERT_TRUE(WaitUntil([&] { return scanner.connects() == 2 && scanner.state() == SerialScanner::State::kConnected; }));
+  ASSERT_TRUE(WaitUntil([&] { return scanner.connects() == 2 && scanner.state() == ScannerDevice::State::kConnected; }));
   WriteAll(second.master, "Nguyễn Thị Hồng Nhung|2\r");
   std::vector<Result<std::string>> got;
   ASSERT_TRUE(WaitUntil([&] {
@@ -190,25 +192,77 @@ TEST(SerialScanner, ReconnectsWhenTheDeviceDisappearsAndComesBack) {
   ::close(second.master);
 }
 
-TEST(SerialScanner, BadOptionsAreReportedAndNothingIsOpened) {
-  SerialScanner no_path("", {});
+TEST(ScannerDevice, BadOptionsAreReportedAndNothingIsOpened) {
+  ScannerDevice no_path(ScannerDevice::Mode::kSerial, "", {});
   ASSERT_TRUE(no_path.last_error().has_value());
   EXPECT_EQ(no_path.last_error()->rule, "missing");
-  SerialScanner bad_baud("/dev/null", {.baud = 12345});
+  ScannerDevice bad_baud(ScannerDevice::Mode::kSerial, "/dev/null", {.baud = 12345});
   ASSERT_TRUE(bad_baud.last_error().has_value());
   EXPECT_EQ(bad_baud.last_error()->field, "baud");
   EXPECT_EQ(bad_baud.last_error()->rule, "bad_baud");
   EXPECT_EQ(bad_baud.connects(), 0);
 }
 
-TEST(SerialScanner, AFileThatIsNoSerialDeviceIsRefused) {
+TEST(ScannerDevice, AFileThatIsNoSerialDeviceIsRefused) {
   testing::TempDir dir;
   const std::filesystem::path plain = dir / "not-a-tty";
   { std::FILE* f = std::fopen(plain.c_str(), "w"); ASSERT_NE(f, nullptr); std::fclose(f); }
-  SerialScanner scanner(plain.string(), {.reconnect_ms = 50});
+  ScannerDevice scanner(ScannerDevice::Mode::kSerial, plain.string(), {.reconnect_ms = 50});
   ASSERT_TRUE(WaitUntil([&] { return scanner.last_error().has_value(); }));
-  EXPECT_EQ(scanner.last_error()->rule, "device_error");
+  EXPECT_EQ(scanner.last_error()->rule, "not_a_scanner");
   EXPECT_EQ(scanner.connects(), 0);
+}
+
+// Evdev mode refuses what is not a key device, saying which, and keeps retrying (the right device may be
+// plugged in behind the same by-id path later).
+TEST(ScannerDevice, EvdevRefusesAFileATerminalAndAMissingDevice) {
+  testing::TempDir dir;
+  const std::filesystem::path plain = dir / "not-an-input-device";
+  { std::FILE* f = std::fopen(plain.c_str(), "w"); ASSERT_NE(f, nullptr); std::fclose(f); }
+  ScannerDevice file(ScannerDevice::Mode::kEvdev, plain.string(), {.reconnect_ms = 50});
+  ASSERT_TRUE(WaitUntil([&] { return file.last_error().has_value(); }));
+  EXPECT_EQ(file.last_error()->field, "path");
+  EXPECT_EQ(file.last_error()->rule, "not_a_scanner");
+  EXPECT_NE(file.last_error()->detail.find("not an input device"), std::string::npos) << file.last_error()->detail;
+
+  Pty pty = OpenPty();  // a serial scanner's node given to evdev mode by mistake
+  ASSERT_GE(pty.master, 0);
+  const std::filesystem::path link = dir / "usb-Scanner-if00";
+  PointLink(link, pty.slave);
+  ScannerDevice tty(ScannerDevice::Mode::kEvdev, link.string(), {.reconnect_ms = 50});
+  ASSERT_TRUE(WaitUntil([&] { return tty.last_error().has_value(); }));
+  EXPECT_EQ(tty.last_error()->rule, "not_a_scanner");
+  ::close(pty.master);
+
+  ScannerDevice missing(ScannerDevice::Mode::kEvdev, (dir / "usb-Gone-event-kbd").string(), {.reconnect_ms = 50});
+  ASSERT_TRUE(WaitUntil([&] { return missing.last_error().has_value(); }));
+  EXPECT_EQ(missing.last_error()->rule, "no_device");
+  EXPECT_EQ(missing.state(), ScannerDevice::State::kConnecting);
+  EXPECT_EQ(file.connects() + tty.connects() + missing.connects(), 0);
+
+  ScannerDevice no_path(ScannerDevice::Mode::kEvdev, "", {});
+  ASSERT_TRUE(no_path.last_error().has_value());
+  EXPECT_EQ(no_path.last_error()->rule, "missing");
+}
+
+TEST(FindScannerDevices, ListsSerialLinksAndNodesThenKeyboardInterfaces) {
+  testing::TempDir dev;
+  for (const char* p : {"serial/by-id/usb-Honeywell_1900-if00", "ttyACM0", "ttyS0", "ttyUSB0",
+                        "input/by-id/usb-Zebra_DS2208-event-kbd", "input/by-id/usb-Logitech_Mouse-event-mouse",
+                        "input/by-id/usb-Zebra_DS2208-if01-event-joystick"}) {
+    std::filesystem::create_directories((dev / p).parent_path());
+    std::FILE* f = std::fopen((dev / p).c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fclose(f);
+  }
+  std::vector<std::string> got;
+  for (const FoundScannerDevice& d : FindScannerDevices(dev.path().string()))
+    got.push_back((d.mode == ScannerDevice::Mode::kSerial ? "serial " : "evdev ") +
+                  std::filesystem::relative(d.path, dev.path()).string());
+  EXPECT_EQ(got, (std::vector<std::string>{"serial serial/by-id/usb-Honeywell_1900-if00", "serial ttyACM0",
+                                           "evdev input/by-id/usb-Zebra_DS2208-event-kbd"}));
+  testing::TempDir empty;
+  EXPECT_TRUE(FindScannerDevices(empty.path().string()).empty());
 }
 
 }  // namespace

@@ -2,10 +2,10 @@
 // through /dev/uinput: the keys a scanner sends for a CCCD QR arrive as one scan, the device is grabbed
 // (nobody else gets the keys), and unplugging and plugging back in is ridden out.
 //
-// Needs /dev/uinput (the uinput module) and the right to open it. CI's containers have neither, so this
-// binary carries the label "hardware_uinput", which the release and asan test presets exclude; run it on
-// a counter machine or a VM with `ctest --preset hardware`. It fails, never skips, without /dev/uinput:
-// asked for, it must have run.
+// Needs /dev/uinput (the uinput module) and the right to open it. CI's containers have neither, so the
+// test command runs this binary in a throwaway VM (tools/vm/run_in_vm.sh, test hardware_uinput.in_vm);
+// `ctest --preset hardware` runs it directly on a machine with uinput. It fails, never skips, without
+// /dev/uinput: asked for, it must have run.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <libevdev/libevdev-uinput.h>

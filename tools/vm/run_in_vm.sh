@@ -1,14 +1,14 @@
 #!/bin/sh
 # Runs one test binary inside a throwaway virtual machine booted from this machine's Debian kernel, for the
-# tests that need kernel devices a container lacks (the "hardware" preset: /dev/uinput and evdev for a HID
-# scanner, tests/scan/scanner_device_uinput_test.cpp). The VM's root is a small initramfs holding busybox,
+# tests that need kernel devices a container lacks (/dev/uinput and evdev for a HID scanner:
+# tests/scan/scanner_device_uinput_test.cpp, run so by the test hardware_uinput.in_vm). The VM's root is a small initramfs holding busybox,
 # the binary, the shared libraries it loads and the kernel modules named; its console is printed here.
 #
 #   tools/vm/run_in_vm.sh build/bin/tests_hardware_uinput [module ...]   (default modules: evdev uinput)
 #
-# Needs (not part of the README's test command, so not in installer/packages.txt): qemu-system-x86,
-# linux-image-amd64, busybox-static, kmod and cpio. The VM is emulated (TCG: boots in about 7 s here; KVM
-# hung at the kernel's start on these machines, so it is asked for only with MOTCUA_VM_ACCEL=kvm).
+# Needs qemu-system-x86, linux-image-amd64, busybox-static, kmod and cpio (installer/packages.txt). The VM
+# is emulated (TCG: boots in about 7 s here; KVM hung at the kernel's start on these machines, so it is
+# asked for only with MOTCUA_VM_ACCEL=kvm).
 # Exit status: the binary's own, or 2 when the VM could not run it.
 set -eu
 

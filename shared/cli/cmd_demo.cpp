@@ -20,6 +20,7 @@
 #include "common/number_format.h"
 #include "print/form_pdf.h"
 #include "scoring/store_scoring.h"
+#include "ui_model/scorecard_view.h"
 #include "workflow/intake_json.h"
 #include "workflow/receipt_form.h"
 
@@ -116,9 +117,10 @@ int RunDemo(Context& ctx, Args& args) {
   if (!scored) return ReportError(ctx, scored.error());
   const auto& card = scored->report.center;
   o << "4. Điểm Bộ chỉ số 766 tháng " << unsigned(today.month()) << "/" << int(today.year()) << " (tính tại chỗ, "
-    << card.dossiers << " hồ sơ tiếp nhận trong tháng): " << Points(card.total_points) << " / 100\n";
+    << card.dossiers << " hồ sơ tiếp nhận trong tháng): " << Points(card.total_points) << " / " << card.total_max << "\n";
   for (const auto& g : card.groups) {
-    o << "   " << Points(g.points) << " / " << g.max_points << "  " << indicators::GroupName(g.group) << "\n";
+    o << "   " << Points(g.points) << " / " << g.max_points << "  "
+      << ui::ScoreCardText(ui::Lang::kVi, std::string("scorecard.group.") + indicators::GroupKey(g.group)) << "\n";
     for (const auto& i : card.indicators)
       if (i.group == g.group && i.max_points > 0)
         o << "        " << Points(i.points) << " / " << i.max_points << "  " << i.code << " " << i.name << "\n";

@@ -238,8 +238,7 @@ void PrintCard(std::ostream& os, const ScoreCard& card, const std::string& title
   os << "  " << Fit(t.vi() ? "TỔNG ĐIỂM" : "TOTAL", 98) << t.Number(card.total_points) << " / " << t.Max(card.total_max)
      << "\n";
   for (const indicators::GroupTotal& g : card.groups) {
-    const std::string name =
-        t.vi() ? std::string(indicators::GroupName(g.group)) : t(std::string("scorecard.group.") + indicators::GroupKey(g.group));
+    const std::string name = t(std::string("scorecard.group.") + indicators::GroupKey(g.group));
     os << "  " << Fit(std::string(GroupNumber(g.group)) + " " + name, 98) << t.Number(g.points) << " / "
        << t.Max(g.max_points) << "\n";
     for (const Indicator& ind : card.indicators)

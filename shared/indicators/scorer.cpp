@@ -14,63 +14,6 @@ using dvc::Channel;
 using dvc::NationalRecord;
 using dvc::NationalStatus;
 
-// ---------------------------------------------------------------------------------------------
-// The indicator table. Names as the portal shows them (QD766 fixtures 08/2026, formula-document.ts),
-// maxima from metrics.m0.json / formula-maximums.ts (domain.md §1.1-1.2).
-
-struct IndicatorDef {
-  IndicatorId id;
-  IndicatorGroup group;
-  const char* code;
-  const char* metric_code;
-  const char* name;
-  double max_points;  // 0 = tracking only; 3.3/3.4 and 5.x adjusted by the settings
-};
-
-constexpr IndicatorDef kDefs[kIndicatorCount] = {
-    {IndicatorId::k1_1, IndicatorGroup::kPublicity, "1.1", "PUBLISH_ON_TIME", "Tỷ lệ TTHC công bố đúng hạn", 6},
-    {IndicatorId::k1_2, IndicatorGroup::kPublicity, "1.2", "PUBLIC_UPDATE_ON_TIME",
-     "Tỷ lệ TTHC cập nhật, công khai đúng hạn", 4},
-    {IndicatorId::k1_3, IndicatorGroup::kPublicity, "1.3", "PUBLIC_CONTENT_FULL",
-     "Tỷ lệ TTHC công khai đầy đủ nội dung", 2},
-    {IndicatorId::k1_4, IndicatorGroup::kPublicity, "1.4", "DOSSIER_SYNC", "Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG", 6},
-    {IndicatorId::k2_1, IndicatorGroup::kProgress, "2.1", "", "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn", 20},
-    {IndicatorId::k2_2, IndicatorGroup::kProgress, "2.2", "", "Thời gian giải quyết trung bình (ngày)", 0},
-    {IndicatorId::k3_1, IndicatorGroup::kOnline, "3.1", "", "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến", 0},
-    {IndicatorId::k3_2, IndicatorGroup::kOnline, "3.2", "", "Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ", 0},
-    {IndicatorId::k3_3, IndicatorGroup::kOnline, "3.3", "", "Tỷ lệ hồ sơ nộp trực tuyến (× tỷ lệ đồng bộ)", 12},
-    {IndicatorId::k3_4, IndicatorGroup::kOnline, "3.4", "",
-     "Tỷ lệ hồ sơ DVCTT toàn trình trên tổng hồ sơ TTHC đủ điều kiện toàn trình", 0},
-    {IndicatorId::k3_5, IndicatorGroup::kPayment, "3.5", "",
-     "Tỷ lệ TTHC có nghĩa vụ tài chính được cung cấp trên Cổng DVCQG", 2},
-    {IndicatorId::k3_5b, IndicatorGroup::kPayment, "3.5b", "", "Tỷ lệ TTHC có giao dịch thanh toán trực tuyến", 2},
-    {IndicatorId::k3_6, IndicatorGroup::kPayment, "3.6", "", "Tỷ lệ hồ sơ thanh toán trực tuyến", 6},
-    {IndicatorId::k4_1, IndicatorGroup::kDigitization, "4.1", "ORIGINAL_RESULT_AVAILABLE",
-     "Tỷ lệ hồ sơ thủ tục hành chính có cấp kết quả giải quyết thủ tục hành chính điện tử", 6},
-    {IndicatorId::k4_2, IndicatorGroup::kDigitization, "4.2", "SO_HOA_GIAY_TO_GIAI_QUYET",
-     "Tỷ lệ hồ sơ thủ tục hành chính thực hiện số hóa hồ sơ", 4},
-    {IndicatorId::k4_6, IndicatorGroup::kDigitization, "4.6", "ELECTRONIC_CERTIFIED_COPY",
-     "Tỷ lệ cung cấp dịch vụ chứng thực bản sao điện tử từ bản chính", 2},
-    {IndicatorId::k4_3, IndicatorGroup::kDigitization, "4.3", "REUSED_DIGITIZED_DATA",
-     "Tỷ lệ hồ sơ khai thác, sử dụng lại thông tin, dữ liệu số hóa", 2},
-    {IndicatorId::k4_4, IndicatorGroup::kDigitization, "4.4", "SYNCED_WITH_DVCQG_PERSONAL_STORAGE",
-     "Tỷ lệ hồ sơ TTHC được số hóa có kết nối, chia sẻ dữ liệu phục vụ tái sử dụng", 4},
-    {IndicatorId::k4_5a, IndicatorGroup::kDigitization, "4.5a", "CITIZEN_DATA_CONNECTED_FORMALITY",
-     "Tỷ lệ TTHC triển khai kết nối, chia sẻ dữ liệu dân cư phục vụ GQ TTHC", 2},
-    {IndicatorId::k4_5b, IndicatorGroup::kDigitization, "4.5b", "CITIZEN_DATA_CONNECTED_DOSSIER",
-     "Tỷ lệ hồ sơ TTHC có sử dụng thông tin, dữ liệu dân cư", 2},
-    {IndicatorId::k5_1a, IndicatorGroup::kSatisfaction, "5.1a", "PETITION_CLASSIFICATION_TTHC",
-     "Tỷ lệ PAKN về quy định, thủ tục hành chính", 0},
-    {IndicatorId::k5_1b, IndicatorGroup::kSatisfaction, "5.1b", "PETITION_CLASSIFICATION_STAFF",
-     "Tỷ lệ PAKN về hành vi cán bộ, công chức, viên chức", 0},
-    {IndicatorId::k5_2, IndicatorGroup::kSatisfaction, "5.2", "PETITION_PROCESSING_ON_TIME",
-     "Tỷ lệ PAKN xử lý đúng hạn", 6},
-    {IndicatorId::k5_3, IndicatorGroup::kSatisfaction, "5.3", "PETITION_HANDLING_SATISFACTION",
-     "Tỷ lệ hài lòng trong xử lý PAKN", 6},
-    {IndicatorId::k5_4, IndicatorGroup::kSatisfaction, "5.4", "DOSSIER_RECEIVING_SATISFACTION",
-     "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC", 6},
-};
-
 constexpr int Idx(IndicatorId id) { return static_cast<int>(id); }
 
 // Procedure-level flags gathered from the dossiers of one card.
@@ -127,18 +70,28 @@ struct WorkingDays {
   bool operator()(LocalDate d) const { return fn && *fn ? (*fn)(d) : DefaultWorkingDay(d); }
 };
 
-LocalDate AddWorkingDays(LocalDate d, int n, const WorkingDays& is_working) {
-  int guard = 0;
-  while (n > 0 && guard++ < 100000) {
+// How far the working-day helpers look: a calendar with no working day in this many days is broken.
+constexpr int kMaxCalendarSteps = 100000;
+
+Error NoWorkingDay(LocalDate from) {
+  return Invalid("is_working_day", "no_working_day",
+                 "the working calendar has no working day within " + std::to_string(kMaxCalendarSteps) + " days of " +
+                     FormatLocalDate(from));
+}
+
+// The n-th working day after (before) d; nullopt when the calendar has none within kMaxCalendarSteps days.
+std::optional<LocalDate> AddWorkingDays(LocalDate d, int n, const WorkingDays& is_working) {
+  for (int step = 0; n > 0; ++step) {
+    if (step == kMaxCalendarSteps) return std::nullopt;
     d += days{1};
     if (is_working(d)) --n;
   }
   return d;
 }
 
-LocalDate SubtractWorkingDays(LocalDate d, int n, const WorkingDays& is_working) {
-  int guard = 0;
-  while (n > 0 && guard++ < 100000) {
+std::optional<LocalDate> SubtractWorkingDays(LocalDate d, int n, const WorkingDays& is_working) {
+  for (int step = 0; n > 0; ++step) {
+    if (step == kMaxCalendarSteps) return std::nullopt;
     d -= days{1};
     if (is_working(d)) --n;
   }
@@ -150,7 +103,7 @@ LocalDate SubtractWorkingDays(LocalDate d, int n, const WorkingDays& is_working)
 // a period in days starts the day after the event); working hours are taken as whole working days of
 // 8 hours, rounded up (TD CaculateTime.cs: 1 working day = 8 h). An hour-exact rule belongs to
 // calendar/deadline.h; callers wanting it can sync NgayHenTra instead.
-Instant DurationDeadline(Instant start, const calendar::Duration& d, const WorkingDays& is_working) {
+std::optional<Instant> DurationDeadline(Instant start, const calendar::Duration& d, const WorkingDays& is_working) {
   const LocalDate day = LocalDateVn(start);
   switch (d.unit) {
     case calendar::DurationUnit::kCalendarDays:
@@ -163,9 +116,12 @@ Instant DurationDeadline(Instant start, const calendar::Duration& d, const Worki
       return start + (local_days{target} - day);
     }
     case calendar::DurationUnit::kWorkingDays:
-      return LocalDayStart(AddWorkingDays(day, d.amount, is_working) + days{1}) - seconds{1};
-    case calendar::DurationUnit::kWorkingHours:
-      return LocalDayStart(AddWorkingDays(day, (d.amount + 7) / 8, is_working) + days{1}) - seconds{1};
+    case calendar::DurationUnit::kWorkingHours: {
+      const int n = d.unit == calendar::DurationUnit::kWorkingDays ? d.amount : (d.amount + 7) / 8;
+      const std::optional<LocalDate> last = AddWorkingDays(day, n, is_working);
+      if (!last) return std::nullopt;
+      return LocalDayStart(*last + days{1}) - seconds{1};
+    }
   }
   return start;
 }
@@ -259,22 +215,17 @@ std::optional<double> ZeroScore(ZeroDenominator z, double max_points) {
   return std::nullopt;
 }
 
-// Fills ratio and raw points; `raw` receives the unrounded points (for the payment formula).
-void SetRatio(Indicator& ind, std::int64_t num, std::int64_t den, double full_at, ZeroDenominator zero,
-              double* raw = nullptr) {
+// Fills ratio and (unrounded) points by the indicator's rule.
+void SetRatio(Indicator& ind, std::int64_t num, std::int64_t den, ZeroDenominator zero) {
   ind.numerator = num;
   ind.denominator = den;
-  double r = 0;
   if (den > 0) {
     ind.ratio = double(num) / double(den);
-    r = ThresholdPoints(ind.max_points, *ind.ratio, full_at);
-    ind.points = r;
+    ind.points = PointsFor(ind, *ind.ratio);
   } else {
     ind.ratio.reset();
     ind.points = ZeroScore(zero, ind.max_points);
-    r = ind.points.value_or(0);
   }
-  if (raw) *raw = r;
 }
 
 void Track(Indicator& ind, std::int64_t num, std::int64_t den) {
@@ -294,8 +245,8 @@ void AppendNote(std::string& note, const std::string& text) {
 
 class Scorer {
  public:
-  explicit Scorer(const ScoreInput& in)
-      : in_(in), s_(in.settings), records_(*in.records), working_{&in.is_working_day} {
+  Scorer(const ScoreInput& in, std::shared_ptr<const RuleSet> rules)
+      : in_(in), s_(in.settings), rules_(std::move(rules)), records_(*in.records), working_{&in.is_working_day} {
     start_ = LocalDayStart(in.period.from);
     end_ = LocalDayStart(in.period.to + days{1});
     judge_at_ = end_ - seconds{1};
@@ -306,8 +257,19 @@ class Scorer {
     for (std::size_t i = 0; i < in.procedures.size(); ++i) facts_index_.emplace(in.procedures[i].code, int(i));
   }
 
-  ScoreReport Run() {
+  // JudgeTimeliness; a calendar that cannot answer is kept as the report's error (the dossier counts late).
+  TimelinessVerdict Judge(const NationalRecord& r, const TimelinessContext& ctx) {
+    Result<TimelinessVerdict> v = JudgeTimeliness(r, ctx, s_);
+    if (v.has_value()) return *v;
+    if (!calendar_error_) calendar_error_ = v.error();
+    TimelinessVerdict late;
+    late.reason = LossReason::kOverMaxDuration;
+    return late;
+  }
+
+  Result<ScoreReport> Run() {
     ScoreReport report;
+    report.rules = rules_;
     report.period = in_.period;
     report.grouping = in_.grouping;
     report.settings = s_;
@@ -353,6 +315,7 @@ class Scorer {
                                           in_.grouping == Grouping::kUnit ? CardKind::kUnit : CardKind::kProcedure,
                                           &report.center));
     }
+    if (calendar_error_) return *calendar_error_;
     return report;
   }
 
@@ -441,7 +404,7 @@ class Scorer {
       if (!carried_over) return;
       // Carried over (kReceivedOrOpen): only 2.1 judges it, and only if still open at the start.
       TimelinessContext ctx{judge_at_, facts, &in_.is_working_day};
-      TimelinessVerdict v = JudgeTimeliness(r, ctx, s_);
+      const TimelinessVerdict v = Judge(r, ctx);
       if (v.finished && v.end_at && *v.end_at < start_) return;
       for (int k = 0; k < n; ++k) {
         ++cards[k]->acc.progress_den;
@@ -453,7 +416,7 @@ class Scorer {
 
     // --- the dossier is in the common population ---
     TimelinessContext ctx{judge_at_, facts, &in_.is_working_day};
-    const TimelinessVerdict v = JudgeTimeliness(r, ctx, s_);
+    const TimelinessVerdict v = Judge(r, ctx);
     const bool paper = facts && facts->paper_result_required;
     const bool online = r.channel == Channel::kOnline;
     const bool online_counts = online && (!paper || HasCodedElectronicResult(r));
@@ -573,7 +536,10 @@ class Scorer {
         } else {
           ++d11;
           // LEGAL: QĐ 766 description 1.1 (TH2 Tỉnh): QĐCB date <= latest effective date − 5 working days.
-          if (*p.announced_on <= SubtractWorkingDays(*p.legal_effective_on, s_.announce_lead_working_days, working_))
+          const std::optional<LocalDate> latest =
+              SubtractWorkingDays(*p.legal_effective_on, s_.announce_lead_working_days, working_);
+          if (!latest && !calendar_error_) calendar_error_ = NoWorkingDay(*p.legal_effective_on);
+          if (latest && *p.announced_on <= *latest)
             ++n11;
           else if (s_.collect_losses)
             i11.losing_procedures.push_back({p.code, LossReason::kAnnouncedLate});
@@ -581,7 +547,9 @@ class Scorer {
       }
       if (p.announced_on) {
         // 1.2: "Ngày click Công khai ... <= 5 ngày làm việc so với Ngày quyết định của QĐ Công bố".
-        const LocalDate deadline = AddWorkingDays(*p.announced_on, s_.publicize_within_working_days, working_);
+        const std::optional<LocalDate> due = AddWorkingDays(*p.announced_on, s_.publicize_within_working_days, working_);
+        if (!due && !calendar_error_) calendar_error_ = NoWorkingDay(*p.announced_on);
+        const LocalDate deadline = due.value_or(LocalDate::max());
         const bool due_in_period = deadline >= in_.period.from && deadline <= in_.period.to;
         const bool done_in_period =
             p.publicized_on && *p.publicized_on >= in_.period.from && *p.publicized_on <= in_.period.to;
@@ -597,9 +565,9 @@ class Scorer {
         else if (s_.collect_losses) i13.losing_procedures.push_back({p.code, LossReason::kContentIncomplete});
       }
     }
-    SetRatio(i11, n11, d11, 1.0, s_.publicity_zero);
-    SetRatio(i12, n12, d12, 1.0, s_.publicity_zero);
-    SetRatio(i13, n13, d13, 1.0, s_.publicity_zero);
+    SetRatio(i11, n11, d11, s_.publicity_zero);
+    SetRatio(i12, n12, d12, s_.publicity_zero);
+    SetRatio(i13, n13, d13, s_.publicity_zero);
     if (missing_legal) AppendNote(i11.note, std::to_string(missing_legal) + " procedures lack legal_effective_on");
   }
 
@@ -612,18 +580,30 @@ class Scorer {
     card.indicators.resize(kIndicatorCount);
     for (int i = 0; i < kIndicatorCount; ++i) {
       Indicator& ind = card.indicators[i];
-      ind.id = kDefs[i].id;
-      ind.group = kDefs[i].group;
-      ind.code = kDefs[i].code;
-      ind.metric_code = kDefs[i].metric_code;
-      ind.name = kDefs[i].name;
-      ind.max_points = kDefs[i].max_points;
+      const IndicatorRule& rule = rules_->indicators[i];
+      ind.id = rule.id;
+      ind.group = rule.group;
+      ind.code = rule.code.c_str();
+      ind.metric_code = rule.metric_code.c_str();
+      ind.name = rule.name.c_str();
+      ind.max_points = rule.max_points;
+      ind.full_at = rule.full_at;
       ind.losses = std::move(a.losses[i]);
     }
     auto& I = card.indicators;
+    // Thresholds a setting overrides (ScoringSettings: sources in conflict).
+    const std::pair<IndicatorId, const std::optional<double>*> overrides[] = {
+        {IndicatorId::k3_3, &s_.online_share_full_at},
+        {IndicatorId::k4_2, &s_.digitized_full_at},
+        {IndicatorId::k4_3, &s_.reuse_full_at},
+        {IndicatorId::k5_4, &s_.satisfaction_full_at}};
+    for (const auto& [id, full_at] : overrides)
+      if (*full_at) I[Idx(id)].full_at = **full_at;
+    // Of an indicator and its alternative (3.3 / 3.4) one is scored, by the setting: the other tracks.
     const bool full_online_group = s_.online_group == ScoringSettings::OnlineGroup::kFullOnlineShare2026;
-    I[Idx(IndicatorId::k3_3)].max_points = full_online_group ? 0 : 12;
-    I[Idx(IndicatorId::k3_4)].max_points = full_online_group ? 12 : 0;
+    for (Indicator& ind : I)
+      if (const auto& alt = rules_->Get(ind.id).alternative_to)
+        (full_online_group ? I[Idx(*alt)] : ind).max_points = 0;
 
     // Group 1.
     if (kind == CardKind::kUnit && center) {
@@ -654,11 +634,11 @@ class Scorer {
           AppendNote(i14.note, "denominator from last year's total");
         }
       }
-      SetRatio(i14, a.synced, den, 1.0, s_.sync_zero);
+      SetRatio(i14, a.synced, den, s_.sync_zero);
     }
 
     // Group 2.
-    SetRatio(I[Idx(IndicatorId::k2_1)], a.progress_num, a.progress_den, 1.0, s_.progress_zero);
+    SetRatio(I[Idx(IndicatorId::k2_1)], a.progress_num, a.progress_den, s_.progress_zero);
     {
       Indicator& i22 = I[Idx(IndicatorId::k2_2)];
       i22.numerator = a.completed_minutes;
@@ -714,13 +694,13 @@ class Scorer {
         double share = double(a.online_num) / double(a.received);
         if (s_.online_share_times_sync_rate) share *= double(a.synced) / double(a.received);
         i33.ratio = share;
-        i33.points = ThresholdPoints(i33.max_points, share, s_.online_share_full_at);
+        i33.points = PointsFor(i33, share);
       } else {
         i33.points = ZeroScore(s_.online_zero, i33.max_points);
       }
       if (s_.online_share_times_sync_rate) AppendNote(i33.note, "ratio = online share × sync rate (1.4)");
       Indicator& i34 = I[Idx(IndicatorId::k3_4)];
-      SetRatio(i34, a.full_online_num, a.full_online_den, 1.0, s_.online_zero);
+      SetRatio(i34, a.full_online_num, a.full_online_den, s_.online_zero);
       if (full_online_group) {
         AppendNote(i34.note, "2026 API formula unresolved; scored linearly");
         i33.points.reset();
@@ -731,42 +711,32 @@ class Scorer {
       if (full_online_group) i33.losses.clear();
     }
 
-    // Group 3: payment = 6·A + min(2, 2.5·B) + 2.5·C (SCORING_ANALYSIS_M0.md, 984 observations).
-    double raw_payment = 0;
-    {
-      double raw = 0;
-      SetRatio(i35, fee_synced, fee_procs, 1.0, s_.payment_zero, &raw);  // C
-      if (fee_procs > 0) {
-        raw = 2.5 * *i35.ratio;
-        if (s_.cap_fee_procedure_points) raw = std::min(2.0, raw);
-        i35.points = raw;
-        if (!s_.cap_fee_procedure_points) i35.max_points = 2.5;
-      }
-      raw_payment += raw;
-      SetRatio(i35b, fee_paid, fee_procs, 0.8, s_.payment_zero, &raw);  // B: min(2, 2.5·B)
-      raw_payment += raw;
-      Indicator& i36 = I[Idx(IndicatorId::k3_6)];
-      SetRatio(i36, a.paid_num, a.fee_den, 1.0, s_.payment_zero, &raw);  // A
-      raw_payment += raw;
+    // Group 3: payment = 6·A + min(2, 2.5·B) + 2.5·C (SCORING_ANALYSIS_M0.md, 984 observations): the
+    // rules give 3.5 and 3.5b a maximum of 2 reached at 80%, that is min(2, 2.5 × ratio).
+    if (fee_procs > 0 && !s_.cap_fee_procedure_points) {  // 2.5·C uncapped
+      i35.max_points /= i35.full_at;
+      i35.full_at = 1.0;
     }
+    SetRatio(i35, fee_synced, fee_procs, s_.payment_zero);      // C
+    SetRatio(i35b, fee_paid, fee_procs, s_.payment_zero);       // B
+    SetRatio(I[Idx(IndicatorId::k3_6)], a.paid_num, a.fee_den, s_.payment_zero);  // A
 
     // Group 4.
-    SetRatio(I[Idx(IndicatorId::k4_1)], a.eresult_num, a.eresult_den, 1.0, s_.digitization_zero);
-    SetRatio(I[Idx(IndicatorId::k4_2)], a.digitized_num, a.received, s_.digitized_full_at, s_.digitization_zero);
+    SetRatio(I[Idx(IndicatorId::k4_1)], a.eresult_num, a.eresult_den, s_.digitization_zero);
+    SetRatio(I[Idx(IndicatorId::k4_2)], a.digitized_num, a.received, s_.digitization_zero);
     {
       Indicator& i46 = I[Idx(IndicatorId::k4_6)];
       if (kind != CardKind::kProcedure && in_.certified_copies) {
-        SetRatio(i46, in_.certified_copies->communes_offering, in_.certified_copies->communes_total, 1.0,
-                 s_.digitization_zero);
+        SetRatio(i46, in_.certified_copies->communes_offering, in_.certified_copies->communes_total, s_.digitization_zero);
       } else {
         i46.points.reset();
         AppendNote(i46.note, kind == CardKind::kProcedure ? "not per procedure" : "no certified-copy counts given");
       }
     }
-    SetRatio(I[Idx(IndicatorId::k4_3)], a.reused_num, a.received, s_.reuse_full_at, s_.digitization_zero);
-    SetRatio(I[Idx(IndicatorId::k4_4)], a.store_num, a.received, 1.0, s_.digitization_zero);
-    SetRatio(i45a, citizen_connected, citizen_procs, 1.0, s_.digitization_zero);
-    SetRatio(I[Idx(IndicatorId::k4_5b)], a.citizen_num, a.received, 1.0, s_.digitization_zero);
+    SetRatio(I[Idx(IndicatorId::k4_3)], a.reused_num, a.received, s_.digitization_zero);
+    SetRatio(I[Idx(IndicatorId::k4_4)], a.store_num, a.received, s_.digitization_zero);
+    SetRatio(i45a, citizen_connected, citizen_procs, s_.digitization_zero);
+    SetRatio(I[Idx(IndicatorId::k4_5b)], a.citizen_num, a.received, s_.digitization_zero);
 
     // Group 5.
     Satisfaction(card, c, kind);
@@ -777,18 +747,18 @@ class Scorer {
     for (int g = 0; g < kGroupCount; ++g) {
       GroupTotal& gt = card.groups[g];
       gt.group = IndicatorGroup(g);
-      gt.max_points = GroupMaximum(gt.group);
+      const GroupRule& rule = rules_->Group(gt.group);
+      gt.max_points = rule.max_points;
       double sum = 0, available_max = 0;
       for (const Indicator& ind : card.indicators) {
         if (int(ind.group) != g || ind.max_points <= 0) continue;
         if (ind.points) {
           // Metric groups sum the rounded metric scores ("Tổng điểm nhóm bằng tổng score của các
-          // metric"); the payment tree is one formula, rounded once.
-          sum += gt.group == IndicatorGroup::kPayment ? 0 : RoundPoints(*ind.points);
+          // metric"); a group rounded once (payment: one formula) sums the unrounded ones.
+          sum += rule.rounded_once ? *ind.points : RoundPoints(*ind.points);
           available_max += ind.max_points;
         }
       }
-      if (gt.group == IndicatorGroup::kPayment) sum = raw_payment;
       if (s_.null_in_group == ScoringSettings::NullInGroup::kRescaleToAvailable && available_max > 0 &&
           available_max < gt.max_points)
         sum = sum * gt.max_points / available_max;
@@ -835,14 +805,15 @@ class Scorer {
       pakn = PaknCounts{};
     }
 
-    double max52 = 6, max53 = 6, max54 = 6;
+    double max52 = rules_->Get(IndicatorId::k5_2).max_points, max53 = rules_->Get(IndicatorId::k5_3).max_points,
+           max54 = rules_->Get(IndicatorId::k5_4).max_points;
     const bool per_procedure = kind == CardKind::kProcedure;
     const bool no_score = per_procedure || (!pakn_known && s_.unknown_pakn == ScoringSettings::UnknownPakn::kNoScore);
     const bool zero = !no_score && pakn->total == 0;
-    if (zero && s_.zero_pakn == ScoringSettings::ZeroPakn::kSplitTo52And54) {
-      max52 = 9;
+    if (zero && s_.zero_pakn == ScoringSettings::ZeroPakn::kSplitTo52And54) {  // 5.3's share to 5.2 and 5.4
+      max52 += max53 / 2;
+      max54 += max53 / 2;
       max53 = 0;
-      max54 = 9;
     }
     i52.max_points = max52;
     i53.max_points = max53;
@@ -858,20 +829,22 @@ class Scorer {
       }
     } else {
       // 5.2, 5.3: 6 × ratio; with no PAKN, full points (observed, 492 observations each).
-      SetRatio(i52, pakn->on_time, pakn->total, 1.0, ZeroDenominator::kFullPoints);
-      SetRatio(i53, pakn->satisfied, pakn->total, 1.0, ZeroDenominator::kFullPoints);
+      SetRatio(i52, pakn->on_time, pakn->total, ZeroDenominator::kFullPoints);
+      SetRatio(i53, pakn->satisfied, pakn->total, ZeroDenominator::kFullPoints);
       if (max53 == 0) i53.points.reset();
       if (!pakn_known) {
         AppendNote(i52.note, "pakn_unknown");
         AppendNote(i53.note, "pakn_unknown");
       }
     }
-    SetRatio(i54, a.satisfied_num, a.received, s_.satisfaction_full_at, s_.satisfaction_zero);
+    SetRatio(i54, a.satisfied_num, a.received, s_.satisfaction_zero);
   }
 
   const ScoreInput& in_;
   const ScoringSettings& s_;
+  const std::shared_ptr<const RuleSet> rules_;
   const std::vector<NationalRecord>& records_;
+  std::optional<Error> calendar_error_;  // the first working-day count the calendar could not answer
   WorkingDays working_;
   Instant start_{}, end_{}, judge_at_{};
   std::unordered_map<std::string_view, int> facts_index_;
@@ -917,12 +890,12 @@ Status Validate(const ScoreInput& in) {
       return Invalid("certified_copies.communes_offering", "out_of_range", "must be in 0..communes_total");
   }
   const ScoringSettings& s = in.settings;
-  const std::pair<const char*, double> thresholds[] = {{"online_share_full_at", s.online_share_full_at},
-                                                       {"digitized_full_at", s.digitized_full_at},
-                                                       {"reuse_full_at", s.reuse_full_at},
-                                                       {"satisfaction_full_at", s.satisfaction_full_at}};
+  const std::pair<const char*, std::optional<double>> thresholds[] = {{"online_share_full_at", s.online_share_full_at},
+                                                                      {"digitized_full_at", s.digitized_full_at},
+                                                                      {"reuse_full_at", s.reuse_full_at},
+                                                                      {"satisfaction_full_at", s.satisfaction_full_at}};
   for (auto [name, v] : thresholds)
-    if (!(v > 0 && v <= 1))
+    if (v && !(*v > 0 && *v <= 1))
       return Invalid(std::string("settings.") + name, "out_of_range", "a full-points threshold must be in (0, 1]");
   if (s.max_supplement_requests < 0)
     return Invalid("settings.max_supplement_requests", "out_of_range", "must be >= 0");
@@ -936,42 +909,6 @@ Status Validate(const ScoreInput& in) {
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
-
-const char* GroupName(IndicatorGroup group) {
-  switch (group) {
-    case IndicatorGroup::kPublicity: return "Công khai, minh bạch";
-    case IndicatorGroup::kProgress: return "Tiến độ giải quyết";
-    case IndicatorGroup::kOnline: return "Dịch vụ công trực tuyến";
-    case IndicatorGroup::kPayment: return "Thanh toán trực tuyến";
-    case IndicatorGroup::kDigitization: return "Số hóa hồ sơ";
-    case IndicatorGroup::kSatisfaction: return "Mức độ hài lòng";
-  }
-  return "";
-}
-
-const char* GroupKey(IndicatorGroup group) {
-  switch (group) {
-    case IndicatorGroup::kPublicity: return "publicity";
-    case IndicatorGroup::kProgress: return "progress";
-    case IndicatorGroup::kOnline: return "online";
-    case IndicatorGroup::kPayment: return "payment";
-    case IndicatorGroup::kDigitization: return "digitization";
-    case IndicatorGroup::kSatisfaction: return "satisfaction";
-  }
-  return "";
-}
-
-double GroupMaximum(IndicatorGroup group) {
-  switch (group) {
-    case IndicatorGroup::kPublicity: return 18;
-    case IndicatorGroup::kProgress: return 20;
-    case IndicatorGroup::kOnline: return 12;
-    case IndicatorGroup::kPayment: return 10;
-    case IndicatorGroup::kDigitization: return 22;
-    case IndicatorGroup::kSatisfaction: return 18;
-  }
-  return 0;
-}
 
 const char* ReasonKey(LossReason reason) {
   switch (reason) {
@@ -1006,16 +943,6 @@ const char* ReasonKey(LossReason reason) {
   return "";
 }
 
-double ThresholdPoints(double max_points, double ratio, double full_at) {
-  if (!(ratio > 0) || max_points <= 0) return 0;
-  return max_points * std::min(1.0, ratio / full_at);
-}
-
-double RoundPoints(double points) {
-  const double scaled = points * 100.0;
-  const double r = scaled >= 0 ? std::floor(scaled + 0.5 + 1e-7) : -std::floor(-scaled + 0.5 + 1e-7);
-  return r / 100.0;
-}
 
 Period MonthPeriod(int y, unsigned m) {
   const year_month ym{year{y}, month{m}};
@@ -1034,7 +961,8 @@ Result<Period> MakePeriod(LocalDate from, LocalDate to) {
   return Period{from, to};
 }
 
-TimelinessVerdict JudgeTimeliness(const NationalRecord& r, const TimelinessContext& ctx, const ScoringSettings& s) {
+Result<TimelinessVerdict> JudgeTimeliness(const NationalRecord& r, const TimelinessContext& ctx,
+                                          const ScoringSettings& s) {
   TimelinessVerdict v;
   if (!r.received_at) {
     v.reason = LossReason::kUndatable;
@@ -1094,8 +1022,9 @@ TimelinessVerdict JudgeTimeliness(const NationalRecord& r, const TimelinessConte
     // "Nếu không có ngày hẹn trả: Thời gian kết thúc xử lý − Thời gian bắt đầu xử lý − Thời gian bổ
     // sung hồ sơ <= Thời hạn tối đa giải quyết TTHC".
     WorkingDays wd{ctx.is_working_day};
-    const Instant deadline = DurationDeadline(received, *ctx.procedure->max_duration, wd);
-    v.on_time = effective_end <= deadline;
+    const std::optional<Instant> deadline = DurationDeadline(received, *ctx.procedure->max_duration, wd);
+    if (!deadline) return NoWorkingDay(LocalDateVn(received));
+    v.on_time = effective_end <= *deadline;
     if (!v.on_time) v.reason = LossReason::kOverMaxDuration;
   } else {
     v.on_time = s.undatable_counts_on_time;
@@ -1111,7 +1040,11 @@ TimelinessVerdict JudgeTimeliness(const NationalRecord& r, const TimelinessConte
 
 Result<ScoreReport> Score(const ScoreInput& input) {
   MOTCUA_TRY(Validate(input));
-  Scorer scorer(input);
+  std::shared_ptr<const RuleSet> rules = input.rules;
+  if (!rules) {
+    MOTCUA_ASSIGN_OR_RETURN(rules, BuiltInRules().For(input.period.from));
+  }
+  Scorer scorer(input, std::move(rules));
   return scorer.Run();
 }
 

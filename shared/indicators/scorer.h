@@ -14,9 +14,9 @@
 //   3 Thanh toán trực tuyến (10)     3.5 (2) 3.5b (2) 3.6 (6)
 //   4 Số hóa hồ sơ (22)              4.1 (6) 4.2 (4) 4.6 (2) 4.3 (2) 4.4 (4) 4.5a (2) 4.5b (2)
 //   5 Mức độ hài lòng (18)           5.2 (6) 5.3 (6) 5.4 (6); 5.1a, 5.1b tracking
-//   The maxima are the 2026 API's (QD766 docs/metrics.m0.json, web/src/formula-maximums.ts). Codes
-//   3.4 and 4.6 are ours: the portal description has no row for the 2026 "toàn trình" metric or for
-//   ELECTRONIC_CERTIFIED_COPY.
+//   The names, maxima and full-points thresholds are data: the rule book (rules.h, assets/rules/766.json),
+//   whose version in force on the period's first day is used. Codes 3.4 and 4.6 are ours: the portal
+//   description has no row for the 2026 "toàn trình" metric or for ELECTRONIC_CERTIFIED_COPY.
 //
 // Common rules (domain.md §1.2 "Common rules"):
 //   - Points are computed from the raw counts and rounded only at the end, half away from zero, to
@@ -40,6 +40,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,7 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "dvc/national_record.h"
+#include "indicators/rules.h"
 
 namespace motcua::indicators {
 
@@ -178,7 +180,8 @@ struct ScoringSettings {
   // (a guess); 3.3 is then tracking only.
   enum class OnlineGroup { kOnlineShare, kFullOnlineShare2026 };
   OnlineGroup online_group = OnlineGroup::kOnlineShare;
-  double online_share_full_at = 0.5;          // 3.3: "Đạt từ 50% trở lên sẽ đạt điểm tối đa"
+  // Full-points thresholds (full_at) over the rule book's: nullopt (default) takes the rules' value.
+  std::optional<double> online_share_full_at;  // 3.3 (rules: 0.5, "Đạt từ 50% trở lên sẽ đạt điểm tối đa")
   bool online_share_times_sync_rate = true;   // 3.3: "× Tỷ lệ đồng bộ hồ sơ" (formula-document.ts)
   ZeroDenominator online_zero = ZeroDenominator::kNoScore;  // no observation; null like 4.x
 
@@ -198,10 +201,10 @@ struct ScoringSettings {
   enum class ResultScope { kAllDossiers, kPaperResultProcedures, kCompletedPaperResult };
   ResultScope electronic_result_scope = ResultScope::kAllDossiers;
   // 4.2 reaches full points at this ratio. Conflict: the description says 80% (0.8); the 2026 API was
-  // observed linear to 100% (default 1.0; SCORING_ANALYSIS_M0.md "min(điểm tối đa, ...)").
-  double digitized_full_at = 1.0;
-  // 4.3 reaches full points at 80% (description and API agree: min(2, 2 × ratio / 80)).
-  double reuse_full_at = 0.8;
+  // observed linear to 100% (the rules' 1.0; SCORING_ANALYSIS_M0.md "min(điểm tối đa, ...)").
+  std::optional<double> digitized_full_at;
+  // 4.3 (rules: 0.8; description and API agree: min(2, 2 × ratio / 80)).
+  std::optional<double> reuse_full_at;
   // What shows reuse for 4.3. kDigitizedFlags (default: the description, HoSoCoThanhPhanSoHoa = 1 for
   // files synced from a province, TaiLieuNop.DuocSoHoa = 1 for files made on the portal).
   // kReuseFlags: TaiLieuNop.DuocTaiSuDung ∈ {1, 2} or a MaKetQuaThayThe (what "reuse" means in the
@@ -215,7 +218,7 @@ struct ScoringSettings {
   ZeroDenominator digitization_zero = ZeroDenominator::kNoScore;
 
   // --- 5 Hài lòng ---
-  double satisfaction_full_at = 0.9;  // 5.4: min(6, 6 × r / 0.9) (description and API agree)
+  std::optional<double> satisfaction_full_at;  // 5.4 (rules: 0.9: min(6, 6 × r / 0.9), description and API agree)
   // 5.4 with no dossiers: 0 (observed: "nếu denominator = 0: điểm = 0").
   ZeroDenominator satisfaction_zero = ZeroDenominator::kZeroPoints;
   // A unit with no PAKN. kFullPointsEach (default: observed, 5.2 and 5.3 each score 6, 492
@@ -260,33 +263,12 @@ struct ScoreInput {
   // in calendar::WorkingCalendar here to honour holidays and make-up Saturdays.
   std::function<bool(LocalDate)> is_working_day;
   ScoringSettings settings;
+  // The rules to score by. Null (default): BuiltInRules()' version in force on period.from.
+  std::shared_ptr<const RuleSet> rules;
 };
 
 // ---------------------------------------------------------------------------------------------
 // Output.
-
-enum class IndicatorGroup {
-  kPublicity,     // 1 Công khai, minh bạch
-  kProgress,      // 2 Tiến độ giải quyết
-  kOnline,        // 3 Dịch vụ công trực tuyến
-  kPayment,       // 3 Thanh toán trực tuyến
-  kDigitization,  // 4 Số hóa hồ sơ
-  kSatisfaction,  // 5 Mức độ hài lòng
-};
-inline constexpr int kGroupCount = 6;
-const char* GroupName(IndicatorGroup group);      // Vietnamese, e.g. "Tiến độ giải quyết"
-const char* GroupKey(IndicatorGroup group);       // "publicity", "progress", ... (JSON)
-double GroupMaximum(IndicatorGroup group);        // 18, 20, 12, 10, 22, 18
-
-enum class IndicatorId {
-  k1_1, k1_2, k1_3, k1_4,
-  k2_1, k2_2,
-  k3_1, k3_2, k3_3, k3_4,
-  k3_5, k3_5b, k3_6,
-  k4_1, k4_2, k4_6, k4_3, k4_4, k4_5a, k4_5b,
-  k5_1a, k5_1b, k5_2, k5_3, k5_4,
-};
-inline constexpr int kIndicatorCount = 25;
 
 // Why a dossier (or procedure) cost points. JSON and the score card use ReasonKey().
 enum class LossReason : std::uint8_t {
@@ -338,6 +320,7 @@ struct ProcedureLoss {
 struct Indicator {
   IndicatorId id = IndicatorId::k1_1;
   IndicatorGroup group = IndicatorGroup::kPublicity;
+  // code, metric_code and name point into the rules the report holds (ScoreReport::rules).
   const char* code = "";         // "2.1"
   const char* metric_code = "";  // the 2026 API code, e.g. "DOSSIER_RECEIVING_SATISFACTION"; "" if none
   const char* name = "";         // Vietnamese, as the portal shows it
@@ -347,6 +330,7 @@ struct Indicator {
                                  //   For 2.2 the average processing time in days.
   std::optional<double> points;  // rounded to 2 decimals; nullopt = no score (the portal's null)
   double max_points = 0;         // 0 = tracking only
+  double full_at = 1.0;          // the ratio that earns max_points (the rules', or a setting's)
   std::string note;              // data caveats, e.g. "pakn_unknown", "3 procedures lack legal_effective_on"
   std::vector<Loss> losses;                    // dossiers that cost points (empty for tracking indicators)
   std::vector<ProcedureLoss> losing_procedures;  // procedures that cost points (1.x, 3.1, 3.2, 3.5, 4.5a)
@@ -355,7 +339,7 @@ struct Indicator {
 struct GroupTotal {
   IndicatorGroup group = IndicatorGroup::kPublicity;
   double points = 0;      // rounded to 2 decimals
-  double max_points = 0;  // GroupMaximum(group)
+  double max_points = 0;  // the rules' group maximum
 };
 
 // One score card: the center, a unit or a procedure.
@@ -373,6 +357,7 @@ struct ScoreCard {
 };
 
 struct ScoreReport {
+  std::shared_ptr<const RuleSet> rules;  // the version scored by (owns the indicators' names)
   Period period;
   Grouping grouping = Grouping::kCenter;
   ScoringSettings settings;         // the readings used (shown in the JSON report)
@@ -388,6 +373,8 @@ struct ScoreReport {
 //   "pakn.<field>"/"out_of_range"             a negative count, or a part larger than `total`
 //   "national_report_received"/"out_of_range", "prior_year_received_total"/"out_of_range"  negative
 //   "settings.<field>"/"out_of_range"         a threshold outside (0, 1], a negative day count
+//   "period"/"no_rules"  (kNotFound)           no version of the built-in rules applies (input.rules unset)
+//   "is_working_day"/"no_working_day"          a working-day count the calendar cannot answer (JudgeTimeliness)
 // Linear in the number of records; no clock, no I/O.
 Result<ScoreReport> Score(const ScoreInput& input);
 
@@ -413,13 +400,15 @@ struct TimelinessContext {
   const std::function<bool(LocalDate)>* is_working_day = nullptr;  // null: Monday to Friday
 };
 // Applies 2.1 to one record (whether it is in the population is the caller's business: `counted`
-// is left false here).
-TimelinessVerdict JudgeTimeliness(const dvc::NationalRecord& record, const TimelinessContext& context,
+// is left false here). Errors: kInvalid/"no_working_day" on "is_working_day" when the deadline of a
+// working-day duration is needed and the calendar has no working day within 100,000 days (a broken
+// calendar: the count is not left to stop silently).
+Result<TimelinessVerdict> JudgeTimeliness(const dvc::NationalRecord& record, const TimelinessContext& context,
                                   const ScoringSettings& settings = {});
 
-// Points for a ratio with a "full at" threshold: max × min(1, ratio / full_at). Exposed for tests.
-double ThresholdPoints(double max_points, double ratio, double full_at);
-// Half away from zero to 2 decimals, robust to binary noise (6.685 → 6.69).
-double RoundPoints(double points);
+// The points an indicator's ratio earns on its card: PointsFor with the card's maximum and threshold.
+inline double PointsFor(const Indicator& indicator, double ratio) {
+  return PointsFor(indicator.max_points, indicator.full_at, ratio);
+}
 
 }  // namespace motcua::indicators

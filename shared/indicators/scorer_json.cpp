@@ -108,7 +108,7 @@ Json CardJson(const ScoreCard& card, const std::vector<dvc::NationalRecord>& rec
             {"max", card.total_max}};
   Json groups = Json::array();
   for (const GroupTotal& g : card.groups)
-    groups.push_back({{"key", GroupKey(g.group)}, {"name", GroupName(g.group)}, {"points", g.points}, {"max", g.max_points}});
+    groups.push_back({{"key", GroupKey(g.group)}, {"points", g.points}, {"max", g.max_points}});
   c["groups"] = std::move(groups);
   Json inds = Json::array();
   for (const Indicator& ind : card.indicators) {
@@ -130,6 +130,7 @@ Json CardJson(const ScoreCard& card, const std::vector<dvc::NationalRecord>& rec
                     {"ratio", OptionalNumber(ind.ratio)},
                     {"points", OptionalNumber(ind.points)},
                     {"max", ind.max_points},
+                    {"full_at", ind.full_at},
                     {"note", ind.note},
                     {"losing_count", ind.losses.size() + ind.losing_procedures.size()},
                     {"losing_dossiers", std::move(losing)},
@@ -208,13 +209,18 @@ SettingDef IntSetting(const char* name, int ScoringSettings::*field, int lo, int
           }};
 }
 
-SettingDef ThresholdSetting(const char* name, double ScoringSettings::*field) {
-  return {name, [field](const ScoringSettings& s) -> Json { return s.*field; },
+// A full-points threshold over the rules' (null: the rules' own).
+SettingDef ThresholdSetting(const char* name, std::optional<double> ScoringSettings::*field) {
+  return {name, [field](const ScoringSettings& s) -> Json { return s.*field ? Json(*(s.*field)) : Json(nullptr); },
           [name, field](ScoringSettings& s, std::string_view text) -> Status {
+            if (text == "null") {  // as SettingsToJson writes "the rules' own"
+              s.*field = std::nullopt;
+              return Ok();
+            }
             double v = 0;
             auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
             if (ec != std::errc() || p != text.data() + text.size() || !(v > 0 && v <= 1))
-              return BadValue(name, "a ratio in (0, 1], e.g. 0.8", text);
+              return BadValue(name, "a ratio in (0, 1], e.g. 0.8, or null for the rules' own", text);
             s.*field = v;
             return Ok();
           }};
@@ -435,6 +441,9 @@ std::string ReportToJson(const ScoreReport& report, const std::vector<dvc::Natio
                          const ReportJsonOptions& options) {
   Json j = {{"period", {{"from", FormatLocalDate(report.period.from)}, {"to", FormatLocalDate(report.period.to)}}},
             {"grouping", GroupingKey(report.grouping)},
+            {"rules", report.rules ? Json{{"id", report.rules->id},
+                                          {"applies_from", FormatLocalDate(report.rules->applies_from)}}
+                                   : Json(nullptr)},
             {"settings", SettingsJson(report.settings)},
             {"center", CardJson(report.center, records, options)}};
   Json breakdown = Json::array();

@@ -16,9 +16,25 @@ using indicators::ScoreReport;
 
 constexpr int kGroups = indicators::kGroupCount;
 
-// Short group names for table headers (the full names are indicators::GroupName).
+// The documents' Vietnamese words for the scorer's groups: full names, and short ones for table headers.
+constexpr const char* kGroupNames[kGroups] = {"Công khai, minh bạch", "Tiến độ giải quyết", "Dịch vụ công trực tuyến",
+                                              "Thanh toán trực tuyến", "Số hóa hồ sơ", "Mức độ hài lòng"};
 constexpr const char* kGroupShort[kGroups] = {"Công khai", "Tiến độ", "DVC trực tuyến", "Thanh toán TT", "Số hóa",
                                               "Hài lòng"};
+
+// What to do about a work item (reports/lists.h WorkAction, in its order).
+constexpr const char* kWorkActionTexts[] = {
+    "Giải quyết xong trước hạn; nếu không kịp, gửi phiếu xin lỗi, hẹn lại ngày trả (Mẫu 04) trước hạn ít nhất 1 ngày",
+    "Gửi ngay phiếu xin lỗi, hẹn lại ngày trả (Mẫu 04) và giải quyết xong",
+    "Quét, số hóa thành phần hồ sơ còn thiếu",
+    "Số hóa, đính kèm kết quả giải quyết điện tử",
+    "Hồ sơ đã kết thúc, không còn bổ sung được: rút kinh nghiệm cho hồ sơ sau",
+    "Đồng bộ hồ sơ lên Cổng DVCQG (kiểm tra hàng đợi đồng bộ)",
+    "Hướng dẫn người nộp thanh toán trực tuyến (VietQR, Cổng DVCQG)",
+    "Đã thu tại quầy: lần sau hướng dẫn thanh toán trực tuyến",
+    "Liên hệ người nộp, tìm hiểu lý do không hài lòng và khắc phục",
+};
+static_assert(std::size(kWorkActionTexts) == std::size_t(WorkAction::kContactApplicant) + 1);
 
 constexpr const char* kWorkKindTitles[kWorkKindCount] = {
     "Sắp đến hạn (trong 1 ngày làm việc)",
@@ -30,10 +46,18 @@ constexpr const char* kWorkKindTitles[kWorkKindCount] = {
     "Đánh giá không hài lòng",
 };
 
-std::string GroupHeader(int g) {
+// "Tiến độ (20)": a group's short name and its maximum.
+std::string GroupHeader(int g, double max_points) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%s (%g)", kGroupShort[g], indicators::GroupMaximum(IndicatorGroup(g)));
+  std::snprintf(buf, sizeof buf, "%s (%g)", kGroupShort[g], max_points);
   return buf;
+}
+
+// A group's maximum under the built-in rules in force in a month (the stored months are scored by them);
+// 0 when none applies (the header then says so).
+double GroupMaxIn(int year, unsigned month, int g) {
+  const auto rules = indicators::BuiltInRules().For(indicators::MonthPeriod(year, month).from);
+  return rules.has_value() ? (*rules)->groups[g].max_points : 0;
 }
 
 // The card a report limited to one unit shows; the center otherwise.
@@ -107,7 +131,7 @@ Table FlatIndicatorTable(const ScoreReport& report, const std::string& unit) {
                {"Tối đa", 1, true}, {"Điểm mất", 1, true}, {"Hồ sơ/TTHC mất điểm", 1, true}};
   auto add = [&](const ScoreCard& card) {
     for (const Indicator& ind : card.indicators) {
-      std::vector<Cell> row{TextCell(ScopeLabel(card)), TextCell(indicators::GroupName(ind.group))};
+      std::vector<Cell> row{TextCell(ScopeLabel(card)), TextCell(kGroupNames[int(ind.group)])};
       std::vector<Cell> rest = IndicatorCells(ind);
       row.insert(row.end(), rest.begin(), rest.end());
       t.rows.push_back(std::move(row));
@@ -124,7 +148,7 @@ BarChart GroupBars(const ScoreCard& card) {
   BarChart chart;
   chart.title = "Điểm theo nhóm — " + ScopeLabel(card);
   for (const indicators::GroupTotal& g : card.groups)
-    chart.bars.push_back({indicators::GroupName(g.group), g.points, g.max_points,
+    chart.bars.push_back({kGroupNames[int(g.group)], g.points, g.max_points,
                           FormatPointsVi(g.points) + " / " + FormatPointsVi(g.max_points)});
   chart.bars.push_back({"TỔNG ĐIỂM", card.total_points, card.total_max,
                         FormatPointsVi(card.total_points) + " / " + FormatPointsVi(card.total_max)});
@@ -136,7 +160,7 @@ Table UnitTable(const std::vector<UnitRow>& rows, const char* sheet, const std::
   t.sheet = sheet;
   t.title = title;
   t.columns = {{"Hạng", 0.6, true}, {unit_header, 3}, {"Số hồ sơ", 1, true}, {"Tổng điểm", 1, true}};
-  for (int g = 0; g < kGroups; ++g) t.columns.push_back({GroupHeader(g), 1.05, true});
+  for (int g = 0; g < kGroups; ++g) t.columns.push_back({GroupHeader(g, rows.empty() ? 0 : rows.front().group_max[g]), 1.05, true});
   t.columns.push_back({"Điểm mất", 0.9, true});
   t.columns.push_back({"Hồ sơ chậm", 0.9, true});
   for (const UnitRow& r : rows) {
@@ -171,7 +195,9 @@ Table TrendTable(const TrendReport& trend, const std::string& unit) {
   t.sheet = "Xu hướng";
   t.title = "Tổng điểm và điểm nhóm theo tháng";
   t.columns = {{"Đơn vị", 3}, {"Tháng", 1}, {"Số hồ sơ", 1, true}, {"Tổng điểm", 1, true}};
-  for (int g = 0; g < kGroups; ++g) t.columns.push_back({GroupHeader(g), 1.05, true});
+  for (int g = 0; g < kGroups; ++g)
+    t.columns.push_back({GroupHeader(g, trend.center.empty() ? 0 : GroupMaxIn(trend.center.back().year, trend.center.back().month, g)),
+                         1.05, true});
   auto add = [&](const std::string& label, const MonthScore& m) {
     std::vector<Cell> row{TextCell(label), TextCell(MonthLabelVi(m.year, m.month)), IntegerCell(m.dossiers)};
     if (!m.has_data) {
@@ -348,6 +374,7 @@ std::string PeriodTextVi(const indicators::Period& p) {
 }
 
 const char* WorkKindTitleVi(WorkKind kind) { return kWorkKindTitles[int(kind)]; }
+const char* WorkActionTextVi(WorkAction action) { return kWorkActionTexts[int(action)]; }
 
 const char* LossReasonTextVi(indicators::LossReason r) {
   using R = indicators::LossReason;

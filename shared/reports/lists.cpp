@@ -28,22 +28,8 @@ constexpr const char* kWorkKindKeys[kWorkKindCount] = {
     "due_soon",  "overdue_no_apology",  "components_not_digitized", "result_not_digitized",
     "not_synced", "fee_not_paid_online", "unsatisfied_rating"};
 
-struct ActionText {
-  const char* key;
-  const char* vi;
-};
-constexpr ActionText kActions[] = {
-    {"finish_before_due",
-     "Giải quyết xong trước hạn; nếu không kịp, gửi phiếu xin lỗi, hẹn lại ngày trả (Mẫu 04) trước hạn ít nhất 1 ngày"},
-    {"apologize_and_finish", "Gửi ngay phiếu xin lỗi, hẹn lại ngày trả (Mẫu 04) và giải quyết xong"},
-    {"scan_components", "Quét, số hóa thành phần hồ sơ còn thiếu"},
-    {"attach_result", "Số hóa, đính kèm kết quả giải quyết điện tử"},
-    {"nothing_to_recover", "Hồ sơ đã kết thúc, không còn bổ sung được: rút kinh nghiệm cho hồ sơ sau"},
-    {"sync", "Đồng bộ hồ sơ lên Cổng DVCQG (kiểm tra hàng đợi đồng bộ)"},
-    {"guide_online_payment", "Hướng dẫn người nộp thanh toán trực tuyến (VietQR, Cổng DVCQG)"},
-    {"paid_at_counter", "Đã thu tại quầy: lần sau hướng dẫn thanh toán trực tuyến"},
-    {"contact_applicant", "Liên hệ người nộp, tìm hiểu lý do không hài lòng và khắc phục"},
-};
+// What to do, as keys: the apps say it in words (ui_model strings "scorecard.action.<key>").
+constexpr const char* kActions[] = {"finish_before_due", "apologize_and_finish", "scan_components", "attach_result", "nothing_to_recover", "sync", "guide_online_payment", "paid_at_counter", "contact_applicant"};
 static_assert(std::size(kActions) == std::size_t(WorkAction::kContactApplicant) + 1);
 
 constexpr const char* kBasisKeys[] = {"held_at_due", "took_over_after_handover", "unassigned", "no_steps"};
@@ -62,22 +48,6 @@ Instant DayStart(LocalDate d) { return FromLocalVn(LocalMinute{d.time_since_epoc
 
 bool InPeriod(const std::optional<Instant>& at, const indicators::Period& p) {
   return at && *at >= DayStart(p.from) && *at < DayStart(p.to + std::chrono::days(1));
-}
-
-double FullAt(IndicatorId id, const ScoringSettings& s) {
-  switch (id) {
-    case IndicatorId::k3_3: return s.online_share_full_at;
-    case IndicatorId::k3_5b: return 0.8;
-    case IndicatorId::k4_2: return s.digitized_full_at;
-    case IndicatorId::k4_3: return s.reuse_full_at;
-    case IndicatorId::k5_4: return s.satisfaction_full_at;
-    default: return 1.0;
-  }
-}
-
-double Curve(double max, double ratio, double full_at) {
-  if (full_at <= 0) return max;
-  return max * std::min(1.0, std::max(0.0, ratio) / full_at);
 }
 
 // 3.3's multiplier: the card's sync rate when 3.3 is multiplied by it.
@@ -189,8 +159,7 @@ double PointsPerDossier(const ScoreCard& card, IndicatorId id, const ScoringSett
   const double den = double(ind.denominator);
   const double mult = id == IndicatorId::k3_3 ? SyncMultiplier(card, s) : 1.0;
   const std::int64_t n1 = std::clamp<std::int64_t>(ind.numerator + delta, 0, ind.denominator);
-  const double f = FullAt(id, s);
-  return Curve(ind.max_points, double(n1) / den * mult, f) - Curve(ind.max_points, double(ind.numerator) / den * mult, f);
+  return indicators::PointsFor(ind, double(n1) / den * mult) - indicators::PointsFor(ind, double(ind.numerator) / den * mult);
 }
 
 double PointsPerSyncedDossier(const ScoreCard& card, const ScoringSettings& s) {
@@ -198,15 +167,13 @@ double PointsPerSyncedDossier(const ScoreCard& card, const ScoringSettings& s) {
   const Indicator& i33 = card.Get(IndicatorId::k3_3);
   if (s.online_share_times_sync_rate && i33.points && i33.max_points > 0 && i33.denominator > 0) {
     const double share = double(i33.numerator) / double(i33.denominator);
-    const double f = FullAt(IndicatorId::k3_3, s);
-    p += Curve(i33.max_points, share * SyncMultiplier(card, s, 1), f) - Curve(i33.max_points, share * SyncMultiplier(card, s), f);
+    p += indicators::PointsFor(i33, share * SyncMultiplier(card, s, 1)) - indicators::PointsFor(i33, share * SyncMultiplier(card, s));
   }
   return p;
 }
 
 const char* WorkKindKey(WorkKind kind) { return kWorkKindKeys[int(kind)]; }
-const char* WorkActionKey(WorkAction action) { return kActions[int(action)].key; }
-const char* WorkActionTextVi(WorkAction action) { return kActions[int(action)].vi; }
+const char* WorkActionKey(WorkAction action) { return kActions[int(action)]; }
 const char* ResponsibleBasisKey(ResponsibleBasis basis) { return kBasisKeys[int(basis)]; }
 
 Result<WorkToday> BuildWorkToday(const Sources& src, Instant now, const WorkOptions& options) {

@@ -89,8 +89,7 @@ enum class WorkAction {
   kPaidAtCounter,        // already paid at the counter: guide online payment next time
   kContactApplicant,     // call the applicant, find out why, put it right
 };
-const char* WorkActionKey(WorkAction action);     // "finish_before_due", ...
-const char* WorkActionTextVi(WorkAction action);  // "Giải quyết xong trước hạn, ..."
+const char* WorkActionKey(WorkAction action);  // "finish_before_due", ... (the apps' string keys)
 
 struct WorkItem {
   WorkKind kind = WorkKind::kDueSoon;

@@ -127,7 +127,7 @@ TEST(ApplySetting, SetsEveryKindOfSetting) {
   ASSERT_TRUE(ApplySetting(s, "sync_zero", "zero"));
   EXPECT_EQ(s.sync_zero, ZeroDenominator::kZeroPoints);
   ASSERT_TRUE(ApplySetting(s, "digitized_full_at", "0.8"));
-  EXPECT_DOUBLE_EQ(s.digitized_full_at, 0.8);
+  EXPECT_EQ(s.digitized_full_at, 0.8);
   ASSERT_TRUE(ApplySetting(s, "max_supplement_requests", "2"));
   EXPECT_EQ(s.max_supplement_requests, 2);
   ASSERT_TRUE(ApplySetting(s, "cap_fee_procedure_points", "false"));
@@ -204,14 +204,16 @@ TEST(ReportToJson, CarriesEveryIndicatorWithNullsAndLosses) {
   EXPECT_EQ(j["period"]["from"], "2026-08-01");
   EXPECT_EQ(j["period"]["to"], "2026-08-31");
   EXPECT_EQ(j["grouping"], "unit");
-  EXPECT_EQ(j["settings"]["digitized_full_at"], 1.0);
+  EXPECT_TRUE(j["settings"]["digitized_full_at"].is_null());  // unset: the rules' threshold
+  EXPECT_EQ(j["rules"]["id"], "766-api-2026");
   EXPECT_EQ(j["breakdown"].size(), report->breakdown.size());
   const Json& center = j["center"];
   EXPECT_EQ(center["max"], 100);
   EXPECT_DOUBLE_EQ(center["points"].get<double>(), report->center.total_points);
   ASSERT_EQ(center["groups"].size(), std::size_t(kGroupCount));
   EXPECT_EQ(center["groups"][1]["key"], "progress");
-  EXPECT_EQ(center["groups"][1]["name"], "Tiến độ giải quyết");
+  EXPECT_FALSE(center["groups"][1].contains("name"));  // words are the apps' (their string tables)
+  EXPECT_EQ(center["groups"][1]["max"], 20);
   ASSERT_EQ(center["indicators"].size(), std::size_t(kIndicatorCount));
   const Json& progress = center["indicators"][static_cast<int>(IndicatorId::k2_1)];
   EXPECT_EQ(progress["code"], "2.1");

@@ -81,7 +81,7 @@ std::optional<double> PointsOf(const ScoreReport& r, IndicatorId id) { return r.
 TimelinessContext AtEndOfAugust(const ProcedureFacts* p = nullptr) { return TimelinessContext{kEndOfAugust, p, nullptr}; }
 
 // ---------------------------------------------------------------------------------------------
-// RoundPoints / ThresholdPoints.
+// RoundPoints / PointsFor.
 
 TEST(RoundPoints, RoundsHalfAwayFromZeroDespiteBinaryNoise) {
   EXPECT_EQ(RoundPoints(6.685), 6.69);   // 6.685 is 6.68499999... in binary
@@ -93,11 +93,11 @@ TEST(RoundPoints, RoundsHalfAwayFromZeroDespiteBinaryNoise) {
   EXPECT_EQ(RoundPoints(20), 20.0);
 }
 
-TEST(ThresholdPoints, IsLinearUpToTheThresholdAndFlatAfter) {
-  EXPECT_DOUBLE_EQ(ThresholdPoints(6, 0.45, 0.9), 3.0);
-  EXPECT_DOUBLE_EQ(ThresholdPoints(6, 0.9, 0.9), 6.0);
-  EXPECT_DOUBLE_EQ(ThresholdPoints(6, 1.0, 0.9), 6.0);
-  EXPECT_DOUBLE_EQ(ThresholdPoints(6, 0.0, 0.9), 0.0);
+TEST(PointsFor, IsLinearUpToTheThresholdAndFlatAfter) {
+  EXPECT_DOUBLE_EQ(PointsFor(6, 0.9, 0.45), 3.0);
+  EXPECT_DOUBLE_EQ(PointsFor(6, 0.9, 0.9), 6.0);
+  EXPECT_DOUBLE_EQ(PointsFor(6, 0.9, 1.0), 6.0);
+  EXPECT_DOUBLE_EQ(PointsFor(6, 0.9, 0.0), 0.0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -106,8 +106,8 @@ TEST(ThresholdPoints, IsLinearUpToTheThresholdAndFlatAfter) {
 TEST(JudgeTimeliness, FinishedAtTheDueInstantIsOnTimeAndOneSecondLaterIsNot) {
   // "Đúng hạn: Ngày kết thúc xử lý hồ sơ <, = ngày hẹn trả."
   const Instant received = Vn(2026, 8, 3, 8, 0), due = Vn(2026, 8, 5, 17, 0);
-  EXPECT_TRUE(JudgeTimeliness(Finished("A", received, due, due), AtEndOfAugust()).on_time);
-  const auto late = JudgeTimeliness(Finished("A", received, due, due + seconds{1}), AtEndOfAugust());
+  EXPECT_TRUE(JudgeTimeliness(Finished("A", received, due, due), AtEndOfAugust())->on_time);
+  const auto late = *JudgeTimeliness(Finished("A", received, due, due + seconds{1}), AtEndOfAugust());
   EXPECT_FALSE(late.on_time);
   EXPECT_EQ(late.reason, LossReason::kOverdue);
 }
@@ -116,28 +116,28 @@ TEST(JudgeTimeliness, SubtractsTheCitizensSupplementTime) {
   // Received Mon 03/8 08:00, due Fri 07/8 17:00; supplement asked Tue 09:00, answered Thu 09:00 (48 h);
   // finished Sat 08/8 10:00: 41 h late on the clock, 7 h early once the 48 h are subtracted.
   NationalRecord r = Finished("A", Vn(2026, 8, 3, 8, 0), Vn(2026, 8, 7, 17, 0), Vn(2026, 8, 8, 10, 0));
-  EXPECT_FALSE(JudgeTimeliness(r, AtEndOfAugust()).on_time);
+  EXPECT_FALSE(JudgeTimeliness(r, AtEndOfAugust())->on_time);
   r.supplements.push_back(Supplement(Vn(2026, 8, 4, 9, 0), Vn(2026, 8, 6, 9, 0)));
-  const auto v = JudgeTimeliness(r, AtEndOfAugust());
+  const auto v = *JudgeTimeliness(r, AtEndOfAugust());
   EXPECT_TRUE(v.on_time);
   EXPECT_EQ(v.supplement_seconds, 48 * 3600);
   // Finished 49 h after due: still late by one hour.
   r.processed_at = Vn(2026, 8, 9, 18, 0);
-  EXPECT_FALSE(JudgeTimeliness(r, AtEndOfAugust()).on_time);
+  EXPECT_FALSE(JudgeTimeliness(r, AtEndOfAugust())->on_time);
 }
 
 TEST(JudgeTimeliness, MoreThanOneSupplementRequestIsOverdue) {
   // "trừ trường hợp Yêu cầu bổ sung hồ sơ hơn 01 lần thì tính quá hạn": early, but two requests.
   NationalRecord r = Finished("A", Vn(2026, 8, 3, 8, 0), Vn(2026, 8, 14, 17, 0), Vn(2026, 8, 6, 10, 0));
   r.supplements.push_back(Supplement(Vn(2026, 8, 3, 9, 0), Vn(2026, 8, 4, 9, 0)));
-  EXPECT_TRUE(JudgeTimeliness(r, AtEndOfAugust()).on_time);
+  EXPECT_TRUE(JudgeTimeliness(r, AtEndOfAugust())->on_time);
   r.supplements.push_back(Supplement(Vn(2026, 8, 4, 10, 0), Vn(2026, 8, 5, 9, 0)));
-  const auto v = JudgeTimeliness(r, AtEndOfAugust());
+  const auto v = *JudgeTimeliness(r, AtEndOfAugust());
   EXPECT_FALSE(v.on_time);
   EXPECT_EQ(v.reason, LossReason::kTooManySupplements);
   ScoringSettings two;
   two.max_supplement_requests = 2;
-  EXPECT_TRUE(JudgeTimeliness(r, AtEndOfAugust(), two).on_time);
+  EXPECT_TRUE(JudgeTimeliness(r, AtEndOfAugust(), two)->on_time);
 }
 
 TEST(JudgeTimeliness, PendingSupplementEndsTheClockAtTheRequest) {
@@ -146,12 +146,12 @@ TEST(JudgeTimeliness, PendingSupplementEndsTheClockAtTheRequest) {
   NationalRecord r = Open("A", Vn(2026, 8, 3, 8, 0), Vn(2026, 8, 7, 17, 0));
   r.status = NationalStatus::kSupplementRequested;
   r.supplements.push_back(Supplement(Vn(2026, 8, 5, 10, 0), std::nullopt));
-  auto v = JudgeTimeliness(r, AtEndOfAugust());
+  auto v = *JudgeTimeliness(r, AtEndOfAugust());
   EXPECT_TRUE(v.on_time);
   EXPECT_TRUE(v.finished);
   EXPECT_EQ(v.end_at, Vn(2026, 8, 5, 10, 0));
   r.supplements[0].requested_at = Vn(2026, 8, 10, 10, 0);
-  v = JudgeTimeliness(r, AtEndOfAugust());
+  v = *JudgeTimeliness(r, AtEndOfAugust());
   EXPECT_FALSE(v.on_time);
   EXPECT_EQ(v.reason, LossReason::kPendingSupplementLate);
 }
@@ -159,14 +159,14 @@ TEST(JudgeTimeliness, PendingSupplementEndsTheClockAtTheRequest) {
 TEST(JudgeTimeliness, UnfinishedDossierIsJudgedAtTheEndOfThePeriod) {
   // "Chưa có trạng thái hoàn thành → lấy ngày cuối kỳ báo cáo là ngày kết thúc xử lý."
   const NationalRecord due_in_september = Open("A", Vn(2026, 8, 25, 8, 0), Vn(2026, 9, 2, 17, 0));
-  EXPECT_TRUE(JudgeTimeliness(due_in_september, AtEndOfAugust()).on_time);
+  EXPECT_TRUE(JudgeTimeliness(due_in_september, AtEndOfAugust())->on_time);
   const NationalRecord due_in_august = Open("B", Vn(2026, 8, 20, 8, 0), Vn(2026, 8, 28, 17, 0));
-  const auto v = JudgeTimeliness(due_in_august, AtEndOfAugust());
+  const auto v = *JudgeTimeliness(due_in_august, AtEndOfAugust());
   EXPECT_FALSE(v.on_time);
   EXPECT_FALSE(v.finished);
   EXPECT_EQ(v.reason, LossReason::kOverdueUnfinished);
   // Due at the last second of the period: on time.
-  EXPECT_TRUE(JudgeTimeliness(Open("C", Vn(2026, 8, 20, 8, 0), kEndOfAugust), AtEndOfAugust()).on_time);
+  EXPECT_TRUE(JudgeTimeliness(Open("C", Vn(2026, 8, 20, 8, 0), kEndOfAugust), AtEndOfAugust())->on_time);
 }
 
 TEST(Score, UnfinishedCanBeJudgedAtNowMidMonth) {
@@ -184,20 +184,20 @@ TEST(JudgeTimeliness, ProcessedIsPreferredOverReturned) {
   NationalRecord r = Finished("A", Vn(2026, 8, 3, 8, 0), Vn(2026, 8, 5, 17, 0), Vn(2026, 8, 5, 15, 0));
   r.returned_at = Vn(2026, 8, 7, 9, 0);
   r.status = NationalStatus::kReturned;
-  EXPECT_TRUE(JudgeTimeliness(r, AtEndOfAugust()).on_time);
+  EXPECT_TRUE(JudgeTimeliness(r, AtEndOfAugust())->on_time);
   ScoringSettings returned_first;
   returned_first.terminal_time = ScoringSettings::TerminalTime::kReturnedFirst;
-  EXPECT_FALSE(JudgeTimeliness(r, AtEndOfAugust(), returned_first).on_time);
+  EXPECT_FALSE(JudgeTimeliness(r, AtEndOfAugust(), returned_first)->on_time);
   // Only NgayTra: it ends the clock.
   r.processed_at.reset();
-  EXPECT_EQ(JudgeTimeliness(r, AtEndOfAugust()).end_at, Vn(2026, 8, 7, 9, 0));
+  EXPECT_EQ(JudgeTimeliness(r, AtEndOfAugust())->end_at, Vn(2026, 8, 7, 9, 0));
 }
 
 TEST(JudgeTimeliness, RefusalEndsTheClock) {
   NationalRecord r = Open("A", Vn(2026, 8, 3, 8, 0), Vn(2026, 8, 5, 17, 0));
   r.status = NationalStatus::kStopped;
   r.refused_at = Vn(2026, 8, 4, 8, 0);
-  const auto v = JudgeTimeliness(r, AtEndOfAugust());
+  const auto v = *JudgeTimeliness(r, AtEndOfAugust());
   EXPECT_TRUE(v.on_time);
   EXPECT_TRUE(v.finished);
 }
@@ -209,9 +209,9 @@ TEST(JudgeTimeliness, WithoutDueDateUsesTheProceduresMaximumDuration) {
   p.code = "1.000001";
   p.max_duration = calendar::Duration{3, calendar::DurationUnit::kWorkingDays};
   NationalRecord r = Finished("A", Vn(2026, 8, 7, 10, 0), std::nullopt, Vn(2026, 8, 12, 16, 0));
-  EXPECT_TRUE(JudgeTimeliness(r, AtEndOfAugust(&p)).on_time);
+  EXPECT_TRUE(JudgeTimeliness(r, AtEndOfAugust(&p))->on_time);
   r.processed_at = Vn(2026, 8, 13, 8, 0);
-  auto v = JudgeTimeliness(r, AtEndOfAugust(&p));
+  auto v = *JudgeTimeliness(r, AtEndOfAugust(&p));
   EXPECT_FALSE(v.on_time);
   EXPECT_EQ(v.reason, LossReason::kOverMaxDuration);
   // A day off on Monday 10/8 moves the end to Thursday 13/8.
@@ -219,12 +219,12 @@ TEST(JudgeTimeliness, WithoutDueDateUsesTheProceduresMaximumDuration) {
     const weekday wd{d};
     return wd != Saturday && wd != Sunday && d != Day(2026, 8, 10);
   };
-  EXPECT_TRUE(JudgeTimeliness(r, TimelinessContext{kEndOfAugust, &p, &monday_off}).on_time);
+  EXPECT_TRUE(JudgeTimeliness(r, TimelinessContext{kEndOfAugust, &p, &monday_off})->on_time);
   // The supplement time is subtracted here too.
   r.processed_at = Vn(2026, 8, 14, 10, 0);
-  EXPECT_FALSE(JudgeTimeliness(r, AtEndOfAugust(&p)).on_time);
+  EXPECT_FALSE(JudgeTimeliness(r, AtEndOfAugust(&p))->on_time);
   r.supplements.push_back(Supplement(Vn(2026, 8, 10, 9, 0), Vn(2026, 8, 12, 9, 0)));
-  EXPECT_TRUE(JudgeTimeliness(r, AtEndOfAugust(&p)).on_time);
+  EXPECT_TRUE(JudgeTimeliness(r, AtEndOfAugust(&p))->on_time);
 }
 
 TEST(JudgeTimeliness, WithoutDueDateCalendarDaysAndMonths) {
@@ -232,26 +232,26 @@ TEST(JudgeTimeliness, WithoutDueDateCalendarDaysAndMonths) {
   p.code = "1.000001";
   p.max_duration = calendar::Duration{15, calendar::DurationUnit::kCalendarDays};
   const Instant received = Vn(2026, 8, 3, 10, 0);
-  EXPECT_TRUE(JudgeTimeliness(Finished("A", received, std::nullopt, received + days{15}), AtEndOfAugust(&p)).on_time);
+  EXPECT_TRUE(JudgeTimeliness(Finished("A", received, std::nullopt, received + days{15}), AtEndOfAugust(&p))->on_time);
   EXPECT_FALSE(JudgeTimeliness(Finished("A", received, std::nullopt, received + days{15} + seconds{1}),
                                AtEndOfAugust(&p))
-                   .on_time);
+                   ->on_time);
   // One month from 31/1 ends on the last day of February (the day is clamped).
   p.max_duration = calendar::Duration{1, calendar::DurationUnit::kMonths};
   const Instant jan31 = Vn(2026, 1, 31, 10, 0);
   const TimelinessContext ctx{Vn(2026, 3, 31, 23, 59, 59), &p, nullptr};
-  EXPECT_TRUE(JudgeTimeliness(Finished("A", jan31, std::nullopt, Vn(2026, 2, 28, 10, 0)), ctx).on_time);
-  EXPECT_FALSE(JudgeTimeliness(Finished("A", jan31, std::nullopt, Vn(2026, 2, 28, 10, 1)), ctx).on_time);
+  EXPECT_TRUE(JudgeTimeliness(Finished("A", jan31, std::nullopt, Vn(2026, 2, 28, 10, 0)), ctx)->on_time);
+  EXPECT_FALSE(JudgeTimeliness(Finished("A", jan31, std::nullopt, Vn(2026, 2, 28, 10, 1)), ctx)->on_time);
 }
 
 TEST(JudgeTimeliness, WithoutDueDateOrDurationIsNotOnTimeByDefault) {
   const NationalRecord r = Finished("A", Vn(2026, 8, 3, 8, 0), std::nullopt, Vn(2026, 8, 3, 9, 0));
-  const auto v = JudgeTimeliness(r, AtEndOfAugust());
+  const auto v = *JudgeTimeliness(r, AtEndOfAugust());
   EXPECT_FALSE(v.on_time);
   EXPECT_EQ(v.reason, LossReason::kUndatable);
   ScoringSettings lenient;
   lenient.undatable_counts_on_time = true;
-  EXPECT_TRUE(JudgeTimeliness(r, AtEndOfAugust(), lenient).on_time);
+  EXPECT_TRUE(JudgeTimeliness(r, AtEndOfAugust(), lenient)->on_time);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1034,7 +1034,7 @@ ScoringSettings RandomSettings(testing::Rng& rng, std::ostringstream& log) {
       << " max_supp=" << s.max_supplement_requests << " unfinished=" << int(s.unfinished_judged_at)
       << " undatable=" << s.undatable_counts_on_time << " progress_zero=" << int(s.progress_zero)
       << " sync=" << int(s.sync_counting) << " online=" << int(s.online_group) << " cap=" << s.cap_fee_procedure_points
-      << " eresult=" << int(s.electronic_result_scope) << " digitized_full_at=" << s.digitized_full_at
+      << " eresult=" << int(s.electronic_result_scope) << " digitized_full_at=" << s.digitized_full_at.value_or(1.0)
       << " reuse=" << int(s.reuse_evidence) << " zero_pakn=" << int(s.zero_pakn)
       << " unknown_pakn=" << int(s.unknown_pakn) << " null_in_group=" << int(s.null_in_group);
   return s;

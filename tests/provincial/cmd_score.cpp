@@ -64,7 +64,7 @@ void PrintTable(std::ostream& out, const indicators::ScoreReport& report) {
       << card.dossiers << " hồ sơ tiếp nhận trong kỳ; tổng điểm " << Number(card.total_points) << " / "
       << Number(card.total_max) << "\n";
   for (const indicators::GroupTotal& g : card.groups) {
-    out << "\n" << indicators::GroupName(g.group) << ": " << Number(g.points) << " / " << Number(g.max_points) << "\n";
+    out << "\n" << indicators::GroupKey(g.group) << ": " << Number(g.points) << " / " << Number(g.max_points) << "\n";
     for (const indicators::Indicator& ind : card.indicators) {
       if (ind.group != g.group) continue;
       out << "  " << ind.code << "  " << ind.name << "  " << ind.numerator << "/" << ind.denominator << "  "

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "dossier/lifecycle.h"
+#include "reports/document.h"
 #include "reports/lists.h"
 #include "scoring/store_scoring.h"
 #include "support/fixtures.h"
@@ -32,15 +33,17 @@ ScoreCard EmptyCard(std::string key = "") {
   c.groups.resize(indicators::kGroupCount);
   for (int g = 0; g < indicators::kGroupCount; ++g) {
     c.groups[g].group = indicators::IndicatorGroup(g);
-    c.groups[g].max_points = indicators::GroupMaximum(indicators::IndicatorGroup(g));
+    c.groups[g].max_points = indicators::BuiltInRules().versions.back()->groups[g].max_points;
   }
   return c;
 }
 
+// An indicator as the scorer leaves it: its threshold from the built-in rules (5.4 full at 0.9, 3.3 at 0.5).
 void Set(ScoreCard& c, IndicatorId id, double max, std::int64_t num, std::int64_t den,
          std::optional<double> points = 1.0) {
   indicators::Indicator& i = c.indicators[int(id)];
   i.max_points = max;
+  i.full_at = indicators::BuiltInRules().versions.back()->Get(id).full_at;
   i.numerator = num;
   i.denominator = den;
   i.ratio = den > 0 ? std::optional<double>(double(num) / double(den)) : std::nullopt;
@@ -78,7 +81,6 @@ TEST(PointsPerDossier, SatisfactionIsFullAtNinetyPercent) {
   // 5.4: min(6, 6 × r / 0.9). Each dossier below 90% is worth 6 / (0.9 × D).
   ScoreCard c = EmptyCard();
   const ScoringSettings s;
-  ASSERT_EQ(s.satisfaction_full_at, 0.9);
   const double per = 6.0 / (0.9 * 100.0);  // 0.0667 with D = 100
   Set(c, IndicatorId::k5_4, 6, 80, 100, 5.33);
   EXPECT_NEAR(PointsPerDossier(c, IndicatorId::k5_4, s), per, 1e-12);
@@ -92,11 +94,10 @@ TEST(PointsPerDossier, SatisfactionIsFullAtNinetyPercent) {
   // Above 90% one fewer costs nothing either (91 → 90 is still full).
   Set(c, IndicatorId::k5_4, 6, 91, 100, 6.0);
   EXPECT_EQ(PointsPerDossier(c, IndicatorId::k5_4, s, -1), 0.0);
-  // A different threshold is honoured: full at 100% is linear.
-  ScoringSettings linear;
-  linear.satisfaction_full_at = 1.0;
+  // The card's own threshold is honoured (a setting or a rules version that makes it linear).
   Set(c, IndicatorId::k5_4, 6, 90, 100, 5.4);
-  EXPECT_NEAR(PointsPerDossier(c, IndicatorId::k5_4, linear), 0.06, 1e-12);
+  c.indicators[int(IndicatorId::k5_4)].full_at = 1.0;
+  EXPECT_NEAR(PointsPerDossier(c, IndicatorId::k5_4, s), 0.06, 1e-12);
 }
 
 TEST(PointsPerDossier, OnlineShareIsMultipliedByTheSyncRate) {
@@ -370,7 +371,11 @@ TEST(BuildTrend, RefusesMonthsOutsideOneToSixtyAndBadMonths) {
   indicators::ScoreInput base;
   base.records = &none;
   EXPECT_TRUE(BuildTrend(base, 2026, 8, 1));
-  EXPECT_TRUE(BuildTrend(base, 2026, 8, 60));
+  EXPECT_TRUE(BuildTrend(base, 2027, 8, 60));
+  // Sixty months back from 08/2026 starts before QĐ 766 (23/06/2022): no rules apply, and it says so.
+  auto before = BuildTrend(base, 2026, 8, 60);
+  ASSERT_FALSE(before);
+  EXPECT_EQ(before.error().rule, "no_rules");
   for (int months : {0, 61}) {
     auto bad = BuildTrend(base, 2026, 8, months);
     ASSERT_FALSE(bad) << months;

@@ -17,8 +17,9 @@
 // Conventions: every text field is UTF-8 (any normalisation; the writers print NFC) and may be empty,
 // in which case the form prints a dotted line ("…………") for the officer to fill in by hand unless the
 // field's comment says otherwise. Instants are UTC (`_at`) and are printed in Vietnam civil time;
-// `_on` dates are Vietnam civil dates. Money is whole đồng (`_vnd`). Titles and footnotes are fields
-// with the TT 01/2018 wording as defaults, so a new circular's wording is configuration, not code.
+// `_on` dates are Vietnam civil dates. Money is whole đồng (`_vnd`). The rest of each form's wording
+// and its layout are templates, assets/forms/*.json (form_pdf.h); titles and footnotes are also fields
+// here, with the TT 01/2018 wording as defaults, so a station may override them per print.
 #pragma once
 
 #include <cstdint>

@@ -175,40 +175,8 @@ void ExpectNoTextBelow(const std::string& pdf, double min_pt) {
   }
 }
 
-// Issue 16: the demo dossier (`motcua demo`: 1.004222 Đăng ký thường trú, four papers as the shipped
-// catalog printed them, its one fee named "Phí, lệ phí") made a 4-page receipt: each copy's notes
+// Issue 16: the demo dossier (DemoReceipt, sample_forms.h) made a 4-page receipt: each copy's notes
 // spilled onto a page of their own. Each copy now fits its page, signatures and notes included.
-ReceiptForm DemoReceipt() {
-  ReceiptForm form = SampleReceipt();
-  form.receiving_unit = "Trung tâm Phục vụ hành chính công tỉnh";
-  form.applicant = {.name = "Nguyễn Thị Mẫu", .id_number = "008190001234",
-                    .address = "Tổ 5, phường Phan Thiết, tỉnh Tuyên Quang", .phone = "0912000111"};
-  form.components = {
-      {.name = "Văn bản xác nhận của Ủy ban nhân dân cấp xã về địa điểm phương tiện đăng ký đậu, đỗ thường "
-               "xuyên trong trường hợp phương tiện không phải đăng ký hoặc nơi đăng ký phương tiện không "
-               "trùng với nơi thường …",
-       .originals = 1},
-      {.name = "Giấy chứng nhận đăng ký phương tiện và giấy chứng nhận an toàn kỹ thuật và bảo vệ môi trường "
-               "của phương tiện hoặc văn bản xác nhận của Ủy ban nhân dân cấp xã về việc sử dụng phương tiện "
-               "đó vào mục đíc …",
-       .originals = 1},
-      {.name = "Thông tin chứng minh về chỗ ở hợp pháp được khai thác trong căn cước điện tử, tài khoản định "
-               "danh điện tử trên hệ thống định danh và xác thực điện tử qua Ứng dụng định danh quốc gia hoặc "
-               "trong Cơ sở d …",
-       .originals = 1},
-      {.name = "Tờ khai thay đổi thông tin cư trú (mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA) hoặc "
-               "Tờ khai thay đổi thông tin về cư trú dùng cho công dân Việt Nam định cư ở nước ngoài không có "
-               "hộ chiếu Vi …",
-       .originals = 1},
-  };
-  form.delivery = {ResultDelivery::Kind::kAtCounter, "Trung tâm Phục vụ hành chính công tỉnh"};
-  form.fees = {{"Phí, lệ phí", 20000}};
-  form.officer_name = "demo";
-  form.book_number = 0;
-  form.book_sequence = 0;
-  return form;
-}
-
 TEST_F(FormPdfTest, ReceiptOfTheDemoDossierIsOnePagePerCopyWithItsSignatures) {
   const std::string pdf = Write(DemoReceipt(), WriteReceiptPdf, "demo.pdf");
   const PdfInfo info = GetPdfInfo(pdf);

@@ -55,6 +55,37 @@ ReceiptForm SampleReceipt() {
   return f;
 }
 
+ReceiptForm DemoReceipt() {
+  ReceiptForm form = SampleReceipt();
+  form.receiving_unit = "Trung tâm Phục vụ hành chính công tỉnh";
+  form.applicant = {.name = "Nguyễn Thị Mẫu", .id_number = "008190001234",
+                    .address = "Tổ 5, phường Phan Thiết, tỉnh Tuyên Quang", .phone = "0912000111"};
+  form.components = {
+      {.name = "Văn bản xác nhận của Ủy ban nhân dân cấp xã về địa điểm phương tiện đăng ký đậu, đỗ thường "
+               "xuyên trong trường hợp phương tiện không phải đăng ký hoặc nơi đăng ký phương tiện không "
+               "trùng với nơi thường …",
+       .originals = 1},
+      {.name = "Giấy chứng nhận đăng ký phương tiện và giấy chứng nhận an toàn kỹ thuật và bảo vệ môi trường "
+               "của phương tiện hoặc văn bản xác nhận của Ủy ban nhân dân cấp xã về việc sử dụng phương tiện "
+               "đó vào mục đíc …",
+       .originals = 1},
+      {.name = "Thông tin chứng minh về chỗ ở hợp pháp được khai thác trong căn cước điện tử, tài khoản định "
+               "danh điện tử trên hệ thống định danh và xác thực điện tử qua Ứng dụng định danh quốc gia hoặc "
+               "trong Cơ sở d …",
+       .originals = 1},
+      {.name = "Tờ khai thay đổi thông tin cư trú (mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA) hoặc "
+               "Tờ khai thay đổi thông tin về cư trú dùng cho công dân Việt Nam định cư ở nước ngoài không có "
+               "hộ chiếu Vi …",
+       .originals = 1},
+  };
+  form.delivery = {ResultDelivery::Kind::kAtCounter, "Trung tâm Phục vụ hành chính công tỉnh"};
+  form.fees = {{"Phí, lệ phí", 20000}};
+  form.officer_name = "demo";
+  form.book_number = 0;
+  form.book_sequence = 0;
+  return form;
+}
+
 SupplementRequestForm SampleSupplementRequest() {
   SupplementRequestForm f;
   f.header = SampleHeader();
@@ -182,6 +213,25 @@ HandoverManifestForm SampleManifest(HandoverManifestForm::Direction direction, i
     it.sets = 1;
     f.items.push_back(it);
   }
+  return f;
+}
+
+ResultHandoverForm SampleResultHandover() {
+  ResultHandoverForm f;
+  f.header = SampleHeader();
+  f.header.dated_on = local_days{year{2026} / March / day{23}};
+  f.center_name = "Trung tâm Phục vụ hành chính công tỉnh Tuyên Quang";
+  f.dossier_code = kDossierCode;
+  f.procedure_name = "Đăng ký thường trú";
+  f.applicant = SampleReceipt().applicant;
+  f.applicant_id_label = "Số CCCD";
+  f.results = {"Giấy xác nhận thông tin về cư trú (số 125/XNCT)", "Bản chính hợp đồng thuê nhà (trả lại)"};
+  f.originals_returned = true;
+  f.receiver_name = "Hoàng Văn Nam";
+  f.receiver_id_label = "Số CCCD";
+  f.receiver_id = "008088004321";
+  f.handed_at = At(2026, 3, 23, 9, 5);
+  f.officer_name = "Trần Văn Đức";
   return f;
 }
 

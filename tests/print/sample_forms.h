@@ -18,11 +18,18 @@ Instant At(int y, int mo, int d, int h, int mi);  // Vietnam civil time → Inst
 
 FormHeader SampleHeader();
 ReceiptForm SampleReceipt();
+// Issue 16: the demo dossier (`motcua demo`: 1.004222 Đăng ký thường trú, four papers as the shipped
+// catalog printed them, its one fee named "Phí, lệ phí"), whose copies fit one page each only in a
+// denser layout.
+ReceiptForm DemoReceipt();
 SupplementRequestForm SampleSupplementRequest();
 RefusalForm SampleRefusal();
 ApologyForm SampleApology();
 ControlSlipForm SampleControlSlip();
 TrackingBookForm SampleTrackingBook(int rows);
 HandoverManifestForm SampleManifest(HandoverManifestForm::Direction direction, int items);
+// The sample dossier's result (a Giấy xác nhận thông tin về cư trú) collected at the counter on
+// Mon 23/03/2026 by the applicant's husband with his CCCD; originals handed back.
+ResultHandoverForm SampleResultHandover();
 
 }  // namespace motcua::print::testing

@@ -52,9 +52,10 @@ using nlohmann::json;
 
 namespace {
 constexpr InitOption kOptions[] = {
-    {"agency", "agency_id", kSampleAgencyId},
-    {"agency-name", "agency_name", kSampleAgencyName},
-    {"unit", "receiving_unit", kSampleReceivingUnit},
+    {"agency", "agency_id", workflow::kDefaultAgencyId},
+    {"agency-name", "agency_name", workflow::kDefaultAgencyName},
+    {"unit", "receiving_unit", workflow::kDefaultReceivingUnit},
+    {"place", "place_name", workflow::kDefaultPlaceName},
     {"slot", "station_slot", "0"},
     {"slots", "slot_count", "10"},
     {"supplement-policy", "supplement_policy", "restart"},
@@ -85,7 +86,7 @@ Status CheckCombined(const InitOptions& o, const std::function<std::optional<std
       }
     return std::optional<std::string>();
   };
-  auto parsed = workflow::ParseStationSettings(lookup, {});
+  auto parsed = workflow::ParseStationSettings(lookup);
   if (parsed) return Ok();
   for (const InitOption& opt : kOptions)
     if (parsed.error().field == opt.key) return Invalid(opt.flag, "bad_value", parsed.error().detail);
@@ -129,8 +130,8 @@ void PrintSummary(Context& ctx, store::Store& store, const std::string& what) {
            << "agency identifier: " << agency_id << "\n"
            << "procedures in the catalog: " << (count ? count->size() : 0) << "\n";
   if (demo && *demo) *ctx.out << "demo database: --now and dossier files' receipt times are accepted\n";
-  if (agency_id == kSampleAgencyId)
-    *ctx.out << "note: " << kSampleAgencyId
+  if (agency_id == workflow::kDefaultAgencyId)
+    *ctx.out << "note: " << workflow::kDefaultAgencyId
              << " is a placeholder; set the receiving agency's real identifier with "
                 "`motcua init --agency ID --change-identity --as ADMIN`\n";
 }
@@ -380,7 +381,7 @@ int RunInit(Context& ctx, Args& args) {
 }  // namespace
 
 MOTCUA_CLI_COMMAND("init",
-                   "init [--demo] [--agency ID [--change-identity]] [--agency-name NAME] [--unit NAME] [--slot N] "
+                   "init [--demo] [--agency ID [--change-identity]] [--agency-name NAME] [--unit NAME] [--place NAME] [--slot N] "
                    "[--slots N] [--supplement-policy restart|shift] [--calendar-profile NAME] [--no-catalog] "
                    "[--as ADMIN]",
                    "create the database, its keys and settings and load the sample catalog (all or nothing); on an "

@@ -138,14 +138,9 @@ Result<std::unique_ptr<store::Store>> OpenDatabase(const Context& ctx, bool crea
 Result<std::unique_ptr<Session>> OpenSession(const Context& ctx) {
   auto session = std::make_unique<Session>();
   MOTCUA_ASSIGN_OR_RETURN(session->store, OpenDatabase(ctx, /*create=*/false));
-  workflow::DeskSettings defaults;
-  defaults.agency_id = kSampleAgencyId;
-  defaults.agency_name = kSampleAgencyName;
-  defaults.receiving_unit = kSampleReceivingUnit;
   store::Store& db = *session->store;
   MOTCUA_ASSIGN_OR_RETURN(workflow::StationSettings settings,
-                          workflow::ParseStationSettings([&](std::string_view key) { return db.GetSetting(key); },
-                                                         defaults));
+                          workflow::ParseStationSettings([&](std::string_view key) { return db.GetSetting(key); }));
   session->desk.settings = settings.desk;
 
   const fs::path assets(ctx.assets_dir);

@@ -18,12 +18,9 @@
 
 namespace motcua::cli {
 
-// The sample defaults `init` writes. The agency identifier is a placeholder in the QCVN 102 shape:
-// the real identifier of the receiving agency was NOT FOUND (domain.md §4.4); set it with
-// `motcua init --agency`.
-inline constexpr const char* kSampleAgencyId = "000.00.00.X00";
-inline constexpr const char* kSampleAgencyName = "UBND TỈNH TUYÊN QUANG";
-inline constexpr const char* kSampleReceivingUnit = "Trung tâm Phục vụ hành chính công tỉnh";
+// The sample defaults `init` writes are workflow's (desk_settings.h kDefault*: one loader, one set of
+// defaults). The agency identifier is a placeholder in the QCVN 102 shape: the real identifier of the
+// receiving agency was NOT FOUND (domain.md §4.4); set it with `motcua init --agency`.
 
 // "true" on a database created for demos and tests (`motcua init --demo`), the only kind on which --now
 // and a dossier file's own received_at are accepted. Written once, at creation; sealed like every setting.

@@ -1,5 +1,7 @@
 #include "postal/manifest_form.h"
 
+#include "workflow/receipt_form.h"
+
 namespace motcua::postal {
 namespace {
 
@@ -9,9 +11,7 @@ print::HandoverParty ToParty(const Party& p) { return {p.organization, p.represe
 
 ManifestFormSettings FormSettingsFor(const workflow::DeskSettings& desk) {
   ManifestFormSettings s;
-  s.header.governing_body = desk.agency_name;
-  s.header.agency = desk.receiving_unit;
-  s.header.unit = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ";
+  s.header = workflow::DeskFormHeader(desk, std::nullopt);
   return s;
 }
 

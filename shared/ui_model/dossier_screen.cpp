@@ -27,12 +27,7 @@ void Succeed(CounterModel& model, std::string notice_key) {
 }
 
 print::FormHeader HeaderFor(const Station& s, Instant now) {
-  print::FormHeader h;
-  h.governing_body = s.desk.settings.agency_name;
-  h.agency = s.desk.settings.receiving_unit;
-  h.unit = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ";
-  h.dated_on = LocalDateVn(now);
-  return h;
+  return workflow::DeskFormHeader(s.desk.settings, LocalDateVn(now));
 }
 
 print::Applicant ApplicantOf(const dossier::Dossier& d) {

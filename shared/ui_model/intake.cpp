@@ -115,12 +115,7 @@ void SaveRecent(CounterModel& model, const CounterBackend& backend, const std::s
 }
 
 print::FormHeader CounterHeader(const Station& s, Instant now) {
-  print::FormHeader h;
-  h.governing_body = s.desk.settings.agency_name;
-  h.agency = s.desk.settings.receiving_unit;
-  h.unit = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ";
-  h.dated_on = LocalDateVn(now);
-  return h;
+  return workflow::DeskFormHeader(s.desk.settings, LocalDateVn(now));
 }
 
 print::Applicant FormApplicant(const IntakeDraft& d) {

@@ -216,10 +216,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const RecordIte
 Status Apply(CounterModel& model, const CounterBackend& backend, const PrintOpenManifest&) {
   MOTCUA_TRY(RequireOpen(model));
   const Station& s = *backend.station;
-  postal::ManifestFormSettings settings;
-  settings.header.governing_body = s.desk.settings.agency_name;
-  settings.header.agency = s.desk.settings.receiving_unit;
-  settings.header.unit = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ";
+  postal::ManifestFormSettings settings = postal::FormSettingsFor(s.desk.settings);
   if (model.postal.open->status == postal::ManifestStatus::kDraft) settings.draft_at = backend.now;
   Result<print::HandoverManifestForm> form = postal::MakeManifestForm(*model.postal.open, settings);
   if (!form.has_value()) {

@@ -8,6 +8,7 @@
 
 #include "codes/receipt_token.h"
 #include "scan/scanner_device.h"
+#include "workflow/desk_settings.h"
 #include "common/files.h"
 #include "common/text.h"
 
@@ -155,19 +156,12 @@ Result<std::unique_ptr<Station>> OpenStation(const StationPaths& paths) {
 Status LoadStationFromStore(Station& s) {
   store::Store& st = *s.store;
 
-  workflow::DeskSettings& ds = s.desk.settings;
-  MOTCUA_ASSIGN_OR_RETURN(ds.agency_id, Setting(st, "agency_id", kDefaultAgencyId));
-  MOTCUA_ASSIGN_OR_RETURN(ds.agency_name, Setting(st, "agency_name", ""));
-  MOTCUA_ASSIGN_OR_RETURN(ds.receiving_unit, Setting(st, "receiving_unit", ""));
-  MOTCUA_ASSIGN_OR_RETURN(ds.station_slot, IntSetting(st, "station_slot", 0));
-  MOTCUA_ASSIGN_OR_RETURN(ds.slot_count, IntSetting(st, "slot_count", 10));
-  MOTCUA_ASSIGN_OR_RETURN(std::string policy, Setting(st, "supplement_policy", "restart"));
-  ds.supplement_policy =
-      policy == "shift" ? workflow::SupplementPolicy::kShift : workflow::SupplementPolicy::kRestart;
-  MOTCUA_ASSIGN_OR_RETURN(std::string provisional, Setting(st, "calendar_provisional_beyond_data", "true"));
-  s.calendar_provisional_beyond_data = provisional == "true";
-  MOTCUA_ASSIGN_OR_RETURN(std::string profile, Setting(st, "calendar_profile", "default"));
-  MOTCUA_TRY(LoadCalendarInto(s, profile));
+  // The center's settings through the one loader the CLI uses too (workflow/desk_settings.h).
+  MOTCUA_ASSIGN_OR_RETURN(workflow::StationSettings settings,
+                          workflow::ParseStationSettings([&](std::string_view key) { return st.GetSetting(key); }));
+  s.desk.settings = settings.desk;
+  s.calendar_provisional_beyond_data = settings.calendar_provisional_beyond_data;
+  MOTCUA_TRY(LoadCalendarInto(s, settings.calendar_profile));
   MOTCUA_ASSIGN_OR_RETURN(s.calendar_profiles, calendar::ListProfiles(s.paths.assets_dir / "calendar"));
   MOTCUA_ASSIGN_OR_RETURN(s.status_map, dossier::LoadStatusMap(s.paths.assets_dir / "dvc" / "status-map.json"));
   // Never a new key here: receipts already printed carry MACs under the old one (motcua init makes it).

@@ -38,9 +38,6 @@
 
 namespace motcua::ui {
 
-// Samples `motcua init` writes when the center has not set its own (cli/session.h says why).
-inline constexpr const char* kDefaultAgencyId = "000.00.00.X00";
-
 struct StationPaths {
   std::filesystem::path data_dir;    // required: holds the database, the key, files/ and forms/
   std::filesystem::path db_path;     // default "" = <data_dir>/motcua.db; a SQLite file, or a center's

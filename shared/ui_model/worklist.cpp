@@ -5,6 +5,7 @@
 
 #include "common/text.h"
 #include "print/form_pdf.h"
+#include "workflow/receipt_form.h"
 #include "ui_model/internal/counter_apply.h"
 
 namespace motcua::ui {
@@ -184,10 +185,7 @@ Status Apply(CounterModel& model, const CounterBackend& backend, const PrintTrac
     return e;
   }
   print::TrackingBookForm form;
-  form.header.governing_body = station.desk.settings.agency_name;
-  form.header.agency = station.desk.settings.receiving_unit;
-  form.header.unit = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ";
-  form.header.dated_on = LocalDateVn(backend.now);
+  form.header = workflow::DeskFormHeader(station.desk.settings, LocalDateVn(backend.now));
   form.year = static_cast<int>(std::chrono::year_month_day(LocalDateVn(backend.now)).year());
   Result<store::JournalHead> head = station.store->Head();
   if (!head.has_value()) return std::move(head.error());

@@ -91,6 +91,7 @@ struct DeskSettings {
   std::string agency_id;           // receiving agency identifier (QCVN 102), first part of codes
   std::string agency_name;         // printed on forms
   std::string receiving_unit;      // the one-stop desk's name
+  std::string place_name;          // the forms' date line: "<place>, ngày … tháng … năm …" ("Tuyên Quang")
   int station_slot = 0;            // this station's slot for code numbers (codes/dossier_code.h)
   int slot_count = 10;             // stations sharing an agency's numbers (default 10)
   SupplementPolicy supplement_policy = SupplementPolicy::kRestart;

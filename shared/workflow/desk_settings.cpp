@@ -44,15 +44,15 @@ Result<std::string> Choice(const SettingLookup& get, std::string_view key, std::
 
 }  // namespace
 
-Result<StationSettings> ParseStationSettings(const SettingLookup& get, const DeskSettings& defaults) {
+Result<StationSettings> ParseStationSettings(const SettingLookup& get) {
   StationSettings out;
   DeskSettings& d = out.desk;
-  d = defaults;
-  MOTCUA_ASSIGN_OR_RETURN(d.agency_id, Text(get, "agency_id", defaults.agency_id));
+  MOTCUA_ASSIGN_OR_RETURN(d.agency_id, Text(get, "agency_id", kDefaultAgencyId));
   if (auto ok = codes::ValidateAgencyIdentifier(d.agency_id, "agency_id"); !ok)
     return Bad("agency_id", ok.error().detail);
-  MOTCUA_ASSIGN_OR_RETURN(d.agency_name, Text(get, "agency_name", defaults.agency_name));
-  MOTCUA_ASSIGN_OR_RETURN(d.receiving_unit, Text(get, "receiving_unit", defaults.receiving_unit));
+  MOTCUA_ASSIGN_OR_RETURN(d.agency_name, Text(get, "agency_name", kDefaultAgencyName));
+  MOTCUA_ASSIGN_OR_RETURN(d.receiving_unit, Text(get, "receiving_unit", kDefaultReceivingUnit));
+  MOTCUA_ASSIGN_OR_RETURN(d.place_name, Text(get, "place_name", kDefaultPlaceName));
   MOTCUA_ASSIGN_OR_RETURN(d.slot_count, Number(get, "slot_count", 10, 1, codes::kMaxSlotCount));
   MOTCUA_ASSIGN_OR_RETURN(d.station_slot, Number(get, "station_slot", 0, 0, d.slot_count - 1));
   MOTCUA_ASSIGN_OR_RETURN(std::string policy, Choice(get, "supplement_policy", {"restart", "shift"}));

@@ -16,13 +16,20 @@ std::string DurationTextVi(const calendar::Duration& d) {
   return n;
 }
 
+print::FormHeader DeskFormHeader(const DeskSettings& settings, std::optional<LocalDate> dated_on) {
+  print::FormHeader h;
+  h.governing_body = settings.agency_name;
+  h.agency = settings.receiving_unit;
+  h.unit = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ";
+  h.place = settings.place_name;
+  h.dated_on = dated_on;
+  return h;
+}
+
 print::ReceiptForm MakeReceiptForm(const dossier::Dossier& d, const DeskSettings& settings,
                                    const std::string& receipt_token, const std::string& officer_name) {
   print::ReceiptForm f;
-  f.header.governing_body = settings.agency_name;
-  f.header.agency = settings.receiving_unit;
-  f.header.unit = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ";
-  f.header.dated_on = LocalDateVn(d.received_at);
+  f.header = DeskFormHeader(settings, LocalDateVn(d.received_at));
   f.dossier_code = d.code;
   f.lookup_secret = d.lookup_secret;
   f.qr_token = receipt_token;

@@ -14,6 +14,10 @@ namespace motcua::workflow {
 std::string DurationTextVi(const calendar::Duration& d);
 
 // `receipt_token` from ReceiptTokenFor; `officer_name` printed under the receiving signature.
+// The forms' header as this desk prints it: the governing body, the center, the one-stop unit and the
+// date line "<place_name>, ngày …" (dated_on unset: dotted, for a form filled in by hand).
+print::FormHeader DeskFormHeader(const DeskSettings& settings, std::optional<LocalDate> dated_on);
+
 print::ReceiptForm MakeReceiptForm(const dossier::Dossier& d, const DeskSettings& settings,
                                    const std::string& receipt_token, const std::string& officer_name);
 

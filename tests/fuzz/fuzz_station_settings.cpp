@@ -19,14 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto eq = line.find('=');
     if (eq != std::string_view::npos) stored[std::string(line.substr(0, eq))] = std::string(line.substr(eq + 1));
   }
-  workflow::DeskSettings defaults;
-  defaults.agency_id = "000.00.00.X00";
-  const auto parsed = workflow::ParseStationSettings(
-      [&](std::string_view key) -> Result<std::optional<std::string>> {
-        auto it = stored.find(key);
-        return it == stored.end() ? std::nullopt : std::optional<std::string>(it->second);
-      },
-      defaults);
+  const auto parsed = workflow::ParseStationSettings([&](std::string_view key) -> Result<std::optional<std::string>> {
+    auto it = stored.find(key);
+    return it == stored.end() ? std::nullopt : std::optional<std::string>(it->second);
+  });
   if (!parsed) {
     FUZZ_CHECK(parsed.error().code == ErrorCode::kCorrupt && parsed.error().rule == "bad_setting", fuzz::Why(parsed));
     FUZZ_CHECK(!parsed.error().field.empty(), fuzz::Why(parsed));

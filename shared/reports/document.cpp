@@ -102,7 +102,13 @@ std::vector<Cell> IndicatorCells(const Indicator& ind) {
     row.push_back(TextCell(""));
     row.push_back(TextCell(""));
   } else {
-    row.push_back(ind.points ? PointsCell(*ind.points) : TextCell("không có điểm"));
+    if (ind.denominator == 0) {  // nothing to score, as the score card says; the number the portal counts kept
+      Cell c = ind.points ? PointsCell(*ind.points) : TextCell("");
+      c.text = ind.points ? "Chưa có dữ liệu (Cổng tính " + c.text + ")" : "Chưa có dữ liệu";
+      row.push_back(std::move(c));
+    } else {
+      row.push_back(ind.points ? PointsCell(*ind.points) : TextCell("không có điểm"));
+    }
     row.push_back(PointsCell(ind.max_points));
     row.push_back(ind.points ? PointsCell(indicators::RoundPoints(ind.max_points - *ind.points)) : TextCell(""));
   }
@@ -118,7 +124,7 @@ Table ScopeIndicatorTable(const ScoreCard& card) {
                {"Điểm", 1.1, true}, {"Tối đa", 0.8, true}, {"Điểm mất", 0.9, true}, {"Hồ sơ/TTHC mất điểm", 1.2, true}};
   for (const Indicator& ind : card.indicators) t.rows.push_back(IndicatorCells(ind));
   t.in_xlsx = false;  // the flat table below carries every card
-  t.note = "Điểm mất = tối đa − điểm; \"không có điểm\": mẫu số bằng 0 (Cổng DVCQG không chấm).";
+  t.note = "Điểm mất = tối đa − điểm; \"Chưa có dữ liệu\": mẫu số bằng 0 (trong ngoặc: điểm Cổng DVCQG vẫn tính).";
   return t;
 }
 

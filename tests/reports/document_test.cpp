@@ -376,6 +376,17 @@ TEST_F(DocumentTest, ScoreCardHoldsEveryPartWithTheFlatTableForCsv) {
   EXPECT_NEAR(*row21[5].number + *row21[7].number, 20.0, 1e-9);
   EXPECT_EQ(row21[8].number, double(i21.losses.size()));
   EXPECT_EQ(ind.rows[int(IndicatorId::k2_2)][5].text, "theo dõi");  // tracking only
+  // No PAKN this month: 5.2 has nothing to score. The PDF says so as the score card does, and keeps the
+  // 6 points the portal counts (issue 16: it printed a bare "6,00").
+  indicators::ScoreReport no_pakn = scored_->report;
+  indicators::Indicator& i52 = no_pakn.center.indicators[int(IndicatorId::k5_2)];
+  i52.numerator = i52.denominator = 0;
+  i52.ratio.reset();
+  i52.points = 6.0;  // ZeroPakn::kFullPointsEach, as the scorer gives it
+  const Document without = ScoreCardDocument({&no_pakn, nullptr, nullptr, nullptr, nullptr}, Header());
+  const auto& row52 = without.Tables()[0]->rows[int(IndicatorId::k5_2)];
+  EXPECT_EQ(row52[5].text, "Chưa có dữ liệu (Cổng tính 6,00)");
+  EXPECT_EQ(row52[5].number, 6.0);
   // The flat table (the CSV) has every card: the center and the three units, 25 rows each.
   EXPECT_EQ(d.CsvTable(), tables[1]);
   EXPECT_FALSE(tables[1]->in_pdf);

@@ -37,6 +37,9 @@ std::string Points(const std::optional<double>& p) {
   return text.size() >= 5 ? text : std::string(5 - text.size(), ' ') + text;
 }
 
+// A maximum as the score card writes it: "6", "2,5".
+std::string Max(double max_points) { return FormatDecimal(max_points, max_points == double(long(max_points)) ? 0 : 2, NumberStyle::kVi); }
+
 // Removes the previous demo database, after checking it is one.
 Status RemoveOldDemo(const Context& demo) {
   std::error_code ec;
@@ -117,13 +120,18 @@ int RunDemo(Context& ctx, Args& args) {
   if (!scored) return ReportError(ctx, scored.error());
   const auto& card = scored->report.center;
   o << "4. Điểm Bộ chỉ số 766 tháng " << unsigned(today.month()) << "/" << int(today.year()) << " (tính tại chỗ, "
-    << card.dossiers << " hồ sơ tiếp nhận trong tháng): " << Points(card.total_points) << " / " << card.total_max << "\n";
+    << card.dossiers << " hồ sơ tiếp nhận trong tháng): " << Points(card.total_points) << " / " << Max(card.total_max) << "\n";
   for (const auto& g : card.groups) {
-    o << "   " << Points(g.points) << " / " << g.max_points << "  "
+    o << "   " << Points(g.points) << " / " << Max(g.max_points) << "  "
       << ui::ScoreCardText(ui::Lang::kVi, std::string("scorecard.group.") + indicators::GroupKey(g.group)) << "\n";
     for (const auto& i : card.indicators)
       if (i.group == g.group && i.max_points > 0)
-        o << "        " << Points(i.points) << " / " << i.max_points << "  " << i.code << " " << i.name << "\n";
+        o << "        "
+          << (i.denominator != 0 ? Points(i.points) + " / " + Max(i.max_points)
+              : i.points         ? "Chưa có dữ liệu (tính " + FormatDecimal(*i.points, 2, NumberStyle::kVi) + " / " +
+                                       Max(i.max_points) + ")"
+                                 : "Chưa có dữ liệu (/ " + Max(i.max_points) + ")")
+          << "  " << i.code << " " << i.name << "\n";
   }
   return kExitOk;
 }

@@ -104,7 +104,7 @@ std::vector<Cell> IndicatorCells(const Indicator& ind) {
   } else {
     if (ind.denominator == 0) {  // nothing to score, as the score card says; the number the portal counts kept
       Cell c = ind.points ? PointsCell(*ind.points) : TextCell("");
-      c.text = ind.points ? "Chưa có dữ liệu (Cổng tính " + c.text + ")" : "Chưa có dữ liệu";
+      c.text = ind.points && *ind.points > 0 ? "Chưa có dữ liệu (tính " + c.text + ")" : "Chưa có dữ liệu";
       row.push_back(std::move(c));
     } else {
       row.push_back(ind.points ? PointsCell(*ind.points) : TextCell("không có điểm"));
@@ -124,7 +124,7 @@ Table ScopeIndicatorTable(const ScoreCard& card) {
                {"Điểm", 1.1, true}, {"Tối đa", 0.8, true}, {"Điểm mất", 0.9, true}, {"Hồ sơ/TTHC mất điểm", 1.2, true}};
   for (const Indicator& ind : card.indicators) t.rows.push_back(IndicatorCells(ind));
   t.in_xlsx = false;  // the flat table below carries every card
-  t.note = "Điểm mất = tối đa − điểm; \"Chưa có dữ liệu\": mẫu số bằng 0 (trong ngoặc: điểm Cổng DVCQG vẫn tính).";
+  t.note = "Điểm mất = tối đa − điểm; \"Chưa có dữ liệu\": mẫu số bằng 0 (trong ngoặc: điểm Cổng DVCQG vẫn tính cho chỉ số).";
   return t;
 }
 

@@ -385,7 +385,7 @@ TEST_F(DocumentTest, ScoreCardHoldsEveryPartWithTheFlatTableForCsv) {
   i52.points = 6.0;  // ZeroPakn::kFullPointsEach, as the scorer gives it
   const Document without = ScoreCardDocument({&no_pakn, nullptr, nullptr, nullptr, nullptr}, Header());
   const auto& row52 = without.Tables()[0]->rows[int(IndicatorId::k5_2)];
-  EXPECT_EQ(row52[5].text, "Chưa có dữ liệu (Cổng tính 6,00)");
+  EXPECT_EQ(row52[5].text, "Chưa có dữ liệu (tính 6,00)");
   EXPECT_EQ(row52[5].number, 6.0);
   // The flat table (the CSV) has every card: the center and the three units, 25 rows each.
   EXPECT_EQ(d.CsvTable(), tables[1]);

@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_place.h"
+
 #include "calendar/working_calendar.h"
 #include "common/text.h"
 
@@ -24,25 +26,8 @@ using namespace std::chrono;
 constexpr int kFormatVersion = 1;
 constexpr const char* kHoursFile = "hours.json";
 
-// RFC 6901 escaping of one reference token.
-std::string PointerToken(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out.push_back(c);
-  }
-  return out;
-}
-
 // A place in one file: "vn-2025.json#/entries/3".
-struct Where {
-  std::string file;
-  std::string pointer;  // "" for the document root
-  Where operator/(std::string_view token) const { return {file, pointer + "/" + PointerToken(token)}; }
-  Where operator/(std::size_t index) const { return {file, pointer + "/" + std::to_string(index)}; }
-  std::string Field() const { return file + "#" + pointer; }
-};
+using Where = JsonPlace;
 
 Error BadFormat(const Where& w, const std::string& what) {
   return Corrupt(w.Field(), "calendar_bad_format", w.Field() + ": " + what);

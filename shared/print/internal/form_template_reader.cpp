@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_place.h"
 #include "common/text.h"
 #include "print/internal/form_template_format.h"
 
@@ -25,22 +26,8 @@ using nlohmann::json;
 constexpr int kTemplateFormatVersion = 1;
 constexpr const char* kCommonFile = "common.json";
 
-std::string PointerToken(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out.push_back(c);
-  }
-  return out;
-}
-
-// A place in a template file: "mau01_receipt.json#/blocks/3/line".
-struct Where {
-  std::string pointer;
-  Where operator/(std::string_view token) const { return {pointer + "/" + PointerToken(token)}; }
-  Where operator/(std::size_t index) const { return {pointer + "/" + std::to_string(index)}; }
-};
+// A place in a template file: "mau01_receipt.json#/blocks/3/line" (the file is named where it is reported).
+using Where = JsonPlace;
 
 const std::vector<std::string> kSizeRoles = {"header", "title", "body", "small", "large", "table"};
 

@@ -1,7 +1,6 @@
 #include "auth/accounts.h"
 
 #include <algorithm>
-#include <charconv>
 #include <limits>
 #include <type_traits>
 
@@ -10,6 +9,7 @@
 
 #include "auth/internal/account_record.h"
 #include "auth/internal/password_hash.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 
 namespace motcua::auth {
@@ -124,13 +124,11 @@ Status InsertAccount(store::WriteTx& tx, Account& a, AdminIndex index, std::stri
   return Journal(tx, "user.added", actor, station, now, AddedPayload(a, bootstrap));
 }
 
+// A stored whole number; a '-' is read (the caller clamps, and ValidateAuthSettings refuses it by name).
 Result<long long> ParseSettingNumber(const std::string& key, const std::string& text) {
-  long long v = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, v);
-  if (text.empty() || ec != std::errc() || ptr != end)
-    return Corrupt(key, "bad_setting", "setting " + key + " is not a number: \"" + text + "\"");
-  return v;
+  const std::optional<long long> v = ParseDigits<long long>(text, {.allow_minus = true});
+  if (!v) return Corrupt(key, "bad_setting", "setting " + key + " is not a number: \"" + text + "\"");
+  return *v;
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -97,8 +98,8 @@ std::string DumpJson(const nlohmann::json& j, int indent = -1);
 
 using motcua::DefaultDataDir;  // common/files.h
 
-// A flag's whole number: 1 to 9 ASCII digits, nothing else (no sign, no spaces). False otherwise.
-bool ParseDigits(std::string_view text, int& out);
+// --month's "YYYY-MM": the year and the month 1-12. Errors: kInvalid/"bad_month" on field "month".
+Result<std::pair<int, unsigned>> ParseMonthFlag(std::string_view text);
 
 }  // namespace motcua::cli
 

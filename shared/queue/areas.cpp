@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/files.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 #include "queue/internal/ticket_record.h"
 
@@ -63,15 +64,12 @@ namespace {
 Result<int> IntSetting(store::Store& store, const char* key, int fallback, int lo, int hi) {
   MOTCUA_ASSIGN_OR_RETURN(auto text, store.GetSetting(key));
   if (!text || text->empty()) return fallback;
-  int v = 0;
-  bool ok = text->size() <= 4;
-  for (char c : *text) ok = ok && c >= '0' && c <= '9';
-  if (ok) v = std::stoi(*text);
-  if (!ok || v < lo || v > hi)
+  const std::optional<int> v = ParseDigits<int>(*text, {.max_digits = 4});
+  if (!v || *v < lo || *v > hi)
     return Corrupt(key, "bad_setting",
                    std::string(key) + " must be a whole number from " + std::to_string(lo) + " to " +
                        std::to_string(hi) + ", got \"" + *text + "\"");
-  return v;
+  return *v;
 }
 
 }  // namespace
@@ -200,10 +198,7 @@ Status SaveQueueSetting(store::Store& store, const workflow::Actor& actor, std::
   for (const Range& r : kRanges) {
     if (k != r.key) continue;
     known = true;
-    int v = -1;
-    const bool digits = !value.empty() && value.size() <= 4 &&
-                        std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (digits) v = std::stoi(std::string(value));
+    const int v = ParseDigits<int>(value, {.max_digits = 4}).value_or(-1);  // -1: not a number
     if (v < r.lo || v > r.hi)
       return Invalid(k, "out_of_range", k + " is a whole number from " + std::to_string(r.lo) + " to " +
                                             std::to_string(r.hi));

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/number_parse.h"
 #include "common/text.h"
 #include "queue/internal/ticket_record.h"
 
@@ -247,13 +248,11 @@ Result<TicketLabel> ParseTicketLabel(std::string_view label) {
     area += char(t[letters] & ~0x20);
     ++letters;
   }
-  const std::string_view digits = t.substr(letters);
-  const bool ok = letters >= 1 && letters <= 2 && !digits.empty() && digits.size() <= 6 &&
-                  std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!ok)
+  const std::optional<int> number = ParseDigits<int>(t.substr(letters), {.max_digits = 6});
+  if (letters < 1 || letters > 2 || !number)
     return Invalid("ticket", "bad_ticket",
                    "a ticket is 1-2 letters and up to 6 digits, e.g. A1023; got \"" + std::string(t) + "\"");
-  return TicketLabel{area, std::stoi(std::string(digits))};
+  return TicketLabel{area, *number};
 }
 
 std::string TicketQrPayload(const Ticket& t) { return std::string(kQrPrefix) + FormatLocalDate(t.day) + ":" + t.label; }

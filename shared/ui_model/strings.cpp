@@ -5,6 +5,8 @@
 #include <iterator>
 #include <mutex>
 
+#include "common/number_parse.h"
+
 namespace motcua::ui {
 namespace {
 
@@ -1771,9 +1773,7 @@ std::string ErrorMessage(Lang lang, const Error& error) {
   if (error.field.rfind("items[", 0) == 0) {
     const std::size_t close = error.field.find("].");
     if (close != std::string::npos) {
-      int index = 0;
-      for (std::size_t i = 6; i < close; ++i)
-        if (error.field[i] >= '0' && error.field[i] <= '9') index = index * 10 + (error.field[i] - '0');
+      const int index = ParseDigits<int>(std::string_view(error.field).substr(6, close - 6)).value_or(0);
       Error inner = error;
       inner.field = error.field.substr(close + 2);
       return FormatText(Tr(lang, "error.item_prefix"), {{"n", std::to_string(index + 1)}}) + ErrorMessage(lang, inner);

@@ -10,6 +10,7 @@
 #include "calendar/deadline.h"
 #include "codes/dossier_code.h"
 #include "codes/receipt_token.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 #include "digitize/file_store.h"
 
@@ -57,16 +58,12 @@ Permission PermissionFor(Action action) {
   return action == Action::kReturnResult ? Permission::kReturnResult : Permission::kProcess;
 }
 
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // 9-11 digits once a leading +84 is read as 0 and spaces, dots and dashes are dropped.
 bool IsPhoneNumber(std::string_view phone) {
   std::string digits = phone.rfind("+84", 0) == 0 ? "0" + std::string(phone.substr(3)) : std::string(phone);
   digits.erase(std::remove_if(digits.begin(), digits.end(), [](char c) { return c == ' ' || c == '.' || c == '-'; }),
                digits.end());
-  return AllDigits(digits) && digits.size() >= 9 && digits.size() <= 11;
+  return IsAsciiDigits(digits) && digits.size() >= 9 && digits.size() <= 11;
 }
 
 std::string InstantText(const std::optional<Instant>& t) {
@@ -258,17 +255,17 @@ Status CheckIdNumber(dossier::IdType type, std::string_view id, std::string_view
   const std::string text(id);
   switch (type) {
     case IdType::kCccd:
-      if (!AllDigits(id) || id.size() != 12)
+      if (!IsAsciiDigits(id) || id.size() != 12)
         return Invalid(f, "bad_cccd",
                        "a CCCD number has exactly 12 digits, got \"" + text + "\" (" + std::to_string(id.size()) + ")");
       break;
     case IdType::kCmnd:
-      if (!AllDigits(id) || id.size() != 9)
+      if (!IsAsciiDigits(id) || id.size() != 9)
         return Invalid(f, "bad_cmnd", "a CMND number has exactly 9 digits, got \"" + text + "\"");
       break;
     case IdType::kTaxCode: {
-      const bool plain = AllDigits(id) && id.size() == 10;
-      const bool branch = id.size() == 14 && id[10] == '-' && AllDigits(id.substr(0, 10)) && AllDigits(id.substr(11));
+      const bool plain = IsAsciiDigits(id) && id.size() == 10;
+      const bool branch = id.size() == 14 && id[10] == '-' && IsAsciiDigits(id.substr(0, 10)) && IsAsciiDigits(id.substr(11));
       if (!plain && !branch)
         return Invalid(f, "bad_tax_code", "a tax code is 10 digits, or 10 digits, a dash and 3 digits, got \"" + text + "\"");
       break;

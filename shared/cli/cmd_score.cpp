@@ -36,7 +36,7 @@
 #include "indicators/scorer.h"
 #include "indicators/scorer_json.h"
 #include "scoring/store_scoring.h"
-#include "ui_model/scorecard_view.h"
+#include "ui_model/strings.h"
 
 namespace motcua::cli {
 namespace {
@@ -160,13 +160,13 @@ std::string Fit(std::string_view utf8, std::size_t width) {
   return out + "…";
 }
 
-// The table's words in the language of --lang: the score card's strings (ui_model/scorecard_view.h)
-// where it has them, so that the CLI and the screen say the same; numbers through the same formatter
-// as the screen (common/number_format.h).
+// The table's words in the language of --lang: the score card's strings (ui_model/strings.h), so that
+// the CLI and the screen say the same; numbers through the same formatter as the screen
+// (common/number_format.h).
 struct TableText {
   ui::Lang lang = ui::Lang::kVi;
   bool vi() const { return lang == ui::Lang::kVi; }
-  const char* operator()(std::string_view key) const { return ui::ScoreCardText(lang, key); }
+  const char* operator()(std::string_view key) const { return ui::Tr(lang, key); }
   std::string Number(double v) const { return FormatDecimal(v, 2, ui::NumberStyleFor(lang)); }
   std::string Count(std::int64_t n) const { return FormatInteger(n, ui::NumberStyleFor(lang)); }
   // A maximum: "20"; "2,50" / "2.50" if it has a fraction.

@@ -7,7 +7,7 @@
 // Who acts: a verb that changes data acts as a signed-in account, named with the global --as USER and
 // checked like a sign-in at a counter (auth/login.h: argon2id, lockout, the attempt journaled); the
 // password comes from $MOTCUA_PASSWORD, else from the first line of standard input. The account's role
-// then gates the verb in the core (workflow/desk.h). Read-only verbs need no sign-in.
+// then gates the verb in the core (roles/roles.h). Read-only verbs need no sign-in.
 //
 // Language: the tables meant for people (`score`, `rating list`) follow the global --lang vi|en
 // (default vi, the center's language), numbers included, through the score card's own formatter

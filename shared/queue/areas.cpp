@@ -8,6 +8,7 @@
 #include "common/number_parse.h"
 #include "common/text.h"
 #include "queue/internal/ticket_record.h"
+#include "workflow/desk.h"
 
 namespace motcua::queue {
 namespace {
@@ -93,7 +94,7 @@ Status ValidateArea(const Area& a) {
   return Ok();
 }
 
-Status SaveAreaInTx(store::WriteTx& tx, const workflow::Actor& actor, const Area& area, Instant now) {
+Status SaveAreaInTx(store::WriteTx& tx, const roles::Actor& actor, const Area& area, Instant now) {
   MOTCUA_TRY(ValidateArea(area));
   const json body = AreaToJson(area);
   MOTCUA_TRY(tx.PutRecord({kAreaKind, area.letter, area.active ? "active" : "inactive", now, body.dump(),
@@ -101,8 +102,8 @@ Status SaveAreaInTx(store::WriteTx& tx, const workflow::Actor& actor, const Area
   return internal::AppendQueueEvent(tx, actor, "queue.area_saved", now, body.dump());
 }
 
-Result<Area> SaveArea(store::Store& store, const workflow::Actor& actor, const Area& area, Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kManageCatalog));
+Result<Area> SaveArea(store::Store& store, const roles::Actor& actor, const Area& area, Instant now) {
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kManageCatalog));
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) { return SaveAreaInTx(tx, actor, area, now); }));
   Area saved = area;
   saved.version = area.version + 1;
@@ -183,9 +184,9 @@ const char* const* QueueSettingKeys() {
   return kKeys;
 }
 
-Status SaveQueueSetting(store::Store& store, const workflow::Actor& actor, std::string_view key,
+Status SaveQueueSetting(store::Store& store, const roles::Actor& actor, std::string_view key,
                         std::string_view value, Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kManageCatalog));
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kManageCatalog));
   const std::string k(key);
   struct Range {
     const char* key;

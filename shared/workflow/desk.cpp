@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <iterator>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -21,38 +20,6 @@ using dossier::Action;
 using dossier::Dossier;
 using dossier::State;
 using nlohmann::json;
-
-constexpr const char* kRoleKeys[] = {"officer", "postal", "supervisor", "admin", "kiosk"};
-constexpr int kRoleCount = static_cast<int>(std::size(kRoleKeys));
-
-constexpr const char* kPermissionKeys[] = {
-    "receive", "process", "digitize", "return_result", "postal_handover", "view_scores", "manage_users",
-    "manage_catalog", "resend_sync", "citizen_lookup", "rate", "register_postal_return", "take_ticket"};
-static_assert(std::size(kPermissionKeys) == static_cast<std::size_t>(Permission::kTakeTicket) + 1,
-              "every Permission has a key");
-static_assert(std::size(kRoleKeys) == static_cast<std::size_t>(Role::kKiosk) + 1, "every Role has a key");
-
-// Who may do what. Postal staff carry dossiers and results; they never change a dossier's state
-// except through a signed handover manifest. A kiosk acts for anonymous citizens: only the four
-// citizen-facing permissions, which every desk role except postal also holds (desk.h, Permission).
-struct PermissionRow {
-  Role role;
-  std::initializer_list<Permission> allowed;
-};
-using P = Permission;
-const PermissionRow kPermissions[] = {
-    {Role::kOfficer,
-     {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kCitizenLookup, P::kRate,
-      P::kRegisterPostalReturn, P::kTakeTicket}},
-    {Role::kPostal, {P::kPostalHandover}},
-    {Role::kSupervisor,
-     {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kViewScores, P::kResendSync,
-      P::kCitizenLookup, P::kRate, P::kRegisterPostalReturn, P::kTakeTicket}},
-    {Role::kAdmin, {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kViewScores,
-                    P::kManageUsers, P::kManageCatalog, P::kResendSync, P::kCitizenLookup, P::kRate,
-                    P::kRegisterPostalReturn, P::kTakeTicket}},
-    {Role::kKiosk, {P::kCitizenLookup, P::kRate, P::kRegisterPostalReturn, P::kTakeTicket}},
-};
 
 Permission PermissionFor(Action action) {
   return action == Action::kReturnResult ? Permission::kReturnResult : Permission::kProcess;
@@ -216,22 +183,6 @@ Result<IntakeResult> Replay(const Desk& desk, const IntakeRequest& request, Doss
 
 }  // namespace
 
-const char* RoleKey(Role r) { return kRoleKeys[static_cast<int>(r)]; }
-
-const char* PermissionKey(Permission p) { return kPermissionKeys[static_cast<int>(p)]; }
-
-bool Can(Role role, Permission p) {
-  for (const auto& row : kPermissions)
-    if (row.role == role) return std::find(row.allowed.begin(), row.allowed.end(), p) != row.allowed.end();
-  return false;
-}
-
-Status Require(const Actor& actor, Permission p) {
-  if (Can(actor.role, p)) return Ok();
-  return Invalid("role", "not_allowed",
-                 std::string("a ") + RoleKey(actor.role) + " account may not " + PermissionKey(p));
-}
-
 Status SaveJournaledSetting(store::Store& store, const Actor& actor, std::string_view key, std::string_view value,
                             std::string_view journaled_value, Instant now) {
   return store.Write([&](store::WriteTx& tx) -> Status {
@@ -240,13 +191,6 @@ Status SaveJournaledSetting(store::Store& store, const Actor& actor, std::string
     MOTCUA_TRY(tx.AppendEvent({"station.settings_changed", "", actor.user, actor.station, now, changed.dump()}));
     return Ok();
   });
-}
-
-Result<Role> ParseRole(std::string_view key, std::string_view field) {
-  for (int i = 0; i < kRoleCount; ++i)
-    if (key == kRoleKeys[i]) return static_cast<Role>(i);
-  return Invalid(std::string(field), "unknown_role",
-                 "unknown role \"" + std::string(key) + "\"; expected officer, postal, supervisor, admin or kiosk");
 }
 
 Status CheckIdNumber(dossier::IdType type, std::string_view id, std::string_view field) {

@@ -31,10 +31,11 @@ int RunVietQr(Context& ctx, Args& args) {
   if (!rest) return ReportError(ctx, rest.error());
   if (!rest->empty()) return ReportError(ctx, Invalid((*rest)[0], "unexpected_argument", "unexpected argument " + (*rest)[0]));
 
-  const std::optional<std::int64_t> amount_vnd = ParseDigits<std::int64_t>(*amount);
+  const std::string& a = *amount;
+  const std::optional<std::int64_t> amount_vnd = ParseDigits<std::int64_t>(a);
   if (!amount_vnd)
     return ReportError(ctx, Invalid("amount", "bad_amount",
-                                    "--amount must be a whole number of dong without separators, got \"" + *amount + "\""));
+                                    "--amount must be a whole number of dong without separators, got \"" + a + "\""));
   req.amount_vnd = *amount_vnd;
   req.bank_bin = *bin;
   req.account = *account;

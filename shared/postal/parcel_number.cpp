@@ -14,7 +14,10 @@ bool Matches(std::string_view pattern, std::string_view number) {
   if (pattern.size() != number.size()) return false;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char p = pattern[i], c = number[i];
-    const bool ok = p == '#' ? IsAsciiDigit(c) : p == '@' ? IsUpper(c) : p == '*' ? (IsAsciiDigit(c) || IsUpper(c)) : p == c;
+    const bool ok = p == '#'   ? IsAsciiDigit(c)
+                    : p == '@' ? IsUpper(c)
+                    : p == '*' ? (IsAsciiDigit(c) || IsUpper(c))
+                               : p == c;
     if (!ok) return false;
   }
   return true;

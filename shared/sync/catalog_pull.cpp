@@ -80,7 +80,8 @@ Result<CatalogPull> Worker::PullCatalog(const std::string& actor) {
   std::int64_t version = 0;
   if (stored_version) {
     const std::optional<std::int64_t> stored = ParseDigits<std::int64_t>(*stored_version);
-    if (!stored) return Corrupt(kCatalogVersionSetting, "bad_setting", "the stored catalog version is not a whole number");
+    if (!stored)
+      return Corrupt(kCatalogVersionSetting, "bad_setting", "the stored catalog version is not a whole number");
     version = *stored;
   }
   pull.version = version;

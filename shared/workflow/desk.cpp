@@ -209,7 +209,8 @@ Status CheckIdNumber(dossier::IdType type, std::string_view id, std::string_view
       break;
     case IdType::kTaxCode: {
       const bool plain = IsAsciiDigits(id) && id.size() == 10;
-      const bool branch = id.size() == 14 && id[10] == '-' && IsAsciiDigits(id.substr(0, 10)) && IsAsciiDigits(id.substr(11));
+      const bool branch =
+          id.size() == 14 && id[10] == '-' && IsAsciiDigits(id.substr(0, 10)) && IsAsciiDigits(id.substr(11));
       if (!plain && !branch)
         return Invalid(f, "bad_tax_code", "a tax code is 10 digits, or 10 digits, a dash and 3 digits, got \"" + text + "\"");
       break;

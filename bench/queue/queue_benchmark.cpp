@@ -34,9 +34,9 @@ double WallMs(std::chrono::steady_clock::time_point from) {
 Figures Measure(int waiting, int calls) {
   bench::TempDir dir;
   const std::string db = (dir.path / "queue.db").string();
-  const workflow::Actor admin{"quan.tri", workflow::Role::kAdmin, "station-1"};
-  const workflow::Actor kiosk{"kiosk-1", workflow::Role::kKiosk, "kiosk-1"};
-  const workflow::Actor officer{"nguyen.van.an", workflow::Role::kOfficer, "station-5"};
+  const roles::Actor admin{"quan.tri", roles::Role::kAdmin, "station-1"};
+  const roles::Actor kiosk{"kiosk-1", roles::Role::kKiosk, "kiosk-1"};
+  const roles::Actor officer{"nguyen.van.an", roles::Role::kOfficer, "station-5"};
   const std::vector<queue::PriorityGroup> groups{{"elderly", "Người cao tuổi", "", "", ""}};
   FixedClock clock(FromLocalVn(LocalMinute{LocalDate{std::chrono::year{2026} / 12 / 7}} + std::chrono::hours(7)));
   {

@@ -65,11 +65,11 @@ std::unique_ptr<store::Store> PopulateStation(const char* program, const fs::pat
   if (auto key = codes::LoadOrCreateCenterKey(dir / "center.key"); !key.has_value()) Die(program, "center key", key.error());
   Result<auth::AuthSettings> policy = auth::LoadAuthSettings(s);
   if (!policy.has_value()) Die(program, "policy", policy.error());
-  if (auto a = auth::BootstrapAdmin(s, {"quan.tri", "Quản Trị", workflow::Role::kAdmin, ""}, kPassword, now, *policy);
+  if (auto a = auth::BootstrapAdmin(s, {"quan.tri", "Quản Trị", roles::Role::kAdmin, ""}, kPassword, now, *policy);
       !a.has_value())
     Die(program, "admin", a.error());
-  if (auto a = auth::AddUser(s, {"quan.tri", workflow::Role::kAdmin, "bench"},
-                             {"nguyen.van.an", "Nguyễn Văn An", workflow::Role::kOfficer, ""}, kPassword, now, *policy);
+  if (auto a = auth::AddUser(s, {"quan.tri", roles::Role::kAdmin, "bench"},
+                             {"nguyen.van.an", "Nguyễn Văn An", roles::Role::kOfficer, ""}, kPassword, now, *policy);
       !a.has_value())
     Die(program, "officer", a.error());
   return std::move(*st);

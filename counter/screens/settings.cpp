@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
+#include "common/number_parse.h"
+#include "common/text.h"
 #include "counter/screens/common.h"
 #include "ui_imgui/fonts.h"
 #include "ui_imgui/widgets.h"
@@ -13,12 +14,9 @@
 namespace motcua::counter {
 namespace {
 
-int ParseInt(const std::string& text, int fallback) {
-  char* end = nullptr;
-  const long n = std::strtol(text.c_str(), &end, 10);
-  if (end == text.c_str() || *end != '\0') return fallback;
-  return static_cast<int>(n);
-}
+// A typed whole number (spaces around it allowed), or `fallback` for anything else: the core then
+// refuses the fallback by name (ui::SaveDevices).
+int ParseInt(const std::string& text, int fallback) { return ParseDigits<int>(Trim(text)).value_or(fallback); }
 
 // A text field with the found devices in a combo beside it.
 void DeviceField(const std::string& label, const char* id, std::string* value, const std::vector<ui::DeviceOption>& options,

@@ -1,7 +1,6 @@
 #include "auth/accounts.h"
 
 #include <algorithm>
-#include <charconv>
 #include <limits>
 #include <type_traits>
 
@@ -10,6 +9,7 @@
 
 #include "auth/internal/account_record.h"
 #include "auth/internal/password_hash.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 
 namespace motcua::auth {
@@ -26,7 +26,7 @@ using internal::FromRecord;
 using internal::Journal;
 using internal::ToRecord;
 using nlohmann::json;
-using workflow::Permission;
+using roles::Permission;
 
 constexpr int kMaxUserName = 32;
 constexpr int kMinUserName = 3;
@@ -57,21 +57,21 @@ Error NoSuchUser(std::string_view name) {
 }
 
 // The acting account as stored must exist, be enabled and hold `p` (see accounts.h).
-Status CheckStoredActor(const std::optional<store::Record>& record, const workflow::Actor& actor, Permission p) {
+Status CheckStoredActor(const std::optional<store::Record>& record, const roles::Actor& actor, Permission p) {
   if (!record) return NotFound("actor", "no_such_user", "the acting user \"" + actor.user + "\" has no account");
   MOTCUA_ASSIGN_OR_RETURN(Account acting, FromRecord(*record));
   if (acting.is_disabled)
     return Conflict("actor", "account_disabled", "the acting account \"" + actor.user + "\" is disabled");
-  return workflow::Require({acting.user_name, acting.role, actor.station}, p);
+  return roles::Require({acting.user_name, acting.role, actor.station}, p);
 }
 
-Status RequireManagerInTx(store::WriteTx& tx, const workflow::Actor& actor) {
+Status RequireManagerInTx(store::WriteTx& tx, const roles::Actor& actor) {
   MOTCUA_ASSIGN_OR_RETURN(auto record, tx.GetRecord(kUserRecordKind, actor.user));
   return CheckStoredActor(record, actor, Permission::kManageUsers);
 }
 
-Status RequireManager(store::Store& store, const workflow::Actor& actor) {
-  MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
+Status RequireManager(store::Store& store, const roles::Actor& actor) {
+  MOTCUA_TRY(roles::Require(actor, Permission::kManageUsers));
   MOTCUA_ASSIGN_OR_RETURN(auto record, store.GetRecord(kUserRecordKind, actor.user));
   return CheckStoredActor(record, actor, Permission::kManageUsers);
 }
@@ -103,7 +103,7 @@ Result<Account> Prepare(const NewUser& user, std::string_view password, Instant 
 json AddedPayload(const Account& a, bool bootstrap) {
   return {{"user_name", a.user_name},
           {"display_name", a.display_name},
-          {"role", workflow::RoleKey(a.role)},
+          {"role", roles::RoleKey(a.role)},
           {"unit", a.unit},
           {"bootstrap", bootstrap}};
 }
@@ -117,20 +117,18 @@ Status InsertAccount(store::WriteTx& tx, Account& a, AdminIndex index, std::stri
   a.version = 0;
   MOTCUA_TRY(tx.PutRecord(ToRecord(a, now)));
   a.version = 1;
-  if (a.role == workflow::Role::kAdmin) {
+  if (a.role == roles::Role::kAdmin) {
     index.enabled.insert(a.user_name);
     MOTCUA_TRY(WriteAdminIndex(tx, index, now));
   }
   return Journal(tx, "user.added", actor, station, now, AddedPayload(a, bootstrap));
 }
 
+// A stored whole number; a '-' is read (the caller clamps, and ValidateAuthSettings refuses it by name).
 Result<long long> ParseSettingNumber(const std::string& key, const std::string& text) {
-  long long v = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, v);
-  if (text.empty() || ec != std::errc() || ptr != end)
-    return Corrupt(key, "bad_setting", "setting " + key + " is not a number: \"" + text + "\"");
-  return v;
+  const std::optional<long long> v = ParseDigits<long long>(text, {.allow_minus = true});
+  if (!v) return Corrupt(key, "bad_setting", "setting " + key + " is not a number: \"" + text + "\"");
+  return *v;
 }
 
 }  // namespace
@@ -176,9 +174,9 @@ Result<AuthSettings> LoadAuthSettings(store::Store& store, AuthSettings defaults
   return s;
 }
 
-Result<AuthSettings> SavePolicy(store::Store& store, const workflow::Actor& actor, const AuthSettings& policy,
+Result<AuthSettings> SavePolicy(store::Store& store, const roles::Actor& actor, const AuthSettings& policy,
                                 Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
+  MOTCUA_TRY(roles::Require(actor, Permission::kManageUsers));
   MOTCUA_TRY(ValidateAuthSettings(policy));
   const std::pair<const char*, long long> values[] = {
       {"min_password_length", policy.min_password_length},
@@ -239,7 +237,7 @@ Result<bool> NeedsBootstrap(store::Store& store) {
 
 Result<Account> BootstrapAdmin(store::Store& store, const NewUser& user, std::string_view password, Instant now,
                                const AuthSettings& settings) {
-  if (user.role != workflow::Role::kAdmin)
+  if (user.role != roles::Role::kAdmin)
     return Invalid("role", "first_user_must_be_admin", "the first account must be an administrator (--role admin)");
   MOTCUA_ASSIGN_OR_RETURN(Account a, Prepare(user, password, now, settings));
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
@@ -252,9 +250,9 @@ Result<Account> BootstrapAdmin(store::Store& store, const NewUser& user, std::st
   return a;
 }
 
-Result<Account> AddUser(store::Store& store, const workflow::Actor& actor, const NewUser& user,
+Result<Account> AddUser(store::Store& store, const roles::Actor& actor, const NewUser& user,
                         std::string_view password, Instant now, const AuthSettings& settings) {
-  MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
+  MOTCUA_TRY(roles::Require(actor, Permission::kManageUsers));
   MOTCUA_ASSIGN_OR_RETURN(Account a, Prepare(user, password, now, settings));
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_TRY(RequireManagerInTx(tx, actor));
@@ -264,16 +262,16 @@ Result<Account> AddUser(store::Store& store, const workflow::Actor& actor, const
   return a;
 }
 
-Result<Account> DisableUser(store::Store& store, const workflow::Actor& actor, std::string_view user_name,
+Result<Account> DisableUser(store::Store& store, const roles::Actor& actor, std::string_view user_name,
                             Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
+  MOTCUA_TRY(roles::Require(actor, Permission::kManageUsers));
   const std::string name = FoldUserName(user_name);
   Account result;
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_TRY(RequireManagerInTx(tx, actor));
     MOTCUA_ASSIGN_OR_RETURN(Account a, LoadInTx(tx, name));
     if (a.is_disabled) return Conflict("user_name", "already_disabled", "\"" + name + "\" is disabled already");
-    if (a.role == workflow::Role::kAdmin) {
+    if (a.role == roles::Role::kAdmin) {
       MOTCUA_ASSIGN_OR_RETURN(AdminIndex index, internal::ReadAdminIndex(tx));
       index.enabled.erase(name);
       if (index.enabled.empty())
@@ -292,9 +290,9 @@ Result<Account> DisableUser(store::Store& store, const workflow::Actor& actor, s
   return result;
 }
 
-Result<Account> EnableUser(store::Store& store, const workflow::Actor& actor, std::string_view user_name,
+Result<Account> EnableUser(store::Store& store, const roles::Actor& actor, std::string_view user_name,
                            Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
+  MOTCUA_TRY(roles::Require(actor, Permission::kManageUsers));
   const std::string name = FoldUserName(user_name);
   Account result;
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
@@ -304,7 +302,7 @@ Result<Account> EnableUser(store::Store& store, const workflow::Actor& actor, st
     const bool was_locked = IsLocked(a, now);
     if (!was_disabled && !was_locked)
       return Conflict("user_name", "already_enabled", "\"" + name + "\" is neither disabled nor locked");
-    if (was_disabled && a.role == workflow::Role::kAdmin) {
+    if (was_disabled && a.role == roles::Role::kAdmin) {
       MOTCUA_ASSIGN_OR_RETURN(AdminIndex index, internal::ReadAdminIndex(tx));
       index.enabled.insert(name);
       MOTCUA_TRY(WriteAdminIndex(tx, index, now));
@@ -323,11 +321,11 @@ Result<Account> EnableUser(store::Store& store, const workflow::Actor& actor, st
   return result;
 }
 
-Result<Account> SetPassword(store::Store& store, const workflow::Actor& actor, std::string_view user_name,
+Result<Account> SetPassword(store::Store& store, const roles::Actor& actor, std::string_view user_name,
                             std::string_view new_password, Instant now, const AuthSettings& settings) {
   const std::string name = FoldUserName(user_name);
   const bool by_self = actor.user == name;
-  if (!by_self) MOTCUA_TRY(workflow::Require(actor, Permission::kManageUsers));
+  if (!by_self) MOTCUA_TRY(roles::Require(actor, Permission::kManageUsers));
   MOTCUA_TRY(ValidateAuthSettings(settings));
   MOTCUA_TRY(ValidateUserName(name));
   MOTCUA_ASSIGN_OR_RETURN(auto existing, store.GetRecord(kUserRecordKind, name));
@@ -355,7 +353,7 @@ Result<Account> SetPassword(store::Store& store, const workflow::Actor& actor, s
   return result;
 }
 
-Result<std::vector<Account>> ListUsers(store::Store& store, const workflow::Actor& actor) {
+Result<std::vector<Account>> ListUsers(store::Store& store, const roles::Actor& actor) {
   MOTCUA_TRY(RequireManager(store, actor));
   MOTCUA_ASSIGN_OR_RETURN(auto records, store.ListRecords({.kind = kUserRecordKind, .limit = 1'000'000}));
   std::vector<Account> out;
@@ -368,7 +366,7 @@ Result<std::vector<Account>> ListUsers(store::Store& store, const workflow::Acto
   return out;
 }
 
-Result<Account> GetUser(store::Store& store, const workflow::Actor& actor, std::string_view user_name) {
+Result<Account> GetUser(store::Store& store, const roles::Actor& actor, std::string_view user_name) {
   const std::string name = FoldUserName(user_name);
   if (actor.user != name) MOTCUA_TRY(RequireManager(store, actor));
   MOTCUA_ASSIGN_OR_RETURN(auto record, store.GetRecord(kUserRecordKind, name));

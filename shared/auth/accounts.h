@@ -13,7 +13,7 @@
 // "user.login_failed" and "user.locked". No payload, error or log line ever holds a password or a hash.
 //
 // Roles gate every operation here, in the core: changing accounts needs Permission::kManageUsers
-// (workflow/desk.h), checked twice: against the Actor the caller passes, and inside the transaction
+// (roles/roles.h), checked twice: against the Actor the caller passes, and inside the transaction
 // against the acting account as stored (it must exist, be enabled and still have that permission), so a
 // session opened before its administrator was disabled can no longer change anything.
 //
@@ -30,8 +30,8 @@
 
 #include "common/result.h"
 #include "common/time.h"
+#include "roles/roles.h"
 #include "store/store.h"
-#include "workflow/desk.h"
 
 namespace motcua::auth {
 
@@ -69,13 +69,13 @@ Result<AuthSettings> LoadAuthSettings(store::Store& store, AuthSettings defaults
 // station field is not stored). Journals "auth.policy_changed" with the six values. Stored hashes are
 // left alone: each is rehashed at its account's next successful log-in (login.h rule 6).
 // Errors: ValidateAuthSettings'; the actor checks of AddUser.
-Result<AuthSettings> SavePolicy(store::Store& store, const workflow::Actor& actor, const AuthSettings& policy,
+Result<AuthSettings> SavePolicy(store::Store& store, const roles::Actor& actor, const AuthSettings& policy,
                                 Instant now);
 
 struct Account {
   std::string user_name;       // lower-case letters, digits and dots, 3-32 (ValidateUserName)
   std::string display_name;    // NFC, e.g. "Nguyễn Văn An"
-  workflow::Role role = workflow::Role::kOfficer;
+  roles::Role role = roles::Role::kOfficer;
   std::string unit;            // processing unit, for filtering work lists; "" = none
   bool is_disabled = false;
   std::string password_hash;   // "$argon2id$v=19$..."; never print, log or journal it
@@ -93,7 +93,7 @@ bool IsLocked(const Account& account, Instant now);
 struct NewUser {
   std::string user_name;     // trimmed and folded to lower case before the checks
   std::string display_name;  // required; trimmed and NFC-normalised
-  workflow::Role role = workflow::Role::kOfficer;
+  roles::Role role = roles::Role::kOfficer;
   std::string unit;          // optional; trimmed and NFC-normalised
 };
 
@@ -122,33 +122,33 @@ Result<Account> BootstrapAdmin(store::Store& store, const NewUser& user, std::st
 // ("actor", "account_disabled") for an acting account that is missing or disabled; ValidateUserName's and
 // ValidatePassword's; ("display_name", "required" / "bad_utf8" / "too_long" (over 100 characters));
 // ("unit", "bad_utf8" / "too_long"); kConflict ("user_name", "user_exists").
-Result<Account> AddUser(store::Store& store, const workflow::Actor& actor, const NewUser& user,
+Result<Account> AddUser(store::Store& store, const roles::Actor& actor, const NewUser& user,
                         std::string_view password, Instant now, const AuthSettings& settings = {});
 
 // Disables an account: it can no longer sign in; its history stays. Journals "user.disabled".
 // Errors: the actor checks of AddUser; kNotFound ("user_name", "no_such_user"); kConflict
 // ("user_name", "already_disabled"); kConflict ("user_name", "last_admin") for the last enabled administrator.
-Result<Account> DisableUser(store::Store& store, const workflow::Actor& actor, std::string_view user_name, Instant now);
+Result<Account> DisableUser(store::Store& store, const roles::Actor& actor, std::string_view user_name, Instant now);
 
 // Lets an account sign in again: clears the disabled flag and any lockout with its failed-attempt count
 // (so an administrator can also unlock a locked account at once). Journals "user.enabled" with
 // "was_disabled" and "was_locked". Errors: the actor checks; ("user_name", "no_such_user");
 // kConflict ("user_name", "already_enabled") when it was neither disabled nor locked at `now`.
-Result<Account> EnableUser(store::Store& store, const workflow::Actor& actor, std::string_view user_name, Instant now);
+Result<Account> EnableUser(store::Store& store, const roles::Actor& actor, std::string_view user_name, Instant now);
 
 // Sets a new password. Allowed to an actor who may manage users, or to the account itself
 // (actor.user == user_name; the caller has just authenticated it). Clears any lockout and the failed
 // count. Journals "user.password_changed" ("by_self"). Errors: ("role", "not_allowed"); the actor checks;
 // ("user_name", "no_such_user"); ValidatePassword's; kConflict ("user_name", "account_disabled") for a
 // disabled account changing its own password.
-Result<Account> SetPassword(store::Store& store, const workflow::Actor& actor, std::string_view user_name,
+Result<Account> SetPassword(store::Store& store, const roles::Actor& actor, std::string_view user_name,
                             std::string_view new_password, Instant now, const AuthSettings& settings = {});
 
 // Every account, sorted by user name. Requires kManageUsers (checked against the stored actor too).
-Result<std::vector<Account>> ListUsers(store::Store& store, const workflow::Actor& actor);
+Result<std::vector<Account>> ListUsers(store::Store& store, const roles::Actor& actor);
 
 // One account: the actor's own, or any with kManageUsers. Errors: ("user_name", "no_such_user"), the actor checks.
-Result<Account> GetUser(store::Store& store, const workflow::Actor& actor, std::string_view user_name);
+Result<Account> GetUser(store::Store& store, const roles::Actor& actor, std::string_view user_name);
 
 // A short secret that is not an account's password (a kiosk's administrator PIN), hashed with argon2id
 // at libsodium's INTERACTIVE cost like the default password policy. Errors: HashPassword's

@@ -2,7 +2,6 @@
 // Formats: assets/calendar/README.md. Every error names the file and the JSON Pointer of the value
 // at fault in `field` ("vn-2025.json#/entries/3/kind"), so an administrator can find it.
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 #include <map>
 #include <set>
@@ -14,6 +13,7 @@
 #include "common/json_place.h"
 
 #include "calendar/working_calendar.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 
 namespace motcua::calendar {
@@ -107,9 +107,7 @@ Result<LocalDate> GetDate(const json& j, std::string_view key, const Where& w, b
 int YearFromFileName(const std::string& name) {
   if (name.size() < 8 || name.rfind("vn-", 0) != 0 || name.substr(name.size() - 5) != ".json") return -1;
   const std::string middle = name.substr(3, name.size() - 8);
-  if (middle.size() != 4 || !std::all_of(middle.begin(), middle.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return 0;
-  return std::stoi(middle);
+  return middle.size() == 4 ? ParseDigits<int>(middle).value_or(0) : 0;
 }
 
 Status ParseYearFile(const fs::path& path, int file_year, std::vector<DayEntry>& out) {
@@ -173,11 +171,10 @@ struct RawProfile {
 Result<minutes> ParseHhMm(const json& j, const Where& w) {
   if (!j.is_string()) return BadFormat(w, std::string("expected \"HH:MM\", found ") + TypeName(j));
   const std::string s = j.get<std::string>();
-  int h = -1, m = -1;
-  const bool shape = s.size() == 5 && s[2] == ':' &&
-                     std::from_chars(s.data(), s.data() + 2, h).ptr == s.data() + 2 &&
-                     std::from_chars(s.data() + 3, s.data() + 5, m).ptr == s.data() + 5;
-  if (!shape || h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0))
+  const bool shape = s.size() == 5 && s[2] == ':';
+  const int h = shape ? ParseDigits<int>(std::string_view(s).substr(0, 2)).value_or(-1) : -1;
+  const int m = shape ? ParseDigits<int>(std::string_view(s).substr(3, 2)).value_or(-1) : -1;
+  if (h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0))
     return Invalid(w.Field(), "hours_bad_time", w.Field() + ": expected a time HH:MM from 00:00 to 24:00, got \"" + s + "\"");
   return minutes{h * 60 + m};
 }
@@ -213,11 +210,11 @@ Result<PartialWeek> ParsePartialWeek(const json& j, const Where& w) {
 Result<month_day> ParseMonthDay(const json& j, std::string_view key, const Where& w) {
   MOTCUA_ASSIGN_OR_RETURN(auto text, GetString(j, key, w, true));
   const std::string& s = *text;
-  int m = 0, d = 0;
-  const bool shape = s.size() == 5 && s[2] == '-' && std::from_chars(s.data(), s.data() + 2, m).ptr == s.data() + 2 &&
-                     std::from_chars(s.data() + 3, s.data() + 5, d).ptr == s.data() + 5;
-  const month_day md{month{unsigned(std::max(m, 0))}, day{unsigned(std::max(d, 0))}};
-  if (!shape || !(year{2000} / md).ok())
+  const bool shape = s.size() == 5 && s[2] == '-';
+  const int m = shape ? ParseDigits<int>(std::string_view(s).substr(0, 2)).value_or(0) : 0;
+  const int d = shape ? ParseDigits<int>(std::string_view(s).substr(3, 2)).value_or(0) : 0;
+  const month_day md{month{unsigned(m)}, day{unsigned(d)}};
+  if (!(year{2000} / md).ok())
     return Invalid((w / key).Field(), "hours_bad_season", (w / key).Field() + ": expected a month-day MM-DD, got \"" + s + "\"");
   return md;
 }

@@ -1,6 +1,8 @@
 #include "calendar/duration.h"
 
-#include <charconv>
+#include <optional>
+
+#include "common/number_parse.h"
 
 namespace motcua::calendar {
 
@@ -20,13 +22,12 @@ Result<Duration> ParseDuration(std::string_view text, std::string_view field) {
                    "expected <N>wh, <N>wd, <N>d or <N>m (e.g. 3wd), got \"" + std::string(text) + "\"");
   };
   std::size_t digits = 0;
-  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
-  if (digits == 0 || digits > 4) return bad();
-  int amount = 0;
-  std::from_chars(text.data(), text.data() + digits, amount);
+  while (digits < text.size() && IsAsciiDigit(text[digits])) ++digits;
+  const std::optional<int> amount = ParseDigits<int>(text.substr(0, digits), {.max_digits = 4});
+  if (!amount) return bad();
   std::string suffix;
   for (char c : text.substr(digits)) suffix.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-  Duration d{amount, DurationUnit::kWorkingDays};
+  Duration d{*amount, DurationUnit::kWorkingDays};
   if (suffix == "wh") d.unit = DurationUnit::kWorkingHours;
   else if (suffix == "wd") d.unit = DurationUnit::kWorkingDays;
   else if (suffix == "d") d.unit = DurationUnit::kCalendarDays;

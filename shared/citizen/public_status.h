@@ -17,7 +17,7 @@
 //
 // Who may look: the token or the code with its secret is the authority (only the receipt holder has
 // it); the lookups take no actor. A kiosk's station account holds Permission::kCitizenLookup
-// (workflow/desk.h), which the kiosk app checks once at start; `motcua lookup` is read-only and needs no
+// (roles/roles.h), which the kiosk app checks once at start; `motcua lookup` is read-only and needs no
 // sign-in, like `show`.
 //
 // One error for every bad lookup: a malformed, truncated, forged or altered token, one made under

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/number_parse.h"
+
 namespace motcua::cli {
 
 Instant Context::Now() const { return now ? *now : SystemClock().Now(); }
@@ -66,15 +68,12 @@ bool RegisterCommand(const Command& command) {
 
 const std::vector<Command>& Commands() { return Registry(); }
 
-bool ParseDigits(std::string_view text, int& out) {
-  if (text.empty() || text.size() > 9) return false;
-  int v = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  out = v;
-  return true;
+Result<std::pair<int, unsigned>> ParseMonthFlag(std::string_view text) {
+  const std::optional<int> y = text.size() == 7 && text[4] == '-' ? ParseDigits<int>(text.substr(0, 4)) : std::nullopt;
+  const std::optional<int> m = y ? ParseDigits<int>(text.substr(5, 2)) : std::nullopt;
+  if (!m || *m < 1 || *m > 12)
+    return Invalid("month", "bad_month", "expected --month YYYY-MM, got \"" + std::string(text) + "\"");
+  return std::pair<int, unsigned>{*y, unsigned(*m)};
 }
 
 std::string DumpJson(const nlohmann::json& j, int indent) {

@@ -7,7 +7,7 @@
 // Who acts: a verb that changes data acts as a signed-in account, named with the global --as USER and
 // checked like a sign-in at a counter (auth/login.h: argon2id, lockout, the attempt journaled); the
 // password comes from $MOTCUA_PASSWORD, else from the first line of standard input. The account's role
-// then gates the verb in the core (workflow/desk.h). Read-only verbs need no sign-in.
+// then gates the verb in the core (roles/roles.h). Read-only verbs need no sign-in.
 //
 // Language: the tables meant for people (`score`, `rating list`) follow the global --lang vi|en
 // (default vi, the center's language), numbers included, through the score card's own formatter
@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -97,8 +98,8 @@ std::string DumpJson(const nlohmann::json& j, int indent = -1);
 
 using motcua::DefaultDataDir;  // common/files.h
 
-// A flag's whole number: 1 to 9 ASCII digits, nothing else (no sign, no spaces). False otherwise.
-bool ParseDigits(std::string_view text, int& out);
+// --month's "YYYY-MM": the year and the month 1-12. Errors: kInvalid/"bad_month" on field "month".
+Result<std::pair<int, unsigned>> ParseMonthFlag(std::string_view text);
 
 }  // namespace motcua::cli
 

@@ -6,6 +6,7 @@
 
 #include "cli/dossier_json.h"
 #include "cli/session.h"
+#include "common/number_parse.h"
 
 namespace motcua::cli {
 namespace {
@@ -42,9 +43,9 @@ int RunAdvance(Context& ctx, Args& args) {
   auto paid_flag = args.Flag("paid-online");
   if (!paid_flag) return ReportError(ctx, paid_flag.error());
   if (*paid_flag) {
-    if (**paid_flag != "0" && **paid_flag != "1" && **paid_flag != "2")
-      return ReportError(ctx, Invalid("paid-online", "bad_value", "--paid-online is 0, 1 or 2"));
-    details.paid_online = std::stoi(**paid_flag);
+    const std::optional<int> paid = ParseDigits<int>(**paid_flag, {.max_digits = 1});
+    if (!paid || *paid > 2) return ReportError(ctx, Invalid("paid-online", "bad_value", "--paid-online is 0, 1 or 2"));
+    details.paid_online = *paid;
   }
   details.originals_returned = args.Switch("originals-returned");
   auto rest = args.Positional();

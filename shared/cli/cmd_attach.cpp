@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/session.h"
+#include "common/number_parse.h"
 #include "digitize/file_store.h"
 
 namespace motcua::cli {
@@ -26,8 +27,8 @@ int RunAttach(Context& ctx, Args& args) {
   auto session = OpenSessionAs(ctx);
   if (!session) return ReportError(ctx, session.error());
   auto& s = **session;
-  int n = 0;
-  if (*component && (!ParseDigits(**component, n) || n < 1))
+  const int n = *component ? ParseDigits<int>(**component, {.max_digits = 9}).value_or(0) : 0;  // 0: not a number
+  if (*component && n < 1)
     return ReportError(ctx, Invalid("component", "not_a_number", "--component takes a component's number, from 1"));
   std::optional<dossier::Attachment> attachment;
   std::optional<digitize::StoredFile> stored_file;

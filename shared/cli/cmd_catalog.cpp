@@ -8,6 +8,7 @@
 #include "cli/session.h"
 #include "common/crypto.h"
 #include "common/files.h"
+#include "common/number_parse.h"
 
 namespace motcua::cli {
 namespace {
@@ -62,9 +63,8 @@ int RunCatalog(Context& ctx, Args& args) {
   if (args.Switch("json")) ctx.json = true;
   auto limit_flag = args.Flag("limit");
   if (!limit_flag) return ReportError(ctx, limit_flag.error());
-  int limit = 20;
-  if (*limit_flag && !ParseDigits(**limit_flag, limit))
-    return ReportError(ctx, Invalid("limit", "not_a_number", "--limit takes a number"));
+  const std::optional<int> limit = *limit_flag ? ParseDigits<int>(**limit_flag, {.max_digits = 9}) : 20;
+  if (!limit) return ReportError(ctx, Invalid("limit", "not_a_number", "--limit takes a number"));
   auto rest = args.Positional();
   if (!rest) return ReportError(ctx, rest.error());
   const std::string sub = rest->empty() ? "" : (*rest)[0];
@@ -81,7 +81,7 @@ int RunCatalog(Context& ctx, Args& args) {
   }
   std::string query;
   for (std::size_t i = 1; i < rest->size(); ++i) query += (i > 1 ? " " : "") + (*rest)[i];
-  return Search(ctx, **session, query, limit);
+  return Search(ctx, **session, query, *limit);
 }
 
 }  // namespace

@@ -20,7 +20,7 @@
 #include "common/number_format.h"
 #include "print/form_pdf.h"
 #include "scoring/store_scoring.h"
-#include "ui_model/scorecard_view.h"
+#include "ui_model/strings.h"
 #include "workflow/intake_json.h"
 #include "workflow/receipt_form.h"
 
@@ -123,7 +123,7 @@ int RunDemo(Context& ctx, Args& args) {
     << card.dossiers << " hồ sơ tiếp nhận trong tháng): " << Points(card.total_points) << " / " << Max(card.total_max) << "\n";
   for (const auto& g : card.groups) {
     o << "   " << Points(g.points) << " / " << Max(g.max_points) << "  "
-      << ui::ScoreCardText(ui::Lang::kVi, std::string("scorecard.group.") + indicators::GroupKey(g.group)) << "\n";
+      << ui::Tr(ui::Lang::kVi, std::string("scorecard.group.") + indicators::GroupKey(g.group)) << "\n";
     for (const auto& i : card.indicators)
       if (i.group == g.group && i.max_points > 0)
         o << "        "

@@ -36,6 +36,7 @@
 #include "codes/receipt_token.h"
 #include "common/crypto.h"
 #include "common/files.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 #include "workflow/desk_settings.h"
 
@@ -67,8 +68,7 @@ Status CheckValue(const InitOption& o, const std::string& v) {
   if (key == "agency_id") return codes::ValidateAgencyIdentifier(v, "agency");
   if (key == "supplement_policy" && v != "restart" && v != "shift")
     return Invalid("supplement-policy", "bad_value", "expected restart or shift");
-  int n = 0;
-  if ((key == "station_slot" || key == "slot_count") && !ParseDigits(v, n))
+  if ((key == "station_slot" || key == "slot_count") && !ParseDigits<int>(v, {.max_digits = 9}))
     return Invalid(o.flag, "not_a_number", std::string("--") + o.flag + " takes a number");
   return CheckTextLine(v, o.flag, kMaxLabelChars);
 }

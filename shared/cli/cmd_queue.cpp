@@ -24,6 +24,7 @@
 #include "cli/cli.h"
 #include "cli/queue_cli.h"
 #include "cli/session.h"
+#include "common/number_parse.h"
 #include "queue/figures.h"
 #include "queue/queue.h"
 
@@ -289,8 +290,10 @@ int AreaSet(Context& ctx, Args& args) {
     if (procedures) area.procedures = SplitList(*procedures, ',');
     for (const auto& [flag, target] : {std::pair{"first-number", &area.first_number}, {"digits", &area.digits}}) {
       MOTCUA_ASSIGN_OR_RETURN(auto text, args.Flag(flag));
-      if (text && !ParseDigits(*text, *target))
-        return Invalid(flag, "bad_number", std::string("--") + flag + " is a whole number");
+      if (!text) continue;
+      const std::optional<int> n = ParseDigits<int>(*text, {.max_digits = 9});
+      if (!n) return Invalid(flag, "bad_number", std::string("--") + flag + " is a whole number");
+      *target = *n;
     }
     area.active = !args.Switch("inactive");
     MOTCUA_ASSIGN_OR_RETURN(auto rest, args.Positional());

@@ -19,29 +19,14 @@
 #include "cli/cli.h"
 #include "cli/session.h"
 #include "common/number_format.h"
+#include "common/number_parse.h"
 #include "rating/rating.h"
 
 namespace motcua::cli {
 namespace {
 
-bool ParseCount(std::string_view s, std::int64_t& out) {
-  if (s.empty() || s.size() > 12) return false;
-  std::int64_t v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  out = v;
-  return true;
-}
-
-Result<std::pair<int, unsigned>> ParseMonth(const std::string& t) {
-  std::int64_t y = 0, m = 0;
-  if (t.size() != 7 || t[4] != '-' || !ParseCount(t.substr(0, 4), y) || !ParseCount(t.substr(5, 2), m) || m < 1 ||
-      m > 12)
-    return Invalid("month", "bad_month", "expected --month YYYY-MM, got \"" + t + "\"");
-  return std::pair<int, unsigned>{int(y), unsigned(m)};
-}
+// A count typed on the command line: 1-12 digits.
+std::optional<std::int64_t> ParseCount(std::string_view s) { return ParseDigits<std::int64_t>(s, {.max_digits = 12}); }
 
 Result<rating::Criteria> ParseCriteria(const std::string& text) {
   rating::Criteria c{};
@@ -52,11 +37,11 @@ Result<rating::Criteria> ParseCriteria(const std::string& text) {
     if (i >= std::size_t(rating::kCriteriaCount))
       return Invalid("criteria", "too_many", "at most 9 criteria (TT 01/2018 Art. 13)");
     if (!item.empty()) {
-      std::int64_t v = 0;
-      if (!ParseCount(item, v) || v > 2)
+      const std::optional<std::int64_t> v = ParseCount(item);
+      if (!v || *v > 2)
         return Invalid("criteria[" + std::to_string(i) + "]", "out_of_range",
                        "criterion " + std::to_string(i + 1) + " is answered 0, 1 or 2, got \"" + item + "\"");
-      c[i] = int(v);
+      c[i] = int(*v);
     }
     ++i;
     if (comma == std::string::npos) break;
@@ -144,7 +129,7 @@ int ListRatings(Context& ctx, Args& args) {
   auto parse = [&]() -> Status {
     MOTCUA_ASSIGN_OR_RETURN(auto month, args.Flag("month"));
     if (month) {
-      MOTCUA_ASSIGN_OR_RETURN(auto ym, ParseMonth(*month));
+      MOTCUA_ASSIGN_OR_RETURN(auto ym, ParseMonthFlag(*month));
       const std::chrono::year_month first{std::chrono::year{ym.first}, std::chrono::month{ym.second}};
       q.rated_from = FromLocalVn(LocalMinute{LocalDate{first / 1}.time_since_epoch()});
       q.rated_before = FromLocalVn(LocalMinute{LocalDate{(first + std::chrono::months{1}) / 1}.time_since_epoch()});
@@ -189,7 +174,7 @@ int Pakn(Context& ctx, Args& args) {
   auto parse = [&]() -> Status {
     MOTCUA_ASSIGN_OR_RETURN(p.unit, args.RequiredFlag("unit"));
     MOTCUA_ASSIGN_OR_RETURN(std::string month, args.RequiredFlag("month"));
-    MOTCUA_ASSIGN_OR_RETURN(auto ym, ParseMonth(month));
+    MOTCUA_ASSIGN_OR_RETURN(auto ym, ParseMonthFlag(month));
     p.year = ym.first;
     p.month = ym.second;
     const std::pair<const char*, std::int64_t*> counts[] = {
@@ -199,8 +184,9 @@ int Pakn(Context& ctx, Args& args) {
       std::string field = flag;
       for (char& c : field)
         if (c == '-') c = '_';
-      if (!ParseCount(text, *target))
-        return Invalid(field, "bad_number", "--" + std::string(flag) + " must be a whole number >= 0");
+      const std::optional<std::int64_t> count = ParseCount(text);
+      if (!count) return Invalid(field, "bad_number", "--" + std::string(flag) + " must be a whole number >= 0");
+      *target = *count;
     }
     MOTCUA_ASSIGN_OR_RETURN(auto rest, args.Positional());
     if (!rest.empty()) return Invalid("arguments", "unexpected", "unexpected argument " + rest[0]);

@@ -17,6 +17,7 @@
 
 #include "cli/cli.h"
 #include "cli/session.h"
+#include "common/number_parse.h"
 #include "reports/export.h"
 #include "reports/store_report.h"
 
@@ -47,16 +48,15 @@ Result<ReportOptions> ParseReportOptions(Context& ctx, Args& args) {
     return Invalid("out", "no_such_directory",
                    "--out " + o.out + ": \"" + folder.string() + "\" is not an existing folder");
   if (unit) o.unit = *unit;
-  if (months && (!ParseDigits(*months, o.months) || o.months < 1 || o.months > 60))
-    return Invalid("months", "out_of_range", "--months must be a whole number from 1 to 60");
+  if (months) {
+    o.months = ParseDigits<int>(*months, {.max_digits = 9}).value_or(0);  // 0: not a number
+    if (o.months < 1 || o.months > 60)
+      return Invalid("months", "out_of_range", "--months must be a whole number from 1 to 60");
+  }
   if (month) {
-    int y = 0, m = 0;
-    const std::string& t = *month;
-    if (t.size() != 7 || t[4] != '-' || !ParseDigits(t.substr(0, 4), y) || !ParseDigits(t.substr(5, 2), m) || m < 1 ||
-        m > 12)
-      return Invalid("month", "bad_month", "expected --month YYYY-MM, got \"" + t + "\"");
-    o.year = y;
-    o.month = unsigned(m);
+    MOTCUA_ASSIGN_OR_RETURN(auto ym, ParseMonthFlag(*month));
+    o.year = ym.first;
+    o.month = ym.second;
   } else {
     const std::chrono::year_month_day today{LocalDateVn(ctx.Now())};
     o.year = int(today.year());

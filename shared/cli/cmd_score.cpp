@@ -29,13 +29,14 @@
 #include "cli/session.h"
 #include "common/files.h"
 #include "common/number_format.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 #include "dvc/national_record.h"
 #include "indicators/catalog_facts.h"
 #include "indicators/scorer.h"
 #include "indicators/scorer_json.h"
 #include "scoring/store_scoring.h"
-#include "ui_model/scorecard_view.h"
+#include "ui_model/strings.h"
 
 namespace motcua::cli {
 namespace {
@@ -66,25 +67,22 @@ Result<indicators::Period> ParsePeriod(Args& args, Instant now) {
                     int(from.has_value() || to.has_value());
   if (given > 1)
     return Invalid("period", "conflicting_flags", "give one of --month, --quarter, --year or --from/--to");
-  int y = 0, n = 0;
   if (month) {
-    const std::string& m = *month;
-    if (m.size() != 7 || m[4] != '-' || !ParseDigits(m.substr(0, 4), y) || !ParseDigits(m.substr(5, 2), n) || n < 1 ||
-        n > 12)
-      return Invalid("month", "bad_month", "expected --month YYYY-MM, got \"" + m + "\"");
-    return indicators::MonthPeriod(y, unsigned(n));
+    MOTCUA_ASSIGN_OR_RETURN(auto ym, ParseMonthFlag(*month));
+    return indicators::MonthPeriod(ym.first, ym.second);
   }
   if (quarter) {
     const std::string& q = *quarter;
-    if (q.size() != 7 || q[4] != '-' || (q[5] != 'Q' && q[5] != 'q') || !ParseDigits(q.substr(0, 4), y) ||
-        !ParseDigits(q.substr(6, 1), n) || n < 1 || n > 4)
-      return Invalid("quarter", "bad_quarter", "expected --quarter YYYY-Qn, got \"" + q + "\"");
-    return indicators::QuarterPeriod(y, unsigned(n));
+    const bool shape = q.size() == 7 && q[4] == '-' && (q[5] == 'Q' || q[5] == 'q');
+    const std::optional<int> y = shape ? ParseDigits<int>(q.substr(0, 4)) : std::nullopt;
+    const int n = shape ? ParseDigits<int>(q.substr(6, 1)).value_or(0) : 0;
+    if (!y || n < 1 || n > 4) return Invalid("quarter", "bad_quarter", "expected --quarter YYYY-Qn, got \"" + q + "\"");
+    return indicators::QuarterPeriod(*y, unsigned(n));
   }
   if (year_text) {
-    if (year_text->size() != 4 || !ParseDigits(*year_text, y))
-      return Invalid("year", "bad_year", "expected --year YYYY, got \"" + *year_text + "\"");
-    return indicators::YearPeriod(y);
+    const std::optional<int> y = year_text->size() == 4 ? ParseDigits<int>(*year_text) : std::nullopt;
+    if (!y) return Invalid("year", "bad_year", "expected --year YYYY, got \"" + *year_text + "\"");
+    return indicators::YearPeriod(*y);
   }
   if (from || to) {
     if (!from) return Invalid("from", "missing_flag", "--to needs --from");
@@ -115,9 +113,9 @@ Result<ScoreOptions> ParseScoreOptions(Context& ctx, Args& args) {
   }
   MOTCUA_ASSIGN_OR_RETURN(auto losses, args.Flag("losses"));
   if (losses) {
-    int n = 0;
-    if (!ParseDigits(*losses, n)) return Invalid("losses", "bad_number", "--losses must be a whole number >= 0");
-    o.losses = std::size_t(n);
+    const std::optional<int> n = ParseDigits<int>(*losses, {.max_digits = 9});
+    if (!n) return Invalid("losses", "bad_number", "--losses must be a whole number >= 0");
+    o.losses = std::size_t(*n);
   }
   for (;;) {
     MOTCUA_ASSIGN_OR_RETURN(auto setting, args.Flag("setting"));
@@ -162,13 +160,13 @@ std::string Fit(std::string_view utf8, std::size_t width) {
   return out + "…";
 }
 
-// The table's words in the language of --lang: the score card's strings (ui_model/scorecard_view.h)
-// where it has them, so that the CLI and the screen say the same; numbers through the same formatter
-// as the screen (common/number_format.h).
+// The table's words in the language of --lang: the score card's strings (ui_model/strings.h), so that
+// the CLI and the screen say the same; numbers through the same formatter as the screen
+// (common/number_format.h).
 struct TableText {
   ui::Lang lang = ui::Lang::kVi;
   bool vi() const { return lang == ui::Lang::kVi; }
-  const char* operator()(std::string_view key) const { return ui::ScoreCardText(lang, key); }
+  const char* operator()(std::string_view key) const { return ui::Tr(lang, key); }
   std::string Number(double v) const { return FormatDecimal(v, 2, ui::NumberStyleFor(lang)); }
   std::string Count(std::int64_t n) const { return FormatInteger(n, ui::NumberStyleFor(lang)); }
   // A maximum: "20"; "2,50" / "2.50" if it has a fraction.

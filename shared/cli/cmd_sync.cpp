@@ -23,6 +23,7 @@
 
 #include "cli/cli.h"
 #include "cli/session.h"
+#include "common/number_parse.h"
 #include "sync/settings.h"
 #include "sync/state.h"
 #include "sync/worker.h"
@@ -65,8 +66,10 @@ int Configure(Context& ctx, Args& args) {
   for (auto [name, out] : {std::pair{"batch-size", &s.batch_size}, {"on-time-minutes", &s.on_time_minutes}}) {
     auto value = args.Flag(name);
     if (!value) return ReportError(ctx, value.error());
-    if (*value && !ParseDigits(**value, *out))
-      return ReportError(ctx, Invalid(name, "bad_number", std::string("--") + name + " takes a whole number"));
+    if (!*value) continue;
+    const std::optional<int> n = ParseDigits<int>(**value, {.max_digits = 9});
+    if (!n) return ReportError(ctx, Invalid(name, "bad_number", std::string("--") + name + " takes a whole number"));
+    *out = *n;
   }
   if (auto rest = args.Positional(); !rest || !rest->empty())
     return ReportError(ctx, rest ? Invalid("args", "unexpected", "unexpected argument " + rest->front()) : rest.error());
@@ -112,11 +115,12 @@ Result<std::unique_ptr<sync::Worker>> MakeWorker(Context& ctx, Session& session)
 
 int Run(Context& ctx, Args& args) {
   const bool once = args.Switch("once");
-  int max_seconds = 300;
   auto max_flag = args.Flag("max-seconds");
   if (!max_flag) return ReportError(ctx, max_flag.error());
-  if (*max_flag && !ParseDigits(**max_flag, max_seconds))
+  const std::optional<int> max_parsed = *max_flag ? ParseDigits<int>(**max_flag, {.max_digits = 9}) : 300;
+  if (!max_parsed)
     return ReportError(ctx, Invalid("max-seconds", "bad_number", "--max-seconds takes a whole number of seconds"));
+  const int max_seconds = *max_parsed;
   if (auto rest = args.Positional(); !rest || !rest->empty())
     return ReportError(ctx, rest ? Invalid("args", "unexpected", "unexpected argument " + rest->front()) : rest.error());
   auto session = OpenSession(ctx);

@@ -16,7 +16,6 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <charconv>
 #include <cstdlib>
 #include <iterator>
 #include <iostream>
@@ -28,6 +27,7 @@
 #include "auth/accounts.h"
 #include "auth/login.h"
 #include "cli/session.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 
 namespace motcua::cli {
@@ -101,11 +101,10 @@ int PrintPolicy(Context& ctx, const auth::AuthSettings& s) {
 
 // Applies "--flag N" to the field named `key`. Errors: kInvalid/"not_a_number" naming the flag.
 Status SetPolicyField(auth::AuthSettings& s, std::string_view flag, std::string_view key, const std::string& text) {
-  long long v = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, v);
-  if (text.empty() || ec != std::errc() || ptr != end || v < 0 || v > (1LL << 40))
+  const std::optional<long long> parsed = ParseDigits<long long>(text);
+  if (!parsed || *parsed > (1LL << 40))
     return Invalid(std::string(flag), "not_a_number", "--" + std::string(flag) + " takes a whole number");
+  const long long v = *parsed;
   if (key == "min_password_length") s.min_password_length = static_cast<int>(std::min<long long>(v, 1 << 20));
   if (key == "max_failed_attempts") s.max_failed_attempts = static_cast<int>(std::min<long long>(v, 1 << 20));
   if (key == "lockout_minutes") s.lockout_minutes = static_cast<int>(std::min<long long>(v, 1 << 20));

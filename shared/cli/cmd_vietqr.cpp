@@ -1,11 +1,11 @@
 // motcua vietqr --bin BIN --account ACCOUNT --amount VND --purpose TEXT: prints the VietQR (NAPAS
 // 247, EMVCo) payload text for a transfer of a whole number of đồng. Diacritics in the purpose are
 // folded to ASCII (codes/vietqr.h). Exit 2 naming the flag on bad input.
-#include <charconv>
 #include <ostream>
 
 #include "cli/cli.h"
 #include "codes/vietqr.h"
+#include "common/number_parse.h"
 
 namespace motcua::cli {
 namespace {
@@ -32,10 +32,11 @@ int RunVietQr(Context& ctx, Args& args) {
   if (!rest->empty()) return ReportError(ctx, Invalid((*rest)[0], "unexpected_argument", "unexpected argument " + (*rest)[0]));
 
   const std::string& a = *amount;
-  const auto [end, ec] = std::from_chars(a.data(), a.data() + a.size(), req.amount_vnd);
-  if (a.empty() || a[0] == '-' || a[0] == '+' || ec != std::errc() || end != a.data() + a.size())
+  const std::optional<std::int64_t> amount_vnd = ParseDigits<std::int64_t>(a);
+  if (!amount_vnd)
     return ReportError(ctx, Invalid("amount", "bad_amount",
                                     "--amount must be a whole number of dong without separators, got \"" + a + "\""));
+  req.amount_vnd = *amount_vnd;
   req.bank_bin = *bin;
   req.account = *account;
   req.purpose = *purpose;

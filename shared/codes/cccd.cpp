@@ -20,7 +20,7 @@ using namespace std::chrono;
 // forming a real day in 1900 or later. The only test ParseCccdQr uses to read a field as a date.
 std::optional<LocalDate> DateIn(std::string_view raw) {
   const std::string_view text = Trim(raw);
-  if (text.size() != 8 || !AllDigits(text)) return std::nullopt;
+  if (text.size() != 8 || !IsAsciiDigits(text)) return std::nullopt;
   const year_month_day ymd = year{DigitsValue(text.substr(4, 4))} / month{unsigned(DigitsValue(text.substr(2, 2)))} /
                              day{unsigned(DigitsValue(text.substr(0, 2)))};
   if (!ymd.ok() || int(ymd.year()) < 1900) return std::nullopt;
@@ -30,14 +30,14 @@ std::optional<LocalDate> DateIn(std::string_view raw) {
 // DDMMYYYY → civil date, or "bad_date" on `field` quoting the text.
 Result<LocalDate> ParseDdmmyyyy(std::string_view raw, const char* field) {
   const std::string_view text = Trim(raw);
-  if (text.size() != 8 || !AllDigits(text))
+  if (text.size() != 8 || !IsAsciiDigits(text))
     return Invalid(field, "bad_date", "expected DDMMYYYY, got \"" + std::string(text) + "\"");
   if (const std::optional<LocalDate> date = DateIn(text)) return *date;
   return Invalid(field, "bad_date", "\"" + std::string(text) + "\" is not a real date");
 }
 
 Status CheckDigits(std::string_view value, const char* field, const char* not_digits_rule) {
-  if (value.empty() || !AllDigits(value))
+  if (value.empty() || !IsAsciiDigits(value))
     return Invalid(field, not_digits_rule, std::string(field) + " must be digits only");
   return Ok();
 }
@@ -69,12 +69,12 @@ Result<CccdData> ParseCccdQr(std::string_view raw) {
     const std::string f = FoldForSearch(NormalizeNfc(Trim(s)));
     return f == "nam" || f == "nu";
   };
-  const auto is_date = [](std::string_view s) { return Trim(s).size() == 8 && AllDigits(Trim(s)); };
+  const auto is_date = [](std::string_view s) { return Trim(s).size() == 8 && IsAsciiDigits(Trim(s)); };
   const std::string_view second = Trim(parts[1]);
   bool has_old_slot;
   if (parts.size() >= 7 && is_date(parts[3]) && is_sex(parts[4])) has_old_slot = true;
   else if (is_date(parts[2]) && is_sex(parts[3])) has_old_slot = false;
-  else has_old_slot = second.empty() || AllDigits(second);
+  else has_old_slot = second.empty() || IsAsciiDigits(second);
   const std::size_t base = has_old_slot ? 2 : 1;
   if (parts.size() < base + 5)
     return Invalid("cccd_qr", "too_few_fields",
@@ -117,14 +117,14 @@ Result<CccdData> ParseCccdQr(std::string_view raw) {
     // day), else the last field, where a 7-field card keeps its issue date.
     std::size_t quoted = parts.size() - 1;
     for (std::size_t i = address_begin + 1; i < parts.size(); ++i) {
-      if (Trim(parts[i]).size() == 8 && AllDigits(Trim(parts[i]))) {
+      if (Trim(parts[i]).size() == 8 && IsAsciiDigits(Trim(parts[i]))) {
         quoted = i;
         break;
       }
     }
     const std::string quoted_text(Trim(parts[quoted]));
     return Invalid("issue_date", "bad_date",
-                   quoted_text.size() == 8 && AllDigits(quoted_text)
+                   quoted_text.size() == 8 && IsAsciiDigits(quoted_text)
                        ? "\"" + quoted_text + "\" is not a real date"
                        : "no DDMMYYYY issue date after the address; the last field is \"" + quoted_text + "\"");
   }
@@ -145,7 +145,7 @@ Result<CccdData> ParseCccdQr(std::string_view raw) {
 }
 
 Status CheckCccdConsistency(const CccdData& data) {
-  if (data.id.size() != 12 || !AllDigits(data.id))
+  if (data.id.size() != 12 || !IsAsciiDigits(data.id))
     return Invalid("id", "bad_id_length", "the CCCD number has 12 digits");
   const int province = DigitsValue(std::string_view(data.id).substr(0, 3));
   if (!std::binary_search(kProvinceCodes.begin(), kProvinceCodes.end(), province))

@@ -24,7 +24,7 @@ bool IsAgencyIdentifier(std::string_view s) {
       group_chars = 0;
       continue;
     }
-    if (!IsDigit(c) && !IsUpper(c)) return false;
+    if (!IsAsciiDigit(c) && !IsUpper(c)) return false;
     has_letter = has_letter || IsUpper(c);
     if (++group_chars > kMaxGroupChars) return false;
   }
@@ -112,13 +112,13 @@ Result<DossierCodeParts> ParseDossierCode(std::string_view code) {
   if (!IsAgencyIdentifier(agency))
     return Invalid("dossier_code", "bad_agency_identifier",
                    "\"" + std::string(agency) + "\" is not a QCVN-102 agency identifier" + quoted());
-  if (date.size() != 6 || !AllDigits(date))
+  if (date.size() != 6 || !IsAsciiDigits(date))
     return Invalid("dossier_code", "bad_date", "the date part must be YYMMDD" + quoted());
   const year_month_day ymd = year{2000 + DigitsValue(date.substr(0, 2))} /
                              month{unsigned(DigitsValue(date.substr(2, 2)))} /
                              std::chrono::day{unsigned(DigitsValue(date.substr(4, 2)))};
   if (!ymd.ok()) return Invalid("dossier_code", "bad_date", "\"" + std::string(date) + "\" is not a real date" + quoted());
-  if (seq.size() != 4 || !AllDigits(seq) || DigitsValue(seq) == 0)
+  if (seq.size() != 4 || !IsAsciiDigits(seq) || DigitsValue(seq) == 0)
     return Invalid("dossier_code", "bad_sequence", "the sequence must be 4 digits 0001-9999" + quoted());
   return DossierCodeParts{std::string(agency), local_days{ymd}, DigitsValue(seq)};
 }

@@ -137,7 +137,7 @@ Result<ReceiptToken> VerifyReceiptToken(std::string_view token, std::string_view
 
   // "MC<digits>:" marks our tokens of any version.
   std::size_t digits_end = 2;
-  while (digits_end < text.size() && text[digits_end] >= '0' && text[digits_end] <= '9') ++digits_end;
+  while (digits_end < text.size() && IsAsciiDigit(text[digits_end])) ++digits_end;
   if (text.rfind("MC", 0) != 0 || digits_end == 2 || (digits_end < text.size() && text[digits_end] != ':'))
     return TokenError("not_a_receipt_token", "the scanned text is not a motcua receipt token");
   if (std::string_view(text).substr(0, digits_end) != kReceiptTokenPrefix)

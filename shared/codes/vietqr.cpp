@@ -8,15 +8,16 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "common/text.h"
 #include "codes/internal/ascii.h"
+#include "common/number_parse.h"
+#include "common/text.h"
 
 namespace motcua::codes {
 namespace {
 
 using namespace internal;
 
-bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 // ID + two-digit length + value. Callers guarantee 1 <= value.size() <= 99.
 std::string Tlv(std::string_view id, std::string_view value) {
@@ -86,7 +87,7 @@ std::string FoldPurposeToAscii(std::string_view utf8) {
 }
 
 Result<std::string> MakeVietQrPayload(const VietQrRequest& request) {
-  if (request.bank_bin.size() != 6 || !std::all_of(request.bank_bin.begin(), request.bank_bin.end(), IsDigit))
+  if (request.bank_bin.size() != 6 || !IsAsciiDigits(request.bank_bin))
     return Invalid("bank_bin", "bad_bin", "the bank BIN must be 6 digits, got \"" + request.bank_bin + "\"");
   if (request.account.empty() || request.account.size() > kVietQrMaxAccountChars ||
       !std::all_of(request.account.begin(), request.account.end(), IsAsciiAlnum))
@@ -123,10 +124,9 @@ Result<std::vector<EmvField>> ParseEmvTlv(std::string_view payload) {
   std::vector<EmvField> fields;
   std::size_t i = 0;
   while (i < payload.size()) {
-    if (i + 4 > payload.size() || !IsDigit(payload[i]) || !IsDigit(payload[i + 1]) || !IsDigit(payload[i + 2]) ||
-        !IsDigit(payload[i + 3]))
+    if (i + 4 > payload.size() || !IsAsciiDigits(payload.substr(i, 4)))
       return Invalid("payload", "bad_tlv", "expected a 2-digit ID and 2-digit length at offset " + std::to_string(i));
-    const std::size_t len = std::size_t(payload[i + 2] - '0') * 10 + std::size_t(payload[i + 3] - '0');
+    const std::size_t len = ParseDigits<std::size_t>(payload.substr(i + 2, 2)).value_or(0);
     if (len == 0 || i + 4 + len > payload.size())
       return Invalid("payload", "bad_tlv", "object at offset " + std::to_string(i) + " has a bad length");
     fields.push_back({std::string(payload.substr(i, 2)), std::string(payload.substr(i + 4, len))});

@@ -44,6 +44,8 @@ std::string FormatInteger(std::int64_t value, NumberStyle style) {
   return value < 0 ? "-" + grouped : grouped;
 }
 
+std::string FormatVnd(std::int64_t amount_vnd) { return FormatInteger(amount_vnd, NumberStyle::kVi) + " ₫"; }
+
 std::string FormatPercent(double ratio, NumberStyle style) { return FormatDecimal(ratio * 100.0, 2, style) + "%"; }
 
 }  // namespace motcua

@@ -26,6 +26,12 @@ std::string FormatDecimal(double value, int decimals, NumberStyle style);
 // 12345 -> "12.345" / "12,345"; -1234 -> "-1.234"; every std::int64_t, INT64_MIN included.
 std::string FormatInteger(std::int64_t value, NumberStyle style);
 
+// An amount of đồng as the printed forms write it: FormatInteger's Vietnamese grouping, a space, then the
+// đồng sign U+20AB. 1250000 -> "1.250.000 ₫"; 0 -> "0 ₫"; -50000 -> "-50.000 ₫"; every std::int64_t.
+// The screens' amounts go through ui::FormatMoney (ui_model/shell_view.h) instead, which follows the
+// screen's language ("1,250,000 VND" in English).
+std::string FormatVnd(std::int64_t amount_vnd);
+
 // A ratio as a percentage with 2 decimals: 0.2868 -> "28,68%" / "28.68%".
 std::string FormatPercent(double ratio, NumberStyle style);
 

@@ -1,28 +1,26 @@
 #include "common/time.h"
 
-#include <charconv>
 #include <cstdio>
+#include <optional>
+
+#include "common/number_parse.h"
 
 namespace motcua {
 namespace {
 
 using namespace std::chrono;
 
-bool ParseInt(std::string_view s, int& out) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size();
+// The date of parsed fields; false when a field did not parse or the date does not exist.
+bool MakeYmd(std::optional<int> y, std::optional<int> m, std::optional<int> d, year_month_day& out) {
+  if (!y || !m || !d) return false;
+  out = year{*y} / month{unsigned(*m)} / day{unsigned(*d)};
+  return out.ok();
 }
 
 bool ParseYmd(std::string_view s, year_month_day& out) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int y, m, d;
-  if (!ParseInt(s.substr(0, 4), y) || !ParseInt(s.substr(5, 2), m) || !ParseInt(s.substr(8, 2), d))
-    return false;
-  out = year{y} / month{unsigned(m)} / day{unsigned(d)};
-  return out.ok();
+  return MakeYmd(ParseDigits<int>(s.substr(0, 4)), ParseDigits<int>(s.substr(5, 2)), ParseDigits<int>(s.substr(8, 2)),
+                 out);
 }
 
 // "D/M/YYYY" or "DD/MM/YYYY", as a date is written by hand in Vietnam.
@@ -32,20 +30,15 @@ bool ParseDmy(std::string_view s, year_month_day& out) {
   if (second == std::string_view::npos || first < 1 || first > 2 || second - first - 1 < 1 || second - first - 1 > 2 ||
       s.size() - second - 1 != 4)
     return false;
-  int d, m, y;
-  if (!ParseInt(s.substr(0, first), d) || !ParseInt(s.substr(first + 1, second - first - 1), m) ||
-      !ParseInt(s.substr(second + 1), y))
-    return false;
-  out = year{y} / month{unsigned(m)} / day{unsigned(d)};
-  return out.ok();
+  return MakeYmd(ParseDigits<int>(s.substr(second + 1)), ParseDigits<int>(s.substr(first + 1, second - first - 1)),
+                 ParseDigits<int>(s.substr(0, first)), out);
 }
 
 bool ParseHm(std::string_view s, minutes& out) {
   if (s.size() != 5 || s[2] != ':') return false;
-  int h, m;
-  if (!ParseInt(s.substr(0, 2), h) || !ParseInt(s.substr(3, 2), m)) return false;
-  if (h > 23 || m > 59) return false;
-  out = hours{h} + minutes{m};
+  const std::optional<int> h = ParseDigits<int>(s.substr(0, 2)), m = ParseDigits<int>(s.substr(3, 2));
+  if (!h || !m || *h > 23 || *m > 59) return false;
+  out = hours{*h} + minutes{*m};
   return true;
 }
 
@@ -147,10 +140,11 @@ Result<Instant> ParseInstantUtc(std::string_view text, std::string_view field) {
   };
   year_month_day ymd;
   minutes hm;
-  int sec = 0;
   if (text.size() < 20 || text[10] != 'T' || text[16] != ':' || !ParseYmd(text.substr(0, 10), ymd) ||
-      !ParseHm(text.substr(11, 5), hm) || !ParseInt(text.substr(17, 2), sec) || sec > 59)
+      !ParseHm(text.substr(11, 5), hm))
     return bad();
+  const std::optional<int> sec = ParseDigits<int>(text.substr(17, 2));
+  if (!sec || *sec > 59) return bad();
   std::string_view zone = text.substr(19);
   minutes offset{0};
   if (zone == "Z") {
@@ -161,7 +155,7 @@ Result<Instant> ParseInstantUtc(std::string_view text, std::string_view field) {
   } else {
     return bad();
   }
-  const Instant at{sys_days{ymd}.time_since_epoch() + hm + seconds{sec} - offset};
+  const Instant at{sys_days{ymd}.time_since_epoch() + hm + seconds{*sec} - offset};
   // FormatInstantUtc writes four year digits: an offset must not carry the instant out of 0000-9999
   // ("0000-01-01T00:00:00+00:01" is in year -1), or what was read could not be written back.
   const int utc_year = int(year_month_day{floor<days>(at)}.year());

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/number_parse.h"
 #include "common/text.h"
 
 namespace motcua::dvc {
@@ -53,14 +54,9 @@ using namespace std::chrono;
 // Dates.
 
 bool Digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
-  int v = 0;
-  for (std::size_t i = pos; i < pos + n; ++i) {
-    const char c = s[i];
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  out = v;
-  return true;
+  const std::optional<int> v = ParseDigits<int>(s.substr(pos, n));
+  if (v) out = *v;
+  return v.has_value();
 }
 
 // Fills `out` from one of the accepted forms (file comment of the header); false if malformed.
@@ -490,10 +486,9 @@ class RecordReader {
           out = absent;
           return true;
         }
-        int x = 0;
-        auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), x);
-        if (ec != std::errc() || p != t.data() + t.size() || x < -1000000 || x > 1000000) return bad();
-        out = x;
+        const std::optional<int> x = ParseDigits<int>(t, {.allow_minus = true});
+        if (!x || *x < -1000000 || *x > 1000000) return bad();
+        out = *x;
         return true;
       }
       case Scalar::kBool: return bad();

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/number_parse.h"
 #include "common/text.h"
 
 namespace motcua::indicators {
@@ -200,11 +201,10 @@ SettingDef BoolSetting(const char* name, bool ScoringSettings::*field) {
 SettingDef IntSetting(const char* name, int ScoringSettings::*field, int lo, int hi) {
   return {name, [field](const ScoringSettings& s) -> Json { return s.*field; },
           [name, field, lo, hi](ScoringSettings& s, std::string_view text) -> Status {
-            int v = 0;
-            auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-            if (ec != std::errc() || p != text.data() + text.size() || v < lo || v > hi)
+            const std::optional<int> v = ParseDigits<int>(text);
+            if (!v || *v < lo || *v > hi)
               return BadValue(name, "a whole number in " + std::to_string(lo) + ".." + std::to_string(hi), text);
-            s.*field = v;
+            s.*field = *v;
             return Ok();
           }};
 }

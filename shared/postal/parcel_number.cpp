@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
+#include "common/number_parse.h"
+
 namespace motcua::postal {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -13,7 +14,10 @@ bool Matches(std::string_view pattern, std::string_view number) {
   if (pattern.size() != number.size()) return false;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char p = pattern[i], c = number[i];
-    const bool ok = p == '#' ? IsDigit(c) : p == '@' ? IsUpper(c) : p == '*' ? (IsDigit(c) || IsUpper(c)) : p == c;
+    const bool ok = p == '#'   ? IsAsciiDigit(c)
+                    : p == '@' ? IsUpper(c)
+                    : p == '*' ? (IsAsciiDigit(c) || IsUpper(c))
+                               : p == c;
     if (!ok) return false;
   }
   return true;
@@ -33,7 +37,7 @@ std::string NormalizeParcelNumber(std::string_view text) {
 
 int S10CheckDigit(std::string_view serial) {
   static constexpr int kWeights[8] = {8, 6, 4, 2, 3, 5, 9, 7};
-  if (serial.size() != 8 || !std::all_of(serial.begin(), serial.end(), IsDigit)) return -1;
+  if (serial.size() != 8 || !std::all_of(serial.begin(), serial.end(), IsAsciiDigit)) return -1;
   int sum = 0;
   for (int i = 0; i < 8; ++i) sum += (serial[i] - '0') * kWeights[i];
   const int c = 11 - sum % 11;
@@ -41,7 +45,7 @@ int S10CheckDigit(std::string_view serial) {
 }
 
 bool HasS10Shape(std::string_view n) {
-  return n.size() == 13 && IsUpper(n[0]) && IsUpper(n[1]) && std::all_of(n.begin() + 2, n.begin() + 11, IsDigit) &&
+  return n.size() == 13 && IsUpper(n[0]) && IsUpper(n[1]) && std::all_of(n.begin() + 2, n.begin() + 11, IsAsciiDigit) &&
          IsUpper(n[11]) && IsUpper(n[12]);
 }
 
@@ -50,7 +54,7 @@ Result<std::string> ValidateParcelNumber(std::string_view text, const ParcelNumb
   const std::string n = NormalizeParcelNumber(text);
   const std::string f(field);
   if (n.empty()) return Invalid(f, "missing", "a parcel number (số phiếu gửi) is required");
-  if (!std::all_of(n.begin(), n.end(), [](char c) { return IsDigit(c) || IsUpper(c) || c == '-'; }))
+  if (!std::all_of(n.begin(), n.end(), [](char c) { return IsAsciiDigit(c) || IsUpper(c) || c == '-'; }))
     return Invalid(f, "bad_characters", "a parcel number has only letters A-Z, digits and '-', got \"" + n + "\"");
   if (rules.accept_s10 && HasS10Shape(n)) {
     const int expected = S10CheckDigit(std::string_view(n).substr(2, 8));
@@ -70,7 +74,7 @@ Result<std::string> ValidateParcelNumber(std::string_view text, const ParcelNumb
 
 Status ValidateParcelPattern(std::string_view pattern, std::string_view field) {
   const bool ok = !pattern.empty() && std::all_of(pattern.begin(), pattern.end(), [](char c) {
-    return IsDigit(c) || IsUpper(c) || c == '-' || c == '#' || c == '@' || c == '*';
+    return IsAsciiDigit(c) || IsUpper(c) || c == '-' || c == '#' || c == '@' || c == '*';
   });
   if (!ok)
     return Invalid(std::string(field), "bad_pattern",

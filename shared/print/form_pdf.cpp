@@ -9,6 +9,7 @@
 #include <map>
 #include <tuple>
 
+#include "common/number_format.h"
 #include "common/text.h"
 #include "print/internal/form_template.h"
 #include "print/internal/pdf_canvas.h"

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "common/number_format.h"
+
 namespace motcua::print {
 namespace {
 
@@ -44,23 +46,8 @@ std::string FormatShortDateTime(Instant at) {
   return buf;
 }
 
-std::string FormatVnd(std::int64_t amount_vnd) {
-  // Work on the magnitude as unsigned so INT64_MIN does not overflow.
-  const bool negative = amount_vnd < 0;
-  std::uint64_t magnitude =
-      negative ? std::uint64_t(0) - std::uint64_t(amount_vnd) : std::uint64_t(amount_vnd);
-  std::string digits = std::to_string(magnitude);
-  std::string grouped;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '.';
-    grouped += digits[i];
-  }
-  return (negative ? "-" : "") + grouped + " ₫";
-}
-
 std::string JournalAnchorText(std::int64_t seq, std::string_view hash) {
-  std::string number = FormatVnd(seq);
-  number.resize(number.size() - std::string_view(" ₫").size());
+  const std::string number = FormatInteger(seq, NumberStyle::kVi);
   std::string groups;
   for (std::size_t i = 0; i < 32 && i < hash.size(); i += 8)
     groups += (groups.empty() ? "" : " ") + std::string(hash.substr(i, 8));

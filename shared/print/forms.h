@@ -298,8 +298,4 @@ std::string JournalAnchorText(std::int64_t seq, std::string_view hash);
 // "12/03/2026 08:30": the compact form used in table cells.
 std::string FormatShortDateTime(Instant at);
 
-// "1.250.000 ₫": dot thousands separators, then a space and the đồng sign U+20AB. Negative
-// amounts print with a leading minus.
-std::string FormatVnd(std::int64_t amount_vnd);
-
 }  // namespace motcua::print

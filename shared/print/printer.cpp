@@ -5,12 +5,13 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <memory>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <thread>
+
+#include "common/number_parse.h"
 
 namespace motcua::print {
 namespace {
@@ -33,7 +34,7 @@ class Connection {
       const auto colon = host.rfind(':');
       const auto bracket = host.rfind(']');
       if (colon != std::string::npos && (bracket == std::string::npos || colon > bracket)) {
-        port = std::atoi(host.c_str() + colon + 1);
+        port = ParseDigits<int>(std::string_view(host).substr(colon + 1)).value_or(0);  // 0: refused by httpConnect2
         host.resize(colon);
       }
       if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);

@@ -2,9 +2,9 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 
+#include "common/number_parse.h"
 #include "print/escpos.h"
 
 namespace motcua::print {
@@ -72,9 +72,8 @@ Result<PrinterTarget> ParseTcp(std::string_view text, std::string_view rest) {
   t.host = std::string(host);
 
   if (!port.empty()) {
-    int value = 0;
-    const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
-    if (ec != std::errc() || end != port.data() + port.size() || value < 1 || value > 65535)
+    const int value = ParseDigits<int>(port).value_or(0);  // 0: not a number
+    if (value < 1 || value > 65535)
       return BadTarget(text, "port \"" + std::string(port) + "\" is not a number in 1..65535");
     t.port = value;
   } else if (rest.back() == ':') {

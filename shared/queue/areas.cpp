@@ -5,8 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "common/files.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 #include "queue/internal/ticket_record.h"
+#include "workflow/desk.h"
 
 namespace motcua::queue {
 namespace {
@@ -63,15 +65,12 @@ namespace {
 Result<int> IntSetting(store::Store& store, const char* key, int fallback, int lo, int hi) {
   MOTCUA_ASSIGN_OR_RETURN(auto text, store.GetSetting(key));
   if (!text || text->empty()) return fallback;
-  int v = 0;
-  bool ok = text->size() <= 4;
-  for (char c : *text) ok = ok && c >= '0' && c <= '9';
-  if (ok) v = std::stoi(*text);
-  if (!ok || v < lo || v > hi)
+  const std::optional<int> v = ParseDigits<int>(*text, {.max_digits = 4});
+  if (!v || *v < lo || *v > hi)
     return Corrupt(key, "bad_setting",
                    std::string(key) + " must be a whole number from " + std::to_string(lo) + " to " +
                        std::to_string(hi) + ", got \"" + *text + "\"");
-  return v;
+  return *v;
 }
 
 }  // namespace
@@ -95,7 +94,7 @@ Status ValidateArea(const Area& a) {
   return Ok();
 }
 
-Status SaveAreaInTx(store::WriteTx& tx, const workflow::Actor& actor, const Area& area, Instant now) {
+Status SaveAreaInTx(store::WriteTx& tx, const roles::Actor& actor, const Area& area, Instant now) {
   MOTCUA_TRY(ValidateArea(area));
   const json body = AreaToJson(area);
   MOTCUA_TRY(tx.PutRecord({kAreaKind, area.letter, area.active ? "active" : "inactive", now, body.dump(),
@@ -103,8 +102,8 @@ Status SaveAreaInTx(store::WriteTx& tx, const workflow::Actor& actor, const Area
   return internal::AppendQueueEvent(tx, actor, "queue.area_saved", now, body.dump());
 }
 
-Result<Area> SaveArea(store::Store& store, const workflow::Actor& actor, const Area& area, Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kManageCatalog));
+Result<Area> SaveArea(store::Store& store, const roles::Actor& actor, const Area& area, Instant now) {
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kManageCatalog));
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) { return SaveAreaInTx(tx, actor, area, now); }));
   Area saved = area;
   saved.version = area.version + 1;
@@ -185,9 +184,9 @@ const char* const* QueueSettingKeys() {
   return kKeys;
 }
 
-Status SaveQueueSetting(store::Store& store, const workflow::Actor& actor, std::string_view key,
+Status SaveQueueSetting(store::Store& store, const roles::Actor& actor, std::string_view key,
                         std::string_view value, Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kManageCatalog));
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kManageCatalog));
   const std::string k(key);
   struct Range {
     const char* key;
@@ -200,10 +199,7 @@ Status SaveQueueSetting(store::Store& store, const workflow::Actor& actor, std::
   for (const Range& r : kRanges) {
     if (k != r.key) continue;
     known = true;
-    int v = -1;
-    const bool digits = !value.empty() && value.size() <= 4 &&
-                        std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (digits) v = std::stoi(std::string(value));
+    const int v = ParseDigits<int>(value, {.max_digits = 4}).value_or(-1);  // -1: not a number
     if (v < r.lo || v > r.hi)
       return Invalid(k, "out_of_range", k + " is a whole number from " + std::to_string(r.lo) + " to " +
                                             std::to_string(r.hi));

@@ -19,9 +19,9 @@
 
 #include "common/result.h"
 #include "common/time.h"
+#include "roles/roles.h"
 #include "speech/spoken_number.h"
 #include "store/store.h"
-#include "workflow/desk.h"
 
 namespace motcua::queue {
 
@@ -49,9 +49,9 @@ Status ValidateArea(const Area& area);
 // Creates or replaces an area (area.version = the version read, 0 to create). Needs
 // Permission::kManageCatalog. Errors: ValidateArea's; ("role", "not_allowed"); the store's
 // (kConflict "duplicate_record" / "stale_update").
-Result<Area> SaveArea(store::Store& store, const workflow::Actor& actor, const Area& area, Instant now);
+Result<Area> SaveArea(store::Store& store, const roles::Actor& actor, const Area& area, Instant now);
 // As SaveArea, inside a caller's transaction (`motcua init` writes its areas with its other settings).
-Status SaveAreaInTx(store::WriteTx& tx, const workflow::Actor& actor, const Area& area, Instant now);
+Status SaveAreaInTx(store::WriteTx& tx, const roles::Actor& actor, const Area& area, Instant now);
 
 // Every area, by letter. Errors: the store's; kCorrupt ("queue.area", "bad_record").
 Result<std::vector<Area>> ListAreas(store::Store& store);
@@ -95,7 +95,7 @@ const char* const* QueueSettingKeys();  // nullptr-terminated
 // Checks and stores one of them, journaling "station.settings_changed". Needs Permission::kManageCatalog.
 // Errors: ("key", "unknown_setting"); (key, "out_of_range" / "not_a_choice"); ("role", "not_allowed");
 // the store's. Nothing changes on an error.
-Status SaveQueueSetting(store::Store& store, const workflow::Actor& actor, std::string_view key,
+Status SaveQueueSetting(store::Store& store, const roles::Actor& actor, std::string_view key,
                         std::string_view value, Instant now);
 // How the center reads numbers aloud (the queue.speech.* settings; northern when unset).
 // Errors: kCorrupt (key, "bad_setting") for a stored value that is not a choice; the store's.

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/number_parse.h"
 #include "common/text.h"
 #include "queue/internal/ticket_record.h"
 
@@ -59,7 +60,7 @@ Result<CounterState> LoadCounter(store::WriteTx& tx, std::string_view counter) {
 }
 
 Status PutCounter(store::WriteTx& tx, std::string_view counter, const CounterState& before, const Ticket* serving,
-                  const workflow::Actor& actor, Instant now) {
+                  const roles::Actor& actor, Instant now) {
   json body = {{"counter", counter}, {"officer", actor.user}, {"station", actor.station}};
   if (serving) {
     body["ticket_key"] = serving->Key();
@@ -99,14 +100,14 @@ json EventBase(const Ticket& t) {
   return {{"ticket", t.label}, {"key", t.Key()}, {"area", t.area}, {"priority", t.priority}};
 }
 
-Status Append(store::WriteTx& tx, const workflow::Actor& actor, const char* type, Instant now, const json& payload) {
+Status Append(store::WriteTx& tx, const roles::Actor& actor, const char* type, Instant now, const json& payload) {
   return internal::AppendQueueEvent(tx, actor, type, now, payload.dump());
 }
 
 Status PutTicket(store::WriteTx& tx, const Ticket& t) { return tx.PutRecord(TicketRecord(t)); }
 
 // Writes the counter's ticket as changed (no-show, transfer), frees the counter, and journals `type`.
-Status Release(store::WriteTx& tx, const workflow::Actor& actor, std::string_view counter, Serving& s,
+Status Release(store::WriteTx& tx, const roles::Actor& actor, std::string_view counter, Serving& s,
                const char* type, const json& extra, Instant now) {
   MOTCUA_TRY(PutTicket(tx, s.ticket));
   s.ticket.version += 1;
@@ -118,7 +119,7 @@ Status Release(store::WriteTx& tx, const workflow::Actor& actor, std::string_vie
 }
 
 // Finishes a served ticket (no dossiers) when its counter calls the next one.
-Status FinishInTx(store::WriteTx& tx, const workflow::Actor& actor, Ticket t,
+Status FinishInTx(store::WriteTx& tx, const roles::Actor& actor, Ticket t,
                   const std::vector<std::string>& dossier_codes, Instant now) {
   t.state = TicketState::kDone;
   t.finished_at = now;
@@ -144,7 +145,7 @@ Status CheckDossiers(store::WriteTx& tx, const std::vector<std::string>& codes) 
 }
 
 // Marks `t` called to `counter`, finishing what the counter served before with `finish_dossiers`.
-Result<Ticket> CallInTx(store::WriteTx& tx, const workflow::Actor& actor, std::string_view counter, Ticket t,
+Result<Ticket> CallInTx(store::WriteTx& tx, const roles::Actor& actor, std::string_view counter, Ticket t,
                         Instant now, const std::vector<std::string>& finish_dossiers) {
   MOTCUA_TRY(CheckDossiers(tx, finish_dossiers));
   MOTCUA_ASSIGN_OR_RETURN(CounterState c, LoadCounter(tx, counter));
@@ -247,13 +248,11 @@ Result<TicketLabel> ParseTicketLabel(std::string_view label) {
     area += char(t[letters] & ~0x20);
     ++letters;
   }
-  const std::string_view digits = t.substr(letters);
-  const bool ok = letters >= 1 && letters <= 2 && !digits.empty() && digits.size() <= 6 &&
-                  std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!ok)
+  const std::optional<int> number = ParseDigits<int>(t.substr(letters), {.max_digits = 6});
+  if (letters < 1 || letters > 2 || !number)
     return Invalid("ticket", "bad_ticket",
                    "a ticket is 1-2 letters and up to 6 digits, e.g. A1023; got \"" + std::string(t) + "\"");
-  return TicketLabel{area, std::stoi(std::string(digits))};
+  return TicketLabel{area, *number};
 }
 
 std::string TicketQrPayload(const Ticket& t) { return std::string(kQrPrefix) + FormatLocalDate(t.day) + ":" + t.label; }
@@ -318,9 +317,9 @@ Result<Ticket> TicketFromRecord(const store::Record& r) {
   return t;
 }
 
-Result<IssuedTicket> TakeTicket(store::Store& store, const workflow::Actor& actor, const TakeRequest& request,
+Result<IssuedTicket> TakeTicket(store::Store& store, const roles::Actor& actor, const TakeRequest& request,
                                 const std::vector<PriorityGroup>& groups, Instant now, const IssueHook& on_issue) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kTakeTicket));
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kTakeTicket));
   if (request.area.empty()) return Invalid("area", "required", "choose an area (e.g. --area A)");
   if (!request.priority.empty() &&
       std::none_of(groups.begin(), groups.end(), [&](const PriorityGroup& g) { return g.key == request.priority; }))
@@ -381,10 +380,10 @@ Result<std::optional<Ticket>> CurrentTicket(store::Store& store, std::string_vie
   return std::optional<Ticket>(std::move(t));
 }
 
-Result<std::optional<Ticket>> CallNext(store::Store& store, const workflow::Actor& actor, std::string_view counter,
+Result<std::optional<Ticket>> CallNext(store::Store& store, const roles::Actor& actor, std::string_view counter,
                                        const std::vector<std::string>& areas, Instant now,
                                        const std::vector<std::string>& finish_dossiers) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kReceive));
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kReceive));
   MOTCUA_TRY(CheckCounter(counter));
   if (areas.empty()) return Invalid("areas", "required", "counter " + std::string(counter) + " calls no area");
   MOTCUA_ASSIGN_OR_RETURN(QueueSettings settings, LoadQueueSettings(store));
@@ -425,9 +424,9 @@ Result<std::optional<Ticket>> CallNext(store::Store& store, const workflow::Acto
   return called;
 }
 
-Result<Ticket> CallTicket(store::Store& store, const workflow::Actor& actor, std::string_view counter,
+Result<Ticket> CallTicket(store::Store& store, const roles::Actor& actor, std::string_view counter,
                           std::string_view label, Instant now, const std::vector<std::string>& finish_dossiers) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kReceive));
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kReceive));
   MOTCUA_TRY(CheckCounter(counter));
   MOTCUA_ASSIGN_OR_RETURN(TicketLabel parsed, ParseTicketLabel(label));
   const std::string key = TicketKey(Today(now), parsed.area, parsed.number);
@@ -445,8 +444,8 @@ Result<Ticket> CallTicket(store::Store& store, const workflow::Actor& actor, std
   return called;
 }
 
-Result<Ticket> Recall(store::Store& store, const workflow::Actor& actor, std::string_view counter, Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kReceive));
+Result<Ticket> Recall(store::Store& store, const roles::Actor& actor, std::string_view counter, Instant now) {
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kReceive));
   Ticket out;
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(Serving s, LoadServing(tx, counter));
@@ -463,8 +462,8 @@ Result<Ticket> Recall(store::Store& store, const workflow::Actor& actor, std::st
   return out;
 }
 
-Result<Ticket> NoShow(store::Store& store, const workflow::Actor& actor, std::string_view counter, Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kReceive));
+Result<Ticket> NoShow(store::Store& store, const roles::Actor& actor, std::string_view counter, Instant now) {
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kReceive));
   Ticket out;
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(Serving s, LoadServing(tx, counter));
@@ -485,9 +484,9 @@ Result<Ticket> NoShow(store::Store& store, const workflow::Actor& actor, std::st
   return out;
 }
 
-Result<Ticket> Transfer(store::Store& store, const workflow::Actor& actor, std::string_view counter,
+Result<Ticket> Transfer(store::Store& store, const roles::Actor& actor, std::string_view counter,
                         std::string_view to_area, Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kReceive));
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kReceive));
   Ticket out;
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(auto area, tx.GetRecord(kAreaKind, to_area));
@@ -506,9 +505,9 @@ Result<Ticket> Transfer(store::Store& store, const workflow::Actor& actor, std::
   return out;
 }
 
-Result<Ticket> Finish(store::Store& store, const workflow::Actor& actor, std::string_view counter,
+Result<Ticket> Finish(store::Store& store, const roles::Actor& actor, std::string_view counter,
                       const std::vector<std::string>& dossier_codes, Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kReceive));
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kReceive));
   Ticket out;
   MOTCUA_TRY(store.Write([&](store::WriteTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(Serving s, LoadServing(tx, counter));

@@ -39,8 +39,8 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "queue/areas.h"
+#include "roles/roles.h"
 #include "store/store.h"
-#include "workflow/desk.h"
 
 namespace motcua::queue {
 
@@ -120,7 +120,7 @@ using IssueHook = std::function<Status(const IssuedTicket&)>;
 // Takes a ticket. Errors: ("role", "not_allowed"); ("area", "required" / "no_such_area" /
 // "area_closed"); ("priority", "unknown_group"); ("area", "numbers_exhausted") past 999,999 a day;
 // the hook's error as it is; the store's. A failed call writes nothing.
-Result<IssuedTicket> TakeTicket(store::Store& store, const workflow::Actor& actor, const TakeRequest& request,
+Result<IssuedTicket> TakeTicket(store::Store& store, const roles::Actor& actor, const TakeRequest& request,
                                 const std::vector<PriorityGroup>& groups, Instant now,
                                 const IssueHook& on_issue = {});
 
@@ -131,24 +131,24 @@ Result<std::optional<Ticket>> CurrentTicket(store::Store& store, std::string_vie
 // transaction, linked to `finish_dossiers` (the dossiers received from it). nullopt when nobody waits.
 // Errors: ("role", "not_allowed"); ("counter", "required" / "bad_counter"); ("areas", "required");
 // ("dossier_codes", "no_such_dossier" / "too_many"); the store's. A failed call changes nothing.
-Result<std::optional<Ticket>> CallNext(store::Store& store, const workflow::Actor& actor, std::string_view counter,
+Result<std::optional<Ticket>> CallNext(store::Store& store, const roles::Actor& actor, std::string_view counter,
                                        const std::vector<std::string>& areas, Instant now,
                                        const std::vector<std::string>& finish_dossiers = {});
 // Calls one waiting ticket of today by its label (a citizen at the counter with a ticket in hand, a
 // scanned ticket QR). Errors as CallNext, and ("ticket", "no_such_ticket" / "not_waiting").
-Result<Ticket> CallTicket(store::Store& store, const workflow::Actor& actor, std::string_view counter,
+Result<Ticket> CallTicket(store::Store& store, const roles::Actor& actor, std::string_view counter,
                           std::string_view label, Instant now, const std::vector<std::string>& finish_dossiers = {});
 // Calls the counter's ticket again (the board repeats it). Errors: ("counter", "nothing_called").
-Result<Ticket> Recall(store::Store& store, const workflow::Actor& actor, std::string_view counter, Instant now);
+Result<Ticket> Recall(store::Store& store, const roles::Actor& actor, std::string_view counter, Instant now);
 // The called citizen did not come: back to the end of its line once, dropped the second time.
-Result<Ticket> NoShow(store::Store& store, const workflow::Actor& actor, std::string_view counter, Instant now);
+Result<Ticket> NoShow(store::Store& store, const roles::Actor& actor, std::string_view counter, Instant now);
 // Sends the counter's ticket to another area's line, keeping its number and its taking time as its place.
 // Errors: ("area", "no_such_area" / "same_area"); ("counter", "nothing_called").
-Result<Ticket> Transfer(store::Store& store, const workflow::Actor& actor, std::string_view counter,
+Result<Ticket> Transfer(store::Store& store, const roles::Actor& actor, std::string_view counter,
                         std::string_view to_area, Instant now);
 // Finishes the counter's ticket, linking the dossiers received from it. Errors: ("counter",
 // "nothing_called"); ("dossier_codes", "no_such_dossier" / "too_many").
-Result<Ticket> Finish(store::Store& store, const workflow::Actor& actor, std::string_view counter,
+Result<Ticket> Finish(store::Store& store, const roles::Actor& actor, std::string_view counter,
                       const std::vector<std::string>& dossier_codes, Instant now);
 
 // Today's ticket by label. nullopt when there is none.

@@ -192,8 +192,8 @@ Result<RatingSource> ParseRatingSource(std::string_view text, std::string_view f
                  "source must be kiosk, counter, online or paper, got \"" + std::string(text) + "\"");
 }
 
-Result<Rating> RecordRating(store::Store& store, const workflow::Actor& actor, const NewRating& in, Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kRate));
+Result<Rating> RecordRating(store::Store& store, const roles::Actor& actor, const NewRating& in, Instant now) {
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kRate));
   const std::string code{Trim(in.dossier_code)};
   if (code.empty()) return Invalid("dossier_code", "required", "a rating needs the dossier code");
   for (int i = 0; i < kCriteriaCount; ++i)
@@ -209,7 +209,7 @@ Result<Rating> RecordRating(store::Store& store, const workflow::Actor& actor, c
   if (rated_at > now + kFutureTolerance)
     return Invalid("rated_at", "in_the_future", "a rating cannot be dated after now");
   const bool replacing = !Trim(in.replace_reason).empty();
-  if (replacing) MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kViewScores));
+  if (replacing) MOTCUA_TRY(roles::Require(actor, roles::Permission::kViewScores));
 
   Rating out;
   Status status = store.Write([&](store::WriteTx& tx) -> Status {
@@ -317,9 +317,9 @@ std::string PaknKey(int year, unsigned month, std::string_view unit) {
   return MonthText(year, month) + "/" + std::string(unit);
 }
 
-Result<PaknMonth> RecordPaknCounts(store::Store& store, const workflow::Actor& actor, const PaknMonth& in,
+Result<PaknMonth> RecordPaknCounts(store::Store& store, const roles::Actor& actor, const PaknMonth& in,
                                    Instant now) {
-  MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kViewScores));
+  MOTCUA_TRY(roles::Require(actor, roles::Permission::kViewScores));
   PaknMonth p = in;
   p.unit = NormalizeNfc(Trim(in.unit));
   if (p.unit.empty()) return Invalid("unit", "required", "PAKN counts need the unit");

@@ -39,8 +39,8 @@
 
 #include "common/result.h"
 #include "common/time.h"
+#include "roles/roles.h"
 #include "store/store.h"
-#include "workflow/desk.h"
 
 namespace motcua::rating {
 
@@ -117,7 +117,7 @@ struct NewRating {
 //   kInvalid  "role" "not_allowed" (replacing without Permission::kViewScores);
 //   kConflict "dossier_code" "not_rated" (a replace_reason for a dossier with no rating yet);
 //   the store's (kUnavailable "database_busy", ...). A failed call writes nothing.
-Result<Rating> RecordRating(store::Store& store, const workflow::Actor& actor, const NewRating& rating, Instant now);
+Result<Rating> RecordRating(store::Store& store, const roles::Actor& actor, const NewRating& rating, Instant now);
 
 Result<std::optional<Rating>> GetRating(store::Store& store, std::string_view dossier_code);
 
@@ -171,7 +171,7 @@ struct PaknMonth {
 // Errors: ("role", "not_allowed"); ("unit", "required" / "bad_utf8"); ("month", "bad_month");
 // ("received" | "on_time" | "unsatisfied" | "repeated", "out_of_range") for a negative count;
 // ("on_time" | "unsatisfied" | "repeated", "exceeds_received"); the store's.
-Result<PaknMonth> RecordPaknCounts(store::Store& store, const workflow::Actor& actor, const PaknMonth& counts,
+Result<PaknMonth> RecordPaknCounts(store::Store& store, const roles::Actor& actor, const PaknMonth& counts,
                                    Instant now);
 
 // Every unit's counts for the months from (from_year, from_month) to (to_year, to_month) inclusive,

@@ -1,15 +1,14 @@
 #include "speech/announcement.h"
 
-#include <charconv>
 #include <cstdint>
 #include <optional>
 
+#include "common/number_parse.h"
 #include "common/text.h"
 
 namespace motcua::speech {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
@@ -24,24 +23,17 @@ std::optional<Ticket> ParseTicket(std::string_view ticket) {
   while (i < text.size() && IsAsciiLetter(text[i])) ++i;
   const std::string_view letters = text.substr(0, i);
   const std::string_view digits = text.substr(i);
-  if (letters.size() > kMaxTicketLetters || digits.empty() || digits.size() > kMaxTicketDigits) return std::nullopt;
-  for (char c : digits)
-    if (!IsDigit(c)) return std::nullopt;
+  const std::optional<std::int64_t> number = ParseDigits<std::int64_t>(digits, {.max_digits = kMaxTicketDigits});
+  if (letters.size() > kMaxTicketLetters || !number) return std::nullopt;
   Ticket t;
   for (char c : letters) t.letters += Upper(c);
-  std::from_chars(digits.data(), digits.data() + digits.size(), t.number);  // ≤ 9 digits: cannot overflow
+  t.number = *number;
   return t;
 }
 
 // A counter given as 1-9 digits, as a number; nullopt for a name.
 std::optional<std::int64_t> CounterNumber(std::string_view text) {
-  const std::string_view counter = Trim(text);
-  if (counter.empty() || counter.size() > kMaxTicketDigits) return std::nullopt;
-  for (char c : counter)
-    if (!IsDigit(c)) return std::nullopt;
-  std::int64_t n = 0;
-  std::from_chars(counter.data(), counter.data() + counter.size(), n);
-  return n;
+  return ParseDigits<std::int64_t>(Trim(text), {.max_digits = kMaxTicketDigits});
 }
 
 // The letters for the given voice: "C D" (Vietnamese, read letter by letter) or "C-D-" (English,

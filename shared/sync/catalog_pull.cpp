@@ -8,12 +8,12 @@
 // at receipt, so a change never moves a received dossier's due date; still, the version open dossiers
 // were received under is kept (kPreviousProcedureKind), so what an officer saw can be shown later.
 #include <algorithm>
-#include <charconv>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "catalog/catalog_json.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 #include "dossier/lifecycle.h"
 #include "sync/worker.h"
@@ -79,9 +79,10 @@ Result<CatalogPull> Worker::PullCatalog(const std::string& actor) {
   MOTCUA_ASSIGN_OR_RETURN(auto stored_version, store_.GetSetting(kCatalogVersionSetting));
   std::int64_t version = 0;
   if (stored_version) {
-    const auto [end, ec] = std::from_chars(stored_version->data(), stored_version->data() + stored_version->size(), version);
-    if (ec != std::errc() || end != stored_version->data() + stored_version->size() || version < 0)
+    const std::optional<std::int64_t> stored = ParseDigits<std::int64_t>(*stored_version);
+    if (!stored)
       return Corrupt(kCatalogVersionSetting, "bad_setting", "the stored catalog version is not a whole number");
+    version = *stored;
   }
   pull.version = version;
   if (changes.empty()) return pull;

@@ -6,6 +6,9 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
+
+#include "common/number_parse.h"
 
 namespace motcua::sync {
 namespace {
@@ -52,12 +55,8 @@ std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user
   if (HeaderIs(line, "Date", value)) {
     t->date = ParseHttpDate(value);
   } else if (HeaderIs(line, "Retry-After", value)) {
-    int seconds = 0;
-    bool digits = !value.empty() && value.size() <= 6;
-    for (char c : value) digits = digits && c >= '0' && c <= '9';
-    if (digits) {
-      for (char c : value) seconds = seconds * 10 + (c - '0');
-      t->retry_after = seconds;
+    if (const std::optional<int> seconds = ParseDigits<int>(value, {.max_digits = 6})) {
+      t->retry_after = *seconds;
     } else if (auto at = ParseHttpDate(value)) {
       t->retry_after = static_cast<int>(std::max<std::int64_t>(0, ToUnixSeconds(*at) - ToUnixSeconds(t->now)));
     }
@@ -110,12 +109,9 @@ std::optional<Instant> ParseHttpDate(std::string_view text) {
   text = Trim(text);
   if (text.size() != 29 || text.substr(3, 2) != ", " || text.substr(25) != " GMT") return std::nullopt;
   auto number = [&](std::size_t at, std::size_t len, int& out) {
-    out = 0;
-    for (std::size_t i = at; i < at + len; ++i) {
-      if (text[i] < '0' || text[i] > '9') return false;
-      out = out * 10 + (text[i] - '0');
-    }
-    return true;
+    const std::optional<int> v = ParseDigits<int>(text.substr(at, len));
+    out = v.value_or(0);
+    return v.has_value();
   };
   int day = 0, year = 0, hour = 0, minute = 0, second = 0, month = 0;
   for (int m = 0; m < 12; ++m)

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/number_parse.h"
+
 namespace motcua::sync {
 namespace {
 
@@ -93,9 +95,8 @@ bool HolderIsGone(const std::string& holder) {
   if (at == std::string::npos || colon == std::string::npos || colon < at) return false;
   char host[256] = {};
   if (::gethostname(host, sizeof host - 1) != 0 || holder.substr(at + 1, colon - at - 1) != host) return false;
-  const std::string pid_text = holder.substr(colon + 1);
-  if (pid_text.empty() || pid_text.size() > 9 || pid_text.find_first_not_of("0123456789") != std::string::npos) return false;
-  return ::kill(static_cast<pid_t>(std::stoi(pid_text)), 0) != 0 && errno == ESRCH;
+  const std::optional<int> pid = ParseDigits<int>(std::string_view(holder).substr(colon + 1), {.max_digits = 9});
+  return pid && ::kill(static_cast<pid_t>(*pid), 0) != 0 && errno == ESRCH;
 }
 
 }  // namespace

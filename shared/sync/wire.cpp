@@ -1,5 +1,7 @@
 #include "sync/wire.h"
 
+#include "common/number_parse.h"
+
 namespace motcua::sync {
 namespace {
 
@@ -43,12 +45,6 @@ class ObjectWriter {
 std::string Date(const std::optional<Instant>& at) { return at ? dvc::FormatNationalDate(*at) : std::string(); }
 std::string Code(int value, int absent) { return value == absent ? std::string() : std::to_string(value); }
 const char* Flag(bool value) { return value ? "1" : "0"; }
-
-bool AllDigits(std::string_view s) {
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return !s.empty();
-}
 
 // `value` cut to `max_chars`, the cut noted under `field`.
 std::string Capped(std::string value, std::size_t max_chars, const std::string& code, const std::string& field,
@@ -151,7 +147,7 @@ std::string WireRecord(const dvc::NationalRecord& r, std::vector<CapNote>& notes
   out.reserve(2048);
   {
     ObjectWriter w(out);
-    const bool identity = AllDigits(r.applicant_id_number) &&
+    const bool identity = IsAsciiDigits(r.applicant_id_number) &&
                           (r.applicant_id_number.size() == 12 || r.applicant_id_number.size() == 9);
     w.Str("MaHoSo", r.dossier_code)
         .Str("MaTTHC", r.procedure_code)

@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 
+#include "common/number_parse.h"
 #include "ui_imgui/fonts.h"
 #include "ui_imgui/internal/x11_key_time.h"
 #include "ui_imgui/screenshot.h"
@@ -51,11 +52,13 @@ void InstallQuitSignals() {
   }
 }
 
-template <class T>
-bool ParseNumber(std::string_view text, T& out) {
+// A decimal number such as "1.25" (whole numbers go through common/number_parse.h).
+std::optional<float> ParseDecimal(std::string_view text) {
+  float out = 0;
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, out);
-  return ec == std::errc() && ptr == end;
+  if (ec != std::errc() || ptr != end) return std::nullopt;
+  return out;
 }
 
 // ---- The loop's state, kept together so event handling can be split into small functions. ----
@@ -513,24 +516,23 @@ Result<ParsedArgs> ParseShellArgs(int argc, const char* const* argv, ShellOption
     if (arg == "--size") {
       MOTCUA_TRY(value(v));
       const std::size_t x = v.find('x');
-      int w = 0, h = 0;
-      if (x == std::string_view::npos || !ParseNumber(v.substr(0, x), w) ||
-          !ParseNumber(v.substr(x + 1), h) || w < 320 || h < 240 || w > 7680 || h > 4320)
+      const std::optional<int> w = x == std::string_view::npos ? std::nullopt : ParseDigits<int>(v.substr(0, x));
+      const std::optional<int> h = x == std::string_view::npos ? std::nullopt : ParseDigits<int>(v.substr(x + 1));
+      if (!w || !h || *w < 320 || *h < 240 || *w > 7680 || *h > 4320)
         return Invalid("--size", "bad_size", "--size wants WxH within 320x240..7680x4320, got '" + std::string(v) + "'");
-      o.width_px = w;
-      o.height_px = h;
+      o.width_px = *w;
+      o.height_px = *h;
     } else if (arg == "--scale") {
       MOTCUA_TRY(value(v));
-      float s = 0;
-      if (!ParseNumber(v, s) || !(s >= 0.5f && s <= 4.0f))
+      const std::optional<float> s = ParseDecimal(v);
+      if (!s || !(*s >= 0.5f && *s <= 4.0f))
         return Invalid("--scale", "bad_number", "--scale wants a number in 0.5..4, got '" + std::string(v) + "'");
-      o.scale = s;
+      o.scale = *s;
     } else if (arg == "--frames") {
       MOTCUA_TRY(value(v));
-      int n = 0;
-      if (!ParseNumber(v, n) || n < 0)
-        return Invalid("--frames", "bad_number", "--frames wants a count >= 0, got '" + std::string(v) + "'");
-      o.frames = n;
+      const std::optional<int> n = ParseDigits<int>(v);
+      if (!n) return Invalid("--frames", "bad_number", "--frames wants a count >= 0, got '" + std::string(v) + "'");
+      o.frames = *n;
     } else if (arg == "--screenshot") {
       MOTCUA_TRY(value(v));
       o.screenshot_path = std::string(v);
@@ -545,10 +547,10 @@ Result<ParsedArgs> ParseShellArgs(int argc, const char* const* argv, ShellOption
       o.lang = *lang;
     } else if (arg == "--wedge-gap-ms") {
       MOTCUA_TRY(value(v));
-      int n = 0;
-      if (!ParseNumber(v, n) || n < 10 || n > 1000)
+      const std::optional<int> n = ParseDigits<int>(v);
+      if (!n || *n < 10 || *n > 1000)
         return Invalid("--wedge-gap-ms", "bad_number", "--wedge-gap-ms wants 10..1000, got '" + std::string(v) + "'");
-      o.wedge.max_gap_ms = n;
+      o.wedge.max_gap_ms = *n;
     } else if (arg == "--large-text") {
       o.variant.large_text = true;
     } else if (arg == "--high-contrast") {

@@ -2,8 +2,9 @@
 
 #include <SDL_scancode.h>
 
-#include <cstdlib>
-#include <cstring>
+#include <optional>
+
+#include "common/number_parse.h"
 
 namespace motcua::ui {
 
@@ -22,10 +23,9 @@ bool HotKeyPressed(HotKey key, bool ctrl) {
 
 bool ParseFunctionKey(const char* text, HotKey* out) {
   if (text == nullptr || text[0] != 'F') return false;
-  char* end = nullptr;
-  const long n = std::strtol(text + 1, &end, 10);
-  if (end == text + 1 || *end != '\0' || n < 1 || n > 12) return false;
-  *out = static_cast<HotKey>(n - 1);
+  const std::optional<int> n = ParseDigits<int>(text + 1, {.max_digits = 2});
+  if (!n || *n < 1 || *n > 12) return false;
+  *out = static_cast<HotKey>(*n - 1);
   return true;
 }
 

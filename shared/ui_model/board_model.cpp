@@ -1,7 +1,6 @@
 #include "ui_model/board_model.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "common/text.h"
 #include "ui_model/internal/setting_table.h"
@@ -20,18 +19,6 @@ constexpr std::size_t kMaxNotices = 30;
 
 Error Bad(std::string_view key, const char* rule, std::string detail) {
   return Invalid(std::string(key), rule, std::move(detail));
-}
-
-Result<int> WholeNumber(std::string_view key, std::string_view value, int lo, int hi) {
-  int n = 0;
-  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-  if (value.empty() || ec != std::errc() || end != value.data() + value.size() || value.front() == '-' ||
-      value.front() == '+')
-    return Bad(key, "bad_value", std::string(key) + " must be a whole number");
-  if (n < lo || n > hi)
-    return Bad(key, "out_of_range",
-               std::string(key) + " must be within " + std::to_string(lo) + ".." + std::to_string(hi));
-  return n;
 }
 
 // The notices: one per line, blank lines dropped, each line checked as a line of text.
@@ -61,9 +48,9 @@ Result<std::vector<std::string>> ParseNotices(std::string_view key, std::string_
 Status Assign(BoardSettings& s, std::string_view key, std::string_view raw) {
   const std::string_view value = key == "board.notices" ? raw : Trim(raw);
   if (key == "board.rotation_seconds") {
-    MOTCUA_ASSIGN_OR_RETURN(s.rotation_seconds, WholeNumber(key, value, 5, 600));
+    MOTCUA_ASSIGN_OR_RETURN(s.rotation_seconds, internal::WholeNumberSetting(key, value, 5, 600));
   } else if (key == "board.highlight_seconds") {
-    MOTCUA_ASSIGN_OR_RETURN(s.highlight_seconds, WholeNumber(key, value, 2, 60));
+    MOTCUA_ASSIGN_OR_RETURN(s.highlight_seconds, internal::WholeNumberSetting(key, value, 2, 60));
   } else if (key == "board.notices") {
     MOTCUA_ASSIGN_OR_RETURN(s.notices, ParseNotices(key, value));
   } else if (key == "board.announce_english") {

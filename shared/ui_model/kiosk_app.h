@@ -6,7 +6,7 @@
 //   3. applies the actions the screen produced with ApplyKioskAction, through the core.
 // tests/kiosk does the same without a display.
 //
-// Who acts. The kiosk is its own station account with Role::kKiosk (workflow/desk.h): it may look up
+// Who acts. The kiosk is its own station account with Role::kKiosk (roles/roles.h): it may look up
 // a dossier's public status, record a rating, register postal return and take a ticket, and nothing
 // else; the core checks that on every call. It never signs in as an officer.
 //

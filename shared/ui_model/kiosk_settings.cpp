@@ -1,9 +1,10 @@
 #include "ui_model/kiosk_settings.h"
 
-#include <charconv>
+#include <algorithm>
 #include <cstring>
 
 #include "auth/accounts.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 #include "ui_model/internal/setting_table.h"
 #include "print/escpos.h"
@@ -24,14 +25,7 @@ constexpr const char* kKeys[] = {
 };
 constexpr const char* kPinKey = "kiosk.admin_pin_hash";
 
-bool AllOf(std::string_view s, bool (*ok)(char)) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!ok(c)) return false;
-  return true;
-}
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAccountChar(char c) { return IsDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool IsAccountChar(char c) { return IsAsciiDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 Error Bad(std::string_view key, const char* rule, std::string detail) {
   return Invalid(std::string(key), rule, std::move(detail));
@@ -40,16 +34,8 @@ Error Bad(std::string_view key, const char* rule, std::string detail) {
 // Parses `value` for `key` into `s` (the one place that knows each key's rules).
 Status Assign(KioskSettings& s, std::string_view key, std::string_view raw) {
   const std::string_view value = Trim(raw);
-  auto number = [&](std::int64_t lo, std::int64_t hi) -> Result<std::int64_t> {
-    std::int64_t n = 0;
-    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-    if (value.empty() || value.size() > 12 || ec != std::errc() || end != value.data() + value.size() ||
-        !AllOf(value, IsDigit))
-      return Bad(key, "bad_value", std::string(key) + " must be a whole number");
-    if (n < lo || n > hi)
-      return Bad(key, "out_of_range",
-                 std::string(key) + " must be within " + std::to_string(lo) + ".." + std::to_string(hi));
-    return n;
+  auto number = [&](std::int64_t lo, std::int64_t hi) {
+    return internal::WholeNumberSetting<std::int64_t>(key, value, lo, hi, 12);
   };
   if (key == "kiosk.idle_seconds") {
     MOTCUA_ASSIGN_OR_RETURN(auto n, number(10, 3600));
@@ -62,11 +48,11 @@ Status Assign(KioskSettings& s, std::string_view key, std::string_view raw) {
   } else if (key == "kiosk.postage_vnd") {
     MOTCUA_ASSIGN_OR_RETURN(s.postage_vnd, number(0, 10'000'000));
   } else if (key == "kiosk.bank_bin") {
-    if (!value.empty() && (value.size() != 6 || !AllOf(value, IsDigit)))
+    if (!value.empty() && (value.size() != 6 || !IsAsciiDigits(value)))
       return Bad(key, "bad_value", "kiosk.bank_bin must be the bank's 6-digit NAPAS BIN");
     s.bank_bin = std::string(value);
   } else if (key == "kiosk.bank_account") {
-    if (!value.empty() && (value.size() > 19 || !AllOf(value, IsAccountChar)))
+    if (!value.empty() && (value.size() > 19 || !std::all_of(value.begin(), value.end(), IsAccountChar)))
       return Bad(key, "bad_value", "kiosk.bank_account must be 1-19 letters and digits");
     s.bank_account = std::string(value);
   } else if (key == "kiosk.account_name" || key == "kiosk.result_counter") {
@@ -125,7 +111,7 @@ Status SaveKioskSetting(store::Store& store, const workflow::Actor& actor, std::
 
 Status SaveKioskPin(store::Store& store, const workflow::Actor& actor, std::string_view pin, Instant now) {
   MOTCUA_TRY(workflow::Require(actor, workflow::Permission::kManageUsers));
-  if (pin.size() < 4 || pin.size() > 12 || !AllOf(pin, IsDigit))
+  if (pin.size() < 4 || pin.size() > 12 || !IsAsciiDigits(pin))
     return Bad("pin", "bad_pin", "the kiosk PIN must be 4-12 digits");
   MOTCUA_ASSIGN_OR_RETURN(auto hash, auth::HashSecret(pin));
   // The journal says that the PIN changed, never the hash.

@@ -11,10 +11,8 @@
 // Sized for a supervisor's 1366×768 display (ScoreCardLayout): every width is computed here so that
 // Draw needs no arithmetic of its own.
 //
-// Text. Vietnamese by default, English with Lang::kEn. The keys ("scorecard.*") are looked up in the
-// shared string table (ui_model/strings.h) first; until they are merged into it (the table has a
-// single source, strings.cpp), they live in ScoreCardStrings(), which follows the same invariants
-// (sorted unique keys, both languages, NFC, matching placeholders; tests/ui_model_scorecard checks them).
+// Text. Vietnamese by default, English with Lang::kEn. The keys ("scorecard.*") are in the one string
+// table (ui_model/strings.h, strings.cpp) with every other screen's.
 //
 // In the counter: CounterModel::scorecard (counter_app.h) holds the scored month and its lists;
 // MakeScoreCardView(model, now) builds the view from it, and the screen's ScoreCardActions come back
@@ -23,7 +21,6 @@
 
 #include <array>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -277,10 +274,5 @@ struct CounterModel;  // counter_app.h
 // error; `now` decides whether a next month exists. No score data without Permission::kViewScores.
 ScoreCardView MakeScoreCardView(const CounterModel& model, Instant now,
                                 const ScoreCardViewOptions& options = {});
-
-// The score card's strings (see the file comment), sorted by key.
-std::span<const UiString> ScoreCardStrings();
-// The text for `key`: the shared table first, then ScoreCardStrings(), else Tr()'s "[key]" (recorded).
-const char* ScoreCardText(Lang lang, std::string_view key);
 
 }  // namespace motcua::ui

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <iterator>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +9,7 @@
 #include "calendar/deadline.h"
 #include "codes/dossier_code.h"
 #include "codes/receipt_token.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 #include "digitize/file_store.h"
 
@@ -21,44 +21,8 @@ using dossier::Dossier;
 using dossier::State;
 using nlohmann::json;
 
-constexpr const char* kRoleKeys[] = {"officer", "postal", "supervisor", "admin", "kiosk"};
-constexpr int kRoleCount = static_cast<int>(std::size(kRoleKeys));
-
-constexpr const char* kPermissionKeys[] = {
-    "receive", "process", "digitize", "return_result", "postal_handover", "view_scores", "manage_users",
-    "manage_catalog", "resend_sync", "citizen_lookup", "rate", "register_postal_return", "take_ticket"};
-static_assert(std::size(kPermissionKeys) == static_cast<std::size_t>(Permission::kTakeTicket) + 1,
-              "every Permission has a key");
-static_assert(std::size(kRoleKeys) == static_cast<std::size_t>(Role::kKiosk) + 1, "every Role has a key");
-
-// Who may do what. Postal staff carry dossiers and results; they never change a dossier's state
-// except through a signed handover manifest. A kiosk acts for anonymous citizens: only the four
-// citizen-facing permissions, which every desk role except postal also holds (desk.h, Permission).
-struct PermissionRow {
-  Role role;
-  std::initializer_list<Permission> allowed;
-};
-using P = Permission;
-const PermissionRow kPermissions[] = {
-    {Role::kOfficer,
-     {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kCitizenLookup, P::kRate,
-      P::kRegisterPostalReturn, P::kTakeTicket}},
-    {Role::kPostal, {P::kPostalHandover}},
-    {Role::kSupervisor,
-     {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kViewScores, P::kResendSync,
-      P::kCitizenLookup, P::kRate, P::kRegisterPostalReturn, P::kTakeTicket}},
-    {Role::kAdmin, {P::kReceive, P::kProcess, P::kDigitize, P::kReturnResult, P::kPostalHandover, P::kViewScores,
-                    P::kManageUsers, P::kManageCatalog, P::kResendSync, P::kCitizenLookup, P::kRate,
-                    P::kRegisterPostalReturn, P::kTakeTicket}},
-    {Role::kKiosk, {P::kCitizenLookup, P::kRate, P::kRegisterPostalReturn, P::kTakeTicket}},
-};
-
 Permission PermissionFor(Action action) {
   return action == Action::kReturnResult ? Permission::kReturnResult : Permission::kProcess;
-}
-
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // 9-11 digits once a leading +84 is read as 0 and spaces, dots and dashes are dropped.
@@ -66,7 +30,7 @@ bool IsPhoneNumber(std::string_view phone) {
   std::string digits = phone.rfind("+84", 0) == 0 ? "0" + std::string(phone.substr(3)) : std::string(phone);
   digits.erase(std::remove_if(digits.begin(), digits.end(), [](char c) { return c == ' ' || c == '.' || c == '-'; }),
                digits.end());
-  return AllDigits(digits) && digits.size() >= 9 && digits.size() <= 11;
+  return IsAsciiDigits(digits) && digits.size() >= 9 && digits.size() <= 11;
 }
 
 std::string InstantText(const std::optional<Instant>& t) {
@@ -219,22 +183,6 @@ Result<IntakeResult> Replay(const Desk& desk, const IntakeRequest& request, Doss
 
 }  // namespace
 
-const char* RoleKey(Role r) { return kRoleKeys[static_cast<int>(r)]; }
-
-const char* PermissionKey(Permission p) { return kPermissionKeys[static_cast<int>(p)]; }
-
-bool Can(Role role, Permission p) {
-  for (const auto& row : kPermissions)
-    if (row.role == role) return std::find(row.allowed.begin(), row.allowed.end(), p) != row.allowed.end();
-  return false;
-}
-
-Status Require(const Actor& actor, Permission p) {
-  if (Can(actor.role, p)) return Ok();
-  return Invalid("role", "not_allowed",
-                 std::string("a ") + RoleKey(actor.role) + " account may not " + PermissionKey(p));
-}
-
 Status SaveJournaledSetting(store::Store& store, const Actor& actor, std::string_view key, std::string_view value,
                             std::string_view journaled_value, Instant now) {
   return store.Write([&](store::WriteTx& tx) -> Status {
@@ -245,30 +193,24 @@ Status SaveJournaledSetting(store::Store& store, const Actor& actor, std::string
   });
 }
 
-Result<Role> ParseRole(std::string_view key, std::string_view field) {
-  for (int i = 0; i < kRoleCount; ++i)
-    if (key == kRoleKeys[i]) return static_cast<Role>(i);
-  return Invalid(std::string(field), "unknown_role",
-                 "unknown role \"" + std::string(key) + "\"; expected officer, postal, supervisor, admin or kiosk");
-}
-
 Status CheckIdNumber(dossier::IdType type, std::string_view id, std::string_view field) {
   using dossier::IdType;
   const std::string f(field);
   const std::string text(id);
   switch (type) {
     case IdType::kCccd:
-      if (!AllDigits(id) || id.size() != 12)
+      if (!IsAsciiDigits(id) || id.size() != 12)
         return Invalid(f, "bad_cccd",
                        "a CCCD number has exactly 12 digits, got \"" + text + "\" (" + std::to_string(id.size()) + ")");
       break;
     case IdType::kCmnd:
-      if (!AllDigits(id) || id.size() != 9)
+      if (!IsAsciiDigits(id) || id.size() != 9)
         return Invalid(f, "bad_cmnd", "a CMND number has exactly 9 digits, got \"" + text + "\"");
       break;
     case IdType::kTaxCode: {
-      const bool plain = AllDigits(id) && id.size() == 10;
-      const bool branch = id.size() == 14 && id[10] == '-' && AllDigits(id.substr(0, 10)) && AllDigits(id.substr(11));
+      const bool plain = IsAsciiDigits(id) && id.size() == 10;
+      const bool branch =
+          id.size() == 14 && id[10] == '-' && IsAsciiDigits(id.substr(0, 10)) && IsAsciiDigits(id.substr(11));
       if (!plain && !branch)
         return Invalid(f, "bad_tax_code", "a tax code is 10 digits, or 10 digits, a dash and 3 digits, got \"" + text + "\"");
       break;

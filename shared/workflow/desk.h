@@ -21,61 +21,26 @@
 #include "common/result.h"
 #include "dossier/dossier.h"
 #include "dossier/lifecycle.h"
+#include "roles/roles.h"
 #include "store/store.h"
 
 namespace motcua::workflow {
 
-enum class Role {
-  kOfficer,     // cán bộ tiếp nhận và trả kết quả
-  kPostal,      // nhân viên bưu chính
-  kSupervisor,  // lãnh đạo, giám sát
-  kAdmin,       // quản trị
-  // The station account of a self-service kiosk (ki-ốt tự phục vụ): it acts for whichever citizen
-  // stands in front of it, so it holds only the citizen-facing permissions below and is refused
-  // every officer's action (receive, process, digitize, return, handover, scores, users, catalog).
-  kKiosk,
-};
-const char* RoleKey(Role r);  // "officer", ..., "kiosk"
-Result<Role> ParseRole(std::string_view key, std::string_view field = "role");
-
-// What a role may do. Every core operation checks it (roles gate actions in the core, not only in
-// the UI). The table is kPermissions in desk.cpp.
-enum class Permission {
-  kReceive,         // receive dossiers
-  kProcess,         // lifecycle actions: transfer, supplement, payment, done, refuse, stop, withdrawal, apology
-  kDigitize,        // attach scans and results
-  kReturnResult,    // hand results over
-  kPostalHandover,  // postal handover manifests (postal staff and officers)
-  kViewScores,      // the indicator score card
-  kManageUsers,     // user accounts
-  kManageCatalog,   // catalog import and settings (the sync's settings too)
-  kResendSync,      // send a record the provincial system refused again, once the dossier is fixed
-  // Citizen-facing permissions: what a kiosk may do (Role::kKiosk holds exactly these four). Officers,
-  // supervisors and administrators hold them too (an officer looks a dossier up for a citizen at the
-  // counter, transcribes a paper rating form, registers postal return on the citizen's behalf, and
-  // hands out queue tickets); postal staff hold none of them.
-  kCitizenLookup,          // look up a dossier's public status (citizen/public_status.h)
-  kRate,                   // record a citizen's satisfaction rating (rating/rating.h)
-  kRegisterPostalReturn,   // register postal return of a result (RegisterPostalReturn)
-  kTakeTicket,             // take a queue ticket
-};
-const char* PermissionKey(Permission p);
-
-bool Can(Role role, Permission p);
-
-struct Actor {
-  std::string user;     // user name, recorded on steps and journal events
-  Role role = Role::kOfficer;
-  std::string station;  // station id
-};
+// Roles, permissions and the Actor are roles/roles.h's (one definition); the desk's operations and their
+// callers use them under these names too.
+using roles::Actor;
+using roles::Can;
+using roles::ParseRole;
+using roles::Permission;
+using roles::PermissionKey;
+using roles::Require;
+using roles::Role;
+using roles::RoleKey;
 
 enum class SupplementPolicy {
   kRestart,  // default: the full duration runs again from the supplement's arrival
   kShift,    // the due date moves by the working days spent waiting
 };
-
-// Errors: kInvalid/"not_allowed" on field "role", naming the role and what it may not do.
-Status Require(const Actor& actor, Permission p);
 
 // Stores one setting of the center and journals "station.settings_changed" {key: journaled_value} in the
 // same transaction (architecture.md rule 2). `journaled_value` is what the journal keeps: the value itself,

@@ -1,8 +1,7 @@
 #include "workflow/desk_settings.h"
 
-#include <charconv>
-
 #include "codes/dossier_code.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 
 namespace motcua::workflow {
@@ -22,12 +21,11 @@ Result<std::string> Text(const SettingLookup& get, std::string_view key, const s
 Result<int> Number(const SettingLookup& get, std::string_view key, int fallback, int lo, int hi) {
   MOTCUA_ASSIGN_OR_RETURN(auto v, get(key));
   if (!v) return fallback;
-  int n = 0;
-  auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (v->empty() || ec != std::errc() || ptr != v->data() + v->size() || n < lo || n > hi)
+  const std::optional<int> n = ParseDigits<int>(*v);
+  if (!n || *n < lo || *n > hi)
     return Bad(key, "is \"" + *v + "\"; expected a whole number from " + std::to_string(lo) + " to " +
                         std::to_string(hi));
-  return n;
+  return *n;
 }
 
 // One of `choices` (the first is the default).

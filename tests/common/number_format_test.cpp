@@ -1,5 +1,5 @@
 // The one number formatter (common/number_format.h): worked examples in both styles, both sides of
-// each rounding and grouping boundary, and the extremes.
+// each rounding and grouping boundary, and the extremes; đồng amounts as the printed forms write them.
 #include "common/number_format.h"
 
 #include <gtest/gtest.h>
@@ -60,6 +60,22 @@ TEST(FormatInteger, GroupsThousandsEveryThreeDigits) {
             "-9,223,372,036,854,775,808");
   EXPECT_EQ(FormatInteger(std::numeric_limits<std::int64_t>::max(), NumberStyle::kVi),
             "9.223.372.036.854.775.807");
+}
+
+// Amounts as on fee notices: "20.000 đồng" (TT 75/2022/TT-BTC), printed with the đồng sign.
+TEST(FormatVnd, GroupsThousandsWithDotsAndAppendsDongSign) {
+  EXPECT_EQ(FormatVnd(0), "0 ₫");
+  EXPECT_EQ(FormatVnd(999), "999 ₫");
+  EXPECT_EQ(FormatVnd(1000), "1.000 ₫");
+  EXPECT_EQ(FormatVnd(20000), "20.000 ₫");
+  EXPECT_EQ(FormatVnd(100000), "100.000 ₫");
+  EXPECT_EQ(FormatVnd(1250000), "1.250.000 ₫");
+  EXPECT_EQ(FormatVnd(-50000), "-50.000 ₫");
+}
+
+TEST(FormatVnd, HandlesTheExtremesOfInt64) {
+  EXPECT_EQ(FormatVnd(std::numeric_limits<std::int64_t>::max()), "9.223.372.036.854.775.807 ₫");
+  EXPECT_EQ(FormatVnd(std::numeric_limits<std::int64_t>::min()), "-9.223.372.036.854.775.808 ₫");
 }
 
 TEST(FormatPercent, ShowsTheRatioTimesAHundredWithTwoDecimals) {

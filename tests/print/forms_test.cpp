@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <limits>
 
 #include "print/sample_forms.h"
 #include "support/dates.h"
@@ -54,22 +53,6 @@ TEST(FormatPlaceDate, UnsetDatePrintsDotsAndEmptyPlaceIsOmitted) {
 TEST(FormatShortDateTime, PrintsDayMonthYearHourMinute) {
   EXPECT_EQ(FormatShortDateTime(At(2026, 3, 12, 8, 30)), "12/03/2026 08:30");
   EXPECT_EQ(FormatShortDateTime(At(2026, 12, 31, 23, 59)), "31/12/2026 23:59");
-}
-
-// Amounts as on fee notices: "20.000 đồng" (TT 75/2022/TT-BTC), printed with the đồng sign.
-TEST(FormatVnd, GroupsThousandsWithDotsAndAppendsDongSign) {
-  EXPECT_EQ(FormatVnd(0), "0 ₫");
-  EXPECT_EQ(FormatVnd(999), "999 ₫");
-  EXPECT_EQ(FormatVnd(1000), "1.000 ₫");
-  EXPECT_EQ(FormatVnd(20000), "20.000 ₫");
-  EXPECT_EQ(FormatVnd(100000), "100.000 ₫");
-  EXPECT_EQ(FormatVnd(1250000), "1.250.000 ₫");
-  EXPECT_EQ(FormatVnd(-50000), "-50.000 ₫");
-}
-
-TEST(FormatVnd, HandlesTheExtremesOfInt64) {
-  EXPECT_EQ(FormatVnd(std::numeric_limits<std::int64_t>::max()), "9.223.372.036.854.775.807 ₫");
-  EXPECT_EQ(FormatVnd(std::numeric_limits<std::int64_t>::min()), "-9.223.372.036.854.775.808 ₫");
 }
 
 }  // namespace

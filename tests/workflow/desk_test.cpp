@@ -452,22 +452,6 @@ TEST_F(DeskTest, TwoConnectionsReceivingAtOnceNeverShareACode) {
   EXPECT_TRUE(t_->store->VerifyJournal()->ok);
 }
 
-TEST(Permissions, FollowTheRoleTable) {
-  EXPECT_TRUE(Can(Role::kOfficer, Permission::kReceive));
-  EXPECT_FALSE(Can(Role::kOfficer, Permission::kViewScores));
-  EXPECT_FALSE(Can(Role::kOfficer, Permission::kManageUsers));
-  EXPECT_TRUE(Can(Role::kPostal, Permission::kPostalHandover));
-  EXPECT_FALSE(Can(Role::kPostal, Permission::kReceive));
-  EXPECT_FALSE(Can(Role::kPostal, Permission::kProcess));
-  EXPECT_TRUE(Can(Role::kSupervisor, Permission::kViewScores));
-  EXPECT_FALSE(Can(Role::kSupervisor, Permission::kManageUsers));
-  EXPECT_TRUE(Can(Role::kAdmin, Permission::kManageCatalog));
-  auto denied = Require({"buu.dien", Role::kPostal, "s"}, Permission::kProcess);
-  ASSERT_FALSE(denied);
-  EXPECT_EQ(denied.error().field, "role");
-  EXPECT_EQ(denied.error().rule, "not_allowed");
-}
-
 TEST_F(DeskTest, AHookRunsInTheSameTransactionAndItsFailureUndoesEverything) {
   IntakeRequest r = SampleIntake();
   auto failed = Receive(t_->desk, t_->officer, r, At("2026-11-23 09:00"),

@@ -23,7 +23,7 @@ Result<std::optional<Instant>> ReadOptionalInstant(const json& body, const char*
 store::Record ToRecord(const Account& a, Instant now) {
   json body = {{"user_name", a.user_name},
                {"display_name", a.display_name},
-               {"role", workflow::RoleKey(a.role)},
+               {"role", roles::RoleKey(a.role)},
                {"unit", a.unit},
                {"is_disabled", a.is_disabled},
                {"password_hash", a.password_hash},
@@ -46,7 +46,7 @@ Result<Account> FromRecord(const store::Record& record) {
   try {
     a.user_name = body.at("user_name").get<std::string>();
     a.display_name = body.at("display_name").get<std::string>();
-    auto role = workflow::ParseRole(body.at("role").get<std::string>());
+    auto role = roles::ParseRole(body.at("role").get<std::string>());
     if (!role) return bad("unknown role");
     a.role = *role;
     a.unit = body.value("unit", std::string());

@@ -4,25 +4,15 @@
 #include <string_view>
 #include <vector>
 
+#include "common/number_parse.h"
+
 namespace motcua::codes::internal {
 
-inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
-// True for a non-empty run of ASCII digits.
-inline bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!IsDigit(c)) return false;
-  return true;
-}
-
-// Value of a run of digits the caller checked with AllDigits (at most 9 of them: no overflow).
-inline int DigitsValue(std::string_view s) {
-  int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
-  return v;
-}
+// Value of a run of digits the caller checked with IsAsciiDigits (common/number_parse.h), at most 9 of
+// them; 0 for anything else.
+inline int DigitsValue(std::string_view s) { return ParseDigits<int>(s, {.max_digits = 9}).value_or(0); }
 
 // Every field between separators, empty ones included ("a||b" → "a", "", "b"; "" → one empty field).
 inline std::vector<std::string_view> Split(std::string_view s, char sep) {

@@ -35,7 +35,7 @@ std::string Label(std::string_view origin_area, int number, int digits) {
   return std::string(origin_area) + text;
 }
 
-Status AppendQueueEvent(store::WriteTx& tx, const workflow::Actor& actor, const char* type, Instant now,
+Status AppendQueueEvent(store::WriteTx& tx, const roles::Actor& actor, const char* type, Instant now,
                         std::string payload_json) {
   store::NewEvent e;
   e.type = type;

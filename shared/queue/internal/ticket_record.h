@@ -19,7 +19,7 @@ std::string LineKey(LocalDate day, std::string_view area);
 std::string Label(std::string_view origin_area, int number, int digits);
 
 // Journals one queue event of `actor` (its user and station) at `now`.
-Status AppendQueueEvent(store::WriteTx& tx, const workflow::Actor& actor, const char* type, Instant now,
+Status AppendQueueEvent(store::WriteTx& tx, const roles::Actor& actor, const char* type, Instant now,
                         std::string payload_json);
 
 // The record for `t` (status and updated_at from its state).

@@ -6,12 +6,12 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstring>
 #include <sstream>
 
 #include "common/crypto.h"
 #include "common/files.h"
+#include "common/number_parse.h"
 
 namespace motcua::store::internal {
 namespace {
@@ -47,12 +47,6 @@ void SyncDirectoryOf(const fs::path& path) {
   }
 }
 
-bool ParseInt(std::string_view text, std::int64_t& out) {
-  if (text.empty() || text.size() > 18) return false;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc() && ptr == text.data() + text.size() && out >= 0;
-}
-
 bool IsHex64(std::string_view s) {
   return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
@@ -66,7 +60,8 @@ std::optional<Anchor> ParseAnchorLine(std::string_view line) {
   const auto b = line.find(' ', a + 1);
   if (b == std::string_view::npos) return std::nullopt;
   Anchor out;
-  if (!ParseInt(line.substr(0, a), out.seq) || out.seq < 1) return std::nullopt;
+  out.seq = ParseDigits<std::int64_t>(line.substr(0, a), {.max_digits = 18}).value_or(0);  // 0: not a number
+  if (out.seq < 1) return std::nullopt;
   out.hash = std::string(line.substr(a + 1, b - a - 1));
   if (!IsHex64(out.hash)) return std::nullopt;
   auto at = ParseInstantUtc(line.substr(b + 1), "anchor");
@@ -115,8 +110,9 @@ Result<std::optional<ChainKey>> ReadChainKey(const fs::path& path) {
   in >> key_word >> key_hex >> from_word >> from_text;
   ChainKey k;
   auto raw = FromHex(key_hex, "chain_key");
+  k.keyed_from_seq = ParseDigits<std::int64_t>(from_text, {.max_digits = 18}).value_or(0);  // 0: not a number
   if (header != kKeyHeader || key_word != "key" || from_word != "keyed-from" || !raw || raw->size() != 32 ||
-      !ParseInt(from_text, k.keyed_from_seq) || k.keyed_from_seq < 1)
+      k.keyed_from_seq < 1)
     return Corrupt("chain_key", "bad_chain_key", path.string() + " is not a motcua chain key file");
   k.key = std::move(*raw);
   return std::optional<ChainKey>(std::move(k));

@@ -351,9 +351,11 @@ std::size_t FindStage1Error(std::string_view s, std::size_t& string_start) {
 
 namespace od = simdjson::ondemand;
 
-// Nesting deeper than this (possible only inside values the reader does not keep, which SkipValue
-// walks recursively) is refused as bad_json. simdjson's own default (DEFAULT_MAX_DEPTH).
-constexpr int kMaxSkipDepth = 1024;
+// An array or object nested deeper than this (the top-level array or object is level 1) is refused as
+// bad_json. Only values the reader does not keep can nest that deep; SkipValue walks them recursively,
+// and simdjson's parser is sized for DEFAULT_MAX_DEPTH (1024) levels (deeper, a build without
+// optimisation stops on simdjson's assertion).
+constexpr int kMaxDepth = 1000;
 
 enum class Shape : std::uint8_t { kScalar, kObject, kArray };
 
@@ -426,7 +428,7 @@ class RecordReader {
         od::array records;
         if (auto e = field.value().get_array().get(records)) return SimdFail(e);
         if (!ReadRecords(records)) return false;
-      } else if (!SkipValue(field.value(), shape, 0) || !NoJunk()) {
+      } else if (!SkipValue(field.value(), shape) || !NoJunk()) {
         return false;
       }
     }
@@ -595,7 +597,7 @@ class RecordReader {
   // An object or array where the current key (key_ in ctx_) expects something else: an unknown key's
   // value is skipped (still checked); a known key's is bad_type.
   bool ContainerForKey(od::value& value, Shape shape) {
-    if (key_ == Key::kUnknown) return SkipValue(value, shape, 0);
+    if (key_ == Key::kUnknown) return SkipValue(value, shape);
     if (ctx_ == Ctx::kRecord && IsListKey(key_)) return Fail(FieldPath(), "bad_type", Name() + " must be an array");
     if (ctx_ == Ctx::kRecord && key_ == Key::kMotcuaLocal)
       return Fail(FieldPath(), "bad_type", Name() + " must be an object");
@@ -604,9 +606,9 @@ class RecordReader {
 
   // Walks a value the reader does not keep, checking that it is JSON (its scalars were checked by
   // ReadValue).
-  bool SkipValue(od::value& value, Shape shape, int depth) {
+  bool SkipValue(od::value& value, Shape shape) {
     if (shape == Shape::kScalar) return true;
-    if (depth >= kMaxSkipDepth) return BadJson(last_token_, "nested deeper than 1024 levels");
+    if (value.current_depth() > kMaxDepth) return BadJson(last_token_, "nested deeper than 1000 levels");
     if (shape == Shape::kObject) {
       od::object object;
       if (auto e = value.get_object().get(object)) return SimdFail(e);
@@ -617,7 +619,7 @@ class RecordReader {
         Shape child;
         Scalar s;
         if (!ReadKey(field, Key::kUnknown, key) || !ReadValue(field.value(), child, s) ||
-            !SkipValue(field.value(), child, depth + 1) || !NoJunk())
+            !SkipValue(field.value(), child) || !NoJunk())
           return false;
       }
       return Closed();
@@ -629,7 +631,7 @@ class RecordReader {
       if (auto e = std::move(element).get(item)) return SimdFail(e);
       Shape child;
       Scalar s;
-      if (!ReadValue(item, child, s) || !SkipValue(item, child, depth + 1) || !NoJunk()) return false;
+      if (!ReadValue(item, child, s) || !SkipValue(item, child) || !NoJunk()) return false;
     }
     return Closed();
   }

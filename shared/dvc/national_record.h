@@ -49,8 +49,9 @@
 //                    where the token that is not JSON starts (a string with a bad escape: its opening
 //                    quote; a missing comma: the token found instead; invalid UTF-8: its first byte),
 //                    or the text's length when the text ends too early. Offsets count from the start
-//                    of the caller's text, a byte order mark included. An unknown key's value nested
-//                    deeper than 1024 levels is bad_json too.
+//                    of the caller's text, a byte order mark included. Arrays and objects nested
+//                    deeper than 1000 levels (the top level is level 1; only possible inside unknown
+//                    keys) are bad_json too.
 //   "not_an_array"   the top level is neither an array nor an object with a "data" array
 //   "not_an_object"  a record or an array item is not an object
 //   "bad_type"       a value of the wrong JSON type (an object where a date is expected, ...)

@@ -346,14 +346,15 @@ TEST(ParseNationalRecords, SkipsAByteOrderMarkAndEndsAtNul) {
   EXPECT_EQ(early.error().rule, "bad_json");
 }
 
-TEST(ParseNationalRecords, RefusesNestingDeeperThan1024Levels) {
-  // Both sides of the limit, inside an unknown key (the only place JSON can nest that deep).
-  auto nested = [](int depth) {
-    return R"([{"MaHoSo":"A","Extra":)" + std::string(depth, '[') + std::string(depth, ']') + "}]";
+TEST(ParseNationalRecords, RefusesNestingDeeperThan1000Levels) {
+  // Both sides of the limit, inside an unknown key (the only place JSON can nest that deep): the list
+  // of records is level 1, the record level 2, Extra's arrays levels 3 to `levels`.
+  auto nested = [](int levels) {
+    return R"([{"MaHoSo":"A","Extra":)" + std::string(levels - 2, '[') + std::string(levels - 2, ']') + "}]";
   };
-  auto ok = ParseNationalRecords(nested(1024));
+  auto ok = ParseNationalRecords(nested(1000));
   EXPECT_TRUE(ok.has_value()) << ok.error().Describe();
-  auto deep = ParseNationalRecords(nested(1025));
+  auto deep = ParseNationalRecords(nested(1001));
   ASSERT_FALSE(deep.has_value());
   EXPECT_EQ(deep.error().field, "[0]");
   EXPECT_EQ(deep.error().rule, "bad_json");

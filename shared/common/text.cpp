@@ -19,14 +19,45 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+namespace {
+
+// True if `s` is valid UTF-8 whose code points all lie below U+0300 (ASCII, Latin-1, Latin Extended-A
+// and -B: ă, đ, ơ, ư, ...), in U+1E00-U+1EFF (Latin Extended Additional: ạ, ế, ữ, ...) or in
+// U+2010-U+2027 (dashes, quotes, ellipsis). Each of these has NFC_Quick_Check=Yes and combining class
+// 0 (text_test.cpp checks every one against ICU), so such text is NFC as it stands: Vietnamese text
+// is, unless it carries separate combining marks. False for anything else; ICU then decides.
+bool IsPlainNfc(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    if (p[0] < 0x80) {
+      ++p;
+    } else if (p[0] >= 0xC2 && p[0] <= 0xCB && end - p >= 2 && (p[1] & 0xC0) == 0x80) {  // U+0080-U+02FF
+      p += 2;
+    } else if (end - p >= 3 && (p[2] & 0xC0) == 0x80 &&
+               ((p[0] == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB) ||             // U+1E00-U+1EFF
+                (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0xA7))) {  // U+2010-U+2027
+      p += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string NormalizeNfc(std::string_view utf8) {
+  if (IsPlainNfc(utf8)) return std::string(utf8);
   if (!IsValidUtf8(utf8)) return std::string(utf8);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(utf8);
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), int32_t(utf8.size())));
-  if (nfc->isNormalized(in, status) && U_SUCCESS(status)) return std::string(utf8);
+  // Most text is NFC already: checked on the UTF-8 itself, before any conversion to UTF-16.
+  const icu::StringPiece piece(utf8.data(), int32_t(utf8.size()));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(utf8);
   status = U_ZERO_ERROR;
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(piece);
   icu::UnicodeString out = nfc->normalize(in, status);
   if (U_FAILURE(status)) return std::string(utf8);
   std::string result;

@@ -1,5 +1,8 @@
-// common/text.h CheckTextLine: what a name, an address or a reason may hold.
+// common/text.h CheckTextLine: what a name, an address or a reason may hold; NormalizeNfc.
 #include "common/text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 #include <gtest/gtest.h>
 
@@ -51,4 +54,33 @@ TEST(CapitalizeFirst, UpperCasesTheFirstLetterWithItsMarks) {
   EXPECT_EQ(motcua::CapitalizeFirst("Căn cước"), "Căn cước");
   EXPECT_EQ(motcua::CapitalizeFirst(""), "");
   EXPECT_EQ(motcua::CapitalizeFirst("\xFF" "abc"), "\xFF" "abc");  // invalid UTF-8 unchanged
+}
+
+// NormalizeNfc leaves text of a few ranges alone without asking ICU (text.cpp IsPlainNfc): below
+// U+0300, U+1E00-U+1EFF and U+2010-U+2027. That holds only if every code point there is NFC as it
+// stands, whatever surrounds it: NFC_Quick_Check=Yes and combining class 0. Checked here against ICU's
+// Unicode data, every code point of the three ranges (and the first one past each, which is not).
+TEST(NormalizeNfc, TheRangesItTrustsAreNfcInIcuData) {
+  const UChar32 ranges[][2] = {{0x0000, 0x02FF}, {0x1E00, 0x1EFF}, {0x2010, 0x2027}};
+  for (const auto& range : ranges) {
+    for (UChar32 c = range[0]; c <= range[1]; ++c) {
+      EXPECT_EQ(u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK), UNORM_YES) << std::hex << "U+" << c;
+      EXPECT_EQ(u_getCombiningClass(c), 0) << std::hex << "U+" << c;
+    }
+  }
+  EXPECT_NE(u_getCombiningClass(0x0300), 0) << "U+0300 is a combining mark: outside the first range";
+}
+
+TEST(NormalizeNfc, ComposesMarksAfterTrustedLetters) {
+  // Worked examples: NFD input (a letter, then combining marks) comes out composed, whether the letter
+  // is ASCII, Latin-1 or Latin Extended Additional; NFC input comes out unchanged.
+  EXPECT_EQ(motcua::NormalizeNfc("e\xCC\x81"), "é");                       // e + U+0301
+  EXPECT_EQ(motcua::NormalizeNfc("Nguye\xCC\x82\xCC\x83n"), "Nguyễn");      // e + U+0302 + U+0303
+  EXPECT_EQ(motcua::NormalizeNfc("\xE1\xBA\xA1\xCC\x82"), "ậ");             // ạ (U+1EA1) + U+0302
+  EXPECT_EQ(motcua::NormalizeNfc("o\xCC\x9B\xCC\x80"), "ờ");               // o + U+031B + U+0300
+  for (const char* nfc : {"Đăng ký khai sinh", "UBND xã Yên Sơn – “Một cửa”…", "Ưu tiên", "", "abc"})
+    EXPECT_EQ(motcua::NormalizeNfc(nfc), nfc);
+  // Outside the ranges ICU decides: Ω (U+2126 OHM SIGN) is not NFC; its NFC is U+03A9.
+  EXPECT_EQ(motcua::NormalizeNfc("\xE2\x84\xA6"), "\xCE\xA9");
+  EXPECT_EQ(motcua::NormalizeNfc("\xFF" "abc"), "\xFF" "abc");  // invalid UTF-8 unchanged
 }

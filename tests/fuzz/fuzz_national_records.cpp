@@ -15,8 +15,9 @@ using motcua::fuzz::Why;
 
 template <class R>
 void CheckError(const R& r) {
-  static constexpr std::array<std::string_view, 8> kRules = {
-      "bad_json", "not_an_array", "not_an_object", "bad_type", "bad_date", "bad_code", "bad_number", "required"};
+  static constexpr std::array<std::string_view, 9> kRules = {"bad_json",  "not_an_array", "not_an_object",
+                                                             "bad_type",  "bad_date",     "bad_code",
+                                                             "bad_number", "required",    "too_large"};
   FUZZ_CHECK(r.error().code == motcua::ErrorCode::kInvalid, Why(r));
   FUZZ_CHECK(std::find(kRules.begin(), kRules.end(), r.error().rule) != kRules.end(), Why(r));
 }

@@ -237,6 +237,129 @@ TEST(ParseNationalRecords, RejectsWhatIsNotAnArrayOfObjects) {
   }
 }
 
+TEST(ParseNationalRecords, BadJsonNamesTheRecordAndTheByteOffset) {
+  // Worked examples: `at` is the 0-based byte where the token that is not JSON starts, or the text's
+  // length when the text ends too early; the field is the record being read, or the next one.
+  struct Case {
+    std::string json;
+    const char* field;
+    std::size_t at;
+  };
+  const Case cases[] = {
+      // A value missing: the ']' where it should be (byte 48).
+      {R"([{"MaHoSo": "A"}, {"MaHoSo": "B", "NgayHenTra": ])", "[1]", 48},
+      // A file cut off after one record: the text's length (16), and the index of the record that
+      // did not come.
+      {R"([{"MaHoSo": "A"})", "[1]", 16},
+      {R"({"data":[{"MaHoSo":"A"})", "[1]", 23},
+      // A missing comma: the second record's '{' (byte 16).
+      {R"([{"MaHoSo":"A"} {"MaHoSo":"B"}])", "[1]", 16},
+      // Invalid UTF-8 (a lone 0xFF) and a raw control character in a string: the byte itself (42).
+      {"[{\"MaHoSo\":\"A\"},{\"MaHoSo\":\"B\",\"ChuHoSo\":\"x\xFF\"}]", "[1]", 42},
+      {"[{\"MaHoSo\":\"A\"},{\"MaHoSo\":\"B\",\"ChuHoSo\":\"a\x01z\"}]", "[1]", 42},
+      // A bad escape: the string's opening quote (byte 25).
+      {R"([{"MaHoSo":"A","ChuHoSo":"B\x"}])", "[0]", 25},
+      // Not JSON inside an unknown key is still not JSON: "a": in an array (the ':' at 27), a missing
+      // comma (the '2' at 26), a misspelt literal (23).
+      {R"([{"MaHoSo":"A","Extra":["a": 1]}])", "[0]", 27},
+      {R"([{"MaHoSo":"A","Extra":[1 2]}])", "[0]", 26},
+      {R"([{"MaHoSo":"A","Extra":tru}])", "[0]", 23},
+      // A CCCD number sent as a JSON number with its leading zeros: 0 is a number, the rest is not.
+      {R"([{"MaHoSo":"A","SoGiayToChuHoSo":001203012345}])", "[0]", 34},
+      // After the list of records: no record named.
+      {R"([{"MaHoSo":"A"}] x)", "", 17},
+      // A byte order mark counts in the offset: the '}' after the trailing comma is byte 30 of the
+      // JSON, 33 of the text.
+      {"\xEF\xBB\xBF[{\"MaHoSo\":\"A\"},{\"MaHoSo\":\"B\",}]", "[1]", 33},
+      {"", "", 0},
+  };
+  for (const Case& c : cases) {
+    auto parsed = ParseNationalRecords(c.json);
+    ASSERT_FALSE(parsed.has_value()) << c.json;
+    EXPECT_EQ(parsed.error().code, ErrorCode::kInvalid) << c.json;
+    EXPECT_EQ(parsed.error().rule, "bad_json") << c.json << " -> " << parsed.error().Describe();
+    EXPECT_EQ(parsed.error().field, c.field) << c.json << " -> " << parsed.error().Describe();
+    EXPECT_NE(parsed.error().detail.find("at byte " + std::to_string(c.at) + ":"), std::string::npos)
+        << c.json << " -> " << parsed.error().Describe();
+  }
+}
+
+TEST(ParseNationalRecords, ReturnsTheFirstErrorInTheText) {
+  // Record 0's bad date comes before record 1's broken text, whatever breaks it: the order a reader
+  // streaming the text would meet them in.
+  for (const std::string& rest : {std::string(R"({"MaHoSo":"B","ChuHoSo":")") + "\x01\"}]",
+                                  std::string(R"({"MaHoSo":"B","ChuHoSo":")") + "\xFF\"}]",
+                                  std::string(R"({"MaHoSo":"B")"), std::string(R"({"MaHoSo":"B" "x"}])")}) {
+    const std::string json = R"([{"MaHoSo":"A","NgayHenTra":"2026"},)" + rest;
+    auto parsed = ParseNationalRecords(json);
+    ASSERT_FALSE(parsed.has_value()) << json;
+    EXPECT_EQ(parsed.error().field, "[0].NgayHenTra") << json << " -> " << parsed.error().Describe();
+    EXPECT_EQ(parsed.error().rule, "bad_date") << json;
+  }
+  // A number run into other bytes ("7x") is read as the number first: its own error wins.
+  auto bad_code = ParseNationalRecords(R"([{"MaHoSo":"A","KenhThucHien":7x}])");
+  ASSERT_FALSE(bad_code.has_value());
+  EXPECT_EQ(bad_code.error().field, "[0].KenhThucHien");
+  EXPECT_EQ(bad_code.error().rule, "bad_code");
+  auto bad_json = ParseNationalRecords(R"([{"MaHoSo":"A","KenhThucHien":2x}])");
+  ASSERT_FALSE(bad_json.has_value());
+  EXPECT_EQ(bad_json.error().field, "[0]");
+  EXPECT_EQ(bad_json.error().rule, "bad_json");
+}
+
+TEST(ParseNationalRecords, NumbersForStringFieldsKeepTheirText) {
+  // Worked examples: a fraction or an exponent keeps its text as written; an integer becomes its
+  // decimal form (so -0 is "0"); an integer beyond 64 bits keeps its text.
+  auto parsed = ParseNationalRecords(
+      R"([{"MaHoSo": 1E5, "MaTTHC": 1.005129, "SoGiayToChuHoSo": 1203012345, "MaLinhVuc": -0,
+           "TenLinhVuc": 18446744073709551616, "DonViXuLy": -12.50}])");
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().Describe();
+  const NationalRecord& r = parsed->front();
+  EXPECT_EQ(r.dossier_code, "1E5");
+  EXPECT_EQ(r.procedure_code, "1.005129");
+  EXPECT_EQ(r.applicant_id_number, "1203012345");
+  EXPECT_EQ(r.field_code, "0");
+  EXPECT_EQ(r.field_name, "18446744073709551616");
+  EXPECT_EQ(r.processing_unit, "-12.50");
+  // A float beyond double's range is refused as not JSON; one too small reads as 0.
+  auto huge = ParseNationalRecords(R"([{"MaHoSo": "A", "LoaiDoiTuong": 1e400}])");
+  ASSERT_FALSE(huge.has_value());
+  EXPECT_EQ(huge.error().rule, "bad_json");
+  auto tiny = ParseNationalRecords(R"([{"MaHoSo": "A", "LoaiDoiTuong": 1e-400}])");
+  ASSERT_TRUE(tiny.has_value()) << tiny.error().Describe();
+  EXPECT_EQ(tiny->front().applicant_kind, 0);
+}
+
+TEST(ParseNationalRecords, SkipsAByteOrderMarkAndEndsAtNul) {
+  auto bom = ParseNationalRecords("\xEF\xBB\xBF[{\"MaHoSo\":\"A\"}]");
+  ASSERT_TRUE(bom.has_value()) << bom.error().Describe();
+  EXPECT_EQ(bom->front().dossier_code, "A");
+  // A NUL byte ends the text: what follows it is not read.
+  const std::string padded("[{\"MaHoSo\":\"A\"}]\0\0\0garbage", 26);
+  auto nul = ParseNationalRecords(padded);
+  ASSERT_TRUE(nul.has_value()) << nul.error().Describe();
+  EXPECT_EQ(nul->size(), 1u);
+  const std::string cut("[{\"MaHoSo\":\"A\"},\0{\"MaHoSo\":\"B\"}]", 32);
+  auto early = ParseNationalRecords(cut);
+  ASSERT_FALSE(early.has_value());
+  EXPECT_EQ(early.error().field, "[1]");
+  EXPECT_EQ(early.error().rule, "bad_json");
+}
+
+TEST(ParseNationalRecords, RefusesNestingDeeperThan1000Levels) {
+  // Both sides of the limit, inside an unknown key (the only place JSON can nest that deep): the list
+  // of records is level 1, the record level 2, Extra's arrays levels 3 to `levels`.
+  auto nested = [](int levels) {
+    return R"([{"MaHoSo":"A","Extra":)" + std::string(levels - 2, '[') + std::string(levels - 2, ']') + "}]";
+  };
+  auto ok = ParseNationalRecords(nested(1000));
+  EXPECT_TRUE(ok.has_value()) << ok.error().Describe();
+  auto deep = ParseNationalRecords(nested(1001));
+  ASSERT_FALSE(deep.has_value());
+  EXPECT_EQ(deep.error().field, "[0]");
+  EXPECT_EQ(deep.error().rule, "bad_json");
+}
+
 TEST(ParseNationalRecords, ReadsTheDongBoHoSoMCBodyAndIgnoresUnknownKeys) {
   auto parsed = ParseNationalRecords(
       R"({"session": "s", "madonvi": "H56", "service": "DongBoHoSoMC", "isUpdating": "False",

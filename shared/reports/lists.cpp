@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/number_format.h"
 #include "common/text.h"
 #include "indicators/catalog_facts.h"
 #include "scoring/store_scoring.h"
@@ -62,15 +63,6 @@ double SyncMultiplier(const ScoreCard& card, const ScoringSettings& s, std::int6
 
 bool IsOpen(State s) { return !dossier::IsFinished(s); }
 
-std::string Vnd(std::int64_t amount) {
-  std::string digits = std::to_string(amount < 0 ? -amount : amount);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return (amount < 0 ? "-" : "") + out + " đ";
-}
 
 std::optional<Instant> TerminalInstant(const dvc::NationalRecord& r, const ScoringSettings& s) {
   if (s.terminal_time == ScoringSettings::TerminalTime::kProcessedFirst)
@@ -372,7 +364,7 @@ Result<WorkToday> BuildWorkToday(const Sources& src, Instant now, const WorkOpti
       item.recoverable = unpaid && (!st || IsOpen(*st));
       item.action = item.recoverable ? WorkAction::kGuideOnlinePayment
                                      : (paid_vnd > 0 ? WorkAction::kPaidAtCounter : WorkAction::kNothingToRecover);
-      item.detail = "Phí, lệ phí: " + Vnd(due_vnd) + (paid_vnd > 0 ? " (đã thu tại quầy " + Vnd(paid_vnd) + ")" : "");
+      item.detail = "Phí, lệ phí: " + FormatVnd(due_vnd) + (paid_vnd > 0 ? " (đã thu tại quầy " + FormatVnd(paid_vnd) + ")" : "");
       item.indicators = {IndicatorId::k3_6};
       item.points_unit = PointsPerDossier(card, IndicatorId::k3_6, settings);
       item.points_center = PointsPerDossier(report.center, IndicatorId::k3_6, settings);
@@ -610,7 +602,14 @@ Result<TrendReport> BuildTrend(const indicators::ScoreInput& base, int last_year
       input.center_pakn = it->second.center;
       input.pakn_by_unit = it->second.by_unit;
     }
-    MOTCUA_ASSIGN_OR_RETURN(ScoreReport report, indicators::Score(input));
+    Result<ScoreReport> scored = indicators::Score(input);
+    if (!scored.has_value() && scored.error().rule == "no_rules") {
+      // A month before the 766 rules (QĐ 766 of 23/06/2022): nothing to score, shown as a month without data.
+      out.center.push_back(MonthScore{.year = year, .month = month});
+      continue;
+    }
+    if (!scored.has_value()) return std::move(scored.error());
+    const ScoreReport& report = *scored;
     auto score_of = [&](const ScoreCard& card) {
       MonthScore s;
       s.year = year;

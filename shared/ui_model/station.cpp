@@ -10,6 +10,7 @@
 #include "scan/scanner_device.h"
 #include "workflow/desk_settings.h"
 #include "common/files.h"
+#include "common/number_parse.h"
 #include "common/text.h"
 
 namespace motcua::ui {
@@ -63,11 +64,9 @@ Status LoadCalendarInto(Station& s, const std::string& profile) {
 Result<int> IntSetting(store::Store& store, const std::string& key, int fallback) {
   MOTCUA_ASSIGN_OR_RETURN(auto v, store.GetSetting(key));
   if (!v) return fallback;
-  int n = 0;
-  auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (ec != std::errc() || ptr != v->data() + v->size())
-    return Corrupt(key, "bad_setting", "setting " + key + " is not a number: '" + *v + "'");
-  return n;
+  const std::optional<int> n = ParseDigits<int>(*v, {.allow_minus = true});
+  if (!n) return Corrupt(key, "bad_setting", "setting " + key + " is not a number: '" + *v + "'");
+  return *n;
 }
 
 Result<std::unique_ptr<store::Store>> OpenStationStore(const StationPaths& paths) {

@@ -372,10 +372,14 @@ TEST(BuildTrend, RefusesMonthsOutsideOneToSixtyAndBadMonths) {
   base.records = &none;
   EXPECT_TRUE(BuildTrend(base, 2026, 8, 1));
   EXPECT_TRUE(BuildTrend(base, 2027, 8, 60));
-  // Sixty months back from 08/2026 starts before QĐ 766 (23/06/2022): no rules apply, and it says so.
+  // Sixty months back from 08/2026 starts before QĐ 766 (23/06/2022): those months have no rules to
+  // score by and show as months without data; the trend is still made.
   auto before = BuildTrend(base, 2026, 8, 60);
-  ASSERT_FALSE(before);
-  EXPECT_EQ(before.error().rule, "no_rules");
+  ASSERT_TRUE(before) << before.error().Describe();
+  ASSERT_EQ(before->center.size(), 60u);
+  EXPECT_EQ(before->center[0].year, 2021);
+  EXPECT_EQ(before->center[0].month, 9u);
+  EXPECT_FALSE(before->center[0].has_data);
   for (int months : {0, 61}) {
     auto bad = BuildTrend(base, 2026, 8, months);
     ASSERT_FALSE(bad) << months;

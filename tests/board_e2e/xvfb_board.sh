@@ -25,12 +25,8 @@ OUT=${3:?usage: xvfb_board.sh BOARD CLI OUT_DIR}
 . "${0%/*}/../support/skip.sh"  # skip: exit 77, or a failure where CI runs
 . "${0%/*}/../support/xvfb.sh"  # start_xvfb, wait_for, must_see
 
-for tool in Xvfb identify; do
-  command -v "$tool" >/dev/null 2>&1 || skip "'$tool' is not installed (apt-get install xvfb imagemagick)"
-done
-for f in "$BOARD" "$CLI"; do
-  [ -x "$f" ] || { echo "FAIL: $f is not an executable"; exit 1; }
-done
+need_tools "apt-get install xvfb imagemagick" Xvfb identify
+need_executables "$BOARD" "$CLI"
 
 xvfb_workspace
 

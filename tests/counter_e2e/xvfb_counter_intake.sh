@@ -32,14 +32,8 @@ OUT=${4:?usage: xvfb_counter_intake.sh COUNTER CLI PROBE OUT_DIR}
 . "${0%/*}/../support/skip.sh"  # skip: exit 77, or a failure where CI runs
 . "${0%/*}/../support/xvfb.sh"  # start_xvfb, wait_for, must_see
 
-for tool in Xvfb xdotool xmodmap import identify pdftoppm scanimage; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    skip "'$tool' is not installed (apt-get install xvfb xdotool x11-xserver-utils imagemagick poppler-utils sane-utils)"
-  fi
-done
-for f in "$BIN" "$CLI" "$PROBE"; do
-  [ -x "$f" ] || { echo "FAIL: $f is not an executable"; exit 1; }
-done
+need_tools "apt-get install xvfb xdotool x11-xserver-utils imagemagick poppler-utils sane-utils" Xvfb xdotool xmodmap import identify pdftoppm scanimage
+need_executables "$BIN" "$CLI" "$PROBE"
 
 WORK=$(mktemp -d)
 LOG="$WORK/stdout.txt"

@@ -19,14 +19,8 @@ OUT=${3:?usage: xvfb_kiosk_center.sh KIOSK CLI OUT_DIR}
 . "${0%/*}/../support/xvfb.sh"       # start_xvfb, wait_for, must_see, tap
 . "${0%/*}/../support/pg_server.sh"  # pg_server_start, pg_server_kill, pg_server_restart
 
-for tool in Xvfb xdotool import pdftoppm zbarimg; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    skip "'$tool' is not installed (apt-get install xvfb xdotool imagemagick poppler-utils zbar-tools)"
-  fi
-done
-for f in "$KIOSK" "$CLI"; do
-  [ -x "$f" ] || { echo "FAIL: $f is not an executable"; exit 1; }
-done
+need_tools "apt-get install xvfb xdotool imagemagick poppler-utils zbar-tools" Xvfb xdotool import pdftoppm zbarimg
+need_executables "$KIOSK" "$CLI"
 
 xvfb_workspace
 fail() {

@@ -9,3 +9,19 @@ skip() {
   fi
   exit 77
 }
+
+# need_tools "apt-get install ..." TOOL...: skips (as above) naming the first tool not on PATH.
+need_tools() {
+  hint=$1
+  shift
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || skip "'$tool' is not installed ($hint)"
+  done
+}
+
+# need_executables FILE...: the programs under test were built; fails (never skips) otherwise.
+need_executables() {
+  for f in "$@"; do
+    [ -x "$f" ] || { echo "FAIL: $f is not an executable"; exit 1; }
+  done
+}

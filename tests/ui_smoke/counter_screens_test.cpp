@@ -52,6 +52,14 @@ class CounterScreensTest : public testing::CounterFrameTest {
     pending.emplace_back(ui::ScanReceived{text});
     headless->Frame(Frame());
   }
+  // The officer types a user name, Tab, the password and Enter on the login screen.
+  void SignInByTyping() {
+    Frames(3);
+    Type(ui::testing::kOfficer);
+    Key(ImGuiKey_Tab);
+    Type(ui::testing::kPassword);
+    Key(ImGuiKey_Enter);
+  }
   bool Click(std::string_view id) {
     ++events;
     return headless->Click(id, Frame());
@@ -167,11 +175,7 @@ TEST_F(CounterScreensTest, EveryScreenDrawsAtEverySizeInBothLanguages) {
 }
 
 TEST_F(CounterScreensTest, LoginTypedAndEnteredOpensTheIntake) {
-  Frames(3);
-  Type(ui::testing::kOfficer);
-  Key(ImGuiKey_Tab);
-  Type(ui::testing::kPassword);
-  Key(ImGuiKey_Enter);
+  SignInByTyping();
   ASSERT_TRUE(f->model.session.has_value());
   EXPECT_EQ(f->model.screen, ui::kScreenIntake);
 }
@@ -179,11 +183,7 @@ TEST_F(CounterScreensTest, LoginTypedAndEnteredOpensTheIntake) {
 // Issue 16: after a sign-out the user name box has the caret again, so the next officer's name lands there
 // and the password in the password box, never in a visible one.
 TEST_F(CounterScreensTest, AfterSignOutTheUserNameBoxHasTheCaret) {
-  Frames(3);
-  Type(ui::testing::kOfficer);
-  Key(ImGuiKey_Tab);
-  Type(ui::testing::kPassword);
-  Key(ImGuiKey_Enter);
+  SignInByTyping();
   ASSERT_TRUE(f->model.session.has_value());
   Frames(2);
   ASSERT_TRUE(f->Do(ui::SignOut{}));

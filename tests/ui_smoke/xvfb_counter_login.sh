@@ -17,12 +17,8 @@ CLI=${3:?usage: xvfb_counter_login.sh BIN OUT_DIR CLI}
 . "${0%/*}/../support/skip.sh"  # skip: exit 77, or a failure where CI runs
 . "${0%/*}/../support/xvfb.sh"  # start_xvfb, wait_for, must_see
 
-for tool in Xvfb xdotool import identify; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    skip "'$tool' is not installed (apt-get install xvfb xdotool imagemagick)"
-  fi
-done
-if [ ! -x "$BIN" ]; then echo "FAIL: $BIN is not an executable"; exit 1; fi
+need_tools "apt-get install xvfb xdotool imagemagick" Xvfb xdotool import identify
+need_executables "$BIN"
 
 mkdir -p "$OUT"
 rm -f "$OUT/login.png" "$OUT/login_scan_notice.png" "$OUT/login_en.png"
